@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Rathaus",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rathaus", targets: ["rathaus"]),
+        .library(name: "RathausCore", targets: ["RathausCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "RathausCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "rathaus",
+            dependencies: [
+                "RathausCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RathausCoreTests", dependencies: ["RathausCore"]),
+        .testTarget(name: "RathausCLITests", dependencies: ["rathaus", "RathausCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

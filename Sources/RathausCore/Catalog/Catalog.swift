@@ -1,0 +1,42 @@
+/// The whole loaded catalogue: departments, knowledge entries and intents, immutable once loaded.
+///
+/// Obtain one from ``CatalogLoader``; a catalogue that exists has passed every check.
+public struct Catalog: Sendable {
+    /// The department that answers when nothing else fits (Bürgerservice).
+    public static let fallbackDepartmentID = "hauptamt"
+
+    /// Departments by id.
+    public let departments: [String: Department]
+    /// Knowledge entries by id.
+    public let knowledge: [String: KnowledgeEntry]
+    /// Intents in a stable order (by file, then position in the file).
+    public let intents: [Intent]
+    /// Messages that no intent should answer (from `out_of_scope:` lists in `Intents/`).
+    public let outOfScopeExamples: [String]
+
+    /// Creates a catalogue from already checked parts; use ``CatalogLoader`` to read one from disk.
+    public init(
+        departments: [String: Department], knowledge: [String: KnowledgeEntry], intents: [Intent],
+        outOfScopeExamples: [String] = []
+    ) {
+        self.departments = departments
+        self.knowledge = knowledge
+        self.intents = intents
+        self.outOfScopeExamples = outOfScopeExamples
+    }
+
+    /// The intent with this id, if any.
+    public func intent(_ id: String) -> Intent? {
+        intents.first { $0.id == id }
+    }
+
+    /// The department answering when nothing else fits, if the catalogue has it.
+    public var fallbackDepartment: Department? {
+        departments[Self.fallbackDepartmentID]
+    }
+
+    /// Number of intents that are services (have a knowledge entry).
+    public var serviceCount: Int {
+        intents.filter { knowledge[$0.id] != nil }.count
+    }
+}

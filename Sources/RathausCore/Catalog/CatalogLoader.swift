@@ -1,0 +1,174 @@
+import Foundation
+import Yams
+
+/// Reads a catalogue directory (`Knowledge/`, `Knowledge/stellen/`, `Intents/`) and checks it.
+///
+/// Loading never stops at the first problem: ``check()`` returns every problem with file and line.
+/// ``load()`` returns a catalogue only when there is none, so a catalogue with errors never replaces
+/// a working one.
+public struct CatalogLoader: Sendable {
+    /// The directory that holds `Knowledge/` and `Intents/`.
+    public let directory: URL
+
+    /// Creates a loader for the catalogue below `directory`.
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// Loads the catalogue, or throws ``CatalogLoadError`` listing every problem.
+    public func load() throws(CatalogLoadError) -> Catalog {
+        let report = check()
+        guard let catalog = report.catalog else { throw CatalogLoadError(problems: report.problems) }
+        return catalog
+    }
+
+    /// Reads and checks everything, returning all problems and, when there are none, the catalogue.
+    public func check() -> CatalogReport {
+        var problems: [CatalogProblem] = []
+        let departmentFiles = yamlFiles(in: "Knowledge/stellen", problems: &problems)
+        let knowledgeFiles = yamlFiles(in: "Knowledge", problems: &problems)
+        let intentFiles = yamlFiles(in: "Intents", problems: &problems)
+
+        var departments: [String: (Department, SourceLocation)] = [:]
+        for file in departmentFiles {
+            guard let (department, location) = read(file, problems: &problems, parse: DepartmentParser.parse) else { continue }
+            if let existing = departments[department.id] {
+                problems.append(duplicate(department.id, at: location, first: existing.1))
+            } else {
+                departments[department.id] = (department, location)
+            }
+        }
+
+        var knowledge: [String: KnowledgeParser.Parsed] = [:]
+        for file in knowledgeFiles {
+            guard let parsed = read(file, problems: &problems, parse: KnowledgeParser.parse) else { continue }
+            if let existing = knowledge[parsed.entry.id] {
+                problems.append(duplicate(parsed.entry.id, at: parsed.location, first: existing.location))
+            } else {
+                knowledge[parsed.entry.id] = parsed
+            }
+        }
+
+        var intents: [Intent] = []
+        var outOfScope: [String] = []
+        var intentLocations: [String: SourceLocation] = [:]
+        for file in intentFiles {
+            guard let parsed = read(file, problems: &problems, parse: IntentFileParser.parse) else { continue }
+            outOfScope += parsed.outOfScope
+            for intent in parsed.intents {
+                if let first = intentLocations[intent.id] {
+                    problems.append(duplicate(intent.id, at: intent.source, first: first))
+                    continue
+                }
+                intentLocations[intent.id] = intent.source
+                intents.append(intent)
+            }
+        }
+
+        let crossCheck = CatalogCrossCheck(
+            departments: departments.mapValues(\.0),
+            knowledge: knowledge,
+            intents: intents
+        )
+        problems += crossCheck.problems()
+
+        let counts = CatalogReport.Counts(
+            departments: departments.count,
+            intents: intents.count,
+            services: intents.filter { knowledge[$0.id] != nil }.count,
+            outOfScopeExamples: outOfScope.count
+        )
+        problems.sort { ($0.file, $0.line, $0.column ?? 0) < ($1.file, $1.line, $1.column ?? 0) }
+        guard problems.isEmpty else { return CatalogReport(problems: problems, counts: counts, catalog: nil) }
+        let catalog = Catalog(
+            departments: departments.mapValues(\.0), knowledge: knowledge.mapValues(\.entry),
+            intents: intents, outOfScopeExamples: outOfScope)
+        return CatalogReport(problems: [], counts: counts, catalog: catalog)
+    }
+
+    /// The `.yaml`/`.yml` files directly inside `folder`, sorted by name, as paths relative to the catalogue.
+    private func yamlFiles(in folder: String, problems: inout [CatalogProblem]) -> [String] {
+        let url = directory.appendingPathComponent(folder, isDirectory: true)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+            problems.append(CatalogProblem(
+                code: .missingDirectory, file: folder, line: 1,
+                message: "Der Ordner '\(folder)' fehlt.",
+                fix: "Legen Sie ihn an oder geben Sie mit --catalog das Verzeichnis an, das Intents/ und Knowledge/ enthält."))
+            return []
+        }
+        return names
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+            .map { "\(folder)/\($0)" }
+    }
+
+    /// Reads one file and hands its YAML to `parse`, collecting the problems of both.
+    private func read<Value>(
+        _ file: String, problems: inout [CatalogProblem],
+        parse: (Node, inout YAMLFieldReader) -> Value?
+    ) -> Value? {
+        var reader = YAMLFieldReader(file: file)
+        defer { problems += reader.problems }
+        let url = directory.appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            reader.report(.unreadableFile, line: 1, "Die Datei kann nicht gelesen werden.", fix: "Prüfen Sie die Zugriffsrechte.")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            reader.report(.unreadableFile, line: 1, "Die Datei ist nicht in UTF-8 gespeichert.",
+                          fix: "Speichern Sie sie im Editor mit der Kodierung UTF-8.")
+            return nil
+        }
+        guard let node = reader.compose(text) else { return nil }
+        return parse(node, &reader)
+    }
+
+    private func duplicate(_ id: String, at location: SourceLocation, first: SourceLocation) -> CatalogProblem {
+        CatalogProblem(
+            code: .duplicateID, file: location.file, line: location.line,
+            message: "Die id '\(id)' ist schon in \(first) vergeben.",
+            fix: "Wählen Sie eine andere id oder entfernen Sie einen der beiden Einträge.")
+    }
+}
+
+/// Every problem of a catalogue that failed to load.
+public struct CatalogLoadError: Error, Sendable, CustomStringConvertible {
+    /// The problems, sorted by file and line; never empty.
+    public let problems: [CatalogProblem]
+
+    /// One problem per line.
+    public var description: String {
+        problems.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// The result of checking a catalogue: all problems, the counts, and the catalogue if it is sound.
+public struct CatalogReport: Sendable {
+    /// How much the catalogue holds.
+    public struct Counts: Sendable, Hashable, Codable {
+        /// Departments read from `Knowledge/stellen/`.
+        public let departments: Int
+        /// Intents read from `Intents/`.
+        public let intents: Int
+        /// Intents that have a knowledge entry.
+        public let services: Int
+        /// Messages listed under `out_of_scope:`.
+        public let outOfScopeExamples: Int
+
+        /// Creates counts.
+        public init(departments: Int, intents: Int, services: Int, outOfScopeExamples: Int = 0) {
+            self.departments = departments
+            self.intents = intents
+            self.services = services
+            self.outOfScopeExamples = outOfScopeExamples
+        }
+    }
+
+    /// All problems, sorted by file and line.
+    public let problems: [CatalogProblem]
+    /// What was read, also when there are problems.
+    public let counts: Counts
+    /// The catalogue, present only when `problems` is empty.
+    public let catalog: Catalog?
+}

@@ -1,0 +1,51 @@
+/// A department (zuständige Stelle) of the town, read from `Knowledge/stellen/<id>.yaml`.
+public struct Department: Sendable, Hashable, Codable {
+    /// A postal address.
+    public struct Address: Sendable, Hashable, Codable {
+        /// Street and house number.
+        public let street: String
+        /// Five-digit postal code.
+        public let postalCode: String
+        /// Town.
+        public let city: String
+        /// Building, floor or room, if given.
+        public let addition: String?
+
+        /// Creates an address.
+        public init(street: String, postalCode: String, city: String, addition: String? = nil) {
+            self.street = street
+            self.postalCode = postalCode
+            self.city = city
+            self.addition = addition
+        }
+
+        /// One line: "Marktplatz 1, 12345 Musterstadt (Rathaus, Erdgeschoss)".
+        public var singleLine: String {
+            let base = "\(street), \(postalCode) \(city)"
+            return addition.map { "\(base) (\($0))" } ?? base
+        }
+    }
+
+    /// Stable id, equal to the file name.
+    public let id: String
+    /// Name shown to citizens.
+    public let name: String
+    /// Visiting address.
+    public let address: Address
+    /// Opening hours, one line per entry.
+    public let openingHours: [String]
+    /// Phone number as written for citizens.
+    public let phone: String
+    /// E-mail address.
+    public let email: String
+
+    /// Creates a department.
+    public init(id: String, name: String, address: Address, openingHours: [String], phone: String, email: String) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.openingHours = openingHours
+        self.phone = phone
+        self.email = email
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// One conversation with a citizen: each turn is matched and answered from the catalogue.
+///
+/// Holds no personal data: nothing of what the citizen writes is kept beyond the turn.
+public struct ChatSession: Sendable {
+    /// What the assistant replies to one turn.
+    public struct Turn: Sendable, Hashable, Codable {
+        /// The conversation this turn belongs to.
+        public let conversation: String
+        /// Reply texts, in order.
+        public let replies: [String]
+        /// The recognised intent, or nil when the turn was out of scope or empty.
+        public let intent: String?
+
+        /// Encodes all three keys; a missing intent is written as `null`, as the chat contract says.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(conversation, forKey: .conversation)
+            try container.encode(replies, forKey: .replies)
+            try container.encode(intent, forKey: .intent)
+        }
+    }
+
+    /// A random id for this conversation.
+    public let id: String
+    private let matcher: IntentMatcher
+    private let composer: AnswerComposer
+    private let catalog: Catalog
+
+    /// Starts a conversation over `catalog`, reusing a matcher built for it.
+    public init(catalog: Catalog, matcher: IntentMatcher, id: String = UUID().uuidString.lowercased()) {
+        self.id = id
+        self.catalog = catalog
+        self.matcher = matcher
+        self.composer = AnswerComposer(catalog: catalog)
+    }
+
+    /// The welcome shown when a conversation starts on a terminal, with the privacy note.
+    public var welcome: String {
+        let town = catalog.fallbackDepartment?.address.city ?? "Ihrer Stadt"
+        return """
+        Willkommen beim digitalen Assistenten der Stadt \(town).
+        Stellen Sie Ihre Frage in eigenen Worten, z. B. „Was kostet ein Reisepass?“.
+        Datenschutz: Das Gespräch ist anonym. Es wird nichts über dieses Gespräch hinaus gespeichert.
+        Beenden mit „tschüss“ oder Strg+D.
+        """
+    }
+
+    /// Answers one turn.
+    public func respond(to text: String) -> Turn {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            return Turn(conversation: id, replies: ["Bitte schreiben Sie Ihre Frage."], intent: nil)
+        }
+        let match = matcher.match(trimmed)
+        guard let intent = match.intent else {
+            return Turn(conversation: id, replies: [composer.outOfScopeAnswer()], intent: nil)
+        }
+        return Turn(conversation: id, replies: [composer.answer(for: intent)], intent: intent)
+    }
+
+    /// True when the intent ends the conversation (a goodbye).
+    public static func isFarewell(_ intent: String?) -> Bool {
+        intent == "verabschiedung"
+    }
+}

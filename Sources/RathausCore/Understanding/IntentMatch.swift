@@ -1,0 +1,30 @@
+/// What the matcher understood from one utterance.
+public struct IntentMatch: Sendable, Hashable, Codable {
+    /// One intent with its score.
+    public struct Candidate: Sendable, Hashable, Codable {
+        /// The intent id.
+        public let intent: String
+        /// Similarity between 0 and 1.
+        public let confidence: Double
+
+        /// Creates a candidate.
+        public init(intent: String, confidence: Double) {
+            self.intent = intent
+            self.confidence = confidence
+        }
+    }
+
+    /// The recognised intent, or nil when the utterance is out of scope.
+    public let intent: String?
+    /// Score of the best intent (also when it fell below the threshold).
+    public let confidence: Double
+    /// The next best intents above the alternative threshold, best first.
+    public let alternatives: [Candidate]
+
+    /// Creates a match.
+    public init(intent: String?, confidence: Double, alternatives: [Candidate]) {
+        self.intent = intent
+        self.confidence = confidence
+        self.alternatives = alternatives
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Turns citizen text into comparable word tokens.
+///
+/// Steps: Unicode NFC, lower case, accents and umlauts folded (ä, ae and a all become a; ß becomes
+/// ss), everything that is not a letter or digit becomes a word boundary (punctuation, emoji).
+/// Examples and queries go through the same steps, so "Müll", "muell" and "mull" meet.
+public enum TextNormalizer {
+    /// The folded words of `text`, in order.
+    public static func tokens(_ text: String) -> [String] {
+        fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// `text` in lower case with umlauts, ß and accents folded; separators are kept.
+    public static func fold(_ text: String) -> String {
+        let lowered = text.precomposedStringWithCanonicalMapping.lowercased()
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(lowered.unicodeScalars.count)
+        var previous: Unicode.Scalar?
+        for scalar in lowered.unicodeScalars {
+            switch scalar {
+            case "ä": scalars.append("a")
+            case "ö": scalars.append("o")
+            case "ü": scalars.append("u")
+            case "ß":
+                scalars.append("s")
+                scalars.append("s")
+            case "e" where previous == "a" || previous == "o" || previous == "u":
+                // "ae", "oe", "ue" are how umlauts are written without a German keyboard.
+                break
+            default:
+                if scalar.value < 0x80 {
+                    scalars.append(scalar)
+                } else {
+                    scalars.append(contentsOf: String(scalar).folding(options: .diacriticInsensitive, locale: nil).unicodeScalars)
+                }
+            }
+            previous = scalar
+        }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import RathausCore
+
+/// `rathaus check`: reads the whole catalogue and reports every problem with file and line.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Prüft den Katalog und nennt jeden Fehler mit Datei und Zeile.")
+
+    @OptionGroup var options: CatalogOptions
+    @Flag(name: .long, help: "Ausgabe als JSON.") var json = false
+
+    func run() throws {
+        let report = CatalogLoader(directory: options.directory).check()
+        if json {
+            print(try JSONLine.string(CheckOutput(report: report)))
+        } else if report.problems.isEmpty {
+            let counts = report.counts
+            print("Katalog in Ordnung: \(counts.departments) Stellen, \(counts.intents) Intents, \(counts.services) Leistungen, "
+                + "\(counts.outOfScopeExamples) Beispiele außerhalb des Angebots.")
+        } else {
+            for problem in report.problems { print(problem.description) }
+            print("\(report.problems.count) Fehler gefunden.")
+        }
+        if !report.problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// The JSON printed by `rathaus check --json`.
+struct CheckOutput: Encodable {
+    let ok: Bool
+    let counts: CatalogReport.Counts
+    let problems: [CatalogProblem]
+
+    init(report: CatalogReport) {
+        ok = report.problems.isEmpty
+        counts = report.counts
+        problems = report.problems
+    }
+}

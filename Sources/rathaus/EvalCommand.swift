@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import RathausCore
+
+/// `rathaus eval FILE`: measures recognition on a labelled JSON-lines file.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Misst die Erkennung an einer Datei mit Zeilen {\"text\": …, \"intent\": ID oder null}.")
+
+    @Argument(help: "JSON-Lines-Datei mit beschrifteten Fragen.") var file: String
+    @OptionGroup var options: CatalogOptions
+    @Option(name: .long, help: "Schwelle, unter der eine Frage als nicht zuständig gilt (0 bis 1).")
+    var threshold: Double = IntentMatcher.defaultThreshold
+    @Flag(name: .long, help: "Ausgabe als JSON.") var json = false
+
+    func run() throws {
+        let catalog = try options.load()
+        let set: EvaluationSet
+        do {
+            set = try EvaluationSet(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            StandardError.write("\(error)\n")
+            throw ExitCode(1)
+        }
+        let matcher = IntentMatcher(catalog: catalog, threshold: threshold)
+        let report = EvaluationReport.evaluate(set) { matcher.match($0).intent }
+        print(json ? try JSONLine.string(report) : report.text)
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `rathaus` command-line tool: chat with the assistant and let staff check and evaluate the catalogue.
+@main
+struct Rathaus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rathaus",
+        abstract: "Der digitale Assistent für die Bürgerinnen und Bürger einer Kommune.",
+        subcommands: [ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self],
+        defaultSubcommand: ChatCommand.self
+    )
+}

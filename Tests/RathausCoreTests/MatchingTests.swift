@@ -1,0 +1,83 @@
+import Testing
+@testable import RathausCore
+
+@Suite("Matching utterances to intents")
+struct MatchingTests {
+    static let matcher = IntentMatcher(catalog: CatalogFixture.shipped)
+
+    @Test("plain and colloquial questions find their service", arguments: [
+        ("Was kostet ein Reisepass?", "reisepass-beantragen"),
+        ("hab meinen perso verloren was nun", "ausweis-verlust-melden"),
+        ("bin umgezogen wo muss ich mich anmelden", "wohnsitz-anmelden"),
+        ("sperrmuell abholen lassen", "sperrmuell-anmelden"),
+        ("hab mir nen hund geholt muss ich den anmelden", "hundesteuer-anmelden"),
+        ("auto zulassen", "kfz-zulassen"),
+        ("Hallo", "begruessung"),
+        ("tschüss", "verabschiedung"),
+    ])
+    func recognises(_ case: (String, String)) {
+        #expect(Self.matcher.match(`case`.0).intent == `case`.1)
+    }
+
+    @Test("known weakness of the first matcher: an unseen verb leaves 'an-' and 'abmelden' undecided")
+    func knownWeakness() {
+        // "angeschafft" appears in no example, and the n-grams of "hund" and "steuer" are shared by
+        // both dog-tax intents. Stemming and compound handling (the understanding issue) address this.
+        withKnownIssue {
+            #expect(Self.matcher.match("hund angeschafft steuer").intent == "hundesteuer-anmelden")
+        }
+    }
+
+    @Test("questions that are not for the town are out of scope", arguments: [
+        "wie wird das wetter morgen",
+        "rezept fuer apfelkuchen",
+        "asdfgh jklö",
+        "",
+        "!!!",
+    ])
+    func rejects(_ text: String) {
+        let match = Self.matcher.match(text)
+        #expect(match.intent == nil, "got \(match.intent ?? "nil") at \(match.confidence)")
+    }
+
+    @Test("umlaut spellings give the same result")
+    func umlautSpellings() {
+        let withUmlaut = Self.matcher.match("Sperrmüll anmelden")
+        let without = Self.matcher.match("sperrmuell anmelden")
+        #expect(withUmlaut == without)
+    }
+
+    @Test("confidence is between 0 and 1 and alternatives are ranked below the best")
+    func confidenceAndAlternatives() {
+        let match = Self.matcher.match("personalausweis beantragen")
+        #expect(match.intent == "personalausweis-beantragen")
+        #expect(match.confidence > 0 && match.confidence <= 1)
+        for alternative in match.alternatives {
+            #expect(alternative.confidence <= match.confidence)
+            #expect(alternative.intent != match.intent)
+        }
+    }
+
+    @Test("an utterance closest to an out-of-scope example is rejected even above the threshold")
+    func outOfScopeExamples() throws {
+        let fixture = try CatalogFixture(changes: [
+            "Intents/ausserhalb.yaml": "out_of_scope:\n  - reisepass im fussball spielen\n",
+        ])
+        defer { fixture.remove() }
+        let catalog = try CatalogLoader(directory: fixture.directory).load()
+        #expect(catalog.outOfScopeExamples == ["reisepass im fussball spielen"])
+        let matcher = IntentMatcher(catalog: catalog, threshold: 0.1)
+        let football = matcher.match("reisepass im fussball")
+        #expect(football.intent == nil)
+        #expect(football.confidence >= 0.1, "rejected by the example, not by the threshold")
+        #expect(matcher.match("reisepass beantragen").intent == "reisepass-beantragen")
+    }
+
+    @Test("a threshold of 1.1 rejects everything, 0 accepts the best intent")
+    func thresholdIsApplied() {
+        let strict = IntentMatcher(catalog: CatalogFixture.shipped, threshold: 1.1)
+        #expect(strict.match("Was kostet ein Reisepass?").intent == nil)
+        let lax = IntentMatcher(catalog: CatalogFixture.shipped, threshold: 0)
+        #expect(lax.match("Was kostet ein Reisepass?").intent == "reisepass-beantragen")
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import RathausCore
+
+@Suite("Normalising German text")
+struct TextTests {
+    @Test("umlauts, ae/oe/ue and plain vowels fold to the same word", arguments: [
+        ("Müll", "muell", "mull"),
+        ("Führungszeugnis", "fuehrungszeugnis", "fuhrungszeugnis"),
+        ("Öffnungszeiten", "oeffnungszeiten", "offnungszeiten"),
+        ("Gebühr", "gebuehr", "gebuhr"),
+    ])
+    func umlautsFold(_ forms: (String, String, String)) {
+        let folded = [forms.0, forms.1, forms.2].map(TextNormalizer.fold)
+        #expect(folded[0] == folded[1])
+        #expect(folded[1] == folded[2])
+    }
+
+    @Test("ß becomes ss and case is folded")
+    func sharpS() {
+        #expect(TextNormalizer.tokens("Straße STRASSE strasse") == ["strasse", "strasse", "strasse"])
+    }
+
+    @Test("punctuation and emoji separate words; digits stay")
+    func punctuationAndEmoji() {
+        #expect(TextNormalizer.tokens("Perso weg!!! 😱 Was nun?? (am 12.5.)") == ["perso", "weg", "was", "nun", "am", "12", "5"])
+    }
+
+    @Test("composed and decomposed umlauts are the same")
+    func unicodeNormalForm() {
+        let decomposed = "Mu\u{0308}ll"
+        #expect(TextNormalizer.tokens(decomposed) == TextNormalizer.tokens("Müll"))
+    }
+
+    @Test("accents of foreign names are dropped")
+    func accents() {
+        #expect(TextNormalizer.tokens("Café René") == ["cafe", "rene"])
+    }
+
+    @Test("edit distance counts transpositions as one edit", arguments: [
+        ("reisepass", "reisepass", 0),
+        ("reisepas", "reisepass", 1),
+        ("riesepass", "reisepass", 1),
+        ("gewerbeanmeldun", "gewerbeanmeldung", 1),
+        ("hund", "katze", 5),
+        ("", "abc", 3),
+    ])
+    func editDistance(_ case: (String, String, Int)) {
+        #expect(EditDistance.damerauLevenshtein(Array(`case`.0), Array(`case`.1)) == `case`.2)
+    }
+
+    @Test("features drop stop words and include word-boundary n-grams")
+    func features() {
+        let features = FeatureExtractor().features(of: "Ich will den Hund")
+        #expect(features["w:hund"] != nil)
+        #expect(features["w:ich"] == nil)
+        #expect(features["g:<hu"] != nil)
+        #expect(features["g:nd>"] != nil)
+        #expect(FeatureExtractor().features(of: "!!! 😱").isEmpty)
+        #expect(FeatureExtractor().features(of: "bis dann")["w:dann"] != nil, "only stop words: keep them")
+    }
+}
