@@ -13,9 +13,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(
             name: "RathausCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CStemmer", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "rathaus",

@@ -10,8 +10,8 @@ struct EvalCommand: ParsableCommand {
 
     @Argument(help: "JSON-Lines-Datei mit beschrifteten Fragen.") var file: String
     @OptionGroup var options: CatalogOptions
-    @Option(name: .long, help: "Schwelle, unter der eine Frage als nicht zuständig gilt (0 bis 1).")
-    var threshold: Double = IntentMatcher.defaultThreshold
+    @Option(name: .long, help: "Schwelle, unter der eine Frage als nicht zuständig gilt (0 bis 1; ohne Angabe am Katalog kalibriert).")
+    var threshold: Double?
     @Flag(name: .long, help: "Ausgabe als JSON.") var json = false
 
     func run() throws {
@@ -23,7 +23,7 @@ struct EvalCommand: ParsableCommand {
             StandardError.write("\(error)\n")
             throw ExitCode(1)
         }
-        let matcher = IntentMatcher(catalog: catalog, threshold: threshold)
+        let matcher = try IntentMatcher(catalog: catalog, threshold: threshold)
         let report = EvaluationReport.evaluate(set) { matcher.match($0).intent }
         print(json ? try JSONLine.string(report) : report.text)
     }

@@ -64,11 +64,11 @@ struct AnswerTests {
 
     @Test("ask response carries intent, rounded confidence and the answer")
     func askResponse() throws {
-        let response = AskResponse(question: "Was kostet ein Reisepass?", matcher: IntentMatcher(catalog: Self.catalog), composer: Self.composer)
+        let response = AskResponse(question: "Was kostet ein Reisepass?", matcher: CatalogFixture.matcher(Self.catalog), composer: Self.composer)
         #expect(response.intent == "reisepass-beantragen")
         #expect(response.answer.contains("70,00 Euro"))
         let json = String(decoding: try JSONEncoder().encode(
-            AskResponse(question: "wetter morgen", matcher: IntentMatcher(catalog: Self.catalog), composer: Self.composer)), as: UTF8.self)
+            AskResponse(question: "wetter morgen", matcher: CatalogFixture.matcher(Self.catalog), composer: Self.composer)), as: UTF8.self)
         #expect(json.contains("\"intent\":null"))
     }
 }

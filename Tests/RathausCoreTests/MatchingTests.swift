@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Matching utterances to intents")
 struct MatchingTests {
-    static let matcher = IntentMatcher(catalog: CatalogFixture.shipped)
+    static let matcher = CatalogFixture.matcher(CatalogFixture.shipped)
 
     @Test("plain and colloquial questions find their service", arguments: [
         ("Was kostet ein Reisepass?", "reisepass-beantragen"),
@@ -66,7 +66,7 @@ struct MatchingTests {
         defer { fixture.remove() }
         let catalog = try CatalogLoader(directory: fixture.directory).load()
         #expect(catalog.outOfScopeExamples == ["reisepass im fussball spielen"])
-        let matcher = IntentMatcher(catalog: catalog, threshold: 0.1)
+        let matcher = CatalogFixture.matcher(catalog, threshold: 0.1)
         let football = matcher.match("reisepass im fussball")
         #expect(football.intent == nil)
         #expect(football.confidence >= 0.1, "rejected by the example, not by the threshold")
@@ -75,9 +75,9 @@ struct MatchingTests {
 
     @Test("a threshold of 1.1 rejects everything, 0 accepts the best intent")
     func thresholdIsApplied() {
-        let strict = IntentMatcher(catalog: CatalogFixture.shipped, threshold: 1.1)
+        let strict = CatalogFixture.matcher(CatalogFixture.shipped, threshold: 1.1)
         #expect(strict.match("Was kostet ein Reisepass?").intent == nil)
-        let lax = IntentMatcher(catalog: CatalogFixture.shipped, threshold: 0)
+        let lax = CatalogFixture.matcher(CatalogFixture.shipped, threshold: 0)
         #expect(lax.match("Was kostet ein Reisepass?").intent == "reisepass-beantragen")
     }
 }

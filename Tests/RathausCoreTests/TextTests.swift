@@ -48,14 +48,16 @@ struct TextTests {
         #expect(EditDistance.damerauLevenshtein(Array(`case`.0), Array(`case`.1)) == `case`.2)
     }
 
-    @Test("features drop stop words and include word-boundary n-grams")
+    static let analyzer = CatalogFixture.matcher(CatalogFixture.shipped).analyzer
+
+    @Test("features drop stop words and include the stem and word-boundary n-grams")
     func features() {
-        let features = FeatureExtractor().features(of: "Ich will den Hund")
-        #expect(features["w:hund"] != nil)
-        #expect(features["w:ich"] == nil)
+        let features = Self.analyzer.features(of: "Ich will den Hund")
+        #expect(features["s:hund"] != nil)
+        #expect(features["s:ich"] == nil)
         #expect(features["g:<hu"] != nil)
         #expect(features["g:nd>"] != nil)
-        #expect(FeatureExtractor().features(of: "!!! 😱").isEmpty)
-        #expect(FeatureExtractor().features(of: "bis dann")["w:dann"] != nil, "only stop words: keep them")
+        #expect(Self.analyzer.features(of: "!!! 😱").isEmpty)
+        #expect(Self.analyzer.features(of: "bis dann")["s:dann"] != nil, "only stop words: keep them")
     }
 }

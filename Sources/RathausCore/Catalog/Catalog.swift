@@ -13,12 +13,15 @@ public struct Catalog: Sendable {
     public let intents: [Intent]
     /// Messages that no intent should answer (from `out_of_scope:` lists in `Intents/`).
     public let outOfScopeExamples: [String]
+    /// Words and what they also mean (from `synonyms:` in `Intents/`), e.g. "perso" → ["Personalausweis"].
+    public let synonyms: [String: [String]]
 
     /// Creates a catalogue from already checked parts; use ``CatalogLoader`` to read one from disk.
     public init(
         departments: [String: Department], knowledge: [String: KnowledgeEntry], intents: [Intent],
-        outOfScopeExamples: [String] = []
+        outOfScopeExamples: [String] = [], synonyms: [String: [String]] = [:]
     ) {
+        self.synonyms = synonyms
         self.departments = departments
         self.knowledge = knowledge
         self.intents = intents

@@ -51,10 +51,12 @@ public struct CatalogLoader: Sendable {
 
         var intents: [Intent] = []
         var outOfScope: [String] = []
+        var synonyms: [String: [String]] = [:]
         var intentLocations: [String: SourceLocation] = [:]
         for file in intentFiles {
             guard let parsed = read(file, problems: &problems, parse: IntentFileParser.parse) else { continue }
             outOfScope += parsed.outOfScope
+            synonyms.merge(parsed.synonyms) { $0 + $1 }
             for intent in parsed.intents {
                 if let first = intentLocations[intent.id] {
                     problems.append(duplicate(intent.id, at: intent.source, first: first))
@@ -82,7 +84,7 @@ public struct CatalogLoader: Sendable {
         guard problems.isEmpty else { return CatalogReport(problems: problems, counts: counts, catalog: nil) }
         let catalog = Catalog(
             departments: departments.mapValues(\.0), knowledge: knowledge.mapValues(\.entry),
-            intents: intents, outOfScopeExamples: outOfScope)
+            intents: intents, outOfScopeExamples: outOfScope, synonyms: synonyms)
         return CatalogReport(problems: [], counts: counts, catalog: catalog)
     }
 

@@ -10,9 +10,10 @@ enum IntentFileParser {
     struct Parsed {
         var intents: [Intent] = []
         var outOfScope: [String] = []
+        var synonyms: [String: [String]] = [:]
     }
 
-    static let fileFields = ["intents", "out_of_scope"]
+    static let fileFields = ["intents", "out_of_scope", "synonyms"]
     static let intentFields = ["id", "examples", "answer"]
 
     static func parse(_ node: Node, _ reader: inout YAMLFieldReader) -> Parsed? {
@@ -20,8 +21,20 @@ enum IntentFileParser {
         reader.rejectUnknownKeys(root, allowed: fileFields)
         var parsed = Parsed()
         parsed.outOfScope = reader.stringList(root, "out_of_scope", required: false, parentLine: 1)
+        if let synonyms = root["synonyms"], synonyms.null == nil, let mapping = reader.mapping(synonyms, what: "'synonyms'") {
+            for (key, value) in mapping {
+                guard let word = key.scalar?.string else { continue }
+                let meanings = value.scalar.map { [$0.string] } ?? value.sequence?.compactMap { $0.scalar?.string } ?? []
+                if meanings.isEmpty || TextNormalizer.tokens(word).isEmpty {
+                    reader.report(.invalidValue, line: reader.line(of: key), "Das Synonym '\(word)' hat keine Bedeutung.",
+                                  fix: "Schreiben Sie 'wort: Bedeutung', z. B. 'perso: Personalausweis'.")
+                    continue
+                }
+                parsed.synonyms[word, default: []] += meanings
+            }
+        }
         guard let list = root["intents"], list.null == nil else {
-            if root["out_of_scope"] == nil {
+            if root["out_of_scope"] == nil && root["synonyms"] == nil {
                 reader.report(.missingField, line: reader.line(of: node), "Das Feld 'intents' fehlt.",
                               fix: "Beginnen Sie die Datei mit 'intents:' und führen Sie darunter jeden Intent mit '- id: …' auf.")
             }

@@ -42,6 +42,10 @@ public struct EvaluationReport: Sendable, Codable {
     public let perIntent: [IntentRecall]
     /// The most frequent confusions, most first.
     public let confusions: [Confusion]
+    /// Median time of one classification, in microseconds.
+    public let latencyMedianMicroseconds: Double
+    /// 99th percentile of the time of one classification, in microseconds.
+    public let latencyP99Microseconds: Double
 
     enum CodingKeys: String, CodingKey {
         case total
@@ -53,17 +57,23 @@ public struct EvaluationReport: Sendable, Codable {
         case falseRejectionRate = "false_rejection_rate"
         case perIntent = "per_intent"
         case confusions
+        case latencyMedianMicroseconds = "latency_p50_us"
+        case latencyP99Microseconds = "latency_p99_us"
     }
 
-    /// Runs `classify` on every line of `set` and computes the figures.
+    /// Runs `classify` on every line of `set`, timing each call, and computes the figures.
     public static func evaluate(_ set: EvaluationSet, classify: (String) -> String?) -> EvaluationReport {
+        let clock = ContinuousClock()
+        var durations: [Double] = []
         let outOfScope = "out_of_scope"
         var inScopeTotal = 0, inScopeCorrect = 0, falseRejections = 0
         var outOfScopeTotal = 0, outOfScopeRejected = 0, rejections = 0
         var perIntent: [String: (total: Int, correct: Int)] = [:]
         var confusions: [String: [String: Int]] = [:]
         for example in set.examples {
-            let predicted = classify(example.text)
+            var predicted: String?
+            let duration = clock.measure { predicted = classify(example.text) }
+            durations.append(Double(duration.components.attoseconds) / 1e12 + Double(duration.components.seconds) * 1e6)
             if predicted == nil { rejections += 1 }
             if let expected = example.intent {
                 inScopeTotal += 1
@@ -100,7 +110,9 @@ public struct EvaluationReport: Sendable, Codable {
             outOfScopePrecision: ratio(outOfScopeRejected, rejections),
             falseRejectionRate: ratio(falseRejections, inScopeTotal),
             perIntent: recalls,
-            confusions: Array(pairs.prefix(15)))
+            confusions: Array(pairs.prefix(15)),
+            latencyMedianMicroseconds: percentile(durations, 0.50),
+            latencyP99Microseconds: percentile(durations, 0.99))
     }
 
     /// Plain-text summary for staff.
@@ -111,6 +123,7 @@ public struct EvaluationReport: Sendable, Codable {
             "oos_recall:           \(Self.format(outOfScopeRecall))",
             "oos_precision:        \(Self.format(outOfScopePrecision))",
             "false_rejection_rate: \(Self.format(falseRejectionRate))",
+            "Antwortzeit je Frage: Median \(String(format: "%.1f", latencyMedianMicroseconds)) µs, p99 \(String(format: "%.1f", latencyP99Microseconds)) µs",
         ]
         let weak = perIntent.filter { $0.recall < 1 }
         if !weak.isEmpty {
@@ -124,6 +137,14 @@ public struct EvaluationReport: Sendable, Codable {
             lines += confusions.map { "  \($0.expected) -> \($0.predicted): \($0.count)" }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The value at rank ceil(p·n) of the sorted values (the same rule as the peer benchmark).
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let rank = Int((p * Double(sorted.count)).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank - 1))]
     }
 
     private static func ratio(_ part: Int, _ whole: Int) -> Double {

@@ -10,42 +10,59 @@ import Foundation
 /// inverted index. Features of the query that the catalogue has never seen still count in its norm,
 /// so a question about unknown things scores low and is rejected as out of scope.
 public struct IntentMatcher: Sendable {
-    /// The default score below which an utterance is out of scope.
-    public static let defaultThreshold = 0.30
+    /// Share of in-scope examples that the calibrated threshold may reject when left out.
+    public static let calibrationFalseRejection = 0.05
 
     /// Score below which the answer is "out of scope".
-    public let threshold: Double
-    private let extractor = FeatureExtractor()
+    public private(set) var threshold: Double
+    /// The text pipeline built from this catalogue's vocabulary.
+    public let analyzer: TextAnalyzer
     private let featureIndex: [String: Int32]
     private let inverseDocumentFrequency: [Double]
     private let unseenInverseDocumentFrequency: Double
     /// For each feature, the documents containing it and their normalised weights.
     private let postings: [[(document: Int32, weight: Float)]]
+    /// For each feature, the intents (and, last, the out-of-scope class) whose centroid contains it.
+    private let centroidPostings: [[(intent: Int32, weight: Float)]]
+    /// Share of the nearest example in an intent's score; the rest is the similarity to its centroid.
+    private let nearestShare = 0.5
+    /// The features of each document, for leave-one-out calibration.
+    private let documentFeatures: [[String: Double]]
     /// The intent (index into `intentIDs`) of each document.
     private let documentIntent: [Int32]
     private let intentIDs: [String]
 
     /// Builds the index from every intent's examples and, for services, the name and synonyms.
-    public init(catalog: Catalog, threshold: Double = IntentMatcher.defaultThreshold) {
-        self.threshold = threshold
-        var documents: [(intent: Int32, features: [String: Double])] = []
+    ///
+    /// Throws only when libstemmer lacks its German stemmer.
+    /// Without a `threshold`, it is calibrated on the catalogue itself: each example is left out in
+    /// turn and matched against the rest, and the threshold is set so that 5 % of these unseen
+    /// in-scope examples would be rejected (``calibrationFalseRejection``).
+    public init(
+        catalog: Catalog, threshold: Double? = nil,
+        weights: TextAnalyzer.Weights = TextAnalyzer.Weights()
+    ) throws(SnowballStemmer.CreationError) {
+        self.threshold = threshold ?? 0
+        var texts: [(intent: Int32, text: String)] = []
         var intentIDs: [String] = []
-        let extractor = FeatureExtractor()
         for (index, intent) in catalog.intents.enumerated() {
             intentIDs.append(intent.id)
-            var texts = intent.examples
+            var phrases = intent.examples
             if let entry = catalog.knowledge[intent.id] {
-                texts.append(entry.name)
-                texts += entry.synonyms
+                phrases.append(entry.name)
+                phrases += entry.synonyms
             }
-            for text in texts {
-                let features = extractor.features(of: text)
-                if !features.isEmpty { documents.append((Int32(index), features)) }
-            }
+            texts += phrases.map { (Int32(index), $0) }
         }
-        for text in catalog.outOfScopeExamples {
-            let features = extractor.features(of: text)
-            if !features.isEmpty { documents.append((Self.outOfScopeIntent, features)) }
+        texts += catalog.outOfScopeExamples.map { (Self.outOfScopeIntent, $0) }
+        let analyzer = TextAnalyzer(
+            texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms),
+            weights: weights, stemmer: try SnowballStemmer(algorithm: "german"))
+        self.analyzer = analyzer
+        var documents: [(intent: Int32, features: [String: Double])] = []
+        for (intent, text) in texts {
+            let features = analyzer.features(of: text)
+            if !features.isEmpty { documents.append((intent, features)) }
         }
         var featureIndex: [String: Int32] = [:]
         var documentFrequency: [Int] = []
@@ -76,12 +93,32 @@ public struct IntentMatcher: Sendable {
                 postings[id].append((Int32(documentNumber), Float(weight / norm)))
             }
         }
+        // Centroid of each intent (the out-of-scope class is the last): the normalised sum of its examples.
+        let classCount = intentIDs.count + 1
+        var sums = [[Int: Double]](repeating: [:], count: classCount)
+        for (feature, list) in postings.enumerated() {
+            for posting in list {
+                let intent = documents[Int(posting.document)].intent
+                let index = intent == Self.outOfScopeIntent ? intentIDs.count : Int(intent)
+                sums[index][feature, default: 0] += Double(posting.weight)
+            }
+        }
+        var centroidPostings = [[(intent: Int32, weight: Float)]](repeating: [], count: idf.count)
+        for (index, sum) in sums.enumerated() {
+            let norm = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            for (feature, value) in sum {
+                centroidPostings[feature].append((Int32(index), Float(value / norm)))
+            }
+        }
+        self.centroidPostings = centroidPostings
         self.featureIndex = featureIndex
         self.inverseDocumentFrequency = idf
         self.unseenInverseDocumentFrequency = log(count + 1) + 1
         self.postings = postings
         self.documentIntent = documents.map(\.intent)
+        self.documentFeatures = documents.map(\.features)
         self.intentIDs = intentIDs
+        if threshold == nil { self.threshold = calibratedThreshold() }
     }
 
     /// Marks documents made from out-of-scope examples.
@@ -107,11 +144,42 @@ public struct IntentMatcher: Sendable {
         Self.ranked(score(text).intents, ids: intentIDs)
     }
 
+    /// The score below which `calibrationFalseRejection` of the left-out in-scope examples fall.
+    private func calibratedThreshold() -> Double {
+        let acceptance = leaveOneOut()
+            .filter { $0.intent != Self.outOfScopeIntent }
+            .map { max($0.own, $0.bestOther) > $0.outOfScope ? max($0.own, $0.bestOther) : 0 }
+            .sorted()
+        guard !acceptance.isEmpty else { return 0 }
+        let index = min(acceptance.count - 1, Int(Double(acceptance.count) * Self.calibrationFalseRejection))
+        return acceptance[index]
+    }
+
+    /// How each catalogue example fares when it is left out of the nearest-example search: its own
+    /// intent's score, the best other intent's score and the out-of-scope score. Samples at most
+    /// `limit` examples, evenly spread, so that large catalogues stay quick to load.
+    func leaveOneOut(limit: Int = 2000) -> [(intent: Int32, own: Double, bestOther: Double, outOfScope: Double)] {
+        let stride = max(1, documentIntent.count / limit)
+        return Swift.stride(from: 0, to: documentIntent.count, by: stride).map { document in
+            let scores = score(documentFeatures[document], excludingDocument: document)
+            let intent = documentIntent[document]
+            if intent == Self.outOfScopeIntent {
+                return (intent, scores.outOfScope, scores.intents.max() ?? 0, scores.outOfScope)
+            }
+            var others = scores.intents
+            others[Int(intent)] = 0
+            return (intent, scores.intents[Int(intent)], others.max() ?? 0, scores.outOfScope)
+        }
+    }
+
     /// The best score of each intent (by index) and of the out-of-scope examples.
     private func score(_ text: String) -> (intents: [Double], outOfScope: Double) {
+        score(analyzer.features(of: text), excludingDocument: nil)
+    }
+
+    private func score(_ features: [String: Double], excludingDocument excluded: Int?) -> (intents: [Double], outOfScope: Double) {
         var intentScores = [Double](repeating: 0, count: intentIDs.count)
         var outOfScopeScore = 0.0
-        let features = extractor.features(of: text)
         guard !features.isEmpty else { return (intentScores, outOfScopeScore) }
         var query: [(Int, Double)] = []
         var squared = 0.0
@@ -133,6 +201,14 @@ public struct IntentMatcher: Sendable {
                 documentScores[Int(posting.document)] += normalised * Double(posting.weight)
             }
         }
+        var centroidScores = [Double](repeating: 0, count: intentIDs.count + 1)
+        for (id, weight) in query {
+            let normalised = weight / norm
+            for posting in centroidPostings[id] {
+                centroidScores[Int(posting.intent)] += normalised * Double(posting.weight)
+            }
+        }
+        if let excluded { documentScores[excluded] = 0 }
         for (document, score) in documentScores.enumerated() {
             let intent = documentIntent[document]
             if intent == Self.outOfScopeIntent {
@@ -141,6 +217,10 @@ public struct IntentMatcher: Sendable {
                 intentScores[Int(intent)] = score
             }
         }
+        for index in intentScores.indices {
+            intentScores[index] = nearestShare * intentScores[index] + (1 - nearestShare) * centroidScores[index]
+        }
+        outOfScopeScore = nearestShare * outOfScopeScore + (1 - nearestShare) * centroidScores[intentIDs.count]
         return (intentScores, outOfScopeScore)
     }
 
@@ -149,6 +229,17 @@ public struct IntentMatcher: Sendable {
             .filter { $0.element > 0 }
             .sorted { $0.element > $1.element }
             .map { IntentMatch.Candidate(intent: intentIDs[$0.offset], confidence: min(1, $0.element)) }
+    }
+
+    /// Synonyms with folded keys and values, each value split into words.
+    private static func foldedSynonyms(_ synonyms: [String: [String]]) -> [String: [String]] {
+        var folded: [String: [String]] = [:]
+        for (word, meanings) in synonyms {
+            for key in TextNormalizer.tokens(word) {
+                folded[key, default: []] += meanings.flatMap(TextNormalizer.tokens)
+            }
+        }
+        return folded
     }
 
     /// Sub-linear term frequency, so a repeated word does not dominate.

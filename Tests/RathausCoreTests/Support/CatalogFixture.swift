@@ -120,6 +120,15 @@ struct CatalogFixture {
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// A matcher for `catalog`; libstemmer always has the German stemmer, so failing is fatal here.
+    static func matcher(_ catalog: Catalog, threshold: Double? = nil) -> IntentMatcher {
+        do {
+            return try IntentMatcher(catalog: catalog, threshold: threshold)
+        } catch {
+            fatalError("\(error)")
+        }
+    }
+
     /// The shipped Musterstadt catalogue, loaded once per test process.
     static let shipped: Catalog = {
         do {

@@ -1,0 +1,2 @@
+// libstemmer (Snowball) ships no pkg-config file; Debian: libstemmer-dev.
+#include <libstemmer.h>

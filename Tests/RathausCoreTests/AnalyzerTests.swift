@@ -1,0 +1,97 @@
+import Testing
+@testable import RathausCore
+
+@Suite("German text pipeline: stemming, compounds, typos, synonyms")
+struct AnalyzerTests {
+    static let stemmer = try! SnowballStemmer()
+
+    @Test("Snowball German stems inflected forms to one stem", arguments: [
+        ("anmeldung", "anmeld"),
+        ("anmelden", "anmeld"),
+        ("hunde", "hund"),
+    ])
+    func stems(_ case: (String, String)) {
+        #expect(Self.stemmer.stem(`case`.0) == `case`.1)
+    }
+
+    @Test("singular and plural meet", arguments: [("bescheinigung", "bescheinigungen"), ("gebuhr", "gebuhren"), ("antrag", "antrage")])
+    func pluralMeetsSingular(_ pair: (String, String)) {
+        #expect(Self.stemmer.stem(pair.0) == Self.stemmer.stem(pair.1))
+    }
+
+    @Test("an unknown algorithm is an error, not a crash")
+    func unknownAlgorithm() {
+        #expect(throws: SnowballStemmer.CreationError.self) { try SnowballStemmer(algorithm: "klingon") }
+    }
+
+    static let analyzer = TextAnalyzer(
+        texts: ["hundesteuer anmelden", "hund anmeldung", "steuer", "reisepass beantragen", "gewerbeanmeldung", "personalausweis"],
+        synonyms: ["perso": ["personalausweis"]],
+        stemmer: stemmer)
+
+    /// The stem the analyser gives a single known word (words are folded first: "steuer" → "stur").
+    static func stem(_ word: String) -> String {
+        analyzer.analyse(word: TextNormalizer.fold(word)).stem
+    }
+
+    @Test("a compound the examples never contain is split into known parts")
+    func compoundSplit() {
+        let folded = TextNormalizer.fold("Hundesteueranmeldung")
+        #expect(Self.analyzer.split(folded) == [TextNormalizer.fold("hundesteuer"), "anmeldung"])
+        let features = Self.analyzer.features(of: "Hundesteueranmeldung")
+        #expect(features["s:" + Self.stem("anmeldung")] != nil)
+        #expect(features["s:" + Self.stem("hundesteuer")] != nil)
+        #expect(features["s:anmeld"] != nil)
+    }
+
+    @Test("known compounds are split too, so their parts meet single words")
+    func knownCompoundParts() {
+        let analysis = Self.analyzer.analyse(word: TextNormalizer.fold("hundesteuer"))
+        #expect(analysis.parts.contains(Self.stem("hund")))
+        #expect(analysis.parts.contains(Self.stem("steuer")))
+    }
+
+    @Test("short words and words without known parts are not split", arguments: ["hund", "quittung", "beantragen"])
+    func noSplit(_ word: String) {
+        #expect(Self.analyzer.split(word) == [])
+    }
+
+    @Test("typos are corrected to the closest vocabulary word", arguments: [
+        ("reisepas", "reisepass"),
+        ("riesepass", "reisepass"),
+        ("gewerbeanmeldun", "gewerbeanmeldung"),
+        ("personalasuweis", "personalausweis"),
+    ])
+    func typo(_ case: (String, String)) {
+        #expect(Self.analyzer.analyse(word: TextNormalizer.fold(`case`.0)).word == TextNormalizer.fold(`case`.1))
+    }
+
+    @Test("words too far from the vocabulary stay as they are", arguments: ["wetter", "pizza", "hnd"])
+    func noTypo(_ word: String) {
+        #expect(Self.analyzer.analyse(word: word).word == word)
+    }
+
+    @Test("synonyms add the features of what they mean")
+    func synonym() {
+        let features = Self.analyzer.features(of: "perso weg")
+        #expect(features["s:personalausweis"] != nil)
+        #expect(features["s:perso"] != nil)
+    }
+
+    @Test("the typo index allows one edit up to 7 letters and two from 8", arguments: [
+        (3, 0), (4, 1), (7, 1), (8, 2), (15, 2),
+    ])
+    func allowedDistance(_ case: (Int, Int)) {
+        #expect(TypoIndex.allowedDistance(forLength: `case`.0) == `case`.1)
+    }
+
+    @Test("the typo index prefers the smaller distance, then the more frequent word")
+    func typoIndexTies() {
+        let index = TypoIndex(words: ["hund": 5, "bund": 1, "hundesteuer": 2])
+        #expect(index.correction(for: "hunt") == "hund")
+        #expect(index.correction(for: "hundestuer") == "hundesteuer")
+        #expect(index.correction(for: "xund") == "hund", "equal distance: the more frequent word")
+        #expect(index.correction(for: "xyzw") == nil)
+        #expect(index.correction(for: "abc") == nil)
+    }
+}
