@@ -13,7 +13,7 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.load()
-        let session = ChatSession(catalog: catalog, matcher: try IntentMatcher(catalog: catalog))
+        var session = ChatSession(catalog: catalog, matcher: try IntentMatcher(catalog: catalog))
         let interactive = isatty(STDIN_FILENO) == 1 && !json
         if interactive { print(session.welcome + "\n") }
         while true {

@@ -8,7 +8,7 @@ struct ConversationTests {
 
     @Test("a turn is matched and answered; the turn names the conversation")
     func answersTurn() {
-        let session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog), id: "c1")
+        var session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog), id: "c1")
         let turn = session.respond(to: "Was kostet ein Reisepass?")
         #expect(turn.conversation == "c1")
         #expect(turn.intent == "reisepass-beantragen")
@@ -18,7 +18,7 @@ struct ConversationTests {
 
     @Test("an empty turn asks for a question and matches nothing")
     func emptyTurn() {
-        let session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog))
+        var session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog))
         let turn = session.respond(to: "   ")
         #expect(turn.intent == nil)
         #expect(turn.replies == ["Bitte schreiben Sie Ihre Frage."])
@@ -26,7 +26,7 @@ struct ConversationTests {
 
     @Test("the turn's JSON always has the three contract keys")
     func turnJSON() throws {
-        let session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog), id: "c2")
+        var session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog), id: "c2")
         let data = try JSONEncoder().encode(session.respond(to: "wie wird das wetter"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["conversation", "replies", "intent"])
@@ -35,7 +35,7 @@ struct ConversationTests {
 
     @Test("the welcome contains the privacy note and the town's name")
     func welcome() {
-        let session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog))
+        var session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog))
         #expect(session.welcome.contains("Datenschutz"))
         #expect(session.welcome.contains("Musterstadt"))
     }

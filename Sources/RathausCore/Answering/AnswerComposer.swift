@@ -10,10 +10,10 @@ public struct AnswerComposer: Sendable {
         self.catalog = catalog
     }
 
-    /// The answer for a recognised intent.
-    public func answer(for intentID: String) -> String {
+    /// The answer for a recognised intent, led by the part the question asked about, if any.
+    public func answer(for intentID: String, aspect: Aspect? = nil) -> String {
         if let entry = catalog.knowledge[intentID] {
-            return answer(for: entry)
+            return answer(for: entry, aspect: aspect)
         }
         if let template = catalog.intent(intentID)?.answer {
             return AnswerTemplate.render(template, departments: catalog.departments)
@@ -21,28 +21,50 @@ public struct AnswerComposer: Sendable {
         return outOfScopeAnswer()
     }
 
-    /// The answer for a service: summary, costs, documents, processing time, responsible office, online service.
-    public func answer(for entry: KnowledgeEntry) -> String {
-        var sections: [String] = ["\(entry.name)\n\(entry.summary)"]
+    /// The answer for a service: summary, costs, documents, deadlines, processing time, responsible
+    /// office, online service. With an `aspect`, that part comes first, right after the service's name.
+    public func answer(for entry: KnowledgeEntry, aspect: Aspect? = nil) -> String {
+        var sections: [(aspect: Aspect?, text: String)] = [(nil, entry.summary)]
         if !entry.costs.isEmpty {
-            sections.append(bulleted("Kosten", entry.costs))
+            sections.append((.costs, bulleted("Kosten", entry.costs)))
         }
         if !entry.requiredDocuments.isEmpty {
-            sections.append(bulleted("Erforderliche Unterlagen", entry.requiredDocuments))
+            sections.append((.documents, bulleted("Erforderliche Unterlagen", entry.requiredDocuments)))
         }
         if !entry.deadlines.isEmpty {
-            sections.append(bulleted("Fristen", entry.deadlines))
+            sections.append((.deadlines, bulleted("Fristen", entry.deadlines)))
         }
         if let time = entry.processingTime {
-            sections.append("Bearbeitungsdauer: \(time)")
+            sections.append((.duration, "Bearbeitungsdauer: \(time)"))
         }
         if let department = catalog.departments[entry.departmentID] {
-            sections.append(contact(department, lead: "Zuständig"))
+            sections.append((.place, contact(department, lead: "Zuständig")))
         }
         if let online = entry.onlineService {
-            sections.append("Online erledigen: \(online.name)\n\(online.url)")
+            sections.append((.online, "Online erledigen: \(online.name)\n\(online.url)"))
         }
-        return sections.joined(separator: "\n\n")
+        var ordered = sections.map(\.text)
+        if let aspect {
+            if let lead = sections.firstIndex(where: { $0.aspect == aspect }) {
+                ordered.remove(at: lead)
+                ordered.insert(sections[lead].text, at: 0)
+            } else {
+                ordered.insert(Self.missing(aspect), at: 0)
+            }
+        }
+        return entry.name + "\n" + ordered.joined(separator: "\n\n")
+    }
+
+    /// What to say when the knowledge entry has nothing on the aspect asked about.
+    private static func missing(_ aspect: Aspect) -> String {
+        switch aspect {
+        case .costs: "Zu den Kosten liegen mir keine Angaben vor."
+        case .documents: "Besondere Unterlagen sind dafür nicht angegeben."
+        case .duration: "Zur Bearbeitungsdauer liegen mir keine Angaben vor."
+        case .deadlines: "Besondere Fristen sind dafür nicht angegeben."
+        case .place: "Die zuständige Stelle ist nicht angegeben."
+        case .online: "Das können Sie leider nicht online erledigen."
+        }
     }
 
     /// What the assistant says when it does not understand: that it cannot answer, and how to reach the town.

@@ -18,7 +18,7 @@ public struct AskResponse: Sendable, Hashable, Codable {
         alternatives = match.alternatives.map {
             IntentMatch.Candidate(intent: $0.intent, confidence: ($0.confidence * 1000).rounded() / 1000)
         }
-        answer = match.intent.map(composer.answer(for:)) ?? composer.outOfScopeAnswer()
+        answer = match.intent.map { composer.answer(for: $0, aspect: Aspect.detect(in: text)) } ?? composer.outOfScopeAnswer()
     }
 
     /// Encodes every key; a missing intent is written as `null`.

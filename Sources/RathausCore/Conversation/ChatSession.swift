@@ -2,7 +2,8 @@ import Foundation
 
 /// One conversation with a citizen: each turn is matched and answered from the catalogue.
 ///
-/// Holds no personal data: nothing of what the citizen writes is kept beyond the turn.
+/// Remembers only the service of the previous answer, so that a follow-up such as "und was kostet
+/// das?" refers to it. Holds no personal data: nothing of what the citizen writes is kept.
 public struct ChatSession: Sendable {
     /// What the assistant replies to one turn.
     public struct Turn: Sendable, Hashable, Codable {
@@ -27,6 +28,8 @@ public struct ChatSession: Sendable {
     private let matcher: IntentMatcher
     private let composer: AnswerComposer
     private let catalog: Catalog
+    /// The service the previous answer was about.
+    public private(set) var currentService: String?
 
     /// Starts a conversation over `catalog`, reusing a matcher built for it.
     public init(catalog: Catalog, matcher: IntentMatcher, id: String = UUID().uuidString.lowercased()) {
@@ -47,17 +50,27 @@ public struct ChatSession: Sendable {
         """
     }
 
-    /// Answers one turn.
-    public func respond(to text: String) -> Turn {
+    /// Answers one turn. A question about costs, documents, duration, deadlines, place or the online
+    /// service gets that part first; a follow-up without a service of its own refers to the previous one.
+    public mutating func respond(to text: String) -> Turn {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             return Turn(conversation: id, replies: ["Bitte schreiben Sie Ihre Frage."], intent: nil)
+        }
+        let aspect = Aspect.detect(in: trimmed)
+        if let aspect, Aspect.isFollowUp(trimmed) {
+            guard let service = currentService else {
+                let question = "Zu welcher Leistung ist Ihre Frage? Nennen Sie sie bitte, z. B. „Was kostet ein Reisepass?“."
+                return Turn(conversation: id, replies: [question], intent: nil)
+            }
+            return Turn(conversation: id, replies: [composer.answer(for: service, aspect: aspect)], intent: service)
         }
         let match = matcher.match(trimmed)
         guard let intent = match.intent else {
             return Turn(conversation: id, replies: [composer.outOfScopeAnswer()], intent: nil)
         }
-        return Turn(conversation: id, replies: [composer.answer(for: intent)], intent: intent)
+        if catalog.knowledge[intent] != nil { currentService = intent }
+        return Turn(conversation: id, replies: [composer.answer(for: intent, aspect: aspect)], intent: intent)
     }
 
     /// True when the intent ends the conversation (a goodbye).

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The command-line options of `rathaus-bench`: `--catalog DIR` and `--scenario shipped|generated|all`.
+struct BenchOptions {
+    /// Which scenarios to run.
+    enum Scenario: String {
+        /// Only the catalogue on disk.
+        case shipped
+        /// Only the generated catalogue of 1,000 services.
+        case generated
+        /// Both, "shipped" first.
+        case all
+
+        /// Whether the shipped catalogue is measured.
+        var includesShipped: Bool { self != .generated }
+        /// Whether the generated catalogue is measured.
+        var includesGenerated: Bool { self != .shipped }
+    }
+
+    /// An option that could not be understood.
+    struct UsageError: Error, CustomStringConvertible {
+        /// What is wrong.
+        let description: String
+    }
+
+    /// The help text.
+    static let usage = """
+        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|all]
+          --catalog DIR     directory holding Intents/ and Knowledge/ (default: .)
+          --scenario NAME   shipped, generated or all (default: all)
+        Prints one JSON object to standard output; notes go to standard error.
+        """
+
+    /// The directory of the shipped catalogue.
+    var catalogDirectory = URL(fileURLWithPath: ".", isDirectory: true)
+    /// The scenarios to run.
+    var scenario = Scenario.all
+    /// Whether `--help` was given.
+    var showHelp = false
+
+    /// Reads the options from the arguments (without the program name).
+    init(arguments: [String]) throws(UsageError) {
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "--help", "-h":
+                showHelp = true
+            case "--catalog":
+                guard let value = remaining.popFirst() else { throw UsageError(description: "--catalog needs a directory") }
+                catalogDirectory = URL(fileURLWithPath: value, isDirectory: true)
+            case "--scenario":
+                guard let value = remaining.popFirst(), let parsed = Scenario(rawValue: value) else {
+                    throw UsageError(description: "--scenario needs one of shipped, generated, all")
+                }
+                scenario = parsed
+            default:
+                throw UsageError(description: "unknown argument '\(argument)'")
+            }
+        }
+    }
+}

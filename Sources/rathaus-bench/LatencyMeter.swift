@@ -1,0 +1,55 @@
+import RathausCore
+
+/// Times `IntentMatcher.match` call by call: one untimed warm-up pass over all queries, then
+/// `passes` timed passes, each call measured on its own with `ContinuousClock`.
+struct LatencyMeter {
+    /// Percentiles of the individual match calls.
+    struct Summary {
+        /// Median latency of one call, in microseconds.
+        let p50Microseconds: Double
+        /// 99th-percentile latency of one call, in microseconds.
+        let p99Microseconds: Double
+        /// Timed passes over the queries.
+        let passes: Int
+        /// Timed calls in all (queries × passes).
+        let samples: Int
+        /// What the matcher answered in the warm-up pass, one per query, for sanity checks.
+        let warmUpMatches: [IntentMatch]
+        /// Sum of all timed confidences; printed as a note so the calls cannot be optimised away.
+        let checksum: Double
+    }
+
+    /// Timed passes over the queries.
+    let passes: Int
+
+    /// Creates a meter; `passes` must be at least 1.
+    init(passes: Int = 5) {
+        precondition(passes >= 1, "at least one timed pass")
+        self.passes = passes
+    }
+
+    /// Warms up, then times every call of `matcher.match` over `passes` passes of `queries`.
+    func measure(_ matcher: IntentMatcher, queries: [String]) -> Summary {
+        precondition(!queries.isEmpty, "no queries to time")
+        let warmUpMatches = queries.map { matcher.match($0) }
+        let clock = ContinuousClock()
+        var durations: [Double] = []
+        durations.reserveCapacity(queries.count * passes)
+        var checksum = 0.0
+        for _ in 0..<passes {
+            for query in queries {
+                let start = clock.now
+                let match = matcher.match(query)
+                let elapsed = clock.now - start
+                checksum += match.confidence
+                durations.append(elapsed.microseconds)
+            }
+        }
+        durations.sort()
+        return Summary(
+            p50Microseconds: Statistics.percentile(0.50, ofSorted: durations),
+            p99Microseconds: Statistics.percentile(0.99, ofSorted: durations),
+            passes: passes, samples: durations.count,
+            warmUpMatches: warmUpMatches, checksum: checksum)
+    }
+}

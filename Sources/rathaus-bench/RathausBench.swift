@@ -1,0 +1,42 @@
+import Foundation
+import RathausCore
+
+/// `rathaus-bench`: measures how long loading and matching take on the shipped catalogue and on a
+/// generated catalogue of 1,000 services, and prints one JSON object to standard output.
+///
+/// Human notes go to standard error, so standard output stays machine-readable.
+@main
+struct RathausBench {
+    /// Parses the options, runs the selected scenarios in a fixed order ("shipped" first, because
+    /// the peak memory figure is cumulative) and prints the report.
+    static func main() {
+        let options: BenchOptions
+        do {
+            options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            StandardError.write("rathaus-bench: \(error)\n\(BenchOptions.usage)\n")
+            exit(2)
+        }
+        if options.showHelp {
+            print(BenchOptions.usage)
+            return
+        }
+        var results: [ScenarioResult] = []
+        do {
+            if options.scenario.includesShipped {
+                results.append(try ShippedScenario(catalogDirectory: options.catalogDirectory).run())
+            }
+            if options.scenario.includesGenerated {
+                results.append(try GeneratedScenario().run())
+            }
+        } catch {
+            StandardError.write("rathaus-bench: \(error)\n")
+            exit(1)
+        }
+        let report = JSONValue.object([
+            ("machine", .object([("cores", .integer(ProcessInfo.processInfo.activeProcessorCount))])),
+            ("scenarios", .array(results.map(\.json))),
+        ])
+        print(report.rendered)
+    }
+}
