@@ -25,6 +25,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "rathaus-bench", dependencies: ["RathausCore"]),
         .testTarget(name: "RathausCoreTests", dependencies: ["RathausCore"]),
         .testTarget(name: "RathausCLITests", dependencies: ["rathaus", "RathausCore"]),
     ],
