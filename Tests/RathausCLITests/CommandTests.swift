@@ -23,12 +23,12 @@ struct CommandTests {
 
     @Test("chat --json writes exactly one JSON object per input line")
     func jsonChat() throws {
-        let output = try BinaryRunner.run(["chat", "--json"], input: "Hallo\nwie wird das wetter morgen\nperso verloren\n")
+        let output = try BinaryRunner.run(["chat", "--json"], input: "Hallo\nwie wird das wetter morgen\nsperrmüll anmelden\n")
         #expect(output.status == 0)
         let lines = output.standardOutput.split(separator: "\n")
         #expect(lines.count == 3)
         let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        #expect(objects.map { $0["intent"] as? String } == ["begruessung", nil, "ausweis-verlust-melden"])
+        #expect(objects.map { $0["intent"] as? String } == ["begruessung", nil, "sperrmuell-anmelden"])
         #expect(objects[1]["intent"] is NSNull)
         let conversations = Set(objects.compactMap { $0["conversation"] as? String })
         #expect(conversations.count == 1)

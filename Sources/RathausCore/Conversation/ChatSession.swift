@@ -30,6 +30,8 @@ public struct ChatSession: Sendable {
     private let catalog: Catalog
     /// The service the previous answer was about.
     public private(set) var currentService: String?
+    /// The two services offered in "Meinten Sie A oder B?", until the citizen chooses.
+    public private(set) var pendingChoice: [String]?
 
     /// Starts a conversation over `catalog`, reusing a matcher built for it.
     public init(catalog: Catalog, matcher: IntentMatcher, id: String = UUID().uuidString.lowercased()) {
@@ -57,6 +59,13 @@ public struct ChatSession: Sendable {
         guard !trimmed.isEmpty else {
             return Turn(conversation: id, replies: ["Bitte schreiben Sie Ihre Frage."], intent: nil)
         }
+        if let choices = pendingChoice {
+            pendingChoice = nil
+            if let chosen = resolve(trimmed, among: choices) {
+                currentService = chosen
+                return Turn(conversation: id, replies: [composer.answer(for: chosen)], intent: chosen)
+            }
+        }
         let aspect = Aspect.detect(in: trimmed)
         if let aspect, Aspect.isFollowUp(trimmed) {
             guard let service = currentService else {
@@ -69,8 +78,27 @@ public struct ChatSession: Sendable {
         guard let intent = match.intent else {
             return Turn(conversation: id, replies: [composer.outOfScopeAnswer()], intent: nil)
         }
+        if let runnerUp = match.closeRunnerUp(),
+           let first = catalog.knowledge[intent], let second = catalog.knowledge[runnerUp.intent] {
+            pendingChoice = [first.id, second.id]
+            let question = "Meinten Sie „\(first.name)“ oder „\(second.name)“?\n1. \(first.name)\n2. \(second.name)"
+            return Turn(conversation: id, replies: [question], intent: nil)
+        }
         if catalog.knowledge[intent] != nil { currentService = intent }
         return Turn(conversation: id, replies: [composer.answer(for: intent, aspect: aspect)], intent: intent)
+    }
+
+    /// Which of the offered services the citizen chose: by number ("1", "die erste"), by name, or
+    /// by a paraphrase that scores one of them higher; nil when the answer is about something else.
+    private func resolve(_ text: String, among choices: [String]) -> String? {
+        let words = TextNormalizer.tokens(text)
+        let ordinals: [[String]] = [["1", "eins", "erste", "ersten", "erstes"], ["2", "zwei", "zweite", "zweiten", "zweites"]]
+        for (index, names) in ordinals.enumerated() where index < choices.count && words.contains(where: names.contains) {
+            return choices[index]
+        }
+        let ranked = matcher.rank(text).filter { choices.contains($0.intent) }
+        guard let best = ranked.first, best.confidence >= matcher.threshold * 0.5 else { return nil }
+        return best.intent
     }
 
     /// True when the intent ends the conversation (a goodbye).

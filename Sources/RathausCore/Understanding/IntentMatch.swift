@@ -21,6 +21,13 @@ public struct IntentMatch: Sendable, Hashable, Codable {
     /// The next best intents above the alternative threshold, best first.
     public let alternatives: [Candidate]
 
+    /// The runner-up when it is within `margin` of the recognised intent, so close that the citizen
+    /// should be asked which one is meant; nil when the best intent is clear or out of scope.
+    public func closeRunnerUp(margin: Double = IntentMatcher.clarificationMargin) -> Candidate? {
+        guard intent != nil, let second = alternatives.first, confidence - second.confidence < margin else { return nil }
+        return second
+    }
+
     /// Creates a match.
     public init(intent: String?, confidence: Double, alternatives: [Candidate]) {
         self.intent = intent

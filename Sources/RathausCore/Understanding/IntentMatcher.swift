@@ -10,6 +10,9 @@ import Foundation
 /// inverted index. Features of the query that the catalogue has never seen still count in its norm,
 /// so a question about unknown things scores low and is rejected as out of scope.
 public struct IntentMatcher: Sendable {
+    /// Two intents whose scores are closer than this are offered as a choice ("Meinten Sie A oder B?").
+    public static let clarificationMargin = 0.03
+
     /// Share of in-scope examples that the calibrated threshold may reject when left out.
     public static let calibrationFalseRejection = 0.05
 
@@ -193,6 +196,8 @@ public struct IntentMatcher: Sendable {
                 squared += weight * weight
             }
         }
+        // A fixed order of summation, so that equal texts always get bit-identical scores.
+        query.sort { $0.0 < $1.0 }
         let norm = squared.squareRoot()
         var documentScores = [Double](repeating: 0, count: documentIntent.count)
         for (id, weight) in query {
