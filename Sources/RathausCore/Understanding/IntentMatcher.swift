@@ -20,7 +20,7 @@ public struct IntentMatcher: Sendable {
     public private(set) var threshold: Double
     /// The text pipeline built from this catalogue's vocabulary.
     public let analyzer: TextAnalyzer
-    private let featureIndex: [String: Int32]
+    private let featureIndex: [Feature: Int32]
     private let inverseDocumentFrequency: [Double]
     private let unseenInverseDocumentFrequency: Double
     /// For each feature, the documents containing it and their normalised weights.
@@ -30,7 +30,7 @@ public struct IntentMatcher: Sendable {
     /// Share of the nearest example in an intent's score; the rest is the similarity to its centroid.
     private let nearestShare = 0.5
     /// The features of each document, for leave-one-out calibration.
-    private let documentFeatures: [[String: Double]]
+    private let documentFeatures: [[Feature: Double]]
     /// The intent (index into `intentIDs`) of each document.
     private let documentIntent: [Int32]
     private let intentIDs: [String]
@@ -62,12 +62,12 @@ public struct IntentMatcher: Sendable {
             texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms),
             weights: weights, stemmer: try SnowballStemmer(algorithm: "german"))
         self.analyzer = analyzer
-        var documents: [(intent: Int32, features: [String: Double])] = []
+        var documents: [(intent: Int32, features: [Feature: Double])] = []
         for (intent, text) in texts {
             let features = analyzer.features(of: text)
             if !features.isEmpty { documents.append((intent, features)) }
         }
-        var featureIndex: [String: Int32] = [:]
+        var featureIndex: [Feature: Int32] = [:]
         var documentFrequency: [Int] = []
         for document in documents {
             for feature in document.features.keys {
@@ -180,7 +180,7 @@ public struct IntentMatcher: Sendable {
         score(analyzer.features(of: text), excludingDocument: nil)
     }
 
-    private func score(_ features: [String: Double], excludingDocument excluded: Int?) -> (intents: [Double], outOfScope: Double) {
+    private func score(_ features: [Feature: Double], excludingDocument excluded: Int?) -> (intents: [Double], outOfScope: Double) {
         var intentScores = [Double](repeating: 0, count: intentIDs.count)
         var outOfScopeScore = 0.0
         guard !features.isEmpty else { return (intentScores, outOfScopeScore) }

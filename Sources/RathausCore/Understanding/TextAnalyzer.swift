@@ -90,8 +90,8 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// The weighted features of `text`.
-    public func features(of text: String) -> [String: Double] {
-        var result: [String: Double] = [:]
+    public func features(of text: String) -> [Feature: Double] {
+        var result: [Feature: Double] = [:]
         for word in contentWords(of: text) {
             add(word, to: &result)
             for synonym in synonyms[word] ?? [] { add(synonym, to: &result) }
@@ -120,17 +120,17 @@ public struct TextAnalyzer: Sendable {
         return Analysis(word: word, stem: stem, parts: split(word).map(stem(of:)))
     }
 
-    private func add(_ word: String, to features: inout [String: Double]) {
+    private func add(_ word: String, to features: inout [Feature: Double]) {
         let analysis = analyse(word: word)
-        features["s:" + analysis.stem, default: 0] += weights.stem
+        features[.stem(analysis.stem), default: 0] += weights.stem
         for part in analysis.parts where part != analysis.stem {
-            features["s:" + part, default: 0] += weights.compoundPart
+            features[.stem(part), default: 0] += weights.compoundPart
         }
         guard !analysis.word.allSatisfy(\.isNumber) else { return }
-        let marked = Array("<" + analysis.word + ">")
+        let marked: [Unicode.Scalar] = ["<"] + Array(analysis.word.unicodeScalars) + [">"]
         for length in weights.gramLengths where marked.count >= length {
             for start in 0...(marked.count - length) {
-                features["g:" + String(marked[start..<(start + length)]), default: 0] += weights.gram
+                features[.gram(marked, start..<(start + length)), default: 0] += weights.gram
             }
         }
     }
