@@ -13,6 +13,8 @@ public struct Catalog: Sendable {
     public let intents: [Intent]
     /// Messages that no intent should answer (from `out_of_scope:` lists in `Intents/`).
     public let outOfScopeExamples: [String]
+    /// Position of each intent in `intents`, by id.
+    private let intentPositions: [String: Int]
     /// Words and what they also mean (from `synonyms:` in `Intents/`), e.g. "perso" → ["Personalausweis"].
     public let synonyms: [String: [String]]
 
@@ -25,12 +27,13 @@ public struct Catalog: Sendable {
         self.departments = departments
         self.knowledge = knowledge
         self.intents = intents
+        self.intentPositions = Dictionary(intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.outOfScopeExamples = outOfScopeExamples
     }
 
     /// The intent with this id, if any.
     public func intent(_ id: String) -> Intent? {
-        intents.first { $0.id == id }
+        intentPositions[id].map { intents[$0] }
     }
 
     /// The department answering when nothing else fits, if the catalogue has it.

@@ -66,8 +66,8 @@ public struct ChatSession: Sendable {
                 return Turn(conversation: id, replies: [composer.answer(for: chosen)], intent: chosen)
             }
         }
-        let aspect = Aspect.detect(in: trimmed)
-        if let aspect, Aspect.isFollowUp(trimmed) {
+        let (aspect, isFollowUp) = Aspect.read(trimmed)
+        if let aspect, isFollowUp {
             guard let service = currentService else {
                 let question = "Zu welcher Leistung ist Ihre Frage? Nennen Sie sie bitte, z. B. „Was kostet ein Reisepass?“."
                 return Turn(conversation: id, replies: [question], intent: nil)

@@ -25,33 +25,39 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         (.online, ["online", "internet", "digital"]),
     ]
 
-    /// Words that only point back to an earlier service ("und was kostet das da?").
-    static let referenceWords: Set<String> = ["und", "das", "da", "dafur", "dazu", "denn", "dort", "hin", "den", "die", "der", "es"]
+    /// Words of follow-up questions that neither name a service nor ask for an aspect: pointers back
+    /// to the earlier service ("das", "da", "dafür"), verbs and fillers ("muss", "hin", "beantragen").
+    static let followUpWords: Set<String> = [
+        "und", "das", "da", "dafur", "dazu", "denn", "dort", "hin", "den", "die", "der", "es",
+        "muss", "mussen", "brauch", "brauche", "braucht", "ich", "man", "wir", "lang", "viel", "gehen",
+        "kann", "konnte", "geht", "machen", "mach", "erledigen", "beantragen", "hat", "haben", "welche", "welcher",
+    ]
 
     /// The aspect `text` asks about, if any (the first signal in the text wins).
     public static func detect(in text: String) -> Aspect? {
-        for word in TextNormalizer.tokens(text) {
-            if let aspect = aspect(of: word) { return aspect }
-        }
-        return nil
+        read(text).aspect
     }
 
-    /// True when `text` names no service of its own: besides stop words, reference words and aspect
+    /// True when `text` names no service of its own: besides stop words, follow-up words and aspect
     /// words there is nothing in it ("und was kostet das?", "wo muss ich da hin?").
     public static func isFollowUp(_ text: String) -> Bool {
-        let words = TextNormalizer.tokens(text)
-        guard words.contains(where: { aspect(of: $0) != nil }) else { return false }
-        return words.allSatisfy { word in
-            aspect(of: word) != nil || referenceWords.contains(word) || TextAnalyzer.stopWords.contains(word)
-                || followUpFillers.contains(word)
-        }
+        read(text).isFollowUp
     }
 
-    /// Verbs and fillers of follow-up questions that do not name a service.
-    static let followUpFillers: Set<String> = [
-        "muss", "mussen", "brauch", "brauche", "braucht", "ich", "man", "wir", "lang", "viel", "hin", "gehen",
-        "kann", "konnte", "geht", "machen", "mach", "erledigen", "beantragen", "hat", "haben", "welche", "welcher",
-    ]
+    /// Both at once, reading the words of `text` a single time: the aspect asked about (the first
+    /// signal wins) and whether the message is a follow-up.
+    public static func read(_ text: String) -> (aspect: Aspect?, isFollowUp: Bool) {
+        var first: Aspect?
+        var onlyFollowUpWords = true
+        for word in TextNormalizer.tokens(text) {
+            if let aspect = aspect(of: word) {
+                first = first ?? aspect
+            } else if !followUpWords.contains(word) && !TextAnalyzer.stopWords.contains(word) {
+                onlyFollowUpWords = false
+            }
+        }
+        return (first, first != nil && onlyFollowUpWords)
+    }
 
     private static func aspect(of word: String) -> Aspect? {
         for (aspect, prefixes) in signals where prefixes.contains(where: { word == $0 || (word.count > 3 && word.hasPrefix($0) && $0.count >= 4) }) {
