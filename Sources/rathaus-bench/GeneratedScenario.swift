@@ -47,7 +47,7 @@ struct GeneratedScenario {
             services: catalog.serviceCount,
             intents: catalog.intents.count,
             examples: catalog.intents.reduce(0) { $0 + $1.examples.count },
-            loadMilliseconds: Statistics.median(loadTimes),
+            loadMilliseconds: Percentile.of(0.5, sorted: loadTimes.sorted()),
             catalogBuildMilliseconds: buildTime.milliseconds,
             latency: latency,
             queries: queries.count,

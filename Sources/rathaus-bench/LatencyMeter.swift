@@ -47,8 +47,8 @@ struct LatencyMeter {
         }
         durations.sort()
         return Summary(
-            p50Microseconds: Statistics.percentile(0.50, ofSorted: durations),
-            p99Microseconds: Statistics.percentile(0.99, ofSorted: durations),
+            p50Microseconds: Percentile.of(0.50, sorted: durations),
+            p99Microseconds: Percentile.of(0.99, sorted: durations),
             passes: passes, samples: durations.count,
             warmUpMatches: warmUpMatches, checksum: checksum)
     }

@@ -33,10 +33,28 @@ struct RathausBench {
             StandardError.write("rathaus-bench: \(error)\n")
             exit(1)
         }
-        let report = JSONValue.object([
-            ("machine", .object([("cores", .integer(ProcessInfo.processInfo.activeProcessorCount))])),
-            ("scenarios", .array(results.map(\.json))),
-        ])
-        print(report.rendered)
+        let report = Report(machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } catch {
+            StandardError.write("rathaus-bench: \(error)\n")
+            exit(1)
+        }
+    }
+
+    /// The JSON printed on standard output.
+    struct Report: Encodable {
+        /// The machine the figures were taken on.
+        struct Machine: Encodable {
+            /// Active processor cores.
+            let cores: Int
+        }
+
+        /// The machine the figures were taken on.
+        let machine: Machine
+        /// One result per scenario run, in the order run.
+        let scenarios: [ScenarioResult]
     }
 }

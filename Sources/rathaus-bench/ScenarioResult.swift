@@ -1,5 +1,7 @@
+import Foundation
+
 /// The measurements of one scenario, as they appear in the JSON report.
-struct ScenarioResult {
+struct ScenarioResult: Encodable {
     /// "shipped" or "generated-1000".
     let name: String
     /// Intents that have a knowledge entry.
@@ -21,26 +23,35 @@ struct ScenarioResult {
     /// How to read the figures.
     let note: String
 
-    /// The result as a JSON object with the report's key order.
-    var json: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("name", .string(name)),
-            ("services", .integer(services)),
-            ("intents", .integer(intents)),
-            ("examples", .integer(examples)),
-            ("load_ms", .number(loadMilliseconds, decimals: 2)),
-        ]
-        if let catalogBuildMilliseconds {
-            members.append(("catalog_build_ms", .number(catalogBuildMilliseconds, decimals: 2)))
-        }
-        members += [
-            ("match_p50_us", .number(latency.p50Microseconds, decimals: 1)),
-            ("match_p99_us", .number(latency.p99Microseconds, decimals: 1)),
-            ("queries", .integer(queries)),
-            ("passes", .integer(latency.passes)),
-            ("peak_rss_mb", peakResidentMegabytes.map { .number($0, decimals: 1) } ?? .null),
-            ("note", .string(note)),
-        ]
-        return .object(members)
+    private enum CodingKeys: String, CodingKey {
+        case name, services, intents, examples, queries, passes, note
+        case loadMilliseconds = "load_ms"
+        case catalogBuildMilliseconds = "catalog_build_ms"
+        case p50 = "match_p50_us"
+        case p99 = "match_p99_us"
+        case peakResidentMegabytes = "peak_rss_mb"
+    }
+
+    /// Times rounded for reading: milliseconds to 2 decimals, microseconds and MiB to 1; a missing
+    /// build time is left out, a missing peak is `null`.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(services, forKey: .services)
+        try container.encode(intents, forKey: .intents)
+        try container.encode(examples, forKey: .examples)
+        try container.encode(Self.rounded(loadMilliseconds, 2), forKey: .loadMilliseconds)
+        try container.encodeIfPresent(catalogBuildMilliseconds.map { Self.rounded($0, 2) }, forKey: .catalogBuildMilliseconds)
+        try container.encode(Self.rounded(latency.p50Microseconds, 1), forKey: .p50)
+        try container.encode(Self.rounded(latency.p99Microseconds, 1), forKey: .p99)
+        try container.encode(queries, forKey: .queries)
+        try container.encode(latency.passes, forKey: .passes)
+        try container.encode(peakResidentMegabytes.map { Self.rounded($0, 1) }, forKey: .peakResidentMegabytes)
+        try container.encode(note, forKey: .note)
+    }
+
+    private static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        return (value * scale).rounded() / scale
     }
 }

@@ -50,7 +50,7 @@ struct ShippedScenario {
             services: catalog.serviceCount,
             intents: catalog.intents.count,
             examples: catalog.intents.reduce(0) { $0 + $1.examples.count },
-            loadMilliseconds: Statistics.median(loadTimes),
+            loadMilliseconds: Percentile.of(0.5, sorted: loadTimes.sorted()),
             catalogBuildMilliseconds: nil,
             latency: latency,
             queries: queries.count,

@@ -73,7 +73,7 @@ public struct EvaluationReport: Sendable, Codable {
         for example in set.examples {
             var predicted: String?
             let duration = clock.measure { predicted = classify(example.text) }
-            durations.append(Double(duration.components.attoseconds) / 1e12 + Double(duration.components.seconds) * 1e6)
+            durations.append(duration.microseconds)
             if predicted == nil { rejections += 1 }
             if let expected = example.intent {
                 inScopeTotal += 1
@@ -101,6 +101,7 @@ public struct EvaluationReport: Sendable, Codable {
         let pairs = confusions.flatMap { expected, predictions in
             predictions.map { Confusion(expected: expected, predicted: $0.key, count: $0.value) }
         }.sorted { ($1.count, $0.expected, $0.predicted) < ($0.count, $1.expected, $1.predicted) }
+        durations.sort()
         return EvaluationReport(
             total: set.examples.count,
             inScopeTotal: inScopeTotal,
@@ -111,8 +112,8 @@ public struct EvaluationReport: Sendable, Codable {
             falseRejectionRate: ratio(falseRejections, inScopeTotal),
             perIntent: recalls,
             confusions: Array(pairs.prefix(15)),
-            latencyMedianMicroseconds: percentile(durations, 0.50),
-            latencyP99Microseconds: percentile(durations, 0.99))
+            latencyMedianMicroseconds: Percentile.of(0.50, sorted: durations),
+            latencyP99Microseconds: Percentile.of(0.99, sorted: durations))
     }
 
     /// Plain-text summary for staff.
@@ -137,14 +138,6 @@ public struct EvaluationReport: Sendable, Codable {
             lines += confusions.map { "  \($0.expected) -> \($0.predicted): \($0.count)" }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// The value at rank ceil(p·n) of the sorted values (the same rule as the peer benchmark).
-    static func percentile(_ values: [Double], _ p: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        let rank = Int((p * Double(sorted.count)).rounded(.up))
-        return sorted[min(sorted.count - 1, max(0, rank - 1))]
     }
 
     private static func ratio(_ part: Int, _ whole: Int) -> Double {
