@@ -44,10 +44,8 @@ struct GeneratedScenario {
             """)
         return ScenarioResult(
             name: "generated-\(Self.serviceCount)",
-            services: catalog.serviceCount,
-            intents: catalog.intents.count,
-            examples: catalog.intents.reduce(0) { $0 + $1.examples.count },
-            loadMilliseconds: Percentile.of(0.5, sorted: loadTimes.sorted()),
+            catalog: catalog,
+            loadTimes: loadTimes,
             catalogBuildMilliseconds: buildTime.milliseconds,
             latency: latency,
             queries: queries.count,

@@ -1,4 +1,5 @@
 import Foundation
+import RathausCore
 
 /// The measurements of one scenario, as they appear in the JSON report.
 struct ScenarioResult: Encodable {
@@ -22,6 +23,23 @@ struct ScenarioResult: Encodable {
     let peakResidentMegabytes: Double?
     /// How to read the figures.
     let note: String
+
+    /// A result for `catalog`, whose counts are taken from it; `loadTimes` are reduced to their median.
+    init(
+        name: String, catalog: Catalog, loadTimes: [Double], catalogBuildMilliseconds: Double? = nil,
+        latency: LatencyMeter.Summary, queries: Int, peakResidentMegabytes: Double?, note: String
+    ) {
+        self.name = name
+        self.services = catalog.serviceCount
+        self.intents = catalog.intents.count
+        self.examples = catalog.intents.reduce(0) { $0 + $1.examples.count }
+        self.loadMilliseconds = Percentile.of(0.5, sorted: loadTimes.sorted())
+        self.catalogBuildMilliseconds = catalogBuildMilliseconds
+        self.latency = latency
+        self.queries = queries
+        self.peakResidentMegabytes = peakResidentMegabytes
+        self.note = note
+    }
 
     private enum CodingKeys: String, CodingKey {
         case name, services, intents, examples, queries, passes, note

@@ -47,11 +47,8 @@ struct ShippedScenario {
             """)
         return ScenarioResult(
             name: "shipped",
-            services: catalog.serviceCount,
-            intents: catalog.intents.count,
-            examples: catalog.intents.reduce(0) { $0 + $1.examples.count },
-            loadMilliseconds: Percentile.of(0.5, sorted: loadTimes.sorted()),
-            catalogBuildMilliseconds: nil,
+            catalog: catalog,
+            loadTimes: loadTimes,
             latency: latency,
             queries: queries.count,
             peakResidentMegabytes: peak,
