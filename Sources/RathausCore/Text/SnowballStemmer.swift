@@ -29,10 +29,10 @@ public final class SnowballStemmer: Sendable {
 
     /// The stem of one lower-case word.
     public func stem(_ word: String) -> String {
-        var bytes = Array(word.utf8)
+        let bytes = Array(word.utf8)
         return handle.withLock { pointer -> String in
             let count = Int32(bytes.count)
-            guard let result = bytes.withUnsafeMutableBufferPointer({ sb_stemmer_stem(pointer, $0.baseAddress, count) }) else {
+            guard let result = bytes.withUnsafeBufferPointer({ sb_stemmer_stem(pointer, $0.baseAddress, count) }) else {
                 return word  // out of memory in the C library: the word itself is the safest stem
             }
             let length = Int(sb_stemmer_length(pointer))
