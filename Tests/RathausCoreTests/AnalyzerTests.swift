@@ -94,4 +94,48 @@ struct AnalyzerTests {
         #expect(index.correction(for: "xyzw") == nil)
         #expect(index.correction(for: "abc") == nil)
     }
+
+    @Test("doubled and tripled letters cost nothing", arguments: [
+        ("hhausnnummerr", "hausnummer"),
+        ("rrathhauss", "rathaus"),
+        ("kosttenn", "kosten"),
+    ])
+    func squeezedLetters(_ case: (String, String)) {
+        let index = TypoIndex(words: ["hausnummer": 1, "rathaus": 1, "kosten": 1, "rente": 1])
+        #expect(index.correction(for: `case`.0) == `case`.1)
+    }
+
+    @Test("a word of three letters is never a correction, however the typed word looks")
+    func candidateLength() {
+        let index = TypoIndex(words: ["anmelden": 1, "amt": 1])
+        #expect(index.correction(for: "amtt") == nil)
+        #expect(index.correction(for: "anmeldenn") == "anmelden")
+    }
+
+    @Test("a badly misspelt long word is found by its shared trigrams", arguments: [
+        ("betruungsplazt", "betreuungsplatz"),
+        ("persnlausweis", "personalausweis"),
+        ("personalasuwies", "personalausweis"),
+        ("gewerbeanmledugn", "gewerbeanmeldung"),
+    ])
+    func fuzzyFinds(_ case: (String, String)) {
+        #expect(TypoIndex(words: [`case`.1: 1]).correction(for: `case`.0) == nil, "too far for the typo index")
+        let vocabulary = FuzzyVocabulary(words: ["betreuungsplatz", "personalausweis", "gewerbeanmeldung", "gewerbeabmeldung"])
+        #expect(vocabulary.nearest(to: `case`.0) == `case`.1)
+    }
+
+    @Test("a real word the catalogue does not know is not taken for another", arguments: ["spaghetti", "hochzeitstorte", "kuehlschrank", "amt"])
+    func fuzzyRejects(_ word: String) {
+        let vocabulary = FuzzyVocabulary(words: ["betreuungsplatz", "personalausweis", "hochwasserschutz", "kuehlung"])
+        #expect(vocabulary.nearest(to: word) == nil)
+    }
+
+    @Test("the analyser falls back to trigrams only after typo correction and compound splitting")
+    func fallbackOrder() {
+        let analyzer = TextAnalyzer(texts: ["betreuungsplatz anmelden", "hund anmelden"], stemmer: Self.stemmer)
+        #expect(analyzer.analyse(word: "betruungsplazt").word == "betreuungsplatz", "three slips: trigrams")
+        #expect(analyzer.analyse(word: "betreuungsplatzz").word == "betreuungsplatz", "one slip: typo correction")
+        #expect(analyzer.analyse(word: "hundanmelden").parts == ["hund", "anmeld"], "a compound of known words is split, not guessed")
+    }
 }
+

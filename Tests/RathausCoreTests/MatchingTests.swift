@@ -28,6 +28,21 @@ struct MatchingTests {
         }
     }
 
+    @Test("questions with typing slips still find their service", arguments: [
+        ("hhundesteuer abmeldenn", "hundesteuer-abmelden"),
+        ("sperrmulll anmeldn", "sperrmuell-anmelden"),
+        ("personalausweiss beantrgen", "personalausweis-beantragen"),
+        ("wohngled beantarge", "wohngeld-beantragen"),
+    ])
+    func recognisesSlips(_ case: (String, String)) {
+        #expect(Self.matcher.match(`case`.0).intent == `case`.1)
+    }
+
+    @Test("the shipped catalogue is small enough for the linear model")
+    func usesModel() {
+        #expect(Self.matcher.usesLinearModel)
+    }
+
     @Test("questions that are not for the town are out of scope", arguments: [
         "wie wird das wetter morgen",
         "rezept fuer apfelkuchen",

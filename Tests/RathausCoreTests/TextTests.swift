@@ -60,4 +60,33 @@ struct TextTests {
         #expect(Self.analyzer.features(of: "!!! 😱").isEmpty)
         #expect(Self.analyzer.features(of: "bis dann")[.stem("dann")] != nil, "only stop words: keep them")
     }
+
+    @Test("the bounded edit distance equals the full one up to its limit", arguments: [
+        ("reisepass", "reisepass"), ("reisepas", "reisepass"), ("riesepass", "reisepass"),
+        ("abcdef", "badcfe"), ("hund", "katze"), ("", "abc"), ("anmelden", "amlden"), ("ab", "ba"),
+        ("gaststaettenerlaubnis", "gaatssttateneralbunis"),
+    ])
+    func boundedEditDistance(_ pair: (String, String)) {
+        let a = Array(pair.0.utf8), b = Array(pair.1.utf8)
+        let full = EditDistance.damerauLevenshtein(a, b)
+        for limit in 0...4 {
+            #expect(EditDistance.damerauLevenshtein(a, b, limit: limit) == min(full, limit + 1), "limit \(limit)")
+        }
+    }
+
+    @Test("plain text takes the fast path and gives the same tokens as the general one", arguments: [
+        "Hundesteuer ANMELDEN, bitte!", "Straße und Müll: Öffnungszeiten?", "muell 12.5. ueberweisung", "Ärger über Bußgeld",
+    ])
+    func fastPath(_ text: String) {
+        let fast = TextNormalizer.simpleTokens(text)
+        #expect(fast != nil)
+        #expect(fast == TextNormalizer.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+    }
+
+    @Test("accents, decomposed umlauts and emoji take the general path", arguments: ["Café", "Mu\u{308}ll", "perso 😱"])
+    func generalPath(_ text: String) {
+        #expect(TextNormalizer.simpleTokens(text) == nil)
+        #expect(!TextNormalizer.tokens(text).isEmpty)
+    }
 }
+

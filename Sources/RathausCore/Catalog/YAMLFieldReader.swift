@@ -13,10 +13,14 @@ struct YAMLFieldReader {
         self.file = file
     }
 
+    /// Tells only empty values (`~`, `null`) from text: the catalogue has no numbers, booleans or
+    /// dates to resolve, and every rule costs a regular expression per value.
+    private static let resolver = Resolver.basic.appending(Resolver.Rule.null)
+
     /// Parses `text` into a node tree, or records the syntax error with its line.
     mutating func compose(_ text: String) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, Self.resolver) else {
                 report(.missingField, line: 1, "Die Datei ist leer.", fix: "Tragen Sie die Felder nach der Vorlage im README ein.")
                 return nil
             }
@@ -31,6 +35,13 @@ struct YAMLFieldReader {
             report(.yamlSyntax, line: 1, "Die Datei ist kein gültiges YAML.", fix: "Prüfen Sie den Aufbau nach der Vorlage im README.")
             return nil
         }
+    }
+
+    /// `text` without leading and trailing white space (blanks, tabs, line breaks).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return first == text.startIndex && last == text.index(before: text.endIndex) ? text : String(text[first...last])
     }
 
     /// The line of a node, starting at 1.
@@ -68,7 +79,7 @@ struct YAMLFieldReader {
                    fix: "Schreiben Sie den Text direkt hinter '\(key):' oder als Block mit '\(key): >-'.")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(scalar.string)
         if text.isEmpty {
             if required { missing(key, line: line(of: node)) }
             return nil
@@ -83,7 +94,7 @@ struct YAMLFieldReader {
             return []
         }
         if let scalar = node.scalar {
-            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Self.trimmed(scalar.string)
             return text.isEmpty ? [] : [text]
         }
         guard let sequence = node.sequence else {
@@ -98,7 +109,7 @@ struct YAMLFieldReader {
                        fix: "Setzen Sie Text, der ':' enthält, in Anführungszeichen, z. B. - \"Kosten: 10,00 Euro\".")
                 continue
             }
-            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Self.trimmed(scalar.string)
             if !text.isEmpty { items.append(text) }
         }
         return items

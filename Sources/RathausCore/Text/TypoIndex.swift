@@ -2,27 +2,36 @@
 ///
 /// Symmetric-delete index (as in SymSpell): every vocabulary word is stored under itself and under
 /// each form with one letter deleted; a query looks up its own forms with up to two letters deleted
-/// and verifies each candidate with the true distance. Lookup costs a few dozen hash probes instead of
-/// a scan of the vocabulary.
+/// and verifies each candidate with the true distance. Runs of one letter are squeezed to one
+/// first, in words and queries alike, so a doubled or tripled letter ("hhausnnummerr") costs
+/// nothing; the unsqueezed distance only breaks ties. Forms are never built as strings: each is
+/// keyed by a 64-bit FNV-1a hash of its bytes, computed while skipping the deleted positions, so a
+/// lookup costs a few dozen hash probes and no allocation per form. A hash collision can only add a
+/// candidate, which the distance check then rejects.
 public struct TypoIndex: Sendable {
-    private var candidates: [String: [Int32]] = [:]
+    /// The number of the candidate list of each form's hash.
+    private let forms: HashTable
+    /// Lists of vocabulary word numbers, one per form hash.
+    private let candidates: [[Int32]]
     private let words: [String]
+    private let wordBytes: [[UInt8]]
     private let frequencies: [Int]
 
     /// Builds the index over `words` (with how often each occurs in the catalogue, to break ties).
     public init(words: [String: Int]) {
         let sorted = words.keys.sorted()
         self.words = sorted
+        self.wordBytes = sorted.map { Self.squeezed(Array($0.utf8)) }
         self.frequencies = sorted.map { words[$0]! }
-        for (index, word) in sorted.enumerated() where word.count >= 4 {
-            let characters = Array(word)
-            candidates[word, default: []].append(Int32(index))
-            for position in characters.indices {
-                var deleted = characters
-                deleted.remove(at: position)
-                candidates[String(deleted), default: []].append(Int32(index))
-            }
+        var lists: [UInt64: [Int32]] = [:]
+        for (index, bytes) in wordBytes.enumerated() where bytes.count >= 4 {
+            var keys: [UInt64] = [Self.hash(bytes, skipping: -1, -1)]
+            for position in bytes.indices { keys.append(Self.hash(bytes, skipping: position, -1)) }
+            for key in Set(keys) { lists[key, default: []].append(Int32(index)) }
         }
+        let numbered = Array(lists)
+        self.forms = HashTable(numbered.enumerated().map { (key: $0.element.key, value: Int32($0.offset)) })
+        self.candidates = numbered.map(\.value)
     }
 
     /// The edits allowed for a word of this length: none up to 3 letters, one up to 7, then two.
@@ -36,36 +45,62 @@ public struct TypoIndex: Sendable {
 
     /// The closest vocabulary word within the allowed distance, preferring the more frequent one.
     public func correction(for word: String) -> String? {
-        let characters = Array(word)
-        let limit = Self.allowedDistance(forLength: characters.count)
+        let original = Array(word.utf8)
+        let bytes = Self.squeezed(original)
+        // The search reaches as far as the typed word's length allows; each candidate is then held
+        // to what its own length allows.
+        let limit = Self.allowedDistance(forLength: original.count)
         guard limit > 0 else { return nil }
-        var forms: Set<String> = [word]
-        var frontier: [[Character]] = [characters]
-        for _ in 0..<limit {
-            var next: [[Character]] = []
-            for form in frontier where form.count > 3 {
-                for position in form.indices {
-                    var deleted = form
-                    deleted.remove(at: position)
-                    if forms.insert(String(deleted)).inserted { next.append(deleted) }
-                }
-            }
-            frontier = next
+        // Every word stored under one of the query's forms, each once.
+        var found: [Int32] = []
+        func collect(_ key: UInt64) {
+            if let list = forms[key] { found += candidates[Int(list)] }
         }
-        var best: (index: Int, distance: Int)?
-        var checked: Set<Int32> = []
-        for form in forms {
-            guard let found = candidates[form] else { continue }
-            for index in found where checked.insert(index).inserted {
-                let candidate = words[Int(index)]
-                let distance = EditDistance.damerauLevenshtein(characters, Array(candidate))
-                guard distance <= limit, distance <= Self.allowedDistance(forLength: candidate.count) else { continue }
-                // Smallest distance first, then the more frequent word, then the alphabetically first.
-                let key = (distance, -frequencies[Int(index)], Int(index))
-                if let current = best, (current.distance, -frequencies[current.index], current.index) <= key { continue }
-                best = (Int(index), distance)
+        collect(Self.hash(bytes, skipping: -1, -1))
+        for first in bytes.indices {
+            collect(Self.hash(bytes, skipping: first, -1))
+            guard limit >= 2, bytes.count > 4 else { continue }
+            for second in (first + 1)..<bytes.count {
+                collect(Self.hash(bytes, skipping: first, second))
             }
         }
-        return best.map { words[$0.index] }
+        found.sort()
+        var closest: [Int] = []
+        var closestDistance = limit + 1
+        var previous: Int32 = -1
+        for index in found where index != previous {
+            previous = index
+            let distance = EditDistance.damerauLevenshtein(bytes, wordBytes[Int(index)], limit: min(limit, closestDistance))
+            guard distance <= limit, distance <= closestDistance,
+                  distance <= Self.allowedDistance(forLength: words[Int(index)].utf8.count) else { continue }
+            if distance < closestDistance { closest.removeAll() }
+            closestDistance = distance
+            closest.append(Int(index))
+        }
+        // Among the closest: the smallest unsqueezed distance, then the more frequent word, then
+        // the alphabetically first (the lowest number).
+        let best = closest.min { first, second in
+            let a = EditDistance.damerauLevenshtein(original, Array(words[first].utf8))
+            let b = EditDistance.damerauLevenshtein(original, Array(words[second].utf8))
+            return (a, -frequencies[first], first) < (b, -frequencies[second], second)
+        }
+        return best.map { words[$0] }
+    }
+
+    /// `bytes` with every run of one letter squeezed to a single letter.
+    private static func squeezed(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for byte in bytes where byte != result.last { result.append(byte) }
+        return result
+    }
+
+    /// FNV-1a hash of `bytes` without the bytes at positions `first` and `second` (-1 for none).
+    private static func hash(_ bytes: [UInt8], skipping first: Int, _ second: Int) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (position, byte) in bytes.enumerated() where position != first && position != second {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return value
     }
 }

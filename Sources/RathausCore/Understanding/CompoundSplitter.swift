@@ -1,10 +1,12 @@
 /// Splits German compounds into parts the catalogue knows: "hundesteueranmeldung" → hundesteuer + anmeldung.
 struct CompoundSplitter: Sendable {
     /// Linking letters allowed between the parts of a compound (Fugenelemente).
-    private static let linkingElements = ["", "s", "e", "n", "en", "es", "er"]
+    private static let linkingElements: [[UInt8]] = ["", "s", "e", "n", "en", "es", "er"].map { Array($0.utf8) }
 
-    /// Catalogue words and stems of three or more letters that may stand as a part.
-    private let parts: Set<String>
+    /// Catalogue words and stems of three or more letters that may stand as a part, by the FNV-1a
+    /// hash of their bytes, so that trying a piece builds no string.
+    private let partNumbers: HashTable
+    private let parts: [String]
     /// Every stem of a catalogue word; the last part may be any word with one of these stems.
     private let knownStems: Set<String>
     private let stems: [String: String]
@@ -12,12 +14,15 @@ struct CompoundSplitter: Sendable {
 
     /// Creates a splitter over the catalogue's words and their stems; stop words and numbers are no parts.
     init(stems: [String: String], stopWords: Set<String>, stemmer: SnowballStemmer) {
-        var parts: Set<String> = []
+        var parts: [UInt64: String] = [:]
         for (word, stem) in stems where !stopWords.contains(word) && !word.allSatisfy(\.isNumber) {
-            if word.count >= 3 { parts.insert(word) }
-            if stem.count >= 3 { parts.insert(stem) }
+            for part in [word, stem] where part.count >= 3 {
+                parts[Self.hash(Array(part.utf8)[...])] = part
+            }
         }
-        self.parts = parts
+        let numbered = Array(parts)
+        self.partNumbers = HashTable(numbered.enumerated().map { (key: $0.element.key, value: Int32($0.offset)) })
+        self.parts = numbered.map(\.value)
         self.knownStems = Set(stems.values)
         self.stems = stems
         self.stemmer = stemmer
@@ -38,25 +43,44 @@ struct CompoundSplitter: Sendable {
     /// A part is a catalogue word or stem of three or more letters; the last part may also be any
     /// word whose stem is known ("anmeldung"); linking letters may follow a part.
     func split(_ word: String) -> [String] {
-        let characters = Array(word)
-        let count = characters.count
+        let bytes = Array(word.utf8)
+        let count = bytes.count
         guard count >= 6 else { return [] }
-        // best[i]: fewest parts covering characters[0..<i], with the parts chosen.
+        // best[i]: fewest parts covering bytes[0..<i], with the parts chosen.
         var best: [[String]?] = Array(repeating: nil, count: count + 1)
         best[0] = []
         for start in 0..<(count - 2) {
             guard let before = best[start] else { continue }
-            for end in (start + 3)...count where !(start == 0 && end == count) {
-                let piece = String(characters[start..<end])
-                guard parts.contains(piece) || (end == count && knownStems.contains(stem(of: piece))) else { continue }
+            var hash = Self.offsetBasis
+            for end in (start + 1)...count {
+                hash = Self.extend(hash, bytes[end - 1])
+                guard end >= start + 3, !(start == 0 && end == count) else { continue }
+                var piece = partNumbers[hash].map { parts[Int($0)] }.flatMap { $0.utf8.elementsEqual(bytes[start..<end]) ? $0 : nil }
+                if piece == nil, end == count {
+                    let last = String(decoding: bytes[start..<end], as: UTF8.self)
+                    if knownStems.contains(stem(of: last)) { piece = last }
+                }
+                guard let piece else { continue }
                 for link in Self.linkingElements {
                     let next = end + link.count
-                    guard next <= count, link.isEmpty || String(characters[end..<next]) == link else { continue }
+                    guard next <= count, bytes[end..<next].elementsEqual(link) else { continue }
                     if best[next] == nil || best[next]!.count > before.count + 1 { best[next] = before + [piece] }
                 }
             }
         }
         guard let parts = best[count], parts.count >= 2 else { return [] }
         return parts
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step.
+    private static func extend(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    /// FNV-1a hash of `bytes`.
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.reduce(offsetBasis, extend)
     }
 }

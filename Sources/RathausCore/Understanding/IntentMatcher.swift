@@ -1,37 +1,55 @@
 import Foundation
 
-/// Recognises the intent of an utterance: the text pipeline (``TextAnalyzer``) turns it into
-/// features, and a ``SimilarityIndex`` over the intents' examples scores every intent.
+/// Recognises the intent of an utterance.
 ///
-/// The out-of-scope examples form one more class. An utterance is out of scope when that class
-/// scores at least as high as the best intent, or the best intent scores below the threshold.
-/// Built once per catalogue at load time; nothing is trained.
+/// The text pipeline (``TextAnalyzer``) turns it into features. A ``SimilarityIndex`` over the
+/// intents' examples measures how much the message resembles each intent, and a
+/// ``LinearIntentModel`` fitted at load time on the same examples, with the out-of-scope examples
+/// as one more class, decides between the intents and "out of scope". A message is out of scope
+/// when the linear model says so, or when it resembles no intent at least as much as the
+/// calibrated threshold. Catalogues too large for the linear model (see
+/// ``LinearIntentModel/fits(featureCount:classCount:)``) are matched by similarity alone, with the
+/// out-of-scope class of the index in the model's place.
 public struct IntentMatcher: Sendable {
     /// Two intents whose scores are closer than this are offered as a choice ("Meinten Sie A oder B?").
     public static let clarificationMargin = 0.03
 
-    /// Share of in-scope examples that the calibrated threshold may reject when left out.
+    /// Share of in-scope examples that calibration may reject when left out.
     public static let calibrationFalseRejection = 0.05
 
     /// At most this many examples are left out in turn for calibration, evenly spread, so that
     /// large catalogues stay quick to load.
     static let calibrationSampleLimit = 2000
 
-    /// Score below which the answer is "out of scope".
+    /// Every this many examples one is held out of a trial fit of the linear model, to see how
+    /// many unseen in-scope examples it calls out of scope.
+    static let holdOutStride = 5
+
+    /// Similarity below which a message counts as out of scope.
     public let threshold: Double
     /// The text pipeline built from this catalogue's vocabulary.
     public let analyzer: TextAnalyzer
+    /// True when the linear model decides (false: similarity alone, for very large catalogues).
+    public var usesLinearModel: Bool { model != nil }
     private let index: SimilarityIndex
-    /// The intent ids; the index's last class, one past them, is "out of scope".
+    private let model: LinearIntentModel?
+    /// The intent ids; the last class of index and model, one past them, is "out of scope".
     private let intentIDs: [String]
 
-    /// Builds the index from every intent's examples and, for services, the name and synonyms.
+    /// Builds the index and fits the model from every intent's examples and, for services, the
+    /// name and synonyms, plus the out-of-scope examples; then calibrates the threshold.
     ///
-    /// Without a `threshold`, it is calibrated on the catalogue itself: each example is left out in
-    /// turn and matched against the rest, and the threshold is set so that 5 % of these unseen
-    /// in-scope examples would be rejected (``calibrationFalseRejection``).
+    /// Calibration: a trial model fitted without every fifth example tells what share of those
+    /// unseen in-scope examples it calls out of scope; each example is then left out of the index
+    /// in turn, and the threshold is set so that, together, 5 % of unseen in-scope examples would
+    /// be rejected (``calibrationFalseRejection``). A given `threshold` replaces the calibrated one.
     /// Throws only when libstemmer lacks its German stemmer.
     public init(catalog: Catalog, threshold: Double? = nil) throws(SnowballStemmer.CreationError) {
+        self.init(catalog: catalog, threshold: threshold, stemmer: try SnowballStemmer(algorithm: "german"))
+    }
+
+    /// Builds the matcher with a German stemmer already created (see ``init(catalog:threshold:)``).
+    private init(catalog: Catalog, threshold: Double?, stemmer: SnowballStemmer) {
         let intentIDs = catalog.intents.map(\.id)
         let outOfScope = intentIDs.count
         var texts: [(classIndex: Int, text: String)] = []
@@ -41,63 +59,97 @@ public struct IntentMatcher: Sendable {
             texts += phrases.map { (index, $0) }
         }
         texts += catalog.outOfScopeExamples.map { (outOfScope, $0) }
-        let analyzer = TextAnalyzer(
-            texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms),
-            stemmer: try SnowballStemmer(algorithm: "german"))
+        let analyzer = TextAnalyzer(texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms), stemmer: stemmer)
         let documents: [SimilarityIndex.Document] = texts.compactMap { classIndex, text in
-            let features = analyzer.features(of: text)
+            let features = analyzer.featureList(of: text)
             return features.isEmpty ? nil : (classIndex, features)
         }
-        let index = SimilarityIndex(documents: documents, classCount: intentIDs.count + 1)
+        let classCount = intentIDs.count + 1
+        let index = SimilarityIndex(documents: documents, classCount: classCount)
+        let examples: [LinearIntentModel.Example] = documents.map { (index.vector($0.features), $0.classIndex) }
+        let fitsModel = LinearIntentModel.fits(featureCount: index.featureCount, classCount: classCount)
+        // Fitting the model and calibrating the threshold are independent: one core each.
+        let (model, calibrated) = BothAtOnce.run(
+            { fitsModel ? LinearIntentModel(examples: examples, featureCount: index.featureCount, classCount: classCount) : nil },
+            { threshold ?? Self.calibratedThreshold(index, examples, outOfScope: outOfScope, withModel: fitsModel) })
         self.analyzer = analyzer
         self.index = index
+        self.model = model
         self.intentIDs = intentIDs
-        self.threshold = threshold ?? Self.calibratedThreshold(index, documents, outOfScope: outOfScope)
+        self.threshold = calibrated
     }
 
-    /// Scores every intent for `text` and picks the best, or none when it is below the threshold or
-    /// closer to an out-of-scope example.
+    /// Recognises the intent of `text`, or none when it is out of scope; `confidence` is always the
+    /// similarity of the intent given (the best one even when rejected).
     public func match(_ text: String) -> IntentMatch {
-        var scores = index.scores(analyzer.features(of: text))
-        let outOfScopeScore = scores.removeLast()
-        let ranked = Self.ranked(scores, ids: intentIDs)
-        guard let best = ranked.first else { return IntentMatch(intent: nil, confidence: 0, alternatives: []) }
+        let vector = index.vector(analyzer.featureList(of: text))
+        let scores = index.scores(vector)
+        var ranked = Self.ranked(scores, ids: intentIDs, limit: 4)
+        guard let mostSimilar = ranked.first else { return IntentMatch(intent: nil, confidence: 0, alternatives: []) }
+        var accepted = mostSimilar.confidence >= threshold
+        if let model {
+            let decision = model.best(vector)
+            accepted = accepted && decision != intentIDs.count
+            if accepted, intentIDs[decision] != mostSimilar.intent {
+                // The model's choice leads; the most similar intent stays as the first alternative.
+                ranked.removeAll { $0.intent == intentIDs[decision] }
+                ranked.insert(IntentMatch.Candidate(intent: intentIDs[decision], confidence: min(1, scores.combined(decision))), at: 0)
+            }
+        } else {
+            accepted = accepted && mostSimilar.confidence > scores.combined(intentIDs.count)
+        }
+        let best = ranked[0]
         let alternativeFloor = threshold * 0.75
         let alternatives = ranked.dropFirst().prefix(3).filter { $0.confidence >= alternativeFloor }
-        let accepted = best.confidence >= threshold && best.confidence > outOfScopeScore
-        return IntentMatch(
-            intent: accepted ? best.intent : nil,
-            confidence: best.confidence,
-            alternatives: Array(alternatives))
+        return IntentMatch(intent: accepted ? best.intent : nil, confidence: best.confidence, alternatives: Array(alternatives))
     }
 
-    /// All intents with a score above zero, best first.
+    /// All intents with a similarity above zero, most similar first.
     public func rank(_ text: String) -> [IntentMatch.Candidate] {
-        Self.ranked(index.scores(analyzer.features(of: text)).dropLast(), ids: intentIDs)
+        Self.ranked(index.scores(index.vector(analyzer.featureList(of: text))), ids: intentIDs, limit: intentIDs.count)
     }
 
-    /// The score below which `calibrationFalseRejection` of the left-out in-scope examples fall; an
-    /// example closer to the out-of-scope class than to any intent counts as rejected at any threshold.
-    private static func calibratedThreshold(_ index: SimilarityIndex, _ documents: [SimilarityIndex.Document], outOfScope: Int) -> Double {
-        let stride = max(1, documents.count / calibrationSampleLimit)
-        let acceptance = Swift.stride(from: 0, to: documents.count, by: stride)
-            .filter { documents[$0].classIndex != outOfScope }
+    /// The threshold at which, together with what else rejects them, 5 % of unseen in-scope
+    /// examples are rejected (see ``init(catalog:threshold:)``).
+    private static func calibratedThreshold(_ index: SimilarityIndex, _ examples: [LinearIntentModel.Example], outOfScope: Int, withModel: Bool) -> Double {
+        var modelRejection = 0.0
+        if withModel, examples.contains(where: { $0.classIndex == outOfScope }) {
+            let heldOut = Set(Swift.stride(from: 0, to: examples.count, by: holdOutStride))
+            let trial = LinearIntentModel(
+                examples: examples.indices.filter { !heldOut.contains($0) }.map { examples[$0] },
+                featureCount: index.featureCount, classCount: outOfScope + 1)
+            let unseen = heldOut.filter { examples[$0].classIndex != outOfScope }
+            let rejected = unseen.filter { trial.best(examples[$0].vector) == outOfScope }.count
+            modelRejection = Double(rejected) / Double(max(1, unseen.count))
+        }
+        // The similarity of each left-out in-scope example to its most similar intent; without the
+        // model, 0 when the out-of-scope class is at least as similar (rejected at any threshold).
+        let stride = max(1, examples.count / calibrationSampleLimit)
+        let similarities = Swift.stride(from: 0, to: examples.count, by: stride)
+            .filter { examples[$0].classIndex != outOfScope }
             .map { number -> Double in
-                var scores = index.scores(documents[number].features, excludingDocument: number)
-                let outOfScopeScore = scores.removeLast()
-                let best = scores.max() ?? 0
-                return best > outOfScopeScore ? best : 0
+                let scores = index.scores(examples[number].vector, excludingDocument: number)
+                let best = (0..<outOfScope).map(scores.combined).max() ?? 0
+                return withModel || best > scores.combined(outOfScope) ? best : 0
             }
             .sorted()
-        guard !acceptance.isEmpty else { return 0 }
-        return acceptance[min(acceptance.count - 1, Int(Double(acceptance.count) * calibrationFalseRejection))]
+        guard !similarities.isEmpty else { return 0 }
+        let share = max(0, calibrationFalseRejection - modelRejection)
+        return similarities[min(similarities.count - 1, Int(Double(similarities.count) * share))]
     }
 
-    private static func ranked(_ intentScores: some Collection<Double>, ids intentIDs: [String]) -> [IntentMatch.Candidate] {
-        intentScores.enumerated()
-            .filter { $0.element > 0 }
-            .sorted { $0.element > $1.element }
-            .map { IntentMatch.Candidate(intent: intentIDs[$0.offset], confidence: min(1, $0.element)) }
+    /// The `limit` intents with the highest scores above zero, best first (ties in catalogue order),
+    /// by insertion into a short sorted list.
+    private static func ranked(_ scores: SimilarityIndex.ClassScores, ids intentIDs: [String], limit: Int) -> [IntentMatch.Candidate] {
+        var top: [(offset: Int, score: Double)] = []
+        for offset in intentIDs.indices {
+            let score = scores.combined(offset)
+            guard score > 0, top.count < limit || score > top[top.count - 1].score else { continue }
+            let position = top.firstIndex { score > $0.score } ?? top.count
+            top.insert((offset, score), at: position)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map { IntentMatch.Candidate(intent: intentIDs[$0.offset], confidence: min(1, $0.score)) }
     }
 
     /// Synonyms with folded keys and values, each value split into words.

@@ -2,20 +2,35 @@ import Foundation
 
 /// A TF-IDF index over documents that belong to classes, scoring a feature vector against every class.
 ///
-/// A class's score is the mean of two cosine similarities: to its closest document (nearest
-/// neighbour) and to its centroid, the normalised sum of its documents. Features the index has never
+/// For each class it measures two cosine similarities: to its closest document (nearest neighbour)
+/// and to its centroid, the normalised sum of its documents; a class's score is their mean. Features the index has never
 /// seen still count in the query's norm, so text about unknown things scores low everywhere.
 /// Matching is a sparse dot product over inverted lists; nothing is trained.
-struct SimilarityIndex: Sendable {
+public struct SimilarityIndex: Sendable {
     /// One document: its class and its weighted features.
-    typealias Document = (classIndex: Int, features: [Feature: Double])
+    typealias Document = (classIndex: Int, features: [(Feature, Double)])
 
     /// Share of the nearest document in a class's score; the rest is the similarity to its centroid.
     static let nearestShare = 0.5
 
+    /// The two similarities of every class to one query.
+    struct ClassScores {
+        /// Cosine similarity to the class's closest document.
+        var nearest: [Double]
+        /// Cosine similarity to the class's centroid.
+        var centroid: [Double]
+
+        /// A class's score: the mean of ``nearest`` and ``centroid`` (weighted by ``nearestShare``).
+        func combined(_ classIndex: Int) -> Double {
+            SimilarityIndex.nearestShare * nearest[classIndex] + (1 - SimilarityIndex.nearestShare) * centroid[classIndex]
+        }
+    }
+
     /// Number of classes; scores come as one value per class.
     let classCount: Int
-    private let featureIndex: [Feature: Int32]
+    private let featureIndex: HashTable
+    /// For each feature id, whether it is a stem (else an n-gram).
+    let isStem: [Bool]
     private let inverseDocumentFrequency: [Double]
     private let unseenInverseDocumentFrequency: Double
     /// For each feature, the documents containing it and their normalised weights.
@@ -31,7 +46,7 @@ struct SimilarityIndex: Sendable {
         var featureIndex: [Feature: Int32] = [:]
         var documentFrequency: [Int] = []
         for document in documents {
-            for feature in document.features.keys {
+            for (feature, _) in document.features {
                 if let id = featureIndex[feature] {
                     documentFrequency[Int(id)] += 1
                 } else {
@@ -63,7 +78,10 @@ struct SimilarityIndex: Sendable {
                 centroidPostings[id].append((Int32(classIndex), Float(value / norm)))
             }
         }
-        self.featureIndex = featureIndex
+        self.featureIndex = HashTable(featureIndex.map { (key: $0.key.hash, value: $0.value) })
+        var isStem = [Bool](repeating: false, count: idf.count)
+        for (feature, id) in featureIndex { isStem[Int(id)] = feature.isStem }
+        self.isStem = isStem
         self.inverseDocumentFrequency = idf
         self.unseenInverseDocumentFrequency = log(count + 1) + 1
         self.postings = postings
@@ -71,15 +89,19 @@ struct SimilarityIndex: Sendable {
         self.documentClass = documents.map { Int32($0.classIndex) }
     }
 
-    /// The score of every class for `features`; `excludingDocument` leaves one document out of the
-    /// nearest-document search (for leave-one-out calibration).
-    func scores(_ features: [Feature: Double], excludingDocument excluded: Int? = nil) -> [Double] {
-        var classScores = [Double](repeating: 0, count: classCount)
-        guard !features.isEmpty else { return classScores }
-        var query: [(id: Int, weight: Double)] = []
+    /// A query or document as the index weighs it: feature ids with TF-IDF weights, normalised
+    /// to length 1 and sorted by id. Features the index has never seen count in the norm only.
+    public typealias Vector = [(id: Int, weight: Double)]
+
+    /// Number of distinct features in the indexed documents; every ``Vector`` id is below it.
+    var featureCount: Int { inverseDocumentFrequency.count }
+
+    /// The normalised TF-IDF vector of `features` (each feature once, with its frequency).
+    func vector(_ features: [(Feature, Double)]) -> Vector {
+        var query: Vector = []
         var squared = 0.0
         for (feature, frequency) in features {
-            let id = featureIndex[feature]
+            let id = featureIndex[feature.hash]
             let weight = Self.dampen(frequency) * (id.map { inverseDocumentFrequency[Int($0)] } ?? unseenInverseDocumentFrequency)
             squared += weight * weight
             if let id { query.append((Int(id), weight)) }
@@ -87,26 +109,43 @@ struct SimilarityIndex: Sendable {
         // A fixed order of summation, so that equal texts always get bit-identical scores.
         query.sort { $0.id < $1.id }
         let norm = squared.squareRoot()
-        var documentScores = [Double](repeating: 0, count: documentClass.count)
-        var centroidScores = [Double](repeating: 0, count: classCount)
-        for (id, weight) in query {
-            let normalised = weight / norm
-            for posting in postings[id] {
-                documentScores[Int(posting.document)] += normalised * Double(posting.weight)
-            }
-            for posting in centroidPostings[id] {
-                centroidScores[Int(posting.classIndex)] += normalised * Double(posting.weight)
+        return query.map { ($0.id, $0.weight / norm) }
+    }
+
+    /// The similarities of every class to a query vector; `excludingDocument` leaves one document
+    /// out of the nearest-document search (for leave-one-out calibration).
+    func scores(_ query: Vector, excludingDocument excluded: Int? = nil) -> ClassScores {
+        var classScores = [Double](repeating: 0, count: classCount)
+        guard !query.isEmpty else { return ClassScores(nearest: classScores, centroid: classScores) }
+        var documentScores = [Float](repeating: 0, count: documentClass.count)
+        var centroidScores = [Float](repeating: 0, count: classCount)
+        documentScores.withUnsafeMutableBufferPointer { documentScores in
+            centroidScores.withUnsafeMutableBufferPointer { centroidScores in
+                for (id, weight) in query {
+                    let normalised = Float(weight)
+                    postings[id].withUnsafeBufferPointer { postings in
+                        for posting in postings {
+                            documentScores[Int(posting.document)] += normalised * posting.weight
+                        }
+                    }
+                    centroidPostings[id].withUnsafeBufferPointer { postings in
+                        for posting in postings {
+                            centroidScores[Int(posting.classIndex)] += normalised * posting.weight
+                        }
+                    }
+                }
             }
         }
         if let excluded { documentScores[excluded] = 0 }
-        for (document, score) in documentScores.enumerated() {
-            let classIndex = Int(documentClass[document])
-            classScores[classIndex] = max(classScores[classIndex], score)
+        documentClass.withUnsafeBufferPointer { documentClass in
+            classScores.withUnsafeMutableBufferPointer { classScores in
+                for (document, score) in documentScores.enumerated() where score > 0 {
+                    let classIndex = Int(documentClass[document])
+                    classScores[classIndex] = max(classScores[classIndex], Double(score))
+                }
+            }
         }
-        for index in classScores.indices {
-            classScores[index] = Self.nearestShare * classScores[index] + (1 - Self.nearestShare) * centroidScores[index]
-        }
-        return classScores
+        return ClassScores(nearest: classScores, centroid: centroidScores.map(Double.init))
     }
 
     /// Sub-linear term frequency, so a repeated word does not dominate.

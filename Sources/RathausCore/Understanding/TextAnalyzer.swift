@@ -1,10 +1,11 @@
 /// Turns citizen text into the weighted features the matcher compares, knowing one catalogue's vocabulary.
 ///
-/// For each folded word (see ``TextNormalizer``): synonyms from the catalogue are added; a word the
-/// catalogue never uses is corrected to the closest vocabulary word within a small edit distance, or
-/// else split into known parts when it is a compound ("hundesteueranmeldung" → hund, steuer, anmeld);
-/// then its Snowball stem and its character n-grams become features. Stop words are dropped unless a
-/// text has nothing else.
+/// For each folded word (see ``TextNormalizer``): synonyms from the catalogue are added; a word whose
+/// stem the catalogue never uses is corrected to the closest vocabulary word within a small edit
+/// distance (``TypoIndex``), or else split into known parts when it is a compound
+/// ("hundesteueranmeldung" → hund, steuer, anmeld), or else, when it is long, taken for the
+/// vocabulary word sharing most of its letter trigrams (``FuzzyVocabulary``); then its Snowball stem
+/// and its character n-grams become features. Stop words are dropped unless a text has nothing else.
 public struct TextAnalyzer: Sendable {
     /// How the kinds of features are weighted against each other.
     public struct Weights: Sendable, Hashable {
@@ -30,6 +31,13 @@ public struct TextAnalyzer: Sendable {
         "mit", "muss", "nen", "noch", "nur", "oder", "schon", "sein", "sich", "sie", "sind", "so", "und", "uns",
         "von", "vom", "was", "welche", "welcher", "wie", "wir", "wo", "zu", "zum", "zur", "ne", "n", "mochte",
         "wurde", "gerne", "gern", "eigentlich", "denn", "einfach", "brauch", "brauche", "will", "wollen",
+        "aber", "als", "alle", "alles", "beim", "bist", "dabei", "dafur", "damit", "danach", "daran", "darauf",
+        "daruber", "darum", "davon", "dazu", "dein", "deine", "diese", "diesem", "diesen", "dieser", "dieses",
+        "dort", "durch", "etwa", "etwas", "euch", "euer", "eure", "hast", "hatte", "hatten", "ihm", "ihn", "ihnen",
+        "ihre", "ihrem", "ihren", "ihrer", "kannst", "konnt", "nun", "ob", "paar", "sehr", "seine", "seinem",
+        "seinen", "soll", "sollen", "sollte", "uber", "um", "unser", "unsere", "unserem", "unseren", "unserer",
+        "weil", "wenn", "werde", "werden", "wird", "wohl", "wollte", "wurden", "darf", "durfen", "musst",
+        "mussen", "musste", "mochten",
     ]
 
     /// The weights in use.
@@ -38,6 +46,7 @@ public struct TextAnalyzer: Sendable {
     private let synonyms: [String: [String]]
     private let splitter: CompoundSplitter
     private let typos: TypoIndex
+    private let fuzzy: FuzzyVocabulary
     /// Every catalogue word, analysed and turned into features once, at load time.
     private let known: [String: (analysis: Analysis, features: [(Feature, Double)])]
 
@@ -69,7 +78,9 @@ public struct TextAnalyzer: Sendable {
         for word in frequencies.keys { stems[word] = stemmer.stem(word) }
         let splitter = CompoundSplitter(stems: stems, stopWords: Self.stopWords, stemmer: stemmer)
         self.splitter = splitter
-        self.typos = TypoIndex(words: frequencies.filter { !Self.stopWords.contains($0.key) })
+        let content = frequencies.filter { !Self.stopWords.contains($0.key) }
+        self.typos = TypoIndex(words: content)
+        self.fuzzy = FuzzyVocabulary(words: content.keys)
         var known: [String: (analysis: Analysis, features: [(Feature, Double)])] = [:]
         for (word, stem) in stems {
             let analysis = Analysis(word: word, stem: stem, parts: splitter.split(word).map(splitter.stem(of:)))
@@ -80,12 +91,28 @@ public struct TextAnalyzer: Sendable {
 
     /// The weighted features of `text`.
     public func features(of text: String) -> [Feature: Double] {
-        var result: [Feature: Double] = [:]
+        Dictionary(featureList(of: text), uniquingKeysWith: +)
+    }
+
+    /// The weighted features of `text`, each once, in order of their hashes: the same as
+    /// ``features(of:)``, gathered in an array that is sorted and merged instead of hashed.
+    public func featureList(of text: String) -> [(Feature, Double)] {
+        var all: [(Feature, Double)] = []
         for word in contentWords(of: text) {
-            add(word, to: &result)
-            for synonym in synonyms[word] ?? [] { add(synonym, to: &result) }
+            add(word, to: &all)
+            for synonym in synonyms[word] ?? [] { add(synonym, to: &all) }
         }
-        return result
+        all.sort { $0.0.hash < $1.0.hash }
+        var merged: [(Feature, Double)] = []
+        merged.reserveCapacity(all.count)
+        for (feature, weight) in all {
+            if let last = merged.last, last.0 == feature {
+                merged[merged.count - 1].1 += weight
+            } else {
+                merged.append((feature, weight))
+            }
+        }
+        return merged
     }
 
     /// The words of `text` without stop words (all words when nothing else is left).
@@ -100,11 +127,11 @@ public struct TextAnalyzer: Sendable {
     public func analyse(word: String) -> Analysis {
         if let entry = known[word] { return entry.analysis }
         let stem = stemmer.stem(word)
-        if !splitter.isKnown(stem: stem), !word.allSatisfy(\.isNumber),
-           let corrected = typos.correction(for: word), let entry = known[corrected] {
-            return entry.analysis
-        }
-        return Analysis(word: word, stem: stem, parts: splitter.split(word).map(splitter.stem(of:)))
+        let isMisspelt = !splitter.isKnown(stem: stem) && !word.allSatisfy(\.isNumber)
+        if isMisspelt, let corrected = typos.correction(for: word), let entry = known[corrected] { return entry.analysis }
+        let parts = splitter.split(word).map(splitter.stem(of:))
+        if isMisspelt, parts.isEmpty, let nearest = fuzzy.nearest(to: word), let entry = known[nearest] { return entry.analysis }
+        return Analysis(word: word, stem: stem, parts: parts)
     }
 
     /// Splits a compound into at least two known parts, with the fewest parts; empty if it is none.
@@ -113,11 +140,8 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// Adds the features of one word: looked up for catalogue words, computed for any other.
-    private func add(_ word: String, to features: inout [Feature: Double]) {
-        let wordFeatures = known[word]?.features ?? Self.features(of: analyse(word: word), weights: weights)
-        for (feature, weight) in wordFeatures {
-            features[feature, default: 0] += weight
-        }
+    private func add(_ word: String, to features: inout [(Feature, Double)]) {
+        features += known[word]?.features ?? Self.features(of: analyse(word: word), weights: weights)
     }
 
     /// The stem, the stems of the compound parts and the character n-grams of an analysed word.

@@ -8,7 +8,38 @@ import Foundation
 public enum TextNormalizer {
     /// The folded words of `text`, in order.
     public static func tokens(_ text: String) -> [String] {
-        fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        simpleTokens(text) ?? fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// The same tokens as ``tokens(_:)`` in one pass over the text's scalars, for text made of ASCII
+    /// and the precomposed German letters ä, ö, ü and ß; `nil` for any other character (accents,
+    /// decomposed umlauts, emoji ...), which takes the general path through Foundation.
+    static func simpleTokens(_ text: String) -> [String]? {
+        var tokens: [String] = []
+        var word: [UInt8] = []
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if value >= 0x41, value <= 0x5A { value += 32 }  // A-Z
+            switch value {
+            case 0x61...0x7A, 0x30...0x39:  // a-z, 0-9
+                let isUmlautE = value == 0x65 && (previous == 0x61 || previous == 0x6F || previous == 0x75)
+                if !isUmlautE { word.append(UInt8(value)) }
+            case 0xC4, 0xE4: word.append(UInt8(ascii: "a"))  // Ä ä
+            case 0xD6, 0xF6: word.append(UInt8(ascii: "o"))  // Ö ö
+            case 0xDC, 0xFC: word.append(UInt8(ascii: "u"))  // Ü ü
+            case 0xDF: word += [UInt8(ascii: "s"), UInt8(ascii: "s")]  // ß
+            case 0x80...: return nil
+            default:
+                if !word.isEmpty {
+                    tokens.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            previous = value
+        }
+        if !word.isEmpty { tokens.append(String(decoding: word, as: UTF8.self)) }
+        return tokens
     }
 
     /// `text` in lower case with umlauts, ß and accents folded; separators are kept.

@@ -1,0 +1,115 @@
+/// A linear multi-class model over the index's TF-IDF vectors, fitted at load time.
+///
+/// Averaged passive-aggressive training (PA-I, Crammer et al. 2006) with the multi-class hinge
+/// loss: for each example, the true class and the highest-scoring wrong class are moved apart until
+/// their margin is 1, each step bounded by ``aggressiveness``. Passes visit the examples in a seeded
+/// order, so a catalogue always gives the same model. The weights are a dense matrix, one row of
+/// class weights per feature, kept in blocks of eight so that adding up a message's rows runs on
+/// vector instructions.
+struct LinearIntentModel: Sendable {
+    /// One labelled example.
+    typealias Example = (vector: SimilarityIndex.Vector, classIndex: Int)
+    private typealias Block = SIMD8<Float>
+
+    /// Passes over the examples.
+    static let passes = 10
+    /// Upper bound of one update's step (the "C" of PA-I).
+    static let aggressiveness: Float = 1
+    /// Seed of the order in which examples are visited.
+    static let seed: UInt64 = 0x4C49_4E45_4152_0001
+    /// Largest number of weights (features × classes) fitted: 16 Mi floats, 64 MiB. A bigger
+    /// catalogue would take longer to fit than its users should wait at load time.
+    static let maximumWeights = 1 << 24
+
+    /// Number of classes.
+    let classCount: Int
+    /// Blocks of eight classes per feature row.
+    private let blocksPerRow: Int
+    /// `weights[feature * blocksPerRow + class / 8][class % 8]`.
+    private let weights: [Block]
+
+    /// True when a catalogue with these counts is small enough for the model.
+    static func fits(featureCount: Int, classCount: Int) -> Bool {
+        featureCount * classCount <= maximumWeights
+    }
+
+    /// Fits the model; every vector id must be below `featureCount`, every class below `classCount`.
+    init(examples: [Example], featureCount: Int, classCount: Int) {
+        let blocksPerRow = (classCount + Block.scalarCount - 1) / Block.scalarCount
+        self.classCount = classCount
+        self.blocksPerRow = blocksPerRow
+        var weights = [Block](repeating: .zero, count: featureCount * blocksPerRow)
+        // Step-weighted sums of the updates, for averaging: average = weights - totals / steps.
+        var totals = [Block](repeating: .zero, count: featureCount * blocksPerRow)
+        var scores = [Block](repeating: .zero, count: blocksPerRow)
+        // All vectors in two flat arrays: the first block of each feature's row, and its value.
+        var starts = [0], rows: [Int] = [], values: [Float] = [], squaredNorms: [Float] = []
+        for example in examples {
+            rows += example.vector.map { $0.id * blocksPerRow }
+            values += example.vector.map { Float($0.weight) }
+            squaredNorms.append(example.vector.reduce(Float(0)) { $0 + Float($1.weight * $1.weight) })
+            starts.append(rows.count)
+        }
+        let labels = examples.map(\.classIndex)
+        var order = Array(examples.indices)
+        var random = SplitMix64(seed: Self.seed)
+        var step: Float = 1
+        for _ in 0..<Self.passes {
+            order.shuffle(using: &random)
+            for number in order {
+                let range = starts[number]..<starts[number + 1]
+                Self.score(rows[range], values[range], weights, blocksPerRow, into: &scores)
+                let label = labels[number]
+                var rival = label == 0 ? 1 : 0
+                for index in 0..<classCount where index != label && Self.score(scores, index) > Self.score(scores, rival) {
+                    rival = index
+                }
+                let loss = 1 - (Self.score(scores, label) - Self.score(scores, rival))
+                if loss > 0, squaredNorms[number] > 0 {
+                    let tau = min(Self.aggressiveness, loss / (2 * squaredNorms[number]))
+                    for position in range {
+                        let change = tau * values[position]
+                        Self.add(change, at: rows[position], label, &weights, &totals, step)
+                        Self.add(-change, at: rows[position], rival, &weights, &totals, step)
+                    }
+                }
+                step += 1
+            }
+        }
+        for index in weights.indices { weights[index] -= totals[index] / step }
+        self.weights = weights
+    }
+
+    /// The class with the highest score for a vector (the lowest number on a tie).
+    func best(_ vector: SimilarityIndex.Vector) -> Int {
+        var scores = [Block](repeating: .zero, count: blocksPerRow)
+        Self.score(vector.map { $0.id * blocksPerRow }[...], vector.map { Float($0.weight) }[...], weights, blocksPerRow, into: &scores)
+        var best = 0
+        for index in 0..<classCount where Self.score(scores, index) > Self.score(scores, best) { best = index }
+        return best
+    }
+
+    /// Adds up the rows starting at `rows`, each times its value, into `scores`.
+    private static func score(_ rows: ArraySlice<Int>, _ values: ArraySlice<Float>, _ weights: [Block], _ blocksPerRow: Int, into scores: inout [Block]) {
+        for block in 0..<blocksPerRow { scores[block] = .zero }
+        weights.withUnsafeBufferPointer { weights in
+            scores.withUnsafeMutableBufferPointer { scores in
+                for (row, value) in zip(rows, values) {
+                    for block in 0..<blocksPerRow { scores[block] += weights[row + block] * value }
+                }
+            }
+        }
+    }
+
+    /// One class's score out of the blocks.
+    private static func score(_ scores: [Block], _ classIndex: Int) -> Float {
+        scores[classIndex / Block.scalarCount][classIndex % Block.scalarCount]
+    }
+
+    /// Adds `change` to one class's weight in the row starting at `row`, and to the averaging sums.
+    private static func add(_ change: Float, at row: Int, _ classIndex: Int, _ weights: inout [Block], _ totals: inout [Block], _ step: Float) {
+        let block = row + classIndex / Block.scalarCount, lane = classIndex % Block.scalarCount
+        weights[block][lane] += change
+        totals[block][lane] += step * change
+    }
+}
