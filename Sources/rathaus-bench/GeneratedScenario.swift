@@ -54,7 +54,7 @@ struct GeneratedScenario {
                 catalogue generated in memory (fixed seed), catalog_build_ms timed once and separately; \
                 load_ms: median of \(Self.loadRepetitions) runs of IntentMatcher(catalog:); \
                 queries: \(Self.queryCount) generated (70 % clean, 20 % one typo, 10 % out of vocabulary), \
-                one warm-up pass, then \(latency.passes) timed passes (\(latency.samples) calls); \
+                one warm-up pass, then \(latency.passes) timed passes (\(latency.samples) calls), a query's latency being the median of its passes; \
                 peak_rss_mb: VmHWM of the process, cumulative, so it includes any scenario run before this one
                 """)
     }

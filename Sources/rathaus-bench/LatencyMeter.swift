@@ -2,12 +2,16 @@ import RathausCore
 
 /// Times `IntentMatcher.match` call by call: one untimed warm-up pass over all queries, then
 /// `passes` timed passes, each call measured on its own with `ContinuousClock`.
+///
+/// A query's latency is the median of its timed calls, so that a call the operating system
+/// happened to preempt (the machines are shared) does not count as the query's cost; the
+/// percentiles are taken over the queries.
 struct LatencyMeter {
-    /// Percentiles of the individual match calls.
+    /// Percentiles over the queries of each query's median call.
     struct Summary {
-        /// Median latency of one call, in microseconds.
+        /// Median over the queries, in microseconds.
         let p50Microseconds: Double
-        /// 99th-percentile latency of one call, in microseconds.
+        /// 99th percentile over the queries, in microseconds.
         let p99Microseconds: Double
         /// Timed passes over the queries.
         let passes: Int
@@ -33,23 +37,22 @@ struct LatencyMeter {
         precondition(!queries.isEmpty, "no queries to time")
         let warmUpMatches = queries.map { matcher.match($0) }
         let clock = ContinuousClock()
-        var durations: [Double] = []
-        durations.reserveCapacity(queries.count * passes)
+        var durations = [[Double]](repeating: [], count: queries.count)
         var checksum = 0.0
         for _ in 0..<passes {
-            for query in queries {
+            for (number, query) in queries.enumerated() {
                 let start = clock.now
                 let match = matcher.match(query)
                 let elapsed = clock.now - start
                 checksum += match.confidence
-                durations.append(elapsed.microseconds)
+                durations[number].append(elapsed.microseconds)
             }
         }
-        durations.sort()
+        let perQuery = durations.map { Percentile.of(0.50, sorted: $0.sorted()) }.sorted()
         return Summary(
-            p50Microseconds: Percentile.of(0.50, sorted: durations),
-            p99Microseconds: Percentile.of(0.99, sorted: durations),
-            passes: passes, samples: durations.count,
+            p50Microseconds: Percentile.of(0.50, sorted: perQuery),
+            p99Microseconds: Percentile.of(0.99, sorted: perQuery),
+            passes: passes, samples: queries.count * passes,
             warmUpMatches: warmUpMatches, checksum: checksum)
     }
 }

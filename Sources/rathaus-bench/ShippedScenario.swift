@@ -55,7 +55,7 @@ struct ShippedScenario {
             note: """
                 load_ms: median of \(Self.loadRepetitions) runs of CatalogLoader.load() plus IntentMatcher(catalog:); \
                 queries: texts of \(Self.evaluationFiles.joined(separator: " and ")), one warm-up pass, \
-                then \(latency.passes) timed passes (\(latency.samples) calls); \
+                then \(latency.passes) timed passes (\(latency.samples) calls), a query's latency being the median of its passes; \
                 peak_rss_mb: VmHWM of the process after this scenario, which runs first
                 """)
     }

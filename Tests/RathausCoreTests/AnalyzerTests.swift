@@ -87,12 +87,20 @@ struct AnalyzerTests {
 
     @Test("the typo index prefers the smaller distance, then the more frequent word")
     func typoIndexTies() {
-        let index = TypoIndex(words: ["hund": 5, "bund": 1, "hundesteuer": 2])
-        #expect(index.correction(for: "hunt") == "hund")
+        let index = TypoIndex(words: ["hund": 5, "bund": 1, "hundesteuer": 2, "reisen": 1, "reiten": 5])
+        #expect(index.correction(for: "hnud") == "hund")
         #expect(index.correction(for: "hundestuer") == "hundesteuer")
-        #expect(index.correction(for: "xund") == "hund", "equal distance: the more frequent word")
+        #expect(index.correction(for: "reien") == "reiten", "equal distance: the more frequent word")
         #expect(index.correction(for: "xyzw") == nil)
         #expect(index.correction(for: "abc") == nil)
+    }
+
+    @Test("in short words only dropped, doubled and swapped letters are slips, not other letters", arguments: [
+        ("hunt", nil), ("welt", nil), ("fest", nil), ("hnud", "hund"), ("hun", nil), ("weit", "weit"), ("wiet", "weit"),
+    ] as [(String, String?)])
+    func shortWords(_ case: (String, String?)) {
+        let index = TypoIndex(words: ["hund": 1, "weit": 1, "fast": 1])
+        #expect(index.correction(for: `case`.0) == `case`.1)
     }
 
     @Test("doubled and tripled letters cost nothing", arguments: [

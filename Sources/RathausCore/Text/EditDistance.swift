@@ -25,10 +25,11 @@ public enum EditDistance {
 }
 
 extension EditDistance {
-    /// The same distance as ``damerauLevenshtein(_:_:)`` when it is at most `limit`, else
-    /// `limit + 1`: only the band of cells within `limit` of the diagonal is filled, and the
-    /// computation stops as soon as a whole row exceeds the limit.
-    public static func damerauLevenshtein(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    /// The same distance as ``damerauLevenshtein(_:_:)`` (with substitutions costing
+    /// `substitutionCost`) when it is at most `limit`, else `limit + 1`: only the band of cells
+    /// within `limit` of the diagonal is filled, and the computation stops as soon as a whole row
+    /// exceeds the limit.
+    public static func damerauLevenshtein(_ a: [UInt8], _ b: [UInt8], limit: Int, substitutionCost: Int = 1) -> Int {
         guard abs(a.count - b.count) <= limit else { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         let beyond = limit + 1
@@ -47,7 +48,7 @@ extension EditDistance {
                 if low > 1 { current[low - 1] = beyond }
                 var rowMinimum = current[0]
                 for j in low...high {
-                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    let cost = a[i - 1] == b[j - 1] ? 0 : substitutionCost
                     var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                     if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
                         value = min(value, previousPrevious[j - 2] + 1)

@@ -34,6 +34,11 @@ public struct TypoIndex: Sendable {
         self.candidates = numbered.map(\.value)
     }
 
+    /// Up to this length a typed word is corrected only for dropped, doubled and swapped letters: a
+    /// substituted letter counts twice. Short real words differ from each other by one letter
+    /// ("welt", "weit"; "fast", "fest"), while slips in short words are mostly of the other kinds.
+    public static let swapsOnlyLength = 6
+
     /// The edits allowed for a word of this length: none up to 3 letters, one up to 7, then two.
     public static func allowedDistance(forLength length: Int) -> Int {
         switch length {
@@ -51,31 +56,33 @@ public struct TypoIndex: Sendable {
         // to what its own length allows.
         let limit = Self.allowedDistance(forLength: original.count)
         guard limit > 0 else { return nil }
-        // Every word stored under one of the query's forms, each once.
-        var found: [Int32] = []
-        func collect(_ key: UInt64) {
-            if let list = forms[key] { found += candidates[Int(list)] }
-        }
-        collect(Self.hash(bytes, skipping: -1, -1))
-        for first in bytes.indices {
-            collect(Self.hash(bytes, skipping: first, -1))
-            guard limit >= 2, bytes.count > 4 else { continue }
-            for second in (first + 1)..<bytes.count {
-                collect(Self.hash(bytes, skipping: first, second))
-            }
-        }
-        found.sort()
+        let substitutionCost = original.count <= Self.swapsOnlyLength ? 2 : 1
         var closest: [Int] = []
         var closestDistance = limit + 1
-        var previous: Int32 = -1
-        for index in found where index != previous {
-            previous = index
-            let distance = EditDistance.damerauLevenshtein(bytes, wordBytes[Int(index)], limit: min(limit, closestDistance))
-            guard distance <= limit, distance <= closestDistance,
-                  distance <= Self.allowedDistance(forLength: words[Int(index)].utf8.count) else { continue }
-            if distance < closestDistance { closest.removeAll() }
-            closestDistance = distance
-            closest.append(Int(index))
+        var checked: Set<Int32> = []
+        // Verifies every word stored under one of `keys`, keeping the closest.
+        func consider(_ keys: [UInt64]) {
+            var found = keys.flatMap { key in forms[key].map { candidates[Int($0)] } ?? [] }
+            found.sort()
+            var previous: Int32 = -1
+            for index in found where index != previous && checked.insert(index).inserted {
+                previous = index
+                let distance = EditDistance.damerauLevenshtein(bytes, wordBytes[Int(index)], limit: min(limit, closestDistance),
+                                                               substitutionCost: substitutionCost)
+                guard distance <= limit, distance <= closestDistance,
+                      distance <= Self.allowedDistance(forLength: words[Int(index)].utf8.count) else { continue }
+                if distance < closestDistance { closest.removeAll() }
+                closestDistance = distance
+                closest.append(Int(index))
+            }
+        }
+        // The query's forms with up to one letter deleted find every word within one edit; only
+        // when there is none do the forms with two letters deleted come in.
+        consider([Self.hash(bytes, skipping: -1, -1)] + bytes.indices.map { Self.hash(bytes, skipping: $0, -1) })
+        if closestDistance > 1, limit >= 2, bytes.count > 4 {
+            consider(bytes.indices.flatMap { first in
+                ((first + 1)..<bytes.count).map { Self.hash(bytes, skipping: first, $0) }
+            })
         }
         // Among the closest: the smallest unsqueezed distance, then the more frequent word, then
         // the alphabetically first (the lowest number).

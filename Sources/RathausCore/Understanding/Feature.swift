@@ -4,28 +4,22 @@ public struct Feature: Hashable, Sendable {
     /// FNV-1a hash of the feature's kind and text.
     public let hash: UInt64
 
-    /// The top bit of ``hash`` tells stems (1) from n-grams (0).
-    private static let stemBit: UInt64 = 1 << 63
-
-    /// True for a stem, false for a character n-gram.
-    public var isStem: Bool { hash & Self.stemBit != 0 }
-
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     /// The feature for a word's (or a compound part's) stem.
     public static func stem(_ stem: String) -> Feature {
-        Feature(hash: hash(kind: 1, stem.unicodeScalars) | stemBit)
+        Feature(hash: hash(kind: 1, stem.unicodeScalars))
     }
 
     /// The feature for a character n-gram; `<` and `>` mark a word's ends.
     public static func gram(_ gram: String) -> Feature {
-        Feature(hash: hash(kind: 2, gram.unicodeScalars) & ~stemBit)
+        Feature(hash: hash(kind: 2, gram.unicodeScalars))
     }
 
     /// The feature for the n-gram `scalars[range]`, without building a string.
     static func gram(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Feature {
-        Feature(hash: hash(kind: 2, scalars[range]) & ~stemBit)
+        Feature(hash: hash(kind: 2, scalars[range]))
     }
 
     private static func hash<Scalars: Sequence<Unicode.Scalar>>(kind: UInt8, _ scalars: Scalars) -> UInt64 {

@@ -19,7 +19,7 @@ public struct IntentMatcher: Sendable {
 
     /// At most this many examples are left out in turn for calibration, evenly spread, so that
     /// large catalogues stay quick to load.
-    static let calibrationSampleLimit = 2000
+    static let calibrationSampleLimit = 1000
 
     /// Every this many examples one is held out of a trial fit of the linear model, to see how
     /// many unseen in-scope examples it calls out of scope.
@@ -68,15 +68,37 @@ public struct IntentMatcher: Sendable {
         let index = SimilarityIndex(documents: documents, classCount: classCount)
         let examples: [LinearIntentModel.Example] = documents.map { (index.vector($0.features), $0.classIndex) }
         let fitsModel = LinearIntentModel.fits(featureCount: index.featureCount, classCount: classCount)
-        // Fitting the model and calibrating the threshold are independent: one core each.
-        let (model, calibrated) = BothAtOnce.run(
-            { fitsModel ? LinearIntentModel(examples: examples, featureCount: index.featureCount, classCount: classCount) : nil },
-            { threshold ?? Self.calibratedThreshold(index, examples, outOfScope: outOfScope, withModel: fitsModel) })
+        let hasOutOfScopeExamples = examples.contains { $0.classIndex == outOfScope }
+        // Independent work, spread over the cores: the model, the trial model, and the left-out
+        // matching of calibration in parts.
+        let calibrationParts = threshold == nil ? 4 : 0
+        let fitModel = 0, fitTrial = 1
+        let results = ParallelWork.map(count: 2 + calibrationParts) { part -> CalibrationPart in
+            switch part {
+            case fitModel:
+                return .model(fitsModel ? LinearIntentModel(examples: examples, featureCount: index.featureCount, classCount: classCount) : nil)
+            case fitTrial:
+                let rejection = threshold == nil && fitsModel && hasOutOfScopeExamples
+                    ? Self.trialRejection(examples, featureCount: index.featureCount, outOfScope: outOfScope) : 0
+                return .trialRejection(rejection)
+            default:
+                return .similarities(Self.leftOutSimilarities(index, examples, outOfScope: outOfScope, withModel: fitsModel,
+                                                              part: part - 2, of: calibrationParts))
+            }
+        }
+        var model: LinearIntentModel?, rejection = 0.0, similarities: [Double] = []
+        for result in results {
+            switch result {
+            case .model(let fitted): model = fitted
+            case .trialRejection(let share): rejection = share
+            case .similarities(let part): similarities += part
+            }
+        }
         self.analyzer = analyzer
         self.index = index
         self.model = model
         self.intentIDs = intentIDs
-        self.threshold = calibrated
+        self.threshold = threshold ?? Self.threshold(similarities.sorted(), besides: rejection)
     }
 
     /// Recognises the intent of `text`, or none when it is out of scope; `confidence` is always the
@@ -109,33 +131,48 @@ public struct IntentMatcher: Sendable {
         Self.ranked(index.scores(index.vector(analyzer.featureList(of: text))), ids: intentIDs, limit: intentIDs.count)
     }
 
-    /// The threshold at which, together with what else rejects them, 5 % of unseen in-scope
-    /// examples are rejected (see ``init(catalog:threshold:)``).
-    private static func calibratedThreshold(_ index: SimilarityIndex, _ examples: [LinearIntentModel.Example], outOfScope: Int, withModel: Bool) -> Double {
-        var modelRejection = 0.0
-        if withModel, examples.contains(where: { $0.classIndex == outOfScope }) {
-            let heldOut = Set(Swift.stride(from: 0, to: examples.count, by: holdOutStride))
-            let trial = LinearIntentModel(
-                examples: examples.indices.filter { !heldOut.contains($0) }.map { examples[$0] },
-                featureCount: index.featureCount, classCount: outOfScope + 1)
-            let unseen = heldOut.filter { examples[$0].classIndex != outOfScope }
-            let rejected = unseen.filter { trial.best(examples[$0].vector) == outOfScope }.count
-            modelRejection = Double(rejected) / Double(max(1, unseen.count))
-        }
-        // The similarity of each left-out in-scope example to its most similar intent; without the
-        // model, 0 when the out-of-scope class is at least as similar (rejected at any threshold).
+    /// What one piece of the work at load time gives.
+    private enum CalibrationPart: Sendable {
+        case model(LinearIntentModel?)
+        case trialRejection(Double)
+        case similarities([Double])
+    }
+
+    /// The share of held-out in-scope examples that a trial model, fitted without every
+    /// ``holdOutStride``-th example, calls out of scope.
+    private static func trialRejection(_ examples: [LinearIntentModel.Example], featureCount: Int, outOfScope: Int) -> Double {
+        let isHeldOut = { (number: Int) in number % holdOutStride == 0 }
+        let trial = LinearIntentModel(
+            examples: examples.indices.filter { !isHeldOut($0) }.map { examples[$0] },
+            featureCount: featureCount, classCount: outOfScope + 1)
+        let unseen = examples.indices.filter { isHeldOut($0) && examples[$0].classIndex != outOfScope }
+        let rejected = unseen.filter { trial.best(examples[$0].vector) == outOfScope }.count
+        return Double(rejected) / Double(max(1, unseen.count))
+    }
+
+    /// The similarity of left-out in-scope examples (one `part` of `parts`) to their most similar
+    /// intent; without the model, 0 when the out-of-scope class is at least as similar (rejected
+    /// at any threshold).
+    private static func leftOutSimilarities(_ index: SimilarityIndex, _ examples: [LinearIntentModel.Example], outOfScope: Int,
+                                            withModel: Bool, part: Int, of parts: Int) -> [Double] {
         let stride = max(1, examples.count / calibrationSampleLimit)
-        let similarities = Swift.stride(from: 0, to: examples.count, by: stride)
+        let samples = Array(Swift.stride(from: 0, to: examples.count, by: stride))
+        let share = (samples.count + parts - 1) / parts
+        return samples.dropFirst(part * share).prefix(share)
             .filter { examples[$0].classIndex != outOfScope }
             .map { number -> Double in
                 let scores = index.scores(examples[number].vector, excludingDocument: number)
                 let best = (0..<outOfScope).map(scores.combined).max() ?? 0
                 return withModel || best > scores.combined(outOfScope) ? best : 0
             }
-            .sorted()
-        guard !similarities.isEmpty else { return 0 }
+    }
+
+    /// The similarity below which `calibrationFalseRejection` of unseen in-scope examples fall,
+    /// less the share the model rejects already.
+    private static func threshold(_ sortedSimilarities: [Double], besides modelRejection: Double) -> Double {
+        guard !sortedSimilarities.isEmpty else { return 0 }
         let share = max(0, calibrationFalseRejection - modelRejection)
-        return similarities[min(similarities.count - 1, Int(Double(similarities.count) * share))]
+        return sortedSimilarities[min(sortedSimilarities.count - 1, Int(Double(sortedSimilarities.count) * share))]
     }
 
     /// The `limit` intents with the highest scores above zero, best first (ties in catalogue order),

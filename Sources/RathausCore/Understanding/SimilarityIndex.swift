@@ -29,14 +29,12 @@ public struct SimilarityIndex: Sendable {
     /// Number of classes; scores come as one value per class.
     let classCount: Int
     private let featureIndex: HashTable
-    /// For each feature id, whether it is a stem (else an n-gram).
-    let isStem: [Bool]
     private let inverseDocumentFrequency: [Double]
     private let unseenInverseDocumentFrequency: Double
     /// For each feature, the documents containing it and their normalised weights.
-    private let postings: [[(document: Int32, weight: Float)]]
+    private let postings: PostingLists
     /// For each feature, the classes whose centroid contains it and its normalised weight there.
-    private let centroidPostings: [[(classIndex: Int32, weight: Float)]]
+    private let centroidPostings: PostingLists
     /// The class of each document.
     private let documentClass: [Int32]
 
@@ -57,7 +55,7 @@ public struct SimilarityIndex: Sendable {
         }
         let count = Double(documents.count)
         let idf = documentFrequency.map { log((count + 1) / (Double($0) + 1)) + 1 }
-        var postings = [[(document: Int32, weight: Float)]](repeating: [], count: idf.count)
+        var postings = [[(target: Int32, weight: Float)]](repeating: [], count: idf.count)
         var centroidSums = [[Int: Double]](repeating: [:], count: classCount)
         for (number, document) in documents.enumerated() {
             let weighted = document.features.map { feature, frequency in
@@ -71,7 +69,7 @@ public struct SimilarityIndex: Sendable {
                 centroidSums[document.classIndex][id, default: 0] += Double(normalised)
             }
         }
-        var centroidPostings = [[(classIndex: Int32, weight: Float)]](repeating: [], count: idf.count)
+        var centroidPostings = [[(target: Int32, weight: Float)]](repeating: [], count: idf.count)
         for (classIndex, sum) in centroidSums.enumerated() {
             let norm = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
             for (id, value) in sum {
@@ -79,13 +77,10 @@ public struct SimilarityIndex: Sendable {
             }
         }
         self.featureIndex = HashTable(featureIndex.map { (key: $0.key.hash, value: $0.value) })
-        var isStem = [Bool](repeating: false, count: idf.count)
-        for (feature, id) in featureIndex { isStem[Int(id)] = feature.isStem }
-        self.isStem = isStem
         self.inverseDocumentFrequency = idf
         self.unseenInverseDocumentFrequency = log(count + 1) + 1
-        self.postings = postings
-        self.centroidPostings = centroidPostings
+        self.postings = PostingLists(postings)
+        self.centroidPostings = PostingLists(centroidPostings)
         self.documentClass = documents.map { Int32($0.classIndex) }
     }
 
@@ -122,17 +117,8 @@ public struct SimilarityIndex: Sendable {
         documentScores.withUnsafeMutableBufferPointer { documentScores in
             centroidScores.withUnsafeMutableBufferPointer { centroidScores in
                 for (id, weight) in query {
-                    let normalised = Float(weight)
-                    postings[id].withUnsafeBufferPointer { postings in
-                        for posting in postings {
-                            documentScores[Int(posting.document)] += normalised * posting.weight
-                        }
-                    }
-                    centroidPostings[id].withUnsafeBufferPointer { postings in
-                        for posting in postings {
-                            centroidScores[Int(posting.classIndex)] += normalised * posting.weight
-                        }
-                    }
+                    postings.accumulate(id, times: Float(weight), into: documentScores)
+                    centroidPostings.accumulate(id, times: Float(weight), into: centroidScores)
                 }
             }
         }
