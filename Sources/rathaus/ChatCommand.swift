@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RathausCore
+import RathausStore
 
 /// `rathaus chat`: a conversation on the terminal, or line by line when input is piped.
 struct ChatCommand: ParsableCommand {
@@ -9,13 +10,30 @@ struct ChatCommand: ParsableCommand {
         abstract: "Unterhaltung mit dem Assistenten (eine Zeile je Eingabe; Ende mit Strg+D).")
 
     @OptionGroup var options: CatalogOptions
-    @Flag(name: .long, help: "Je Eingabezeile genau ein JSON-Objekt {conversation, replies, intent} ausgeben.") var json = false
+    @OptionGroup var storage: DatabaseOptions
+    @Flag(name: .long, help: "Je Eingabezeile genau ein JSON-Objekt {conversation, replies, intent, state, …} ausgeben.") var json = false
+    @Option(name: .long, help: "Ein gespeichertes Gespräch mit dieser Nummer fortsetzen.") var resume: String?
 
     func run() throws {
         let catalog = try options.load()
-        var session = ChatSession(catalog: catalog, matcher: try IntentMatcher(catalog: catalog))
+        let matcher = try IntentMatcher(catalog: catalog)
+        let store = try storage.open()
+        var session: ChatSession
+        if let resume {
+            guard let snapshot = try store.snapshot(id: resume) else {
+                StandardError.write("Ein Gespräch mit der Nummer \(resume) gibt es nicht (mehr).\n")
+                throw ExitCode(1)
+            }
+            session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: storage.retentionDays)
+        } else {
+            session = ChatSession(catalog: catalog, matcher: matcher, sink: store, retentionDays: storage.retentionDays)
+        }
         let interactive = isatty(STDIN_FILENO) == 1 && !json
-        if interactive { print(session.welcome + "\n") }
+        if interactive {
+            print(session.welcome)
+            print("Gesprächsnummer: \(session.id) (fortsetzen mit: rathaus chat --resume \(session.id))\n")
+            if resume != nil, let question = session.currentQuestion { print("Rathaus: Wir waren hier stehen geblieben: \(question)\n") }
+        }
         while true {
             if interactive {
                 print("Sie: ", terminator: "")
@@ -23,6 +41,11 @@ struct ChatCommand: ParsableCommand {
             }
             guard let line = readLine() else { break }
             let turn = session.respond(to: line)
+            if turn.erasesConversation {
+                try store.deleteConversation(id: session.id)
+            } else {
+                try store.record(session.snapshot, citizen: line, replies: turn.replies)
+            }
             if json {
                 print(try JSONLine.string(turn))
             } else {

@@ -50,4 +50,10 @@ struct BinaryRunner {
                       standardOutput: String(decoding: out, as: UTF8.self),
                       standardError: String(decoding: err, as: UTF8.self))
     }
+
+    /// A path for a fresh SQLite file in a new temporary folder.
+    static func temporaryDatabase() -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-cli-\(UUID().uuidString)")
+        return folder.appendingPathComponent("test.sqlite").path
+    }
 }

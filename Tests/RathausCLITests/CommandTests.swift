@@ -8,7 +8,7 @@ struct CommandTests {
 
     @Test("piped chat greets, answers the passport fee, and says goodbye")
     func pipedChat() throws {
-        let output = try BinaryRunner.run(["chat"], input: "Hallo\nWas kostet ein Reisepass?\ntschüss\n")
+        let output = try BinaryRunner.run(["chat", "--database", BinaryRunner.temporaryDatabase()], input: "Hallo\nWas kostet ein Reisepass?\ntschüss\n")
         #expect(output.status == 0, "\(output.standardError)")
         let greeting = try #require(Self.catalog.intent("begruessung")?.answer)
         let goodbye = try #require(Self.catalog.intent("verabschiedung")?.answer)
@@ -23,16 +23,21 @@ struct CommandTests {
 
     @Test("chat --json writes exactly one JSON object per input line")
     func jsonChat() throws {
-        let output = try BinaryRunner.run(["chat", "--json"], input: "Hallo\nwie wird das wetter morgen\nsperrmüll anmelden\n")
+        let output = try BinaryRunner.run(["chat", "--json", "--database", BinaryRunner.temporaryDatabase()],
+                                          input: "Hallo\nwie wird das wetter morgen\nsperrmüll anmelden\nja\n")
         #expect(output.status == 0)
         let lines = output.standardOutput.split(separator: "\n")
-        #expect(lines.count == 3)
+        #expect(lines.count == 4)
         let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        #expect(objects.map { $0["intent"] as? String } == ["begruessung", nil, "sperrmuell-anmelden"])
+        #expect(objects.map { $0["intent"] as? String } == ["begruessung", nil, "sperrmuell-anmelden", "sperrmuell-anmelden"])
         #expect(objects[1]["intent"] is NSNull)
         let conversations = Set(objects.compactMap { $0["conversation"] as? String })
         #expect(conversations.count == 1)
         #expect(objects.allSatisfy { ($0["replies"] as? [String])?.isEmpty == false })
+        #expect(objects.map { $0["state"] as? String } == ["idle", "idle", "idle", "form"], "the answer offers the form; \"ja\" starts it")
+        let expecting = try #require(objects[3]["expecting"] as? [String: Any])
+        #expect(expecting["field"] as? String == "einwilligung", "the privacy notice comes before the first personal field")
+        #expect(objects[3]["form"] as? String == "sperrmuell-anmelden")
     }
 
     @Test("ask --json prints the contract's keys")

@@ -17,13 +17,16 @@ public struct Catalog: Sendable {
     private let intentPositions: [String: Int]
     /// Words and what they also mean (from `synonyms:` in `Intents/`), e.g. "perso" → ["Personalausweis"].
     public let synonyms: [String: [String]]
+    /// Online application forms by service id (from `Intents/formulare/`).
+    public let forms: [String: FormDefinition]
 
     /// Creates a catalogue from already checked parts; use ``CatalogLoader`` to read one from disk.
     public init(
         departments: [String: Department], knowledge: [String: KnowledgeEntry], intents: [Intent],
-        outOfScopeExamples: [String] = [], synonyms: [String: [String]] = [:]
+        outOfScopeExamples: [String] = [], synonyms: [String: [String]] = [:], forms: [String: FormDefinition] = [:]
     ) {
         self.synonyms = synonyms
+        self.forms = forms
         self.departments = departments
         self.knowledge = knowledge
         self.intents = intents

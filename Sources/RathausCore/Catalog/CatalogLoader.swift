@@ -28,6 +28,8 @@ public struct CatalogLoader: Sendable {
         let departmentFiles = yamlFiles(in: "Knowledge/stellen", problems: &problems)
         let knowledgeFiles = yamlFiles(in: "Knowledge", problems: &problems)
         let intentFiles = yamlFiles(in: "Intents", problems: &problems)
+        let formFiles = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.formFolder).path)
+            ? yamlFiles(in: Self.formFolder, problems: &problems) : []
 
         var departments: [String: (Department, SourceLocation)] = [:]
         for file in departmentFiles {
@@ -67,6 +69,24 @@ public struct CatalogLoader: Sendable {
             }
         }
 
+        var forms: [String: FormDefinition] = [:]
+        for file in formFiles {
+            guard let form = read(file, problems: &problems, parse: FormParser.parse) else { continue }
+            if departments[form.department] == nil {
+                problems.append(CatalogProblem(
+                    code: .unknownDepartment, file: form.source.file, line: form.source.line,
+                    message: "Die Stelle '\(form.department)' gibt es nicht.",
+                    fix: "Nennen Sie unter 'department' eine Datei aus Knowledge/stellen/: \(departments.keys.sorted().joined(separator: ", "))."))
+            }
+            if knowledge[form.id] == nil {
+                problems.append(CatalogProblem(
+                    code: .invalidValue, file: form.source.file, line: form.source.line,
+                    message: "Es gibt keine Leistung '\(form.id)' in Knowledge/, zu der dieses Formular gehört.",
+                    fix: "Benennen Sie das Formular nach der id einer Leistung oder legen Sie Knowledge/\(form.id).yaml an."))
+            }
+            forms[form.id] = form
+        }
+
         let crossCheck = CatalogCrossCheck(
             departments: departments.mapValues(\.0),
             knowledge: knowledge,
@@ -78,15 +98,19 @@ public struct CatalogLoader: Sendable {
             departments: departments.count,
             intents: intents.count,
             services: intents.filter { knowledge[$0.id] != nil }.count,
-            outOfScopeExamples: outOfScope.count
+            outOfScopeExamples: outOfScope.count,
+            forms: forms.count
         )
         problems.sort { ($0.file, $0.line, $0.column ?? 0) < ($1.file, $1.line, $1.column ?? 0) }
         guard problems.isEmpty else { return CatalogReport(problems: problems, counts: counts, catalog: nil) }
         let catalog = Catalog(
             departments: departments.mapValues(\.0), knowledge: knowledge.mapValues(\.entry),
-            intents: intents, outOfScopeExamples: outOfScope, synonyms: synonyms)
+            intents: intents, outOfScopeExamples: outOfScope, synonyms: synonyms, forms: forms)
         return CatalogReport(problems: [], counts: counts, catalog: catalog)
     }
+
+    /// The folder of form files, optional.
+    static let formFolder = "Intents/formulare"
 
     /// The `.yaml`/`.yml` files directly inside `folder`, sorted by name, as paths relative to the catalogue.
     private func yamlFiles(in folder: String, problems: inout [CatalogProblem]) -> [String] {
@@ -157,13 +181,16 @@ public struct CatalogReport: Sendable {
         public let services: Int
         /// Messages listed under `out_of_scope:`.
         public let outOfScopeExamples: Int
+        /// Forms read from `Intents/formulare/`.
+        public let forms: Int
 
         /// Creates counts.
-        public init(departments: Int, intents: Int, services: Int, outOfScopeExamples: Int = 0) {
+        public init(departments: Int, intents: Int, services: Int, outOfScopeExamples: Int = 0, forms: Int = 0) {
             self.departments = departments
             self.intents = intents
             self.services = services
             self.outOfScopeExamples = outOfScopeExamples
+            self.forms = forms
         }
     }
 

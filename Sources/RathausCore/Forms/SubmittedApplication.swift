@@ -1,0 +1,75 @@
+import Foundation
+
+/// A confirmed application, ready to be stored and forwarded to its department.
+public struct SubmittedApplication: Sendable, Hashable {
+    /// A random id, stable across delivery attempts (the webhook id).
+    public let id: String
+    /// The conversation it was filled in.
+    public let conversationID: String
+    /// The form (and service) id.
+    public let formID: String
+    /// The form's schema version.
+    public let schemaVersion: Int
+    /// The service's name.
+    public let serviceName: String
+    /// The service's LeiKa key (or `local:…`).
+    public let serviceKey: String
+    /// The receiving department's id.
+    public let departmentID: String
+    /// When the citizen confirmed it.
+    public let submittedAt: Date
+    /// The values of the active fields, in form order, with their types.
+    public let data: [Entry]
+
+    /// One field's value.
+    public struct Entry: Sendable, Hashable {
+        /// The field id.
+        public let field: String
+        /// The field's type name.
+        public let type: String
+        /// The value.
+        public let value: FieldValue
+
+        /// Creates an entry.
+        public init(field: String, type: String, value: FieldValue) {
+            self.field = field
+            self.type = type
+            self.value = value
+        }
+    }
+
+    /// Creates an application.
+    public init(id: String = UUID().uuidString.lowercased(), conversationID: String, formID: String, schemaVersion: Int,
+                serviceName: String, serviceKey: String, departmentID: String, submittedAt: Date = Date(), data: [Entry]) {
+        self.id = id
+        self.conversationID = conversationID
+        self.formID = formID
+        self.schemaVersion = schemaVersion
+        self.serviceName = serviceName
+        self.serviceKey = serviceKey
+        self.departmentID = departmentID
+        self.submittedAt = submittedAt
+        self.data = data
+    }
+
+    /// The data as a JSON object with typed values: text as strings, numbers as numbers, yes/no
+    /// as booleans, dates "2027-04-03", times "14:30", choices by option id.
+    public var dataJSON: Data {
+        var object: [String: Any] = [:]
+        for entry in data {
+            switch entry.value {
+            case .number(let number): object[entry.field] = number
+            case .bool(let flag): object[entry.field] = flag
+            default: object[entry.field] = entry.value.canonical
+            }
+        }
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+    }
+}
+
+/// Where confirmed applications go: stores one (with its outbox row) and returns its reference
+/// number, e.g. "MS-2026-000042". Implemented by the store; the dialog itself does no I/O.
+public protocol ApplicationSink: Sendable {
+    /// Stores `application` durably and returns its reference number; throws when it could not.
+    func submit(_ application: SubmittedApplication) throws -> String
+}

@@ -1,0 +1,88 @@
+import Foundation
+import RathausCore
+
+/// Runs ``ConversationScript``s: every turn through a real ``ChatSession`` whose applications and
+/// state go to a real SQLite store in a temporary folder, so that "restart" steps reload the
+/// conversation from disk as `rathaus chat --resume` does.
+public struct ConversationScriptRunner: Sendable {
+    /// The outcome of one script.
+    public enum Result: Sendable, Hashable {
+        case passed(name: String)
+        /// With a readable report of the first step that failed.
+        case failed(name: String, report: String)
+    }
+
+    private let catalog: Catalog
+    private let matcher: IntentMatcher
+
+    /// A runner for scripts against `catalog`.
+    public init(catalog: Catalog, matcher: IntentMatcher) throws {
+        self.catalog = catalog
+        self.matcher = matcher
+    }
+
+    /// Reads and runs the script in `file`.
+    public func run(file: URL) -> Result {
+        do {
+            return try run(ConversationScript(contentsOf: file))
+        } catch {
+            return .failed(name: file.lastPathComponent, report: "  \(error)")
+        }
+    }
+
+    /// Runs one script with a fresh store.
+    public func run(_ script: ConversationScript) throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-script-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ConversationStore(path: folder.appendingPathComponent("test.sqlite").path)
+        let today = script.today
+        var session = ChatSession(catalog: catalog, matcher: matcher, sink: store, today: { today })
+        for (number, step) in script.steps.enumerated() {
+            guard let user = step.user else {
+                guard let snapshot = try store.snapshot(id: session.id) else {
+                    return .failed(name: script.name, report: "  Schritt \(number + 1) (Zeile \(step.line)): nach dem Neustart ist kein Gespräch gespeichert.")
+                }
+                session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, today: { today })
+                continue
+            }
+            let turn = session.respond(to: user)
+            try store.record(session.snapshot, citizen: user, replies: turn.replies)
+            if let problem = check(step, turn) {
+                let replies = turn.replies.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { "    | \($0)" }
+                return .failed(name: script.name, report: """
+                      Schritt \(number + 1) (Zeile \(step.line)), Eingabe „\(user)“:
+                        \(problem)
+                      Antwort (Zustand \(turn.state.rawValue)\(turn.expecting.map { ", erwartet Feld \($0.field)" } ?? "")):
+                    \(replies.joined(separator: "\n"))
+                    """)
+            }
+        }
+        return .passed(name: script.name)
+    }
+
+    /// What is wrong with the turn, or nil.
+    private func check(_ step: ConversationScript.Step, _ turn: ChatSession.Turn) -> String? {
+        let text = turn.replies.joined(separator: "\n")
+        for expected in step.contains where !text.localizedCaseInsensitiveContains(expected) {
+            return "erwartet: „\(expected)“ kommt in der Antwort vor"
+        }
+        for unwanted in step.notContains where text.localizedCaseInsensitiveContains(unwanted) {
+            return "erwartet: „\(unwanted)“ kommt in der Antwort nicht vor"
+        }
+        if let pattern = step.regex {
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else {
+                return "der reguläre Ausdruck „\(pattern)“ ist ungültig"
+            }
+            if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                return "erwartet: die Antwort passt zu /\(pattern)/"
+            }
+        }
+        if let state = step.state, state != turn.state.rawValue {
+            return "erwartet: Zustand \(state), bekommen: \(turn.state.rawValue)"
+        }
+        if let field = step.expecting, field != turn.expecting?.field {
+            return "erwartet: als Nächstes das Feld \(field), bekommen: \(turn.expecting?.field ?? "keines")"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import RathausCore
+
+/// Conversations, their transcripts, and confirmed applications with their outbox rows, in one
+/// SQLite file (GRDB over the system SQLite, WAL journal, `synchronous=FULL`).
+///
+/// A confirmed application and its outbox row are written in one transaction, so an application
+/// never exists without the row that gets it delivered. Transcripts and unfinished drafts are
+/// deleted by ``purge(olderThan:now:)`` after the retention period.
+public final class ConversationStore: ApplicationSink, Sendable {
+    /// Why the store could not do something; never contains citizen text.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// What went wrong.
+        public let description: String
+    }
+
+    private let database: DatabaseQueue
+    /// The letters before the year in reference numbers ("MS" in "MS-2026-000042").
+    public let referencePrefix: String
+
+    /// Opens (and creates or migrates) the database at `path`.
+    public init(path: String, referencePrefix: String = "MS") throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        configuration.busyMode = .timeout(5)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        try database.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        }
+        self.referencePrefix = referencePrefix
+        try Self.migrator.migrate(database)
+    }
+
+    /// The schema, one migration per change.
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "conversation") { table in
+                table.primaryKey("id", .text)
+                table.column("snapshot", .text).notNull()
+                table.column("created_at", .datetime).notNull()
+                table.column("updated_at", .datetime).notNull()
+            }
+            try db.create(table: "transcript") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("conversation_id", .text).notNull().indexed()
+                    .references("conversation", onDelete: .cascade)
+                table.column("speaker", .text).notNull()
+                table.column("text", .text).notNull()
+                table.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "application") { table in
+                table.primaryKey("id", .text)
+                table.column("reference", .text).notNull().unique()
+                table.column("conversation_id", .text).notNull()
+                table.column("form_id", .text).notNull()
+                table.column("schema_version", .integer).notNull()
+                table.column("service_name", .text).notNull()
+                table.column("service_key", .text).notNull()
+                table.column("department_id", .text).notNull()
+                table.column("submitted_at", .datetime).notNull()
+                table.column("data", .text).notNull()
+            }
+            try db.create(table: "outbox") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("application_id", .text).notNull().unique()
+                    .references("application", onDelete: .restrict)
+                table.column("department_id", .text).notNull()
+                table.column("status", .text).notNull().defaults(to: "pending")
+                table.column("attempts", .integer).notNull().defaults(to: 0)
+                table.column("next_attempt_at", .datetime).notNull()
+                table.column("created_at", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+
+    // MARK: - Conversations
+
+    /// Stores the conversation's state and appends one turn to its transcript, in one transaction.
+    public func record(_ snapshot: ChatSession.Snapshot, citizen: String, replies: [String], now: Date = Date()) throws {
+        let state = try String(decoding: JSONEncoder().encode(snapshot), as: UTF8.self)
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
+                """, arguments: [snapshot.id, state, now, now])
+            try db.execute(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, 'citizen', ?, ?)",
+                           arguments: [snapshot.id, citizen, now])
+            for reply in replies {
+                try db.execute(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, 'assistant', ?, ?)",
+                               arguments: [snapshot.id, reply, now])
+            }
+        }
+    }
+
+    /// The stored state of a conversation, or nil when there is none with this id.
+    public func snapshot(id: String) throws -> ChatSession.Snapshot? {
+        let text = try database.read { db in
+            try String.fetchOne(db, sql: "SELECT snapshot FROM conversation WHERE id = ?", arguments: [id])
+        }
+        guard let text else { return nil }
+        return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(text.utf8))
+    }
+
+    /// The transcript of a conversation: speaker ("citizen" or "assistant") and text, in order.
+    public func transcript(id: String) throws -> [(speaker: String, text: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT speaker, text FROM transcript WHERE conversation_id = ? ORDER BY id", arguments: [id])
+                .map { ($0["speaker"], $0["text"]) }
+        }
+    }
+
+    /// Deletes a conversation, its transcript and its draft (the citizen's right to erasure).
+    /// Submitted applications stay until they are delivered: they belong to the department now.
+    @discardableResult
+    public func deleteConversation(id: String) throws -> Bool {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// What a purge deleted.
+    public struct PurgeResult: Sendable, Hashable {
+        /// Conversations (with transcripts and drafts) removed.
+        public let conversations: Int
+    }
+
+    /// Deletes conversations (with their transcripts and unfinished drafts) untouched for `days` days.
+    public func purge(olderThan days: Int, now: Date = Date()) throws -> PurgeResult {
+        let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+        return try database.write { db in
+            try db.execute(sql: "DELETE FROM conversation WHERE updated_at < ?", arguments: [cutoff])
+            return PurgeResult(conversations: db.changesCount)
+        }
+    }
+
+    // MARK: - Applications
+
+    /// Stores a confirmed application and its outbox row in one transaction and returns the new
+    /// reference number, `PREFIX-YEAR-NNNNNN`, counting per year.
+    public func submit(_ application: SubmittedApplication) throws -> String {
+        let year = Calendar(identifier: .gregorian).component(.year, from: application.submittedAt)
+        let data = String(decoding: application.dataJSON, as: UTF8.self)
+        return try database.write { db in
+            let prefix = "\(referencePrefix)-\(year)-"
+            let last = try String.fetchOne(db, sql: "SELECT MAX(reference) FROM application WHERE reference LIKE ?", arguments: [prefix + "%"])
+            let number = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
+            let reference = prefix + String(format: "%06d", number)
+            try db.execute(sql: """
+                INSERT INTO application (id, reference, conversation_id, form_id, schema_version, service_name, service_key,
+                                         department_id, submitted_at, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [application.id, reference, application.conversationID, application.formID, application.schemaVersion,
+                                 application.serviceName, application.serviceKey, application.departmentID, application.submittedAt, data])
+            try db.execute(sql: """
+                INSERT INTO outbox (application_id, department_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?)
+                """, arguments: [application.id, application.departmentID, application.submittedAt, application.submittedAt])
+            return reference
+        }
+    }
+
+    /// A stored application as the outbox sees it.
+    public struct StoredApplication: Sendable, Hashable {
+        /// The reference number.
+        public let reference: String
+        /// The form id.
+        public let formID: String
+        /// The data as stored (JSON).
+        public let data: String
+        /// The outbox status ("pending" until delivered), nil when the row is missing.
+        public let outboxStatus: String?
+    }
+
+    /// Every application with its outbox status, oldest first.
+    public func applications() throws -> [StoredApplication] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.reference, a.form_id, a.data, o.status FROM application a
+                LEFT JOIN outbox o ON o.application_id = a.id ORDER BY a.submitted_at, a.reference
+                """).map { StoredApplication(reference: $0[0], formID: $0[1], data: $0[2], outboxStatus: $0[3]) }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import RathausStore
+
+/// The `--database` option shared by every command that stores conversations and applications.
+struct DatabaseOptions: ParsableArguments {
+    /// Where the SQLite file lives unless `--database` says otherwise.
+    static let defaultPath = "rathaus.sqlite"
+
+    @Option(name: .long, help: "SQLite-Datei für Gespräche und Anträge (Standard: rathaus.sqlite im aktuellen Verzeichnis).")
+    var database: String = DatabaseOptions.defaultPath
+
+    @Option(name: .long, help: "Tage, nach denen Gesprächsverläufe und nicht abgeschickte Entwürfe gelöscht werden.")
+    var retentionDays: Int = 30
+
+    /// Opens the store or says on standard error why it cannot.
+    func open() throws -> ConversationStore {
+        do {
+            return try ConversationStore(path: database)
+        } catch {
+            StandardError.write("Die Datenbank \(database) lässt sich nicht öffnen: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}

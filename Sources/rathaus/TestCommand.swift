@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import RathausCore
+import RathausStore
+
+/// `rathaus test [PATH]`: runs conversation tests (YAML files of turns) against the catalogue.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Führt Gesprächstests aus (YAML-Dateien mit Eingaben und erwarteten Antworten).")
+
+    @OptionGroup var options: CatalogOptions
+    @Argument(help: "Datei oder Ordner mit Gesprächstests (Standard: Tests/Conversations).") var path: String = "Tests/Conversations"
+
+    func run() throws {
+        let catalog = try options.load()
+        let runner = try ConversationScriptRunner(catalog: catalog, matcher: try IntentMatcher(catalog: catalog))
+        let files: [URL]
+        do {
+            files = try ConversationScript.files(at: URL(fileURLWithPath: path))
+        } catch {
+            StandardError.write("\(error)\n")
+            throw ExitCode(1)
+        }
+        var failed = 0
+        for file in files {
+            let result = runner.run(file: file)
+            switch result {
+            case .passed(let name): print("✔ \(name)")
+            case .failed(let name, let report):
+                failed += 1
+                print("✘ \(name)\n\(report)")
+            }
+        }
+        print("\(files.count - failed) von \(files.count) Gesprächstests bestanden.")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import RathausCore
+import RathausStore
+import Testing
+
+@Suite("The SQLite store")
+struct ConversationStoreTests {
+    /// A store in a fresh temporary folder, and the path of its file.
+    static func makeStore() throws -> (ConversationStore, String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("test.sqlite").path
+        return (try ConversationStore(path: path), path)
+    }
+
+    static func application(id: String = UUID().uuidString, at date: Date = Date(timeIntervalSince1970: 1_795_000_000)) -> SubmittedApplication {
+        SubmittedApplication(
+            id: id, conversationID: "c1", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüllabholung anmelden",
+            serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft", submittedAt: date,
+            data: [.init(field: "menge", type: "number", value: .number(2.5)), .init(field: "elektro", type: "yes_no", value: .bool(false)),
+                   .init(field: "name", type: "name", value: .text("Anna Müller"))])
+    }
+
+    @Test("the file is in WAL mode with synchronous=FULL")
+    func durability() throws {
+        let (_, path) = try Self.makeStore()
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test("an application gets a reference number per year and an outbox row with it")
+    func submitWithOutbox() throws {
+        let (store, _) = try Self.makeStore()
+        let first = try store.submit(Self.application())
+        let second = try store.submit(Self.application())
+        #expect(first == "MS-2026-000001")
+        #expect(second == "MS-2026-000002")
+        let stored = try store.applications()
+        #expect(stored.map(\.reference) == [first, second])
+        #expect(stored.allSatisfy { $0.outboxStatus == "pending" })
+        #expect(stored[0].data == #"{"elektro":false,"menge":2.5,"name":"Anna Müller"}"#, "typed values")
+    }
+
+    @Test("an application never exists without its outbox row: when the outbox insert fails, nothing is stored")
+    func atomicity() throws {
+        let (store, path) = try Self.makeStore()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox full'); END")
+        }
+        #expect(throws: (any Error).self) { try store.submit(Self.application()) }
+        #expect(try store.applications().isEmpty)
+        try queue.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+        let reference = try store.submit(Self.application())
+        #expect(try store.applications().map(\.reference) == [reference])
+        #expect(try store.applications().first?.outboxStatus == "pending")
+    }
+
+    @Test("the same application twice is refused and leaves one application with one outbox row")
+    func duplicate() throws {
+        let (store, path) = try Self.makeStore()
+        let application = Self.application(id: "same")
+        _ = try store.submit(application)
+        #expect(throws: (any Error).self) { try store.submit(application) }
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM outbox") } == 1)
+        #expect(try store.applications().count == 1)
+    }
+
+    @Test("a conversation's state survives reopening the file, with its transcript")
+    func snapshotRoundTrip() throws {
+        let (store, path) = try Self.makeStore()
+        let catalog = try CatalogLoader(directory: Self.repositoryRoot).load()
+        let form = try #require(catalog.forms["sperrmuell-anmelden"])
+        var dialog = FormDialog(form: form, prefilled: ["plz": .text("12345")])
+        _ = dialog.begin(form: form, context: .init(today: CalendarDate(year: 2026, month: 11, day: 30)!, departmentName: "A", departmentContact: "B"))
+        var snapshot = ChatSession.Snapshot(id: "c9", offeredValues: [:])
+        snapshot.dialog = dialog
+        snapshot.currentService = "sperrmuell-anmelden"
+        try store.record(snapshot, citizen: "ich will sperrmüll anmelden", replies: ["Gut", "Datenschutz"])
+        let reopened = try ConversationStore(path: path)
+        #expect(try reopened.snapshot(id: "c9") == snapshot)
+        #expect(try reopened.transcript(id: "c9").map(\.speaker) == ["citizen", "assistant", "assistant"])
+        #expect(try reopened.snapshot(id: "other") == nil)
+    }
+
+    @Test("purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one")
+    func purgeAndDelete() throws {
+        let (store, path) = try Self.makeStore()
+        let now = Date()
+        try store.record(.init(id: "old", offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"], now: now.addingTimeInterval(-31 * 86_400))
+        try store.record(.init(id: "new", offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"], now: now)
+        try store.record(.init(id: "gone", offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"], now: now)
+        let reference = try store.submit(Self.application())
+        #expect(try store.purge(olderThan: 30, now: now).conversations == 1)
+        #expect(try store.snapshot(id: "old") == nil)
+        #expect(try store.snapshot(id: "new") != nil)
+        #expect(try store.deleteConversation(id: "gone"))
+        #expect(try store.transcript(id: "gone").isEmpty)
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM transcript WHERE conversation_id = 'old'") } == 0)
+        #expect(try store.applications().map(\.reference) == [reference], "submitted applications stay until delivered")
+    }
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
