@@ -12,9 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "RathausCore",
             dependencies: ["CStemmer", .product(name: "Yams", package: "Yams")]
@@ -23,21 +25,29 @@ let package = Package(
             name: "RathausStore",
             dependencies: ["RathausCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "RathausDelivery",
+            dependencies: ["RathausCore", "RathausStore", "CCurl", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "rathaus",
             dependencies: [
                 "RathausCore",
                 "RathausStore",
+                "RathausDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "rathaus-bench", dependencies: ["RathausCore"]),
+        .executableTarget(name: "rathaus-bench", dependencies: ["RathausCore", "RathausStore", "RathausDelivery"]),
         .testTarget(name: "RathausCoreTests", dependencies: ["RathausCore"]),
         .testTarget(
             name: "RathausStoreTests",
             dependencies: ["RathausStore", "RathausCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "RathausCLITests", dependencies: ["rathaus", "RathausCore"]),
+        .target(name: "RathausTestSupport", path: "Tests/Support"),
+        .testTarget(name: "RathausDeliveryTests", dependencies: ["RathausDelivery", "RathausStore", "RathausCore", "RathausTestSupport"]),
+        .testTarget(name: "RathausCLITests", dependencies: ["rathaus", "RathausCore", "RathausStore", "RathausTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
         public let description: String
     }
 
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
     /// The letters before the year in reference numbers ("MS" in "MS-2026-000042").
     public let referencePrefix: String
 
@@ -78,7 +78,21 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 table.column("created_at", .datetime).notNull()
             }
         }
+        registerDeliveryMigration(&migrator)
         return migrator
+    }
+
+    /// Runs `work` in an IMMEDIATE transaction: it takes the write lock at once, so two processes
+    /// claiming rows never read the same rows before either writes.
+    func writeTransaction<Value>(_ work: (Database) throws -> Value) throws -> Value {
+        try database.writeWithoutTransaction { db in
+            var result: Value?
+            try db.inTransaction(.immediate) {
+                result = try work(db)
+                return .commit
+            }
+            return result!
+        }
     }
 
     // MARK: - Conversations

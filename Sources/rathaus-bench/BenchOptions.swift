@@ -8,13 +8,17 @@ struct BenchOptions {
         case shipped
         /// Only the generated catalogue of 1,000 services.
         case generated
-        /// Both, "shipped" first.
+        /// Only the delivery of applications to a local receiver.
+        case delivery
+        /// Everything, "shipped" first.
         case all
 
         /// Whether the shipped catalogue is measured.
-        var includesShipped: Bool { self != .generated }
+        var includesShipped: Bool { self == .shipped || self == .all }
         /// Whether the generated catalogue is measured.
-        var includesGenerated: Bool { self != .shipped }
+        var includesGenerated: Bool { self == .generated || self == .all }
+        /// Whether deliveries are measured.
+        var includesDelivery: Bool { self == .delivery || self == .all }
     }
 
     /// An option that could not be understood.
@@ -25,9 +29,9 @@ struct BenchOptions {
 
     /// The help text.
     static let usage = """
-        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|all]
+        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|delivery|all]
           --catalog DIR     directory holding Intents/ and Knowledge/ (default: .)
-          --scenario NAME   shipped, generated or all (default: all)
+          --scenario NAME   shipped, generated, delivery or all (default: all)
         Prints one JSON object to standard output; notes go to standard error.
         """
 
@@ -50,7 +54,7 @@ struct BenchOptions {
                 catalogDirectory = URL(fileURLWithPath: value, isDirectory: true)
             case "--scenario":
                 guard let value = remaining.popFirst(), let parsed = Scenario(rawValue: value) else {
-                    throw UsageError(description: "--scenario needs one of shipped, generated, all")
+                    throw UsageError(description: "--scenario needs one of shipped, generated, delivery, all")
                 }
                 scenario = parsed
             default:

@@ -22,6 +22,7 @@ struct RathausBench {
             return
         }
         var results: [ScenarioResult] = []
+        var delivery: DeliveryScenario.Result?
         do {
             if options.scenario.includesShipped {
                 results.append(try ShippedScenario(catalogDirectory: options.catalogDirectory).run())
@@ -29,11 +30,14 @@ struct RathausBench {
             if options.scenario.includesGenerated {
                 results.append(try GeneratedScenario().run())
             }
+            if options.scenario.includesDelivery {
+                delivery = try DeliveryScenario().run()
+            }
         } catch {
             StandardError.write("rathaus-bench: \(error)\n")
             exit(1)
         }
-        let report = Report(machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results)
+        let report = Report(machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results, delivery: delivery)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -54,7 +58,9 @@ struct RathausBench {
 
         /// The machine the figures were taken on.
         let machine: Machine
-        /// One result per scenario run, in the order run.
+        /// One result per matching scenario run, in the order run.
         let scenarios: [ScenarioResult]
+        /// The delivery scenario, when run.
+        let delivery: DeliveryScenario.Result?
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import RathausCore
+import RathausDelivery
 
 /// `rathaus check`: reads the whole catalogue and reports every problem with file and line.
 struct CheckCommand: ParsableCommand {
@@ -9,8 +11,20 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogOptions
     @Flag(name: .long, help: "Ausgabe als JSON.") var json = false
+    @Option(name: .long, help: "Statt des Katalogs die Konfigurationsdatei prüfen (Adressen und Schlüssel der Stellen).") var config: String?
 
     func run() throws {
+        if let config {
+            do {
+                let configuration = try DeliveryConfiguration(contentsOf: URL(fileURLWithPath: config))
+                print("Konfiguration in Ordnung: \(configuration.endpoints.count) Stellen mit Adresse"
+                    + (configuration.endpoints["default"] == nil ? " (ohne default)." : " (mit default)."))
+                return
+            } catch {
+                print("\(error)")
+                throw ExitCode(1)
+            }
+        }
         let report = CatalogLoader(directory: options.directory).check()
         if json {
             print(try JSONLine.string(CheckOutput(report: report)))

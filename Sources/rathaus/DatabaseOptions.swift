@@ -13,8 +13,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Tage, nach denen Gesprächsverläufe und nicht abgeschickte Entwürfe gelöscht werden.")
     var retentionDays: Int = 30
 
-    /// Opens the store or says on standard error why it cannot.
-    func open() throws -> ConversationStore {
+    /// Opens the store (at `configuredPath` when the config names one and `--database` is not
+    /// given) or says on standard error why it cannot.
+    func open(configuredPath: String? = nil) throws -> ConversationStore {
+        let database = self.database == Self.defaultPath ? configuredPath ?? self.database : self.database
         do {
             return try ConversationStore(path: database)
         } catch {

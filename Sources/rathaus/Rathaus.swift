@@ -6,7 +6,7 @@ struct Rathaus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rathaus",
         abstract: "Der digitale Assistent für die Bürgerinnen und Bürger einer Kommune.",
-        subcommands: [ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, PurgeCommand.self],
+        subcommands: [ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, PurgeCommand.self, DeliverCommand.self, DeliveriesCommand.self, SchemaCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

@@ -1,0 +1,42 @@
+#ifndef RATHAUS_CCURL_SHIM_H
+#define RATHAUS_CCURL_SHIM_H
+
+#include <curl/curl.h>
+
+// Swift cannot call the variadic curl_easy_setopt and curl_easy_getinfo; these typed wrappers can.
+
+static inline CURLcode rathaus_curl_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode rathaus_curl_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode rathaus_curl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode rathaus_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+typedef size_t (*rathaus_curl_write_callback)(char *data, size_t size, size_t count, void *context);
+
+static inline CURLcode rathaus_curl_setopt_write_function(CURL *handle, rathaus_curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}
+
+static inline CURLcode rathaus_curl_setopt_header_function(CURL *handle, rathaus_curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
+}
+
+static inline CURLcode rathaus_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode rathaus_curl_getinfo_double(CURL *handle, CURLINFO info, double *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+#endif

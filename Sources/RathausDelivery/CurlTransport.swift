@@ -1,0 +1,119 @@
+import CCurl
+import Foundation
+
+/// One libcurl easy handle that posts webhook requests; reused for the next request so that the
+/// connection to the same receiver stays open (keep-alive).
+///
+/// Settings: no redirects (a 3xx is an answer like any other), TLS verification on, only https
+/// (http only for loopback addresses or when allowed), connect and total timeouts, no signals,
+/// at most 64 KiB of each response kept. Not thread-safe: one per thread.
+final class CurlTransport {
+    /// What the receiver answered.
+    struct Response: Sendable {
+        /// The HTTP status.
+        let status: Int
+        /// The value of `Retry-After`, if any.
+        let retryAfter: String?
+        /// Up to 64 KiB of the body.
+        let body: Data
+    }
+
+    /// A failure before a complete answer came: libcurl's code and message.
+    struct Failure: Error, CustomStringConvertible {
+        let code: Int
+        let message: String
+        var isTimeout: Bool { code == Int(CURLE_OPERATION_TIMEDOUT.rawValue) }
+        var description: String { "curl \(code): \(message)" }
+    }
+
+    /// Bytes of a response body kept; the rest is read and dropped.
+    static let bodyLimit = 64 * 1024
+
+    private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+
+    private let handle: UnsafeMutableRawPointer
+    private let connectTimeout: TimeInterval
+    private let timeout: TimeInterval
+    private let allowsHTTP: Bool
+
+    /// A handle with these timeouts; `allowsHTTP` permits http:// for any host (else only loopback).
+    init(connectTimeout: TimeInterval, timeout: TimeInterval, allowsHTTP: Bool) throws {
+        guard Self.globalInit, let handle = curl_easy_init() else { throw Failure(code: -1, message: "libcurl konnte nicht starten") }
+        self.handle = handle
+        self.connectTimeout = connectTimeout
+        self.timeout = timeout
+        self.allowsHTTP = allowsHTTP
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+    }
+
+    /// Posts `body` to `url` with `headers`; throws ``Failure`` when no complete answer came.
+    func post(_ url: URL, headers: [(String, String)], body: Data) throws -> Response {
+        guard CurlTransportRules.isAllowed(url, allowsHTTP: allowsHTTP) else {
+            throw Failure(code: Int(CURLE_UNSUPPORTED_PROTOCOL.rawValue), message: "nur https (http nur für Loopback oder mit allow_http)")
+        }
+        curl_easy_reset(handle)
+        var list: UnsafeMutablePointer<curl_slist>?
+        for (name, value) in headers { list = curl_slist_append(list, "\(name): \(value)") }
+        list = curl_slist_append(list, "Expect:")  // no 100-continue round trip
+        defer { curl_slist_free_all(list) }
+        let collector = Collector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        let protocols = allowsHTTP || url.scheme?.lowercased() == "http" ? "http,https" : "https"
+        try body.withUnsafeBytes { bytes in
+            try check(rathaus_curl_setopt_string(handle, CURLOPT_URL, url.absoluteString))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_POST, 1))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, bytes.count))
+            try check(rathaus_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress)))
+            try check(rathaus_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout * 1000)))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(timeout * 1000)))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
+            try check(rathaus_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, protocols))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+            try check(rathaus_curl_setopt_write_function(handle, { data, size, count, context in
+                let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+                let length = size * count
+                if collector.body.count < CurlTransport.bodyLimit, let data {
+                    collector.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self),
+                                          count: min(length, CurlTransport.bodyLimit - collector.body.count))
+                }
+                return length
+            }))
+            try check(rathaus_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
+            try check(rathaus_curl_setopt_header_function(handle, { data, size, count, context in
+                let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+                let length = size * count
+                if let data {
+                    let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+                    if line.lowercased().hasPrefix("retry-after:") {
+                        collector.retryAfter = line.dropFirst("retry-after:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+                    }
+                }
+                return length
+            }))
+            try check(rathaus_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+            let result = curl_easy_perform(handle)
+            guard result == CURLE_OK else {
+                throw Failure(code: Int(result.rawValue), message: String(cString: curl_easy_strerror(result)))
+            }
+        }
+        var status = 0
+        _ = rathaus_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return Response(status: status, retryAfter: collector.retryAfter, body: collector.body)
+    }
+
+    private func check(_ code: CURLcode) throws {
+        guard code == CURLE_OK else { throw Failure(code: Int(code.rawValue), message: String(cString: curl_easy_strerror(code))) }
+    }
+
+    /// What the callbacks collect.
+    private final class Collector {
+        var body = Data()
+        var retryAfter: String?
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import RathausStore
+import Synchronization
+
+/// Sends due outbox rows to their departments' webhooks: claims them under a lease longer than
+/// the request timeout, signs and posts each (several at once, each thread with its own libcurl
+/// handle), and records every attempt: 2xx delivered; network errors, timeouts, 5xx and 429 retried
+/// on the schedule (honouring Retry-After); 410 disables the department's endpoint; other answers
+/// and the last failed attempt dead-letter the row.
+public struct OutboxWorker: Sendable {
+    /// What one pass did.
+    public struct Summary: Sendable, Hashable {
+        /// Rows claimed.
+        public var claimed = 0
+        /// Delivered (2xx).
+        public var delivered = 0
+        /// To be retried.
+        public var retrying = 0
+        /// Given up.
+        public var dead = 0
+        /// Waiting for a disabled endpoint.
+        public var disabled = 0
+
+        /// A summary of nothing yet.
+        public init(claimed: Int = 0) {
+            self.claimed = claimed
+        }
+    }
+
+    private let store: ConversationStore
+    private let configuration: DeliveryConfiguration
+    private let policy: RetryPolicy
+    private let owner: String
+    private let userAgent: String
+    /// libcurl handles kept between passes, so that connections stay open.
+    private let transports = TransportPool()
+
+    /// A worker over `store` with these settings; `owner` names it in leases.
+    public init(store: ConversationStore, configuration: DeliveryConfiguration, owner: String = UUID().uuidString,
+                version: String = "0.4.0") {
+        self.store = store
+        self.configuration = configuration
+        self.policy = RetryPolicy(schedule: configuration.retrySchedule)
+        self.owner = owner
+        self.userAgent = "Rathaus/\(version) (+https://github.com/rathaus)"
+    }
+
+    /// Rows each thread takes per pass.
+    static let rowsPerThread = 8
+
+    /// The lease on claimed rows: longer than a thread's rows of one pass can take, each attempt
+    /// at most the connect and the total timeout.
+    var lease: TimeInterval { Double(Self.rowsPerThread) * (configuration.connectTimeout + configuration.timeout) + 5 }
+
+    /// Delivers everything due now, pass after pass, until nothing due is left (rows retried later
+    /// stay for a later run).
+    public func deliverDue() throws -> Summary {
+        var total = Summary()
+        while true {
+            let pass = try deliverOnePass()
+            total.claimed += pass.claimed
+            total.delivered += pass.delivered
+            total.retrying += pass.retrying
+            total.dead += pass.dead
+            total.disabled += pass.disabled
+            if pass.claimed == 0 { return total }
+        }
+    }
+
+    /// Claims one batch, sends it (several at once) and records every attempt in one transaction.
+    public func deliverOnePass() throws -> Summary {
+        let threads = max(1, configuration.concurrency)
+        let items = try store.claimDue(limit: threads * Self.rowsPerThread, lease: lease, owner: owner)
+        guard !items.isEmpty else { return Summary() }
+        let finished = Mutex<[ConversationStore.FinishedAttempt]>([])
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { worker in
+            do {
+                let transport = try transports.take(configuration)
+                defer { transports.give(transport) }
+                for item in stride(from: worker, to: items.count, by: threads).map({ items[$0] }) {
+                    let attempt = try send(item, with: transport)
+                    finished.withLock { $0.append(attempt) }
+                }
+            } catch {
+                failure.withLock { $0 = error }
+            }
+        }
+        let attempts = finished.withLock { $0 }
+        try store.record(attempts)
+        if let error = failure.withLock({ $0 }) { throw error }
+        var summary = Summary(claimed: items.count)
+        for attempt in attempts {
+            switch attempt.outcome {
+            case .delivered: summary.delivered += 1
+            case .retry: summary.retrying += 1
+            case .deadLetter: summary.dead += 1
+            case .endpointGone: summary.disabled += 1
+            }
+        }
+        return summary
+    }
+
+    /// One attempt for one row.
+    private func send(_ item: ConversationStore.OutboxItem, with transport: CurlTransport) throws -> ConversationStore.FinishedAttempt {
+        let started = Date()
+        let outcome: ConversationStore.AttemptOutcome
+        if let endpoint = configuration.endpoint(for: item.departmentID) {
+            let body = try WebhookPayload.body(for: item)
+            let timestamp = Int(started.timeIntervalSince1970)
+            let signature = try WebhookSigner(secrets: endpoint.secrets).signature(id: item.applicationID, timestamp: timestamp, body: body)
+            let headers = [("content-type", "application/json"), ("user-agent", userAgent), ("webhook-id", item.applicationID),
+                           ("webhook-timestamp", String(timestamp)), ("webhook-signature", signature)]
+            do {
+                let response = try transport.post(endpoint.url, headers: headers, body: body)
+                outcome = classify(status: response.status, retryAfter: response.retryAfter, item: item)
+            } catch let failure as CurlTransport.Failure {
+                outcome = retryOrGiveUp(item, status: nil, error: failure.isTimeout ? "Zeitüberschreitung" : failure.description, retryAfter: nil)
+            }
+        } else {
+            outcome = retryOrGiveUp(item, status: nil, error: "keine Adresse für \(item.departmentID) in der Konfiguration", retryAfter: nil)
+        }
+        return ConversationStore.FinishedAttempt(item: item, outcome: outcome, startedAt: started, duration: Date().timeIntervalSince(started))
+    }
+
+    private func classify(status: Int, retryAfter: String?, item: ConversationStore.OutboxItem) -> ConversationStore.AttemptOutcome {
+        switch status {
+        case 200..<300: return .delivered(status: status)
+        case 410: return .endpointGone(status: status)
+        case 429, 500..<600, 408: return retryOrGiveUp(item, status: status, error: nil, retryAfter: retryAfter)
+        default: return retryOrGiveUp(item, status: status, error: nil, retryAfter: nil)
+        }
+    }
+
+    private func retryOrGiveUp(_ item: ConversationStore.OutboxItem, status: Int?, error: String?, retryAfter: String?) -> ConversationStore.AttemptOutcome {
+        guard let next = policy.nextAttempt(after: item.attempts + 1, now: Date(), retryAfter: retryAfter) else {
+            return .deadLetter(status: status, error: error)
+        }
+        return .retry(status: status, error: error, next: next)
+    }
+}
+
+/// Idle libcurl handles, one per thread in use; a handle keeps its connections open between passes.
+final class TransportPool: Sendable {
+    private let idle = Mutex<[CurlTransportBox]>([])
+
+    /// An idle handle, or a new one.
+    func take(_ configuration: DeliveryConfiguration) throws -> CurlTransport {
+        if let box = idle.withLock({ $0.popLast() }) { return box.transport }
+        return try CurlTransport(connectTimeout: configuration.connectTimeout, timeout: configuration.timeout,
+                                 allowsHTTP: configuration.allowsHTTP)
+    }
+
+    /// Returns a handle for the next pass.
+    func give(_ transport: CurlTransport) {
+        idle.withLock { $0.append(CurlTransportBox(transport: transport)) }
+    }
+}
+
+/// Moves a handle between threads; only one thread uses it at a time (the pool hands it out once).
+struct CurlTransportBox: @unchecked Sendable {
+    let transport: CurlTransport
+}

@@ -1,0 +1,268 @@
+import Foundation
+import GRDB
+
+/// The delivery side of the store: claiming due outbox rows under a lease, recording each
+/// attempt, and the staff operations on deliveries and department endpoints.
+extension ConversationStore {
+    /// One outbox row claimed for delivery, with what its payload is built from.
+    public struct OutboxItem: Sendable, Hashable {
+        /// The outbox row.
+        public let rowID: Int64
+        /// The application id (the webhook id, stable across attempts).
+        public let applicationID: String
+        /// The reference number.
+        public let reference: String
+        /// The receiving department.
+        public let departmentID: String
+        /// The form id.
+        public let formID: String
+        /// The form's schema version.
+        public let schemaVersion: Int
+        /// The service's name and key.
+        public let serviceName: String, serviceKey: String
+        /// When the citizen confirmed it.
+        public let submittedAt: Date
+        /// The data as stored (a JSON object).
+        public let data: String
+        /// Attempts made before this one.
+        public let attempts: Int
+
+        /// Creates an item (the store makes them when it claims rows).
+        public init(rowID: Int64, applicationID: String, reference: String, departmentID: String, formID: String, schemaVersion: Int,
+                    serviceName: String, serviceKey: String, submittedAt: Date, data: String, attempts: Int) {
+            self.rowID = rowID
+            self.applicationID = applicationID
+            self.reference = reference
+            self.departmentID = departmentID
+            self.formID = formID
+            self.schemaVersion = schemaVersion
+            self.serviceName = serviceName
+            self.serviceKey = serviceKey
+            self.submittedAt = submittedAt
+            self.data = data
+            self.attempts = attempts
+        }
+    }
+
+    /// What became of one attempt.
+    public enum AttemptOutcome: Sendable, Hashable {
+        /// 2xx: done.
+        case delivered(status: Int)
+        /// Try again at `next` (network error, timeout, 5xx, 429 …).
+        case retry(status: Int?, error: String?, next: Date)
+        /// The last attempt failed: given up, to be looked at by staff.
+        case deadLetter(status: Int?, error: String?)
+        /// 410 Gone: the department's endpoint is disabled; the row waits for `enable`.
+        case endpointGone(status: Int)
+    }
+
+    /// A delivery as staff see it.
+    public struct Delivery: Sendable, Hashable, Codable {
+        /// The reference number.
+        public let reference: String
+        /// The department.
+        public let department: String
+        /// pending, retrying, delivered, dead, disabled.
+        public let status: String
+        /// Attempts so far.
+        public let attempts: Int
+        /// When the next attempt is due.
+        public let nextAttemptAt: Date
+        /// When it was delivered.
+        public let deliveredAt: Date?
+        /// The last error or status.
+        public let lastError: String?
+    }
+
+    /// One recorded attempt.
+    public struct Attempt: Sendable, Hashable, Codable {
+        /// When it started.
+        public let startedAt: Date
+        /// How long it took, in milliseconds.
+        public let durationMilliseconds: Int
+        /// The HTTP status, if a response came.
+        public let status: Int?
+        /// The error, if none came.
+        public let error: String?
+    }
+
+    /// The second schema version: leases, attempts and department endpoints.
+    static func registerDeliveryMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v2-delivery") { db in
+            try db.alter(table: "outbox") { table in
+                table.add(column: "lease_until", .datetime)
+                table.add(column: "lease_owner", .text)
+                table.add(column: "delivered_at", .datetime)
+                table.add(column: "last_error", .text)
+            }
+            try db.create(index: "outbox_due", on: "outbox", columns: ["status", "next_attempt_at"])
+            try db.create(table: "delivery_attempt") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("outbox_id", .integer).notNull().indexed().references("outbox", onDelete: .cascade)
+                table.column("started_at", .datetime).notNull()
+                table.column("duration_ms", .integer).notNull()
+                table.column("status", .integer)
+                table.column("error", .text)
+            }
+            try db.create(table: "department_endpoint") { table in
+                table.primaryKey("department_id", .text)
+                table.column("disabled_at", .datetime)
+                table.column("reason", .text)
+            }
+        }
+    }
+
+    /// Claims up to `limit` due rows for `owner` until `now + lease`: rows pending or retrying,
+    /// due, not leased by someone else, of a department that is not disabled. Two workers never
+    /// get the same row while its lease runs.
+    public func claimDue(limit: Int, lease: TimeInterval, owner: String, now: Date = Date()) throws -> [OutboxItem] {
+        try writeTransaction { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT o.id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version, a.service_name,
+                       a.service_key, a.submitted_at, a.data, o.attempts
+                FROM outbox o JOIN application a ON a.id = o.application_id
+                WHERE o.status IN ('pending', 'retrying') AND o.next_attempt_at <= ?
+                  AND (o.lease_until IS NULL OR o.lease_until < ?)
+                  AND NOT EXISTS (SELECT 1 FROM department_endpoint d WHERE d.department_id = o.department_id AND d.disabled_at IS NOT NULL)
+                ORDER BY o.next_attempt_at, o.id LIMIT ?
+                """, arguments: [now, now, limit])
+            let until = now.addingTimeInterval(lease)
+            return try rows.map { row in
+                try db.execute(sql: "UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?", arguments: [until, owner, row[0] as Int64])
+                return OutboxItem(rowID: row[0], applicationID: row[1], reference: row[2], departmentID: row[3], formID: row[4],
+                                  schemaVersion: row[5], serviceName: row[6], serviceKey: row[7], submittedAt: row[8], data: row[9],
+                                  attempts: row[10])
+            }
+        }
+    }
+
+    /// One finished attempt, to be recorded.
+    public struct FinishedAttempt: Sendable {
+        /// The claimed row.
+        public let item: OutboxItem
+        /// What became of it.
+        public let outcome: AttemptOutcome
+        /// When it started.
+        public let startedAt: Date
+        /// How long it took.
+        public let duration: TimeInterval
+
+        /// Creates a record.
+        public init(item: OutboxItem, outcome: AttemptOutcome, startedAt: Date, duration: TimeInterval) {
+            self.item = item
+            self.outcome = outcome
+            self.startedAt = startedAt
+            self.duration = duration
+        }
+    }
+
+    /// Records an attempt on a claimed row and moves the row on; the lease is released.
+    public func record(_ outcome: AttemptOutcome, for item: OutboxItem, startedAt: Date, duration: TimeInterval) throws {
+        try record([FinishedAttempt(item: item, outcome: outcome, startedAt: startedAt, duration: duration)])
+    }
+
+    /// Records several attempts in one transaction (one disk sync for a whole pass of the worker).
+    public func record(_ attempts: [FinishedAttempt]) throws {
+        guard !attempts.isEmpty else { return }
+        try writeTransaction { db in
+            for attempt in attempts {
+                try Self.record(attempt.outcome, for: attempt.item, startedAt: attempt.startedAt, duration: attempt.duration, in: db)
+            }
+        }
+    }
+
+    private static func record(_ outcome: AttemptOutcome, for item: OutboxItem, startedAt: Date, duration: TimeInterval, in db: Database) throws {
+        let (status, error): (Int?, String?) = switch outcome {
+        case .delivered(let status): (status, nil)
+        case .retry(let status, let error, _), .deadLetter(let status, let error): (status, error)
+        case .endpointGone(let status): (status, "410 Gone")
+        }
+        try db.execute(sql: "INSERT INTO delivery_attempt (outbox_id, started_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [item.rowID, startedAt, Int(duration * 1000), status, error])
+        let summary = error ?? status.map { "HTTP \($0)" }
+        switch outcome {
+        case .delivered:
+            try db.execute(sql: """
+                UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, lease_until = NULL,
+                lease_owner = NULL, last_error = NULL WHERE id = ?
+                """, arguments: [startedAt.addingTimeInterval(duration), item.rowID])
+        case .retry(_, _, let next):
+            try db.execute(sql: """
+                UPDATE outbox SET status = 'retrying', attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL,
+                lease_owner = NULL, last_error = ? WHERE id = ?
+                """, arguments: [next, summary, item.rowID])
+        case .deadLetter:
+            try db.execute(sql: """
+                UPDATE outbox SET status = 'dead', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
+                WHERE id = ?
+                """, arguments: [summary, item.rowID])
+        case .endpointGone:
+            try db.execute(sql: """
+                UPDATE outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
+                WHERE id = ?
+                """, arguments: [summary, item.rowID])
+            try db.execute(sql: """
+                INSERT INTO department_endpoint (department_id, disabled_at, reason) VALUES (?, ?, '410 Gone')
+                ON CONFLICT(department_id) DO UPDATE SET disabled_at = excluded.disabled_at, reason = excluded.reason
+                """, arguments: [item.departmentID, startedAt])
+        }
+    }
+
+    /// Deliveries, newest first; only those with `status` when given (disabled: rows of disabled departments).
+    public func deliveries(status: String? = nil) throws -> [Delivery] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.reference, o.department_id,
+                       CASE WHEN o.status IN ('pending', 'retrying') AND d.disabled_at IS NOT NULL THEN 'disabled' ELSE o.status END AS shown,
+                       o.attempts, o.next_attempt_at, o.delivered_at, o.last_error
+                FROM outbox o JOIN application a ON a.id = o.application_id
+                LEFT JOIN department_endpoint d ON d.department_id = o.department_id
+                ORDER BY a.submitted_at DESC, a.reference DESC
+                """).map { Delivery(reference: $0[0], department: $0[1], status: $0[2], attempts: $0[3], nextAttemptAt: $0[4],
+                                    deliveredAt: $0[5], lastError: $0[6]) }
+                .filter { status == nil || $0.status == status }
+        }
+    }
+
+    /// The attempts of the application with this reference, oldest first; nil when there is none.
+    public func attempts(reference: String) throws -> [Attempt]? {
+        try database.read { db in
+            guard let row = try Int64.fetchOne(db, sql: """
+                SELECT o.id FROM outbox o JOIN application a ON a.id = o.application_id WHERE a.reference = ?
+                """, arguments: [reference]) else { return nil }
+            return try Row.fetchAll(db, sql: "SELECT started_at, duration_ms, status, error FROM delivery_attempt WHERE outbox_id = ? ORDER BY id",
+                                    arguments: [row])
+                .map { Attempt(startedAt: $0[0], durationMilliseconds: $0[1], status: $0[2], error: $0[3]) }
+        }
+    }
+
+    /// Makes a delivery due now again (also a dead-lettered one); false when the reference is unknown.
+    @discardableResult
+    public func retry(reference: String, now: Date = Date()) throws -> Bool {
+        try database.write { db in
+            try db.execute(sql: """
+                UPDATE outbox SET status = 'retrying', next_attempt_at = ?, lease_until = NULL, lease_owner = NULL
+                WHERE status != 'delivered' AND application_id = (SELECT id FROM application WHERE reference = ?)
+                """, arguments: [now, reference])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Enables a department's endpoint again after a 410; its waiting rows are due at once.
+    @discardableResult
+    public func enable(department: String, now: Date = Date()) throws -> Bool {
+        try database.write { db in
+            try db.execute(sql: "UPDATE department_endpoint SET disabled_at = NULL, reason = NULL WHERE department_id = ? AND disabled_at IS NOT NULL",
+                           arguments: [department])
+            let changed = db.changesCount > 0
+            try db.execute(sql: "UPDATE outbox SET next_attempt_at = ? WHERE department_id = ? AND status IN ('pending', 'retrying')",
+                           arguments: [now, department])
+            return changed
+        }
+    }
+
+    /// Departments whose endpoint is disabled.
+    public func disabledDepartments() throws -> [String] {
+        try database.read { db in try String.fetchAll(db, sql: "SELECT department_id FROM department_endpoint WHERE disabled_at IS NOT NULL ORDER BY 1") }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import RathausCore
+import RathausStore
+import RathausTestSupport
+import Testing
+
+/// Delivery through the built binary to the Python receiver that verifies with `standardwebhooks`.
+extension CommandTests {
+    /// A config file for `receiver` in a fresh folder; returns its path.
+    static func writeConfiguration(for receiver: Receiver, schedule: [Double] = [0.2, 0.2, 0.2]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("config.yaml").path
+        try Data(receiver.configuration(schedule: schedule).utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static let sperrmuell = "ich will sperrmüll anmelden\nja\nAnna Müller\nLindenweg 7\n12345\n1 Sofa\n2\nnein\nüberspringen\nanna@example.org\nweiter\nja\n"
+    static let hund = "ich möchte meinen hund anmelden\n"
+
+    @Test("applications submitted through chat --json arrive once each, signed (standardwebhooks) with the documented payload")
+    func interoperability() throws {
+        let receiver = try Receiver()
+        let config = try Self.writeConfiguration(for: receiver)
+        let database = BinaryRunner.temporaryDatabase()
+        var references: [String] = []
+        for _ in 0..<3 {
+            let chat = try BinaryRunner.run(["chat", "--json", "--database", database], input: Self.sperrmuell)
+            #expect(chat.status == 0, "\(chat.standardError)")
+            let last = try #require(chat.standardOutput.split(separator: "\n").last)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+            references.append(try #require(object["reference"] as? String))
+        }
+        let deliver = try BinaryRunner.run(["deliver", "--once", "--config", config, "--database", database])
+        #expect(deliver.status == 0, "\(deliver.standardError)")
+        #expect(deliver.standardOutput.contains("zugestellt: 3"))
+        let entries = try receiver.entries()
+        #expect(entries.count == 3)
+        #expect(entries.allSatisfy { $0.valid }, "\(entries.compactMap { $0.error })")
+        #expect(entries.compactMap(\.reference).sorted() == references.sorted())
+        let payload = try #require(try JSONSerialization.jsonObject(with: Data(entries[0].body.utf8)) as? [String: Any])
+        #expect(Set(payload.keys) == ["type", "id", "reference", "submitted_at", "service", "department", "schema", "data", "data_sha256"])
+        #expect(payload["id"] as? String == entries[0].webhook_id)
+        let data = try #require(payload["data"] as? [String: Any])
+        #expect(data["menge"] as? Int == 2 && data["elektrogeraete"] as? Bool == false && data["plz"] as? String == "12345")
+        let list = try BinaryRunner.run(["deliveries", "list", "--status", "delivered", "--database", database])
+        #expect(references.allSatisfy { list.standardOutput.contains($0) })
+        let again = try BinaryRunner.run(["deliver", "--once", "--config", config, "--database", database])
+        #expect(again.standardOutput.contains("zugestellt: 0"))
+        #expect(try receiver.entries().count == 3, "nothing is sent twice")
+    }
+
+    @Test("killed five times at random moments while delivering 200 applications: every one arrives, duplicates identical, no row lost")
+    func crashes() throws {
+        let receiver = try Receiver()
+        let config = try Self.writeConfiguration(for: receiver)
+        let database = BinaryRunner.temporaryDatabase()
+        let store = try ConversationStore(path: database)
+        var references: [String] = []
+        for number in 0..<200 {
+            references.append(try store.submit(SubmittedApplication(
+                conversationID: "c\(number)", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
+                serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
+                data: [.init(field: "menge", type: "number", value: .number(Double(number % 5) + 0.5))])))
+        }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5 {
+            let process = Process()
+            process.executableURL = try #require(BinaryRunner.executable)
+            process.arguments = ["deliver", "--config", config, "--database", database, "--interval", "0.05"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.4, using: &random))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        // Leases of rows claimed by a killed worker run out; then a last run sends what is left.
+        let deadline = Date().addingTimeInterval(60)
+        while try store.deliveries().contains(where: { $0.status != "delivered" }), Date() < deadline {
+            let run = try BinaryRunner.run(["deliver", "--once", "--config", config, "--database", database])
+            #expect(run.status == 0)
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        #expect(try store.deliveries().count == 200, "no outbox row lost")
+        #expect(try store.deliveries(status: "delivered").count == 200)
+        let entries = try receiver.entries()
+        #expect(Set(entries.compactMap(\.reference)) == Set(references))
+        #expect(entries.allSatisfy { $0.valid })
+        for group in Dictionary(grouping: entries, by: { $0.reference ?? "" }).values where group.count > 1 {
+            #expect(Set(group.map(\.webhook_id)).count == 1)
+            #expect(Set(group.map(\.body)).count == 1)
+        }
+    }
+}

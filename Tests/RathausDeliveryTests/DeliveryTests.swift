@@ -1,0 +1,195 @@
+import Foundation
+import RathausTestSupport
+import RathausCore
+@testable import RathausDelivery
+import RathausStore
+import Testing
+
+@Suite("Signing, payload and retry rules")
+struct DeliveryRuleTests {
+    @Test("the Standard Webhooks test vector")
+    func signatureVector() throws {
+        let signer = try WebhookSigner(secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"])
+        let signature = signer.signature(id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330, body: Data(#"{"test": 2432232314}"#.utf8))
+        #expect(signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+    }
+
+    @Test("several secrets give one signature each, for rotation; a malformed secret is refused")
+    func rotation() throws {
+        let signer = try WebhookSigner(secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_" + Data("zweiter".utf8).base64EncodedString()])
+        let parts = signer.signature(id: "a", timestamp: 1, body: Data()).split(separator: " ")
+        #expect(parts.count == 2 && parts.allSatisfy { $0.hasPrefix("v1,") })
+        #expect(throws: WebhookSigner.InvalidSecret.self) { try WebhookSigner(secrets: ["whsec_***"]) }
+    }
+
+    @Test("retries follow the schedule with at most 10 % jitter, honour a longer Retry-After, and end after the last")
+    func retries() {
+        let policy = RetryPolicy(schedule: DeliveryConfiguration.standardSchedule)
+        let now = Date(timeIntervalSince1970: 0)
+        #expect(policy.nextAttempt(after: 1, now: now, jitter: 0) == Date(timeIntervalSince1970: 5))
+        #expect(policy.nextAttempt(after: 2, now: now, jitter: 0.1) == Date(timeIntervalSince1970: 330))
+        #expect(policy.nextAttempt(after: 9, now: now, jitter: 0) == Date(timeIntervalSince1970: 86_400))
+        #expect(policy.nextAttempt(after: 10, now: now) == nil, "after the 10th attempt: dead letter")
+        #expect(policy.nextAttempt(after: 1, now: now, retryAfter: "120", jitter: 0) == Date(timeIntervalSince1970: 120))
+        #expect(policy.nextAttempt(after: 1, now: now, retryAfter: "Thu, 01 Jan 1970 00:10:00 GMT", jitter: 0) == Date(timeIntervalSince1970: 600))
+    }
+
+    @Test("the config file is checked with lines: http only for loopback, secrets required")
+    func configuration() throws {
+        let good = try DeliveryConfiguration(yaml: """
+            departments:
+              default:
+                url: http://127.0.0.1:9/hook
+                secret_env: HOOK_SECRET
+            """, environment: ["HOOK_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"])
+        #expect(good.endpoint(for: "abfallwirtschaft")?.url.absoluteString == "http://127.0.0.1:9/hook")
+        #expect(good.retrySchedule == DeliveryConfiguration.standardSchedule)
+        do {
+            _ = try DeliveryConfiguration(yaml: """
+                departments:
+                  default:
+                    url: http://eingang.example/hook
+                  bauverwaltung:
+                    url: https://bau.example/hook
+                    secret_env: NOT_SET
+                """, file: "c.yaml")
+            Issue.record("problems expected")
+        } catch let problems as DeliveryConfiguration.Problems {
+            #expect(problems.lines.contains { $0.hasPrefix("c.yaml:3:") && $0.contains("nur https") })
+            #expect(problems.lines.contains { $0.contains("NOT_SET") })
+            #expect(problems.lines.contains { $0.contains("'default' braucht") })
+        }
+    }
+
+    @Test("the payload has the documented keys, typed data and its SHA-256, and is the same bytes every time")
+    func payload() throws {
+        let item = ConversationStore.OutboxItem(
+            rowID: 1, applicationID: "app-1", reference: "MS-2026-000001", departmentID: "abfallwirtschaft", formID: "sperrmuell-anmelden",
+            schemaVersion: 2, serviceName: "Sperrmüll", serviceKey: "local:musterstadt:sperrmuell-anmelden",
+            submittedAt: Date(timeIntervalSince1970: 1_795_000_000), data: #"{"menge":2.5,"name":"Anna"}"#, attempts: 0)
+        let body = try WebhookPayload.body(for: item)
+        #expect(try WebhookPayload.body(for: item) == body)
+        let object = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        #expect(Set(object.keys) == ["type", "id", "reference", "submitted_at", "service", "department", "schema", "data", "data_sha256"])
+        #expect(object["type"] as? String == "application.submitted")
+        #expect(object["submitted_at"] as? String == "2026-11-18T11:06:40Z")
+        #expect((object["schema"] as? [String: Any])?["version"] as? Int == 2)
+        #expect((object["data"] as? [String: Any])?["menge"] as? Double == 2.5)
+        // SHA-256 of the stored data bytes, as `python3 -c "import hashlib; print(hashlib.sha256(b'…').hexdigest())"` gives it.
+        #expect(object["data_sha256"] as? String == "729df6d0040c45832492ea595b60aaac0f0a1c480e422dc84d0ceb11829d5c16")
+    }
+}
+
+/// Deliveries to a real receiver on 127.0.0.1 that misbehaves in the ways the world does.
+@Suite("Delivering to a local receiver", .serialized)
+struct DeliveryFaultTests {
+    /// A store with `count` submitted applications, and the worker for `receiver`.
+    static func setUp(_ receiver: Receiver, count: Int = 1, timeout: Double = 2, schedule: [Double] = [0.2, 0.2, 0.2])
+        throws -> (ConversationStore, OutboxWorker, [String]) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-delivery-\(UUID().uuidString)/d.sqlite").path
+        let store = try ConversationStore(path: path)
+        var references: [String] = []
+        for number in 0..<count {
+            references.append(try store.submit(SubmittedApplication(
+                conversationID: "c\(number)", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
+                serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
+                data: [.init(field: "menge", type: "number", value: .number(Double(number)))])))
+        }
+        let configuration = try DeliveryConfiguration(yaml: receiver.configuration(timeout: timeout, schedule: schedule))
+        return (store, OutboxWorker(store: store, configuration: configuration), references)
+    }
+
+    /// Runs the worker until nothing is pending or retrying any more, at most `seconds`.
+    static func drain(_ worker: OutboxWorker, _ store: ConversationStore, seconds: Double = 20) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            _ = try worker.deliverDue()
+            let open = try store.deliveries().filter { ["pending", "retrying"].contains($0.status) }
+            if open.isEmpty { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
+    @Test("every request verifies with the official standardwebhooks package and carries the headers")
+    func signedAndDelivered() throws {
+        let receiver = try Receiver()
+        let (store, worker, references) = try Self.setUp(receiver, count: 5)
+        try Self.drain(worker, store)
+        let entries = try receiver.entries()
+        #expect(entries.count == 5)
+        #expect(entries.allSatisfy { $0.valid }, "\(entries.compactMap(\.error))")
+        #expect(entries.allSatisfy { $0.content_type == "application/json" && $0.user_agent?.hasPrefix("Rathaus/") == true })
+        #expect(Set(entries.compactMap { try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any] }
+            .compactMap { $0["reference"] as? String }) == Set(references))
+        #expect(try store.deliveries(status: "delivered").count == 5)
+    }
+
+    @Test("500 on the first two attempts: delivered on the third, with the same webhook-id and body each time")
+    func serverErrors() throws {
+        let receiver = try Receiver(["--mode", "fail", "--fail-first", "2"])
+        let (store, worker, references) = try Self.setUp(receiver)
+        try Self.drain(worker, store)
+        let entries = try receiver.entries()
+        #expect(entries.count == 3)
+        #expect(Set(entries.map(\.webhook_id)).count == 1)
+        #expect(Set(entries.map(\.body)).count == 1)
+        #expect(try store.deliveries(status: "delivered").map(\.reference) == references)
+        #expect(try store.attempts(reference: references[0])?.map(\.status) == [500, 500, 200])
+    }
+
+    @Test("a receiver that stalls past the timeout is retried until the schedule ends, then dead-lettered")
+    func timeout() throws {
+        let receiver = try Receiver(["--mode", "stall", "--stall-seconds", "3"])
+        let (store, worker, references) = try Self.setUp(receiver, timeout: 0.5, schedule: [0.1])
+        try Self.drain(worker, store)
+        let attempts = try #require(try store.attempts(reference: references[0]))
+        #expect(attempts.count == 2)
+        #expect(attempts.allSatisfy { $0.error == "Zeitüberschreitung" })
+        #expect(try store.deliveries(status: "dead").map(\.reference) == references)
+    }
+
+    @Test("a connection closed in the middle of the response is a failure and is retried")
+    func closedConnection() throws {
+        let receiver = try Receiver(["--mode", "close", "--fail-first", "1"])
+        let (store, worker, references) = try Self.setUp(receiver)
+        try Self.drain(worker, store)
+        let attempts = try #require(try store.attempts(reference: references[0]))
+        #expect(attempts.count == 2)
+        #expect(attempts.first?.status == nil && attempts.first?.error?.hasPrefix("curl") == true)
+        #expect(try store.deliveries(status: "delivered").count == 1)
+    }
+
+    @Test("429 with Retry-After waits at least that long")
+    func rateLimited() throws {
+        let receiver = try Receiver(["--mode", "ratelimit", "--fail-first", "1", "--retry-after", "2"])
+        let (store, worker, references) = try Self.setUp(receiver, schedule: [0.1, 0.1])
+        let started = Date()
+        try Self.drain(worker, store)
+        #expect(try store.attempts(reference: references[0])?.map(\.status) == [429, 200])
+        #expect(Date().timeIntervalSince(started) >= 2)
+    }
+
+    @Test("410 disables the department's endpoint; enable sends the waiting application")
+    func gone() throws {
+        let receiver = try Receiver(["--mode", "gone"])
+        let (store, worker, references) = try Self.setUp(receiver)
+        _ = try worker.deliverDue()
+        #expect(try store.disabledDepartments() == ["abfallwirtschaft"])
+        #expect(try store.deliveries(status: "disabled").map(\.reference) == references)
+        #expect(try worker.deliverDue().claimed == 0, "nothing is sent to a disabled endpoint")
+        #expect(try store.enable(department: "abfallwirtschaft"))
+        #expect(try worker.deliverDue().claimed == 1)
+    }
+
+    @Test("a redirect is not followed: it is a failure, retried, then dead-lettered; retry makes it due again")
+    func redirect() throws {
+        let receiver = try Receiver(["--mode", "redirect"])
+        let (store, worker, references) = try Self.setUp(receiver, schedule: [0.1])
+        try Self.drain(worker, store)
+        #expect(try store.attempts(reference: references[0])?.map(\.status) == [302, 302])
+        #expect(try store.deliveries(status: "dead").count == 1)
+        #expect(try receiver.entries().count == 2, "the Location was never requested")
+        #expect(try store.retry(reference: references[0]))
+        #expect(try store.deliveries(status: "retrying").count == 1)
+    }
+}

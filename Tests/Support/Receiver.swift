@@ -1,0 +1,82 @@
+import Foundation
+
+/// The Python webhook receiver of `Tests/Delivery/receiver.py`, started for one test on a free
+/// port of 127.0.0.1; it verifies each request with the official `standardwebhooks` package.
+public final class Receiver {
+    /// One request as the receiver logged it.
+    public struct Entry: Decodable, Sendable {
+        public let n: Int
+        public let webhook_id: String?
+        public let timestamp: String?
+        public let valid: Bool
+        public let error: String?
+        public let body: String
+        public let user_agent: String?
+        public let content_type: String?
+
+        /// The body's `reference`.
+        public var reference: String? {
+            (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["reference"] as? String
+        }
+    }
+
+    public static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public let process = Process()
+    public let port: Int
+    public let log: URL
+
+    /// Starts the receiver with `arguments` (e.g. ["--mode", "fail", "--fail-first", "2"]).
+    public init(_ arguments: [String] = []) throws {
+        log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-receiver-\(UUID().uuidString).jsonl")
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.repositoryRoot.appendingPathComponent("Tests/Delivery/receiver.py").path,
+                             "--secret", Self.secret, "--log", log.path, "--lifetime", "120"] + arguments
+        process.standardOutput = output
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !text.contains("\n"), Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let line = text.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
+            process.terminate()
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "receiver did not start: \(text)"])
+        }
+        self.port = port
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: log)
+    }
+
+    /// The webhook URL.
+    public var url: String { "http://127.0.0.1:\(port)/hook" }
+
+    /// Everything logged so far.
+    public func entries() throws -> [Entry] {
+        guard let data = FileManager.default.contents(atPath: log.path) else { return [] }
+        return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Entry.self, from: Data($0)) }
+    }
+
+    /// A config file for this receiver as the default endpoint, with a short schedule.
+    public func configuration(timeout: Double = 2, schedule: [Double] = [0.2, 0.2, 0.2]) -> String {
+        """
+        delivery:
+          connect_timeout_seconds: 1
+          timeout_seconds: \(timeout)
+          concurrency: 4
+          retry_schedule_seconds: [\(schedule.map { String($0) }.joined(separator: ", "))]
+        departments:
+          default:
+            url: \(url)
+            secrets: [\(Self.secret)]
+        """
+    }
+}
