@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RathausCore
 
 /// The delivery side of the store: claiming due outbox rows under a lease, recording each
 /// attempt, and the staff operations on deliveries and department endpoints.
@@ -258,6 +259,30 @@ extension ConversationStore {
             try db.execute(sql: "UPDATE outbox SET next_attempt_at = ? WHERE department_id = ? AND status IN ('pending', 'retrying')",
                            arguments: [now, department])
             return changed
+        }
+    }
+
+    /// The state of the application with this reference, for the citizen who asks (`antragsstatus`).
+    public func status(reference: String) throws -> ApplicationStatus? {
+        try database.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT a.reference, a.department_id, a.data, o.status, o.delivered_at, d.disabled_at
+                FROM application a LEFT JOIN outbox o ON o.application_id = a.id
+                LEFT JOIN department_endpoint d ON d.department_id = a.department_id
+                WHERE a.reference = ?
+                """, arguments: [reference.uppercased()]) else { return nil }
+            let status: String? = row[3]
+            let disabled: Date? = row[5]
+            let state: ApplicationStatus.State = switch status {
+            case "delivered": .delivered
+            case "dead": .problem
+            case "retrying": disabled == nil ? .retrying : .problem
+            default: disabled == nil ? .received : .problem
+            }
+            let data = (try? JSONSerialization.jsonObject(with: Data((row[2] as String).utf8)) as? [String: Any]) ?? [:]
+            let identifiers = Set(data.values.compactMap { $0 as? String }
+                .filter { $0.contains("@") || ($0.count == 5 && $0.allSatisfy(\.isNumber)) }.map { $0.lowercased() })
+            return ApplicationStatus(reference: row[0], departmentID: row[1], state: state, deliveredAt: row[4], identifiers: identifiers)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RathausCore
+import RathausDelivery
 import RathausStore
 
 /// `rathaus chat`: a conversation on the terminal, or line by line when input is piped.
@@ -13,11 +14,25 @@ struct ChatCommand: ParsableCommand {
     @OptionGroup var storage: DatabaseOptions
     @Flag(name: .long, help: "Je Eingabezeile genau ein JSON-Objekt {conversation, replies, intent, state, …} ausgeben.") var json = false
     @Option(name: .long, help: "Ein gespeichertes Gespräch mit dieser Nummer fortsetzen.") var resume: String?
+    @Option(name: .long, help: "Konfigurationsdatei: bestätigte Anträge werden im Hintergrund an die Stellen gesendet.") var config: String?
 
     func run() throws {
         let catalog = try options.load()
         let matcher = try IntentMatcher(catalog: catalog)
-        let store = try storage.open()
+        let configuration = try config.map(DeliveryOptions.load)
+        let store = try storage.open(configuredPath: configuration?.database)
+        if let configuration {
+            // Deliveries run beside the conversation on their own thread until the chat ends.
+            let worker = OutboxWorker(store: try storage.open(configuredPath: configuration.database), configuration: configuration)
+            Thread.detachNewThread {
+                while true {
+                    if let summary = try? worker.deliverDue(), summary.dead > 0 {
+                        StandardError.write("error: \(summary.dead) Zustellung(en) endgültig fehlgeschlagen\n")
+                    }
+                    Thread.sleep(forTimeInterval: 1)
+                }
+            }
+        }
         var session: ChatSession
         if let resume {
             guard let snapshot = try store.snapshot(id: resume) else {

@@ -93,3 +93,21 @@ extension CommandTests {
         }
     }
 }
+
+extension CommandTests {
+    @Test("chat --config delivers a confirmed application in the background while the conversation goes on")
+    func backgroundDelivery() throws {
+        let receiver = try Receiver()
+        let config = try Self.writeConfiguration(for: receiver)
+        let chat = try LiveChat(["chat", "--json", "--database", BinaryRunner.temporaryDatabase(), "--config", config])
+        defer { chat.kill() }
+        var last: [String: Any] = [:]
+        for line in Self.sperrmuell.split(separator: "\n") { last = try chat.send(String(line)) }
+        let reference = try #require(last["reference"] as? String)
+        let deadline = Date().addingTimeInterval(15)
+        while try receiver.entries().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(try receiver.entries().compactMap(\.reference) == [reference])
+        let status = try chat.send("wie ist der stand meines antrags \(reference)")
+        #expect((status["replies"] as? [String])?.joined().contains("übermittelt") == true)
+    }
+}

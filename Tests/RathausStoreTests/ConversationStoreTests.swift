@@ -105,3 +105,51 @@ struct ConversationStoreTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
+
+/// "antragsstatus": a citizen asks about an application, with a real store behind the conversation.
+@Suite("Application status for citizens")
+struct ApplicationStatusTests {
+    static let catalog = try! CatalogLoader(directory: ConversationStoreTests.repositoryRoot).load()
+    static let matcher = try! IntentMatcher(catalog: catalog)
+
+    static func submitted() throws -> (ConversationStore, String) {
+        let (store, _) = try ConversationStoreTests.makeStore()
+        let reference = try store.submit(SubmittedApplication(
+            conversationID: "other", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
+            serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
+            data: [.init(field: "plz", type: "plz", value: .text("12345")), .init(field: "email", type: "email", value: .text("anna@example.org"))]))
+        return (store, reference)
+    }
+
+    @Test("in another conversation the status is told only after the postal code or e-mail of the application")
+    func needsProof() throws {
+        let (store, reference) = try Self.submitted()
+        var session = ChatSession(catalog: Self.catalog, matcher: Self.matcher, sink: store)
+        let ask = session.respond(to: "wie ist der stand meines antrags")
+        #expect(ask.replies.joined().contains("Vorgangsnummer"))
+        let withReference = session.respond(to: reference)
+        #expect(withReference.replies.joined().contains("Postleitzahl oder die E-Mail-Adresse"))
+        #expect(!withReference.replies.joined().contains("eingegangen"))
+        let wrong = session.respond(to: "54321")
+        #expect(wrong.replies.joined().contains("passt nicht"))
+        let right = session.respond(to: "anna@example.org")
+        #expect(right.replies.joined().contains("\(reference) ist bei uns eingegangen"))
+    }
+
+    @Test("after delivery and after a failure the state says so; an unknown number is named")
+    func states() throws {
+        let (store, reference) = try Self.submitted()
+        let item = try #require(try store.claimDue(limit: 1, lease: 60, owner: "test").first)
+        try store.record(.delivered(status: 200), for: item, startedAt: Date(), duration: 0.01)
+        var session = ChatSession(catalog: Self.catalog, matcher: Self.matcher, sink: store)
+        let delivered = session.respond(to: "antragsstatus \(reference) plz 12345")
+        #expect(delivered.replies.joined().contains("übermittelt"))
+        var unknown = ChatSession(catalog: Self.catalog, matcher: Self.matcher, sink: store)
+        #expect(unknown.respond(to: "antragsstatus MS-2026-999999").replies.joined().contains("finde ich nicht"))
+        let (failing, failed) = try Self.submitted()
+        let claimed = try #require(try failing.claimDue(limit: 1, lease: 60, owner: "test").first)
+        try failing.record(.deadLetter(status: 500, error: nil), for: claimed, startedAt: Date(), duration: 0.01)
+        var problem = ChatSession(catalog: Self.catalog, matcher: Self.matcher, sink: failing)
+        #expect(problem.respond(to: "antragsstatus \(failed) 12345").replies.joined().contains("Problem"))
+    }
+}

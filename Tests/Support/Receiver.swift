@@ -36,6 +36,7 @@ public final class Receiver {
         process.arguments = ["python3", Self.repositoryRoot.appendingPathComponent("Tests/Delivery/receiver.py").path,
                              "--secret", Self.secret, "--log", log.path, "--lifetime", "120"] + arguments
         process.standardOutput = output
+        process.standardError = FileHandle.nullDevice  // a closed connection makes http.server print a traceback
         try process.run()
         var text = ""
         let deadline = Date().addingTimeInterval(20)

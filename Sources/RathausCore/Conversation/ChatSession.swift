@@ -105,6 +105,17 @@ public struct ChatSession: Sendable {
         public var offeredValues: [String: FieldValue]
         /// The application in progress.
         public var dialog: FormDialog?
+        /// Reference numbers of the applications submitted in this conversation.
+        public var submittedReferences: [String]?
+        /// A status question in progress: nil reference while waiting for it, else waiting for
+        /// the postal code or e-mail address that proves the application is the citizen's.
+        public var statusQuery: StatusQuery?
+
+        /// A question about an application's state.
+        public struct StatusQuery: Sendable, Hashable, Codable {
+            /// The reference number, once given.
+            public var reference: String?
+        }
 
         /// A snapshot of a conversation that has just started.
         public init(id: String, currentService: String? = nil, pendingChoice: [String]? = nil, offeredForm: String? = nil,
@@ -178,6 +189,9 @@ public struct ChatSession: Sendable {
         if let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] {
             return continueForm(trimmed, dialog: dialog, form: form)
         }
+        if let query = snapshot.statusQuery, let reply = continueStatusQuery(trimmed, query: query) {
+            return turn([reply], intent: Self.statusIntent)
+        }
         if let offered = snapshot.offeredForm, let form = catalog.forms[offered] {
             snapshot.offeredForm = nil
             let prefilled = snapshot.offeredValues
@@ -213,6 +227,10 @@ public struct ChatSession: Sendable {
         }
         let match = matcher.match(trimmed)
         guard let intent = match.intent else { return turn([composer.outOfScopeAnswer()], intent: nil) }
+        if intent == Self.statusIntent, sink != nil {
+            if let reply = continueStatusQuery(trimmed, query: .init(reference: nil)) { return turn([reply], intent: intent) }
+            snapshot.statusQuery = .init(reference: nil)
+        }
         if intent == Self.privacyIntent, Self.asksForDeletion(trimmed) {
             snapshot = Snapshot(id: snapshot.id, offeredValues: [:])
             return Turn(conversation: id, replies: ["Ich habe dieses Gespräch mit allen Ihren Angaben gelöscht."], intent: intent,
@@ -278,6 +296,7 @@ public struct ChatSession: Sendable {
             guard let sink else { throw SinkMissing() }
             let reference = try sink.submit(application)
             snapshot.dialog = nil
+            snapshot.submittedReferences = (snapshot.submittedReferences ?? []) + [reference]
             let text = "Vielen Dank! Ihr Antrag ist eingegangen. Ihre Vorgangsnummer lautet \(reference). "
                 + "Er geht an: \(department). \(form.nextSteps)"
             return Turn(conversation: id, replies: [text], intent: nil, state: .submitted, form: form.id, reference: reference)
@@ -387,6 +406,64 @@ public struct ChatSession: Sendable {
         let ranked = matcher.rank(text).filter { choices.contains($0.intent) }
         guard let best = ranked.first, best.confidence >= matcher.threshold * 0.5 else { return nil }
         return best.intent
+    }
+
+    /// The intent of questions about an application's state.
+    static let statusIntent = "antragsstatus"
+
+    /// The next step of a status question, or nil when the message holds nothing for it (then it
+    /// is answered as any other message and the question ends).
+    private mutating func continueStatusQuery(_ text: String, query: Snapshot.StatusQuery) -> String? {
+        guard let sink else { return nil }
+        var query = query
+        let named = Self.reference(in: text)
+        if let named { query.reference = named }
+        guard let reference = query.reference else {
+            snapshot.statusQuery = nil
+            return nil
+        }
+        guard let status = try? sink.status(reference: reference) else {
+            snapshot.statusQuery = nil
+            return "Einen Antrag mit der Vorgangsnummer \(reference) finde ich nicht. Bitte prüfen Sie die Nummer."
+        }
+        let own = snapshot.submittedReferences?.contains(status.reference) == true
+        let proof = TextNormalizer.tokens(text).filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+            + text.split(separator: " ").map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }.filter { $0.contains("@") }
+        guard own || proof.contains(where: status.identifiers.contains) else {
+            if named == nil, proof.isEmpty {
+                // Something else was asked instead of the proof: the status question ends.
+                snapshot.statusQuery = nil
+                return nil
+            }
+            snapshot.statusQuery = query
+            if !proof.isEmpty {
+                return "Die Angabe passt nicht zu diesem Antrag. Nennen Sie bitte die Postleitzahl oder die E-Mail-Adresse, die Sie im Antrag angegeben haben."
+            }
+            return "Zum Schutz Ihrer Daten: Nennen Sie bitte die Postleitzahl oder die E-Mail-Adresse, die Sie im Antrag angegeben haben."
+        }
+        snapshot.statusQuery = nil
+        let department = catalog.departments[status.departmentID]?.name ?? status.departmentID
+        switch status.state {
+        case .received:
+            return "Ihr Antrag \(status.reference) ist bei uns eingegangen und wird an \(department) übermittelt."
+        case .delivered:
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "de_DE")
+            formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
+            formatter.dateFormat = "d.M.yyyy 'um' HH:mm 'Uhr'"
+            let when = status.deliveredAt.map { " am \(formatter.string(from: $0))" } ?? ""
+            return "Ihr Antrag \(status.reference) wurde\(when) an \(department) übermittelt. Die Stelle bearbeitet ihn und meldet sich bei Ihnen."
+        case .retrying:
+            return "Ihr Antrag \(status.reference) ist eingegangen; die Übermittlung an \(department) wird gerade wiederholt. Es geht nichts verloren."
+        case .problem:
+            return "Bei der Übermittlung Ihres Antrags \(status.reference) gibt es ein Problem. Die Stadtverwaltung ist informiert und kümmert sich darum; es geht nichts verloren."
+        }
+    }
+
+    /// A reference number such as "MS-2026-000042" in `text`.
+    static func reference(in text: String) -> String? {
+        let pattern = /[A-Za-z]{2,4}-\d{4}-\d{6}/
+        return text.firstMatch(of: pattern).map { String($0.output).uppercased() }
     }
 
     /// The intent that explains data protection.

@@ -68,8 +68,47 @@ public struct SubmittedApplication: Sendable, Hashable {
 }
 
 /// Where confirmed applications go: stores one (with its outbox row) and returns its reference
-/// number, e.g. "MS-2026-000042". Implemented by the store; the dialog itself does no I/O.
+/// number, e.g. "MS-2026-000042", and tells the state of a stored one. Implemented by the store;
+/// the dialog itself does no I/O.
 public protocol ApplicationSink: Sendable {
     /// Stores `application` durably and returns its reference number; throws when it could not.
     func submit(_ application: SubmittedApplication) throws -> String
+    /// The state of the application with this reference, or nil when there is none.
+    func status(reference: String) throws -> ApplicationStatus?
+}
+
+/// What a citizen may learn about an application: its delivery state and, to prove it is theirs,
+/// the postal codes and e-mail addresses entered in it.
+public struct ApplicationStatus: Sendable, Hashable {
+    /// Where the delivery stands.
+    public enum State: String, Sendable, Hashable {
+        /// Received, not yet sent.
+        case received
+        /// Sent to the department.
+        case delivered
+        /// Sending failed so far and is being retried.
+        case retrying
+        /// Given up or the department's endpoint is disabled: staff have to act.
+        case problem
+    }
+
+    /// The reference number.
+    public let reference: String
+    /// The receiving department's id.
+    public let departmentID: String
+    /// Where the delivery stands.
+    public let state: State
+    /// When it was delivered.
+    public let deliveredAt: Date?
+    /// Postal codes and e-mail addresses entered in the application (lower case).
+    public let identifiers: Set<String>
+
+    /// Creates a status.
+    public init(reference: String, departmentID: String, state: State, deliveredAt: Date?, identifiers: Set<String>) {
+        self.reference = reference
+        self.departmentID = departmentID
+        self.state = state
+        self.deliveredAt = deliveredAt
+        self.identifiers = identifiers
+    }
 }
