@@ -1,23 +1,21 @@
-/// SplitMix64: a small pseudo-random generator whose sequence depends only on its seed, so every
-/// run builds the same catalogue and the same queries.
+import RathausCore
+
+/// A pseudo-random generator whose sequence depends only on its seed (RathausCore's SplitMix64), so
+/// every run builds the same catalogue and the same queries.
 ///
 /// The helpers below do not use the standard library's random APIs, whose algorithms may change
 /// between Swift versions; the generated data stays the same with any compiler.
 struct SeededGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
     /// Creates a generator that starts from `seed`.
     init(seed: UInt64) {
-        state = seed
+        random = SplitMix64(seed: seed)
     }
 
     /// The next 64 random bits.
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
+        random.next()
     }
 
     /// A number in `0..<bound` (multiply-shift; the bias is negligible for small bounds).

@@ -7,136 +7,14 @@ import Foundation
 /// das?" refers to it, and the application in progress. Everything it remembers is in ``snapshot``,
 /// so that a stored conversation can continue after a restart.
 public struct ChatSession: Sendable {
-    /// What the assistant replies to one turn.
-    public struct Turn: Sendable, Hashable, Codable {
-        /// The conversation this turn belongs to.
-        public let conversation: String
-        /// Reply texts, in order.
-        public let replies: [String]
-        /// The recognised intent, or nil when the turn was out of scope, empty or part of a form.
-        public let intent: String?
-        /// `idle`, `form`, `confirm` or `submitted`.
-        public let state: State
-        /// The form in progress.
-        public let form: String?
-        /// What the next answer is for, while a form is open.
-        public let expecting: Expecting?
-        /// The reference number, on the turn the application was submitted.
-        public let reference: String?
-        /// True when the citizen asked to delete this conversation; the caller deletes what it stored.
-        public let erasesConversation: Bool
-
-        /// Creates a turn.
-        public init(conversation: String, replies: [String], intent: String?, state: State = .idle, form: String? = nil,
-                    expecting: Expecting? = nil, reference: String? = nil, erasesConversation: Bool = false) {
-            self.conversation = conversation
-            self.replies = replies
-            self.intent = intent
-            self.state = state
-            self.form = form
-            self.expecting = expecting
-            self.reference = reference
-            self.erasesConversation = erasesConversation
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case conversation, replies, intent, state, form, expecting, reference
-        }
-
-        /// Reads a turn written by ``encode(to:)``.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(conversation: try container.decode(String.self, forKey: .conversation),
-                      replies: try container.decode([String].self, forKey: .replies),
-                      intent: try container.decodeIfPresent(String.self, forKey: .intent),
-                      state: try container.decode(State.self, forKey: .state),
-                      form: try container.decodeIfPresent(String.self, forKey: .form),
-                      expecting: try container.decodeIfPresent(Expecting.self, forKey: .expecting),
-                      reference: try container.decodeIfPresent(String.self, forKey: .reference))
-        }
-
-        /// Encodes `conversation`, `replies`, `intent` (null when none) and `state` always, the others when present.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(conversation, forKey: .conversation)
-            try container.encode(replies, forKey: .replies)
-            try container.encode(intent, forKey: .intent)
-            try container.encode(state, forKey: .state)
-            try container.encodeIfPresent(form, forKey: .form)
-            try container.encodeIfPresent(expecting, forKey: .expecting)
-            try container.encodeIfPresent(reference, forKey: .reference)
-        }
-    }
-
-    /// Where the conversation stands, as `rathaus chat --json` reports it.
-    public enum State: String, Sendable, Hashable, Codable {
-        case idle, form, confirm, submitted
-    }
-
-    /// The answer the engine waits for.
-    public struct Expecting: Sendable, Hashable, Codable {
-        /// The field id (or `einwilligung`, `absenden`, `abbrechen`, `weitermachen` for the dialog's own questions).
-        public let field: String
-        /// The field type.
-        public let type: String
-        /// The option labels of a choice field, else nil.
-        public let choices: [String]?
-
-        /// Encodes all three keys; `choices` as null when there are none.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(field, forKey: .field)
-            try container.encode(type, forKey: .type)
-            try container.encode(choices, forKey: .choices)
-        }
-    }
-
-    /// What a conversation remembers between turns; stored to continue after a restart.
-    public struct Snapshot: Sendable, Hashable, Codable {
-        /// The conversation id.
-        public var id: String
-        /// The service of the previous answer.
-        public var currentService: String?
-        /// The two services of a pending "Meinten Sie A oder B?".
-        public var pendingChoice: [String]?
-        /// The form offered for the previous answer.
-        public var offeredForm: String?
-        /// Values from the request that led to the offer.
-        public var offeredValues: [String: FieldValue]
-        /// The application in progress.
-        public var dialog: FormDialog?
-        /// Reference numbers of the applications submitted in this conversation.
-        public var submittedReferences: [String]?
-        /// A status question in progress: nil reference while waiting for it, else waiting for
-        /// the postal code or e-mail address that proves the application is the citizen's.
-        public var statusQuery: StatusQuery?
-
-        /// A question about an application's state.
-        public struct StatusQuery: Sendable, Hashable, Codable {
-            /// The reference number, once given.
-            public var reference: String?
-        }
-
-        /// A snapshot of a conversation that has just started.
-        public init(id: String, currentService: String? = nil, pendingChoice: [String]? = nil, offeredForm: String? = nil,
-                    offeredValues: [String: FieldValue] = [:], dialog: FormDialog? = nil) {
-            self.id = id
-            self.currentService = currentService
-            self.pendingChoice = pendingChoice
-            self.offeredForm = offeredForm
-            self.offeredValues = offeredValues
-            self.dialog = dialog
-        }
-    }
-
     /// A random id for this conversation.
     public var id: String { snapshot.id }
     /// Everything the conversation remembers.
-    public private(set) var snapshot: Snapshot
+    public internal(set) var snapshot: Snapshot
     private let matcher: IntentMatcher
     private let composer: AnswerComposer
-    private let catalog: Catalog
-    private let sink: (any ApplicationSink)?
+    let catalog: Catalog
+    let sink: (any ApplicationSink)?
     private let today: @Sendable () -> CalendarDate
     private let retentionDays: Int
 
@@ -406,64 +284,6 @@ public struct ChatSession: Sendable {
         let ranked = matcher.rank(text).filter { choices.contains($0.intent) }
         guard let best = ranked.first, best.confidence >= matcher.threshold * 0.5 else { return nil }
         return best.intent
-    }
-
-    /// The intent of questions about an application's state.
-    static let statusIntent = "antragsstatus"
-
-    /// The next step of a status question, or nil when the message holds nothing for it (then it
-    /// is answered as any other message and the question ends).
-    private mutating func continueStatusQuery(_ text: String, query: Snapshot.StatusQuery) -> String? {
-        guard let sink else { return nil }
-        var query = query
-        let named = Self.reference(in: text)
-        if let named { query.reference = named }
-        guard let reference = query.reference else {
-            snapshot.statusQuery = nil
-            return nil
-        }
-        guard let status = try? sink.status(reference: reference) else {
-            snapshot.statusQuery = nil
-            return "Einen Antrag mit der Vorgangsnummer \(reference) finde ich nicht. Bitte prüfen Sie die Nummer."
-        }
-        let own = snapshot.submittedReferences?.contains(status.reference) == true
-        let proof = TextNormalizer.tokens(text).filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
-            + text.split(separator: " ").map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }.filter { $0.contains("@") }
-        guard own || proof.contains(where: status.identifiers.contains) else {
-            if named == nil, proof.isEmpty {
-                // Something else was asked instead of the proof: the status question ends.
-                snapshot.statusQuery = nil
-                return nil
-            }
-            snapshot.statusQuery = query
-            if !proof.isEmpty {
-                return "Die Angabe passt nicht zu diesem Antrag. Nennen Sie bitte die Postleitzahl oder die E-Mail-Adresse, die Sie im Antrag angegeben haben."
-            }
-            return "Zum Schutz Ihrer Daten: Nennen Sie bitte die Postleitzahl oder die E-Mail-Adresse, die Sie im Antrag angegeben haben."
-        }
-        snapshot.statusQuery = nil
-        let department = catalog.departments[status.departmentID]?.name ?? status.departmentID
-        switch status.state {
-        case .received:
-            return "Ihr Antrag \(status.reference) ist bei uns eingegangen und wird an \(department) übermittelt."
-        case .delivered:
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "de_DE")
-            formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
-            formatter.dateFormat = "d.M.yyyy 'um' HH:mm 'Uhr'"
-            let when = status.deliveredAt.map { " am \(formatter.string(from: $0))" } ?? ""
-            return "Ihr Antrag \(status.reference) wurde\(when) an \(department) übermittelt. Die Stelle bearbeitet ihn und meldet sich bei Ihnen."
-        case .retrying:
-            return "Ihr Antrag \(status.reference) ist eingegangen; die Übermittlung an \(department) wird gerade wiederholt. Es geht nichts verloren."
-        case .problem:
-            return "Bei der Übermittlung Ihres Antrags \(status.reference) gibt es ein Problem. Die Stadtverwaltung ist informiert und kümmert sich darum; es geht nichts verloren."
-        }
-    }
-
-    /// A reference number such as "MS-2026-000042" in `text`.
-    static func reference(in text: String) -> String? {
-        let pattern = /[A-Za-z]{2,4}-\d{4}-\d{6}/
-        return text.firstMatch(of: pattern).map { String($0.output).uppercased() }
     }
 
     /// The intent that explains data protection.

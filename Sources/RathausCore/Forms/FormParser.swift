@@ -187,40 +187,32 @@ enum FormParser {
         }
     }
 
-    private static func integer(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader) -> Int? {
+    /// An optional value of `key` read by `parse`; a text it cannot read is reported with `what`
+    /// it should have been and an example.
+    private static func value<Value>(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader,
+                                     what: String, example: String, parse: (String) -> Value?) -> Value? {
         guard let text = reader.string(mapping, key, required: false, parentLine: 1) else { return nil }
-        guard let value = Int(text), value >= 0 else {
-            reader.report(.invalidValue, line: reader.line(of: mapping[key]), "'\(key): \(text)' ist keine ganze Zahl.", fix: "Schreiben Sie z. B. '\(key): 3'.")
+        guard let value = parse(text) else {
+            reader.report(.invalidValue, line: reader.line(of: mapping[key]), "'\(key): \(text)' ist \(what).", fix: "Schreiben Sie \(example).")
             return nil
         }
         return value
+    }
+
+    private static func integer(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader) -> Int? {
+        value(mapping, key, &reader, what: "keine ganze Zahl", example: "z. B. '\(key): 3'") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
     }
 
     private static func decimal(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader) -> Double? {
-        guard let text = reader.string(mapping, key, required: false, parentLine: 1) else { return nil }
-        guard let value = Double(text) else {
-            reader.report(.invalidValue, line: reader.line(of: mapping[key]), "'\(key): \(text)' ist keine Zahl.", fix: "Schreiben Sie z. B. '\(key): 0.5' (mit Punkt).")
-            return nil
-        }
-        return value
+        value(mapping, key, &reader, what: "keine Zahl", example: "z. B. '\(key): 0.5' (mit Punkt)") { Double($0) }
     }
 
     private static func bound(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader) -> DateBound? {
-        guard let text = reader.string(mapping, key, required: false, parentLine: 1) else { return nil }
-        guard let bound = DateBound(text) else {
-            reader.report(.invalidValue, line: reader.line(of: mapping[key]), "'\(key): \(text)' ist kein Datum.",
-                          fix: "Schreiben Sie 'today', 'today+14d', 'today-18y' (d, w, m, y) oder ein Datum wie 2027-12-31.")
-            return nil
-        }
-        return bound
+        value(mapping, key, &reader, what: "kein Datum",
+              example: "'today', 'today+14d', 'today-18y' (d, w, m, y) oder ein Datum wie 2027-12-31", parse: DateBound.init)
     }
 
     private static func time(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader) -> TimeOfDay? {
-        guard let text = reader.string(mapping, key, required: false, parentLine: 1) else { return nil }
-        guard let time = TimeOfDay(text) else {
-            reader.report(.invalidValue, line: reader.line(of: mapping[key]), "'\(key): \(text)' ist keine Uhrzeit.", fix: "Schreiben Sie die Uhrzeit in Anführungszeichen, z. B. \"07:00\".")
-            return nil
-        }
-        return time
+        value(mapping, key, &reader, what: "keine Uhrzeit", example: "die Uhrzeit in Anführungszeichen, z. B. \"07:00\"", parse: TimeOfDay.init)
     }
 }
