@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
@@ -30,12 +31,18 @@ let package = Package(
             dependencies: ["RathausCore", "RathausStore", "CCurl", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "RathausServer",
+            dependencies: ["RathausCore", "RathausStore", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "rathaus",
             dependencies: [
                 "RathausCore",
                 "RathausStore",
                 "RathausDelivery",
+                "RathausServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +53,10 @@ let package = Package(
             dependencies: ["RathausStore", "RathausCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "RathausTestSupport", path: "Tests/Support"),
+        .testTarget(
+            name: "RathausServerTests",
+            dependencies: ["RathausServer", "RathausStore", "RathausCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "RathausDeliveryTests", dependencies: ["RathausDelivery", "RathausStore", "RathausCore", "RathausTestSupport"]),
         .testTarget(name: "RathausCLITests", dependencies: ["rathaus", "RathausCore", "RathausStore", "RathausTestSupport"]),
     ],

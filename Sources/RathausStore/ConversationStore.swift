@@ -79,6 +79,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
             }
         }
         registerDeliveryMigration(&migrator)
+        registerTokenMigration(&migrator)
         return migrator
     }
 

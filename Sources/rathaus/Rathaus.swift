@@ -2,11 +2,11 @@ import ArgumentParser
 
 /// The `rathaus` command-line tool: chat with the assistant and let staff check and evaluate the catalogue.
 @main
-struct Rathaus: ParsableCommand {
+struct Rathaus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rathaus",
         abstract: "Der digitale Assistent für die Bürgerinnen und Bürger einer Kommune.",
-        subcommands: [ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, PurgeCommand.self, DeliverCommand.self, DeliveriesCommand.self, SchemaCommand.self],
+        subcommands: [ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, PurgeCommand.self, DeliverCommand.self, DeliveriesCommand.self, SchemaCommand.self, ServeCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

@@ -47,6 +47,13 @@ public struct ChatSession: Sendable {
         self.snapshot = snapshot
     }
 
+    /// The first message of a web conversation.
+    public var webWelcome: String {
+        let town = catalog.fallbackDepartment?.address.city ?? "Ihrer Stadt"
+        return "Guten Tag! Ich bin der digitale Assistent der Stadt \(town). Stellen Sie Ihre Frage in eigenen Worten, "
+            + "zum Beispiel „Was kostet ein Reisepass?“."
+    }
+
     /// The welcome shown when a conversation starts on a terminal, with the privacy note.
     public var welcome: String {
         let town = catalog.fallbackDepartment?.address.city ?? "Ihrer Stadt"

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+
+/// An error answered as `{"error": {"code", "message"}}` with its HTTP status; never a stack trace
+/// and never citizen text.
+public struct APIError: HTTPResponseError, Sendable {
+    /// The HTTP status.
+    public let status: HTTPResponse.Status
+    /// A stable code, e.g. `not_found`.
+    public let code: String
+    /// A German sentence for the widget.
+    public let message: String
+
+    /// 404 for a conversation that does not exist or whose token is wrong (no hint which).
+    public static let notFound = APIError(status: .notFound, code: "not_found", message: "Dieses Gespräch gibt es nicht.")
+    /// 400 for a body that is not the expected JSON.
+    public static let badRequest = APIError(status: .badRequest, code: "bad_request", message: "Die Anfrage ist nicht lesbar.")
+    /// 413 for a body over the limit.
+    public static let tooLarge = APIError(status: .contentTooLarge, code: "too_large", message: "Die Anfrage ist zu groß.")
+    /// 422 for a message over 1,000 characters or an empty one.
+    public static let badMessage = APIError(status: .unprocessableContent, code: "bad_message",
+                                            message: "Bitte schreiben Sie eine Nachricht mit höchstens 1.000 Zeichen.")
+    /// 503 when the service cannot answer.
+    public static let unavailable = APIError(status: .serviceUnavailable, code: "unavailable",
+                                             message: "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.")
+
+    /// The JSON response.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = try JSONSerialization.data(withJSONObject: ["error": ["code": code, "message": message]], options: [.sortedKeys])
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

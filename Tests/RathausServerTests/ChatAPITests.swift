@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RathausCore
+@testable import RathausServer
+import RathausStore
+import Testing
+
+@Suite("The chat API")
+struct ChatAPITests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let catalog = try! CatalogLoader(directory: repositoryRoot).load()
+    static let matcher = try! IntentMatcher(catalog: catalog)
+
+    static func application() throws -> some ApplicationProtocol {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-api-\(UUID().uuidString)/api.sqlite").path
+        let api = ChatAPI(catalog: catalog, matcher: matcher, store: try ConversationStore(path: path))
+        return Application(router: api.router())
+    }
+
+    static func object(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    static func body(_ object: [String: Any]) -> ByteBuffer {
+        ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
+    }
+
+    static func bearer(_ token: String) -> HTTPFields {
+        [.authorization: "Bearer \(token)", .contentType: "application/json"]
+    }
+
+    @Test("health and ready answer with the security headers")
+    func health() async throws {
+        try await Self.application().test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+                #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff")
+            }
+            try await client.execute(uri: "/ready", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test("a conversation: create (201 with a token), message, transcript, delete")
+    func conversation() async throws {
+        try await Self.application().test(.router) { client in
+            let created = try await client.execute(uri: "/api/v1/conversations", method: .post) { try Self.object($0).merging(["status": $0.status.code]) { a, _ in a } }
+            #expect(created["status"] as? Int == 201)
+            let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
+            #expect(token.count >= 22, "at least 128 bits")
+            #expect(created["state"] as? String == "idle")
+            try await client.execute(uri: "/api/v1/conversations/\(id)/messages", method: .post, headers: Self.bearer(token),
+                                     body: Self.body(["text": "Was kostet ein Reisepass?"])) { response in
+                #expect(response.status == .ok)
+                let turn = try Self.object(response)
+                #expect(turn["intent"] as? String == "reisepass-beantragen")
+                #expect((turn["replies"] as? [String])?.joined().contains("70,00 Euro") == true)
+                #expect(turn["state"] as? String == "idle")
+            }
+            try await client.execute(uri: "/api/v1/conversations/\(id)", method: .get, headers: Self.bearer(token)) { response in
+                #expect(response.status == .ok)
+                let transcript = try Self.object(response)["transcript"] as? [[String: String]]
+                #expect(transcript?.first?["text"] == "Was kostet ein Reisepass?")
+            }
+            try await client.execute(uri: "/api/v1/conversations/\(id)", method: .delete, headers: Self.bearer(token)) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/api/v1/conversations/\(id)", method: .get, headers: Self.bearer(token)) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test("another client's token cannot read, write or delete a conversation: 404 as for one that does not exist")
+    func tokens() async throws {
+        try await Self.application().test(.router) { client in
+            let first = try await client.execute(uri: "/api/v1/conversations", method: .post) { try Self.object($0) }
+            let second = try await client.execute(uri: "/api/v1/conversations", method: .post) { try Self.object($0) }
+            let id = try #require(first["id"] as? String), otherToken = try #require(second["token"] as? String)
+            for (method, body) in [(HTTPRequest.Method.get, nil), (.delete, nil)] as [(HTTPRequest.Method, ByteBuffer?)] {
+                try await client.execute(uri: "/api/v1/conversations/\(id)", method: method, headers: Self.bearer(otherToken), body: body) { response in
+                    #expect(response.status == .notFound)
+                    let error = try Self.object(response)["error"] as? [String: String]
+                    #expect(error?["code"] == "not_found")
+                }
+            }
+            try await client.execute(uri: "/api/v1/conversations/\(id)/messages", method: .post, headers: Self.bearer(otherToken),
+                                     body: Self.body(["text": "hallo"])) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/v1/conversations/\(id)/messages", method: .post, body: Self.body(["text": "hallo"])) {
+                #expect($0.status == .notFound, "no token")
+            }
+            try await client.execute(uri: "/api/v1/conversations/nope", method: .get, headers: Self.bearer(otherToken)) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test("bad bodies: not JSON 400, over 16 KiB 413, empty or over 1,000 characters 422")
+    func badRequests() async throws {
+        try await Self.application().test(.router) { client in
+            let created = try await client.execute(uri: "/api/v1/conversations", method: .post) { try Self.object($0) }
+            let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
+            let uri = "/api/v1/conversations/\(id)/messages"
+            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token), body: ByteBuffer(string: "kein json")) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token),
+                                     body: ByteBuffer(string: String(repeating: "x", count: 17_000))) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token), body: Self.body(["text": String(repeating: "a", count: 1_001)])) {
+                #expect($0.status == .unprocessableContent)
+            }
+            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token), body: Self.body(["text": "   "])) { #expect($0.status == .unprocessableContent) }
+        }
+    }
+
+    @Test("one live server on port 0 answers health")
+    func live() async throws {
+        try await Self.application().test(.live) { client in
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+}
