@@ -39,6 +39,14 @@ public struct ChatAPI: Sendable {
             guard store.isWritable() else { throw APIError.unavailable }
             return Self.json(["status": "ready", "intents": catalog.intents.count])
         }
+        router.post("webhooks/rest/webhook") { request, _ -> Response in
+            var request = request
+            let body = try await Self.collect(&request)
+            guard let message = try? JSONDecoder().decode(RasaMessage.self, from: body), !message.sender.isEmpty else { throw APIError.badRequest }
+            let text = message.message.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty, text.count <= Self.maximumMessageLength else { throw APIError.badMessage }
+            return try await rasa(sender: message.sender, text: text)
+        }
         let api = router.group("api/v1/conversations")
         api.post { _, _ -> Response in try await create() }
         api.post(":id/messages") { request, context -> Response in
@@ -69,6 +77,35 @@ public struct ChatAPI: Sendable {
     /// `{"text": …}`.
     struct MessageRequest: Decodable {
         let text: String
+    }
+
+    /// Rasa's REST channel: `{"sender": …, "message": …}`.
+    struct RasaMessage: Decodable {
+        let sender: String
+        let message: String
+    }
+
+    /// Rasa's REST channel, so that towns can keep a Rasa chat widget: one conversation per sender
+    /// (its id derived from the sender), answered as `[{"recipient_id", "text"}, …]`. Like Rasa's
+    /// channel it has no token: the widget's sender id is the only key.
+    private func rasa(sender: String, text: String) async throws -> Response {
+        let id = "rasa-" + Self.hash("rasa:" + sender).prefix(32)
+        let store = self.store, catalog = self.catalog, matcher = self.matcher, retention = retentionDays
+        return try await Self.blocking {
+            let snapshot = try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id)
+            var session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: retention)
+            let turn = session.respond(to: text)
+            if turn.erasesConversation {
+                try store.deleteConversation(id: id)
+            } else {
+                try store.record(session.snapshot, citizen: text, replies: turn.replies)
+            }
+            let replies = turn.replies.map { ["recipient_id": sender, "text": $0] }
+            let body = try JSONSerialization.data(withJSONObject: replies, options: [.sortedKeys, .withoutEscapingSlashes])
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
     }
 
     private func create() async throws -> Response {

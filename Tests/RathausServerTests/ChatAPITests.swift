@@ -108,6 +108,24 @@ struct ChatAPITests {
         }
     }
 
+    @Test("the Rasa-compatible REST channel answers [{recipient_id, text}] and keeps one conversation per sender")
+    func rasaChannel() async throws {
+        try await Self.application().test(.router) { client in
+            let uri = "/webhooks/rest/webhook"
+            try await client.execute(uri: uri, method: .post, body: Self.body(["sender": "s1", "message": "Was kostet ein Reisepass?"])) { response in
+                #expect(response.status == .ok)
+                let replies = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: String]])
+                #expect(replies.first?["recipient_id"] == "s1")
+                #expect(replies.first?["text"]?.contains("70,00 Euro") == true)
+            }
+            try await client.execute(uri: uri, method: .post, body: Self.body(["sender": "s1", "message": "und wo muss ich da hin?"])) { response in
+                let replies = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: String]])
+                #expect(replies.first?["text"]?.contains("Bürgeramt") == true, "the follow-up refers to the previous answer of this sender")
+            }
+            try await client.execute(uri: uri, method: .post, body: Self.body(["message": "hallo"])) { #expect($0.status == .badRequest) }
+        }
+    }
+
     @Test("one live server on port 0 answers health")
     func live() async throws {
         try await Self.application().test(.live) { client in
