@@ -90,16 +90,9 @@ public struct ChatAPI: Sendable {
     /// channel it has no token: the widget's sender id is the only key.
     private func rasa(sender: String, text: String) async throws -> Response {
         let id = "rasa-" + Self.hash("rasa:" + sender).prefix(32)
-        let store = self.store, catalog = self.catalog, matcher = self.matcher, retention = retentionDays
-        return try await Self.blocking {
-            let snapshot = try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id)
-            var session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: retention)
-            let turn = session.respond(to: text)
-            if turn.erasesConversation {
-                try store.deleteConversation(id: id)
-            } else {
-                try store.record(session.snapshot, citizen: text, replies: turn.replies)
-            }
+        let store = self.store
+        return try await Self.blocking { [self] in
+            let turn = try answer(text, in: try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id))
             let replies = turn.replies.map { ["recipient_id": sender, "text": $0] }
             let body = try JSONSerialization.data(withJSONObject: replies, options: [.sortedKeys, .withoutEscapingSlashes])
             var headers = HTTPFields()
@@ -118,22 +111,29 @@ public struct ChatAPI: Sendable {
     }
 
     private func respond(_ id: String, _ text: String) async throws -> Response {
-        let store = self.store, catalog = self.catalog, matcher = self.matcher, retention = retentionDays
+        let store = self.store
         guard let snapshot = try await Self.blocking({ try store.snapshot(id: id) }) else { throw APIError.notFound }
-        return try await Self.blocking {
-            var session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: retention)
-            let turn = session.respond(to: text)
-            if turn.erasesConversation {
-                try store.deleteConversation(id: id)
-            } else {
-                try store.record(session.snapshot, citizen: text, replies: turn.replies)
-            }
+        return try await Self.blocking { [self] in
+            let turn = try answer(text, in: snapshot)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var headers = HTTPFields()
             headers[.contentType] = "application/json; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(turn))))
         }
+    }
+
+    /// Answers one message of the stored conversation and stores the new state with the turn (or
+    /// deletes the conversation when the citizen asked for it). Blocking: call through ``blocking(_:)``.
+    private func answer(_ text: String, in snapshot: ChatSession.Snapshot) throws -> ChatSession.Turn {
+        var session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: retentionDays)
+        let turn = session.respond(to: text)
+        if turn.erasesConversation {
+            try store.deleteConversation(id: snapshot.id)
+        } else {
+            try store.record(session.snapshot, citizen: text, replies: turn.replies)
+        }
+        return turn
     }
 
     /// Throws the 404 unless the request carries the conversation's token.
