@@ -86,12 +86,11 @@ public struct TypoIndex: Sendable {
         }
         // Among the closest: the smallest unsqueezed distance, then the more frequent word, then
         // the alphabetically first (the lowest number).
-        let best = closest.min { first, second in
-            let a = EditDistance.damerauLevenshtein(original, Array(words[first].utf8))
-            let b = EditDistance.damerauLevenshtein(original, Array(words[second].utf8))
-            return (a, -frequencies[first], first) < (b, -frequencies[second], second)
-        }
-        return best.map { words[$0] }
+        // Each candidate's unsqueezed distance is computed once, not once per comparison.
+        let best = closest
+            .map { (exact: EditDistance.damerauLevenshtein(original, Array(words[$0].utf8)), index: $0) }
+            .min { ($0.exact, -frequencies[$0.index], $0.index) < ($1.exact, -frequencies[$1.index], $1.index) }
+        return best.map { words[$0.index] }
     }
 
     /// `bytes` with every run of one letter squeezed to a single letter.

@@ -82,8 +82,16 @@ struct LinearIntentModel: Sendable {
 
     /// The class with the highest score for a vector (the lowest number on a tie).
     func best(_ vector: SimilarityIndex.Vector) -> Int {
+        // Scored straight from the vector: this runs for every message.
         var scores = [Block](repeating: .zero, count: blocksPerRow)
-        Self.score(vector.map { $0.id * blocksPerRow }[...], vector.map { Float($0.weight) }[...], weights, blocksPerRow, into: &scores)
+        weights.withUnsafeBufferPointer { weights in
+            scores.withUnsafeMutableBufferPointer { scores in
+                for (id, weight) in vector {
+                    let row = id * blocksPerRow, value = Float(weight)
+                    for block in 0..<blocksPerRow { scores[block] += weights[row + block] * value }
+                }
+            }
+        }
         var best = 0
         for index in 0..<classCount where Self.score(scores, index) > Self.score(scores, best) { best = index }
         return best
