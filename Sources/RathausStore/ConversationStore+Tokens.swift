@@ -32,8 +32,30 @@ extension ConversationStore {
         }
     }
 
-    /// True when the database can be written (for `/ready`).
+    /// The stored state of a web conversation, if it exists and `tokenHash` is its token's hash
+    /// (compared in constant time); one read for both.
+    public func snapshot(id: String, tokenHash: String) throws -> ChatSession.Snapshot? {
+        // One SELECT is atomic on its own: no read transaction needed around it.
+        let row = try database.unsafeRead { db in
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT t.token_hash, c.snapshot FROM conversation_token t JOIN conversation c ON c.id = t.conversation_id
+                WHERE t.conversation_id = ?
+                """), arguments: [id])
+        }
+        guard let row, let stored: String = row[0], let state: String = row[1], Self.constantTimeEqual(stored, tokenHash) else { return nil }
+        return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(state.utf8))
+    }
+
+    /// Compares two strings without stopping at the first difference.
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// True when the database can be written now (for `/ready`): the write lock can be taken
+    /// within the busy timeout.
     public func isWritable() -> Bool {
-        (try? database.write { db in try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS ready_check (x); DROP TABLE ready_check") }) != nil
+        (try? writeTransaction { _ in }) != nil
     }
 }

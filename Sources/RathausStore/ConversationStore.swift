@@ -3,10 +3,13 @@ import GRDB
 import RathausCore
 
 /// Conversations, their transcripts, and confirmed applications with their outbox rows, in one
-/// SQLite file (GRDB over the system SQLite, WAL journal, `synchronous=FULL`).
+/// SQLite file (GRDB over the system SQLite, WAL journal, readers beside the one writer).
 ///
-/// A confirmed application and its outbox row are written in one transaction, so an application
-/// never exists without the row that gets it delivered. Transcripts and unfinished drafts are
+/// A confirmed application and its outbox row are written in one transaction with
+/// `synchronous=FULL`, so an application never exists without the row that gets it delivered and
+/// survives a power loss once confirmed. Conversation turns are written with `synchronous=NORMAL`:
+/// in WAL mode that survives any crash of the process, and only a power loss can take back the
+/// last turns of a conversation (never an application). Transcripts and unfinished drafts are
 /// deleted by ``purge(olderThan:now:)`` after the retention period.
 public final class ConversationStore: ApplicationSink, Sendable {
     /// Why the store could not do something; never contains citizen text.
@@ -15,7 +18,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
         public let description: String
     }
 
-    let database: DatabaseQueue
+    let database: DatabasePool
     /// The letters before the year in reference numbers ("MS" in "MS-2026-000042").
     public let referencePrefix: String
 
@@ -23,16 +26,13 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public init(path: String, referencePrefix: String = "MS") throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         configuration.busyMode = .timeout(5)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try DatabaseQueue(path: path, configuration: configuration)
-        try database.writeWithoutTransaction { db in
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-        }
+        database = try DatabasePool(path: path, configuration: configuration)
         self.referencePrefix = referencePrefix
         try Self.migrator.migrate(database)
     }
@@ -85,8 +85,11 @@ public final class ConversationStore: ApplicationSink, Sendable {
 
     /// Runs `work` in an IMMEDIATE transaction: it takes the write lock at once, so two processes
     /// claiming rows never read the same rows before either writes.
-    func writeTransaction<Value>(_ work: (Database) throws -> Value) throws -> Value {
+    /// With `durable`, the commit is synced to disk (`synchronous=FULL`) before it returns.
+    func writeTransaction<Value>(durable: Bool = false, _ work: (Database) throws -> Value) throws -> Value {
         try database.writeWithoutTransaction { db in
+            if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
             var result: Value?
             try db.inTransaction(.immediate) {
                 result = try work(db)
@@ -98,26 +101,79 @@ public final class ConversationStore: ApplicationSink, Sendable {
 
     // MARK: - Conversations
 
+    /// One answered turn to store: the conversation's new state, what the citizen wrote and the replies.
+    public struct RecordedTurn: Sendable {
+        /// The conversation's state after the turn.
+        public let snapshot: ChatSession.Snapshot
+        /// What the citizen wrote.
+        public let citizen: String
+        /// What the assistant answered.
+        public let replies: [String]
+        /// Whether the turn may create the conversation; when false and the conversation is gone
+        /// (deleted or purged meanwhile), nothing is stored and ``ConversationGone`` is thrown.
+        public let mayCreate: Bool
+
+        /// A turn to store.
+        public init(snapshot: ChatSession.Snapshot, citizen: String, replies: [String], mayCreate: Bool = true) {
+            self.snapshot = snapshot
+            self.citizen = citizen
+            self.replies = replies
+            self.mayCreate = mayCreate
+        }
+    }
+
+    /// Thrown by ``record(_:now:)`` for a turn of a conversation that was deleted meanwhile; the
+    /// other turns of the batch are stored.
+    public struct ConversationGone: Error, Sendable {
+        /// The conversations that were gone.
+        public let ids: Set<String>
+    }
+
     /// Stores the conversation's state and appends one turn to its transcript, in one transaction.
     public func record(_ snapshot: ChatSession.Snapshot, citizen: String, replies: [String], now: Date = Date()) throws {
-        let state = try String(decoding: JSONEncoder().encode(snapshot), as: UTF8.self)
-        try database.write { db in
-            try db.execute(sql: """
+        try record([RecordedTurn(snapshot: snapshot, citizen: citizen, replies: replies)], now: now)
+    }
+
+    /// Stores several turns (of any conversations) in one transaction: each conversation's state and
+    /// its transcript lines. Turns of conversations that are gone and may not be created are left
+    /// out and reported by throwing ``ConversationGone`` after the others are committed.
+    public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
+        let encoder = JSONEncoder()
+        let states = try turns.map { try String(decoding: encoder.encode($0.snapshot), as: UTF8.self) }
+        let gone: Set<String> = try database.write { db in
+            var gone: Set<String> = []
+            let upsert = try db.cachedStatement(sql: """
                 INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
-                """, arguments: [snapshot.id, state, now, now])
-            try db.execute(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, 'citizen', ?, ?)",
-                           arguments: [snapshot.id, citizen, now])
-            for reply in replies {
-                try db.execute(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, 'assistant', ?, ?)",
-                               arguments: [snapshot.id, reply, now])
+                """)
+            let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
+            for (turn, state) in zip(turns, states) {
+                if turn.mayCreate {
+                    try upsert.execute(arguments: [turn.snapshot.id, state, now, now])
+                } else {
+                    try update.execute(arguments: [state, now, turn.snapshot.id])
+                    if db.changesCount == 0 {
+                        gone.insert(turn.snapshot.id)
+                        continue
+                    }
+                }
+                // The citizen's line and the replies in one statement.
+                let lines = 1 + turn.replies.count
+                let insert = try db.cachedStatement(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES "
+                    + Array(repeating: "(?, ?, ?, ?)", count: lines).joined(separator: ", "))
+                var arguments: [(any DatabaseValueConvertible)?] = [turn.snapshot.id, "citizen", turn.citizen, now]
+                for reply in turn.replies { arguments += [turn.snapshot.id, "assistant", reply, now] }
+                try insert.execute(arguments: StatementArguments(arguments))
             }
+            return gone
         }
+        if !gone.isEmpty { throw ConversationGone(ids: gone) }
     }
 
     /// The stored state of a conversation, or nil when there is none with this id.
     public func snapshot(id: String) throws -> ChatSession.Snapshot? {
-        let text = try database.read { db in
+        // One SELECT is atomic on its own: no read transaction needed around it.
+        let text = try database.unsafeRead { db in
             try String.fetchOne(db, sql: "SELECT snapshot FROM conversation WHERE id = ?", arguments: [id])
         }
         guard let text else { return nil }
@@ -164,7 +220,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public func submit(_ application: SubmittedApplication) throws -> String {
         let year = Calendar(identifier: .gregorian).component(.year, from: application.submittedAt)
         let data = String(decoding: application.dataJSON, as: UTF8.self)
-        return try database.write { db in
+        return try writeTransaction(durable: true) { db in
             let prefix = "\(referencePrefix)-\(year)-"
             let last = try String.fetchOne(db, sql: "SELECT MAX(reference) FROM application WHERE reference LIKE ?", arguments: [prefix + "%"])
             let number = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1

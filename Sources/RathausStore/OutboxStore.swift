@@ -291,3 +291,29 @@ extension ConversationStore {
         try database.read { db in try String.fetchAll(db, sql: "SELECT department_id FROM department_endpoint WHERE disabled_at IS NOT NULL ORDER BY 1") }
     }
 }
+
+extension ConversationStore {
+    /// How many confirmed applications are in each delivery state (`pending`, `retrying`,
+    /// `delivered`, `dead`, and `disabled` for rows of disabled departments).
+    public func deliveryCounts() throws -> [String: Int] {
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT CASE WHEN o.status IN ('pending', 'retrying') AND d.disabled_at IS NOT NULL THEN 'disabled' ELSE o.status END AS shown,
+                       COUNT(*)
+                FROM outbox o LEFT JOIN department_endpoint d ON d.department_id = o.department_id
+                GROUP BY shown
+                """)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as Int) })
+        }
+    }
+
+    /// Gives up the leases `owner` still holds, so that another worker can send those rows at once
+    /// (called when a worker shuts down).
+    @discardableResult
+    public func releaseLeases(owner: String) throws -> Int {
+        try writeTransaction { db in
+            try db.execute(sql: "UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE lease_owner = ?", arguments: [owner])
+            return db.changesCount
+        }
+    }
+}

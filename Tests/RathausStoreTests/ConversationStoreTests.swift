@@ -21,7 +21,7 @@ struct ConversationStoreTests {
                    .init(field: "name", type: "name", value: .text("Anna Müller"))])
     }
 
-    @Test("the file is in WAL mode with synchronous=FULL")
+    @Test("the file is in WAL mode (applications are committed with synchronous=FULL, turns with NORMAL)")
     func durability() throws {
         let (_, path) = try Self.makeStore()
         let queue = try DatabaseQueue(path: path)
