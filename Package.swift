@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
@@ -34,7 +36,10 @@ let package = Package(
         .target(
             name: "RathausServer",
             dependencies: ["RathausCore", "RathausStore", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "Crypto", package: "swift-crypto")]
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "UnixSignals", package: "swift-service-lifecycle")]
         ),
         .executableTarget(
             name: "rathaus",
@@ -44,6 +49,10 @@ let package = Package(
                 "RathausDelivery",
                 "RathausServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "rathaus-bench", dependencies: ["RathausCore", "RathausStore", "RathausDelivery"]),
@@ -55,7 +64,8 @@ let package = Package(
         .target(name: "RathausTestSupport", path: "Tests/Support"),
         .testTarget(
             name: "RathausServerTests",
-            dependencies: ["RathausServer", "RathausStore", "RathausCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["RathausServer", "RathausStore", "RathausCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RathausDeliveryTests", dependencies: ["RathausDelivery", "RathausStore", "RathausCore", "RathausTestSupport"]),
         .testTarget(name: "RathausCLITests", dependencies: ["rathaus", "RathausCore", "RathausStore", "RathausTestSupport"]),

@@ -79,8 +79,8 @@ public struct DeliveryConfiguration: Sendable {
             throw Problems(lines: ["\(file):1: kein gültiges YAML (\(error))"])
         }
         func line(_ node: Node?) -> Int { (node?.mark?.line ?? 1) }
-        for key in root.keys.compactMap(\.string) where !["database", "delivery", "departments"].contains(key) {
-            problems.append("\(file):\(line(root[key])): Unbekanntes Feld '\(key)'. Erlaubt sind: database, delivery, departments.")
+        for key in root.keys.compactMap(\.string) where !["database", "delivery", "departments", "server"].contains(key) {
+            problems.append("\(file):\(line(root[key])): Unbekanntes Feld '\(key)'. Erlaubt sind: database, delivery, departments, server.")
         }
         database = root["database"]?.string
         let delivery = root["delivery"]?.mapping

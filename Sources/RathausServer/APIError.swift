@@ -10,6 +10,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public let code: String
     /// A German sentence for the widget.
     public let message: String
+    /// Seconds until the client may try again (sent as `Retry-After`), for 429.
+    public var retryAfter: Int?
 
     /// 404 for a conversation that does not exist or whose token is wrong (no hint which).
     public static let notFound = APIError(status: .notFound, code: "not_found", message: "Dieses Gespräch gibt es nicht.")
@@ -20,6 +22,15 @@ public struct APIError: HTTPResponseError, Sendable {
     /// 422 for a message over 1,000 characters or an empty one.
     public static let badMessage = APIError(status: .unprocessableContent, code: "bad_message",
                                             message: "Bitte schreiben Sie eine Nachricht mit höchstens 1.000 Zeichen.")
+    /// 403 for a browser request from an origin the config does not list.
+    public static let foreignOrigin = APIError(status: .forbidden, code: "origin_not_allowed",
+                                               message: "Diese Seite darf den Chat nicht verwenden.")
+    /// 429 when a client sends faster than the rate limit allows.
+    public static func rateLimited(retryAfter seconds: Int) -> APIError {
+        var error = APIError(status: .tooManyRequests, code: "rate_limited", message: "Bitte warten Sie einen Moment und senden Sie dann erneut.")
+        error.retryAfter = max(1, seconds)
+        return error
+    }
     /// 503 when the service cannot answer.
     public static let unavailable = APIError(status: .serviceUnavailable, code: "unavailable",
                                              message: "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.")
@@ -29,6 +40,7 @@ public struct APIError: HTTPResponseError, Sendable {
         let body = try JSONSerialization.data(withJSONObject: ["error": ["code": code, "message": message]], options: [.sortedKeys])
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Logging
 import RathausCore
 import RathausStore
 
@@ -9,69 +10,121 @@ import RathausStore
 ///
 /// Every conversation has a token of 128 random bits, given once when it is created and stored only
 /// as its SHA-256; a wrong or missing token gets the same 404 as a conversation that does not exist.
-/// The server keeps no conversation in memory: each message loads the stored state, answers it and
-/// stores the new state with the turn, so a restart loses nothing.
+/// Each message is answered from the conversation's state (cached for recently active ones, else read)
+/// and returns only after the new state is stored with the turn, so a restart loses nothing.
 public struct ChatAPI: Sendable {
     /// Largest request body, in bytes.
     public static let maximumBodySize = 16 * 1024
     /// Longest message, in characters.
     public static let maximumMessageLength = 1_000
 
-    let catalog: Catalog
-    let matcher: IntentMatcher
+    let live: LiveCatalog
     let store: ConversationStore
+    let writer: TurnWriter
+    let cache = ConversationCache()
     let retentionDays: Int
+    let configuration: ServerConfiguration
+    let metrics: ServerMetrics
+    let web: StaticFiles?
+    let logger: Logger
 
-    /// An API over `catalog` that keeps conversations in `store`.
-    public init(catalog: Catalog, matcher: IntentMatcher, store: ConversationStore, retentionDays: Int = 30) {
-        self.catalog = catalog
-        self.matcher = matcher
+    /// An API answering from `live` that keeps conversations in `store`, with the CORS, framing and
+    /// rate-limit settings of `configuration`, counting into `metrics`, and serving `web` (the
+    /// widget and demo page) when given.
+    public init(live: LiveCatalog, store: ConversationStore, retentionDays: Int = 30, configuration: ServerConfiguration = .init(),
+                metrics: ServerMetrics = .init(), web: StaticFiles? = nil, logger: Logger = Logger(label: "rathaus.server")) {
+        self.live = live
         self.store = store
+        writer = TurnWriter(store: store)
         self.retentionDays = retentionDays
+        self.configuration = configuration
+        self.metrics = metrics
+        self.web = web
+        self.logger = logger
     }
 
-    /// The router with every route.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: SecurityHeadersMiddleware())
+    /// An API over a fixed `catalog` with the default settings.
+    public init(catalog: Catalog, matcher: IntentMatcher, store: ConversationStore, retentionDays: Int = 30) {
+        self.init(live: LiveCatalog(catalog: catalog, matcher: matcher), store: store, retentionDays: retentionDays)
+    }
+
+    /// The router with every route and middleware: observation, security headers, CORS, errors as
+    /// JSON, rate limit, in that order from the outside in.
+    public func router() -> Router<RathausRequestContext> {
+        let router = Router(context: RathausRequestContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: RequestObservationMiddleware(metrics: metrics, logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware(frameAncestors: configuration.frameAncestors))
+        router.add(middleware: CORSPolicyMiddleware(allowedOrigins: configuration.corsOrigins))
+        router.add(middleware: ErrorResponseMiddleware(logger: logger))
+        router.add(middleware: RateLimitMiddleware(configuration: configuration, metrics: metrics))
+        web?.register(on: router)
         router.get("health") { _, _ in Self.json(["status": "ok"]) }
         router.get("ready") { _, _ -> Response in
-            guard store.isWritable() else { throw APIError.unavailable }
-            return Self.json(["status": "ready", "intents": catalog.intents.count])
+            guard try await Blocking.run({ store.isWritable() }) else { throw APIError.unavailable }
+            return Self.json(["status": "ready", "intents": live.engine.catalog.intents.count])
+        }
+        router.get("metrics") { _, _ -> Response in
+            let deliveries = (try? await Blocking.run { try store.deliveryCounts() }) ?? [:]
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(deliveries: deliveries))))
+        }
+        router.get("api/v1/openapi.json") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         router.post("webhooks/rest/webhook") { request, _ -> Response in
             var request = request
             let body = try await Self.collect(&request)
             guard let message = try? JSONDecoder().decode(RasaMessage.self, from: body), !message.sender.isEmpty else { throw APIError.badRequest }
-            let text = message.message.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty, text.count <= Self.maximumMessageLength else { throw APIError.badMessage }
-            return try await rasa(sender: message.sender, text: text)
+            return try await rasa(sender: message.sender, text: try Self.checked(message.message))
         }
         let api = router.group("api/v1/conversations")
         api.post { _, _ -> Response in try await create() }
         api.post(":id/messages") { request, context -> Response in
             let id = try context.parameters.require("id")
-            try await authorize(request, id)
             var request = request
             let body = try await Self.collect(&request)
-            guard let message = try? JSONDecoder().decode(MessageRequest.self, from: body) else { throw APIError.badRequest }
-            let text = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty, text.count <= Self.maximumMessageLength else { throw APIError.badMessage }
-            return try await respond(id, text)
+            let text = Result<String, any Error> {
+                guard let message = try? JSONDecoder().decode(MessageRequest.self, from: body) else { throw APIError.badRequest }
+                return try Self.checked(message.text)
+            }
+            return try await respond(id, token: Self.bearer(request), text: text)
         }
         api.get(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
-            try await authorize(request, id)
-            let transcript = try await Self.blocking { try store.transcript(id: id) }
+            let token = Self.bearer(request)
+            let transcript = try await Blocking.run { [self] in
+                try authorize(token, id)
+                return try store.transcript(id: id)
+            }
             return Self.json(["id": id, "transcript": transcript.map { ["speaker": $0.speaker, "text": $0.text] }])
         }
         api.delete(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
-            try await authorize(request, id)
-            _ = try await Self.blocking { try store.deleteConversation(id: id) }
+            let token = Self.bearer(request)
+            try await Blocking.run { [self] in
+                try authorize(token, id)
+                cache.remove(id)
+                _ = try store.deleteConversation(id: id)
+            }
             return Response(status: .noContent)
         }
         return router
+    }
+
+    /// A message's text, trimmed; 422 when empty or longer than ``maximumMessageLength``.
+    static func checked(_ text: String) throws -> String {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= maximumMessageLength else { throw APIError.badMessage }
+        return text
+    }
+
+    /// The token of an `Authorization: Bearer …` header.
+    static func bearer(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
+        return String(header.dropFirst("Bearer ".count))
     }
 
     /// `{"text": …}`.
@@ -90,58 +143,84 @@ public struct ChatAPI: Sendable {
     /// channel it has no token: the widget's sender id is the only key.
     private func rasa(sender: String, text: String) async throws -> Response {
         let id = "rasa-" + Self.hash("rasa:" + sender).prefix(32)
-        let store = self.store
-        return try await Self.blocking { [self] in
-            let turn = try answer(text, in: try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id))
-            let replies = turn.replies.map { ["recipient_id": sender, "text": $0] }
-            let body = try JSONSerialization.data(withJSONObject: replies, options: [.sortedKeys, .withoutEscapingSlashes])
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
-        }
+        let turn = try await answer(text, in: try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id), engine: live.engine)
+        let replies = turn.replies.map { ["recipient_id": sender, "text": $0] }
+        let body = try JSONSerialization.data(withJSONObject: replies, options: [.sortedKeys, .withoutEscapingSlashes])
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     private func create() async throws -> Response {
-        let session = ChatSession(catalog: catalog, matcher: matcher, sink: store, retentionDays: retentionDays)
+        let engine = live.engine
+        let session = ChatSession(catalog: engine.catalog, matcher: engine.matcher, sink: store, retentionDays: retentionDays)
         let token = Self.newToken()
-        try await Self.blocking { try store.create(session.snapshot, tokenHash: Self.hash(token)) }
+        let tokenHash = Self.hash(token)
+        try await Blocking.run { try store.create(session.snapshot, tokenHash: tokenHash) }
+        cache.put(session.id, tokenHash: tokenHash, snapshot: session.snapshot)
         var response = Self.json(["id": session.id, "token": token, "replies": [session.webWelcome], "state": "idle"])
         response.status = .created
         return response
     }
 
-    private func respond(_ id: String, _ text: String) async throws -> Response {
-        let store = self.store
-        guard let snapshot = try await Self.blocking({ try store.snapshot(id: id) }) else { throw APIError.notFound }
-        return try await Self.blocking { [self] in
-            let turn = try answer(text, in: snapshot)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(turn))))
-        }
+    /// Answers a message of a web conversation: 404 first when the token is wrong (before the body
+    /// is judged, so that nothing tells a stranger the conversation exists), then 400 for an
+    /// unreadable body, then the turn.
+    private func respond(_ id: String, token: String?, text: Result<String, any Error>) async throws -> Response {
+        let (snapshot, tokenHash) = try authorize(token, id)
+        let turn = try await answer(try text.get(), in: snapshot, engine: live.engine, tokenHash: tokenHash)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(turn))))
     }
 
     /// Answers one message of the stored conversation and stores the new state with the turn (or
-    /// deletes the conversation when the citizen asked for it). Blocking: call through ``blocking(_:)``.
-    private func answer(_ text: String, in snapshot: ChatSession.Snapshot) throws -> ChatSession.Turn {
-        var session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: retentionDays)
-        let turn = session.respond(to: text)
-        if turn.erasesConversation {
-            try store.deleteConversation(id: snapshot.id)
-        } else {
-            try store.record(session.snapshot, citizen: text, replies: turn.replies)
+    /// deletes the conversation when the citizen asked for it). A turn inside a form may submit an
+    /// application (a synced write), so it runs on a blocking thread; other turns are pure
+    /// computation and run where they are. The turn is stored by group commit.
+    /// A web conversation (with `tokenHash`) is stored only if it still exists and is cached; a Rasa
+    /// conversation (without) is created by its first turn.
+    private func answer(_ text: String, in snapshot: ChatSession.Snapshot, engine: LiveCatalog.Engine,
+                        tokenHash: String? = nil) async throws -> ChatSession.Turn {
+        let (catalog, matcher, store, retentionDays) = (engine.catalog, engine.matcher, store, retentionDays)
+        let respond: @Sendable () -> (ChatSession.Turn, ChatSession.Snapshot) = {
+            var session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: retentionDays)
+            let turn = session.respond(to: text)
+            return (turn, session.snapshot)
         }
+        let (turn, state) = snapshot.dialog == nil ? respond() : try await Blocking.run(respond)
+        if turn.erasesConversation {
+            cache.remove(snapshot.id)
+            try await Blocking.run { _ = try store.deleteConversation(id: snapshot.id) }
+        } else {
+            do {
+                try await writer.record(.init(snapshot: state, citizen: text, replies: turn.replies, mayCreate: tokenHash == nil))
+            } catch is ConversationStore.ConversationGone {
+                cache.remove(snapshot.id)
+                throw APIError.notFound
+            }
+            if let tokenHash { cache.put(snapshot.id, tokenHash: tokenHash, snapshot: state) }
+        }
+        metrics.record(turn: turn, formWasOpen: snapshot.dialog != nil)
         return turn
     }
 
-    /// Throws the 404 unless the request carries the conversation's token.
-    private func authorize(_ request: Request, _ id: String) async throws {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw APIError.notFound }
-        let token = String(header.dropFirst("Bearer ".count))
-        let stored = try await Self.blocking { try store.tokenHash(conversation: id) }
-        guard let stored, Self.constantTimeEqual(stored, Self.hash(token)) else { throw APIError.notFound }
+    /// The conversation's stored state, or the 404 unless `token` is the conversation's token (one
+    /// indexed read).
+    /// Returns the state with the token's hash; the cache answers for recently active conversations.
+    @discardableResult
+    private func authorize(_ token: String?, _ id: String) throws -> (ChatSession.Snapshot, String) {
+        guard let token else { throw APIError.notFound }
+        let tokenHash = Self.hash(token)
+        if let entry = cache.entry(id) {
+            guard ConversationStore.constantTimeEqual(entry.tokenHash, tokenHash) else { throw APIError.notFound }
+            return (entry.snapshot, tokenHash)
+        }
+        guard let snapshot = try store.snapshot(id: id, tokenHash: tokenHash) else { throw APIError.notFound }
+        cache.put(id, tokenHash: tokenHash, snapshot: snapshot)
+        return (snapshot, tokenHash)
     }
 
     /// 128 random bits, base64url without padding.
@@ -153,13 +232,14 @@ public struct ChatAPI: Sendable {
 
     /// The SHA-256 of a token, hex.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        let digits = Array("0123456789abcdef".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The body, at most ``maximumBodySize`` bytes, else 413.
@@ -177,14 +257,5 @@ public struct ChatAPI: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
-    }
-
-    /// Runs blocking work (SQLite, matching) on a thread of its own, off the cooperative pool.
-    static func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try work() })
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RathausCore
 import RathausDelivery
+import RathausServer
 
 /// `rathaus check`: reads the whole catalogue and reports every problem with file and line.
 struct CheckCommand: ParsableCommand {
@@ -15,15 +16,29 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if let config {
+            var problems: [String] = []
+            var summary = ""
             do {
+                guard try ServeCommand.namesDepartments(config) else { throw DepartmentsMissing() }
                 let configuration = try DeliveryConfiguration(contentsOf: URL(fileURLWithPath: config))
-                print("Konfiguration in Ordnung: \(configuration.endpoints.count) Stellen mit Adresse"
-                    + (configuration.endpoints["default"] == nil ? " (ohne default)." : " (mit default)."))
-                return
+                summary = "\(configuration.endpoints.count) Stellen mit Adresse" + (configuration.endpoints["default"] == nil ? " (ohne default)" : " (mit default)")
+            } catch is DepartmentsMissing {
+                summary = "keine Stellen (rathaus serve speichert Anträge nur)"
             } catch {
-                print("\(error)")
+                problems.append("\(error)")
+            }
+            do {
+                let server = try ServerConfiguration(contentsOf: URL(fileURLWithPath: config))
+                summary += ", \(server.corsOrigins.count) erlaubte Ursprünge für das Widget"
+            } catch {
+                problems.append("\(error)")
+            }
+            guard problems.isEmpty else {
+                print(problems.joined(separator: "\n"))
                 throw ExitCode(1)
             }
+            print("Konfiguration in Ordnung: \(summary).")
+            return
         }
         let report = CatalogLoader(directory: options.directory).check()
         if json {
@@ -39,6 +54,9 @@ struct CheckCommand: ParsableCommand {
         if !report.problems.isEmpty { throw ExitCode(1) }
     }
 }
+
+/// A config without `departments:`: valid for `serve`, which then only stores applications.
+struct DepartmentsMissing: Error {}
 
 /// The JSON printed by `rathaus check --json`.
 struct CheckOutput: Encodable {

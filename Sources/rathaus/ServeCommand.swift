@@ -1,26 +1,83 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import RathausCore
+import RathausDelivery
 import RathausServer
+import ServiceLifecycle
+import Yams
 
-/// `rathaus serve`: the HTTP API for the chat widget.
+/// `rathaus serve`: the HTTP API, the widget and the delivery worker in one service group, with
+/// graceful shutdown on SIGTERM and SIGINT and catalogue reload on SIGHUP or file change.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Startet den HTTP-Server für das Chat-Widget (API unter /api/v1).")
+        abstract: "Startet den HTTP-Server: Chat-Widget, API unter /api/v1 und (mit --config) die Zustellung.")
 
     @OptionGroup var options: CatalogOptions
     @OptionGroup var storage: DatabaseOptions
     @Option(name: .long, help: "Adresse, an der der Server lauscht.") var host = "127.0.0.1"
     @Option(name: .long, help: "Port (0: ein freier Port).") var port = 8080
+    @Option(name: .long, help: "Konfigurationsdatei: server (CORS, Rahmen, Ratenlimit) und die Stellen für die Zustellung.") var config: String?
+    @Option(name: .long, help: "Niedrigste Protokollstufe: debug, info, notice, warning, error.") var logLevel = "info"
 
     func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            StandardError.write("Unbekannte Protokollstufe '\(logLevel)'. Möglich sind: debug, info, notice, warning, error.\n")
+            throw ExitCode(64)
+        }
+        LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
+        var logger = Logger(label: "rathaus")
+        logger.logLevel = level
+        let serverConfiguration = try loadServerConfiguration()
+        let delivery = try config.flatMap { try Self.namesDepartments($0) ? DeliveryOptions.load($0) : nil }
         let catalog = try options.load()
-        let api = ChatAPI(catalog: catalog, matcher: try IntentMatcher(catalog: catalog), store: try storage.open(),
-                          retentionDays: storage.retentionDays)
-        let app = Application(router: api.router(), configuration: .init(address: .hostname(host, port: port)),
-                              onServerRunning: { channel in print("Rathaus lauscht auf \(channel.localAddress?.description ?? "?")"); fflush(nil) })
-        try await app.runService()
+        let store = try storage.open(configuredPath: delivery?.database)
+        let live = LiveCatalog(catalog: catalog, matcher: try IntentMatcher(catalog: catalog), directory: options.directory)
+        let metrics = ServerMetrics()
+        let web = StaticFiles(directory: options.directory.appendingPathComponent("Web"))
+        let api = ChatAPI(live: live, store: store, retentionDays: storage.retentionDays, configuration: serverConfiguration,
+                          metrics: metrics, web: web, logger: logger)
+        let app = Application(
+            router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in
+                print("Rathaus lauscht auf http://\(channel.localAddress?.ipAddress ?? host):\(channel.localAddress?.port ?? port)")
+                fflush(nil)
+            },
+            logger: logger)
+        var services: [any Service] = []
+        if let delivery {
+            services.append(DeliveryService(store: store, configuration: delivery, interval: 1, logger: logger))
+        } else {
+            logger.notice("no departments in --config: confirmed applications are stored but not delivered (rathaus deliver --config FILE)")
+        }
+        services.append(CatalogWatcher(live: live, metrics: metrics, checkInterval: serverConfiguration.reloadCheckSeconds, logger: logger))
+        services.append(app)
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.info("starting", metadata: ["intents": "\(catalog.intents.count)", "web_files": "\(web.names.count)",
+                                           "delivery": "\(delivery != nil)"])
+        try await group.run()
+        logger.info("stopped")
+    }
+
+    /// True when the config file has a `departments:` section (then the delivery worker runs).
+    static func namesDepartments(_ path: String) throws -> Bool {
+        guard let text = try? String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) else {
+            StandardError.write("Die Konfiguration \(path) kann nicht gelesen werden.\n")
+            throw ExitCode(1)
+        }
+        return (try? Yams.compose(yaml: text))??.mapping?["departments"] != nil
+    }
+
+    /// The `server:` section of `--config`, or the defaults.
+    private func loadServerConfiguration() throws -> ServerConfiguration {
+        guard let config else { return ServerConfiguration() }
+        do {
+            return try ServerConfiguration(contentsOf: URL(fileURLWithPath: config))
+        } catch {
+            StandardError.write("Die Konfiguration \(config) enthält Fehler:\n\(error)\n")
+            throw ExitCode(1)
+        }
     }
 }

@@ -14,14 +14,35 @@ struct ChatAPITests {
     static let catalog = try! CatalogLoader(directory: repositoryRoot).load()
     static let matcher = try! IntentMatcher(catalog: catalog)
 
-    static func application() throws -> some ApplicationProtocol {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-api-\(UUID().uuidString)/api.sqlite").path
-        let api = ChatAPI(catalog: catalog, matcher: matcher, store: try ConversationStore(path: path))
+    static func temporaryDatabase() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-api-\(UUID().uuidString)/api.sqlite").path
+    }
+
+    static func application(configuration: ServerConfiguration = .init(), metrics: ServerMetrics = .init(),
+                            store: ConversationStore? = nil) throws -> some ApplicationProtocol {
+        let api = ChatAPI(live: LiveCatalog(catalog: catalog, matcher: matcher), store: try store ?? ConversationStore(path: temporaryDatabase()),
+                          configuration: configuration, metrics: metrics,
+                          web: StaticFiles(directory: repositoryRoot.appendingPathComponent("Web")))
         return Application(router: api.router())
+    }
+
+    /// Sends a request and checks that the OpenAPI document lists the status it got for that operation.
+    static func call(_ client: some TestClientProtocol, _ uri: String, _ method: HTTPRequest.Method, headers: HTTPFields = [:],
+                     body: ByteBuffer? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body) { $0 }
+        if let documented = try OpenAPIContract.statuses(method: method, uri: uri) {
+            #expect(documented.contains(Int(response.status.code)),
+                    "\(method) \(uri) answered \(response.status.code), which the OpenAPI document does not list", sourceLocation: sourceLocation)
+        }
+        return response
     }
 
     static func object(_ response: TestResponse) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    static func errorCode(_ response: TestResponse) throws -> String? {
+        (try object(response)["error"] as? [String: String])?["code"]
     }
 
     static func body(_ object: [String: Any]) -> ByteBuffer {

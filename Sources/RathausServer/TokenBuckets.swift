@@ -1,0 +1,46 @@
+import Foundation
+import Synchronization
+
+/// One token bucket per client: `burst` requests at once, refilled at `rate` per second. Buckets
+/// that have filled up again are dropped now and then, so memory stays bounded by recent clients.
+public final class TokenBuckets: Sendable {
+    private struct Bucket {
+        var tokens: Double
+        var updated: Double
+    }
+
+    /// Requests per second each client gets on average.
+    public let rate: Double
+    /// Requests a client may make at once.
+    public let burst: Double
+    private let buckets = Mutex<[String: Bucket]>([:])
+    /// When the table grows past this, full buckets are removed.
+    static let pruneThreshold = 10_000
+
+    /// Buckets of `burst` tokens refilled at `rate` per second.
+    public init(rate: Double, burst: Double) {
+        self.rate = rate
+        self.burst = burst
+    }
+
+    /// Takes one token for `client` at time `now` (seconds): nil when granted, else the seconds
+    /// until the next token.
+    public func take(_ client: String, now: Double) -> Double? {
+        buckets.withLock { buckets in
+            var bucket = buckets[client] ?? Bucket(tokens: burst, updated: now)
+            bucket.tokens = min(burst, bucket.tokens + max(0, now - bucket.updated) * rate)
+            bucket.updated = now
+            defer {
+                buckets[client] = bucket
+                if buckets.count > Self.pruneThreshold {
+                    buckets = buckets.filter { min(burst, $0.value.tokens + (now - $0.value.updated) * rate) < burst }
+                }
+            }
+            if bucket.tokens >= 1 {
+                bucket.tokens -= 1
+                return nil
+            }
+            return (1 - bucket.tokens) / rate
+        }
+    }
+}
