@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""Real-browser test of the Rathaus chat widget, driven by the keyboard only.
+
+Usage: python3 Tests/Browser/test_widget.py http://127.0.0.1:PORT
+
+Needs a running `rathaus serve` that answers `/` with Web/index.html, Debian's chromium
+(/usr/bin/chromium) and chromedriver (/usr/bin/chromedriver), and the Python package in
+Tests/Browser/requirements.txt. The test never clicks: it presses keys on the focused element
+(Tab, Shift+Tab, Enter, Space, Escape, typing). It opens the demo page, asks a question, files a
+Sperrmüll application, reloads the page, sends HTML that must stay text, deletes the conversation
+and follows the link to the privacy notice. Along the way it checks accessibility basics and fails
+on any Content-Security-Policy violation in the browser console.
+
+Exits 0 on success. On failure it prints what failed and the widget's log text, saves a
+screenshot to /tmp/rathaus-widget-failure.png and exits 1. Every wait is at most 15 seconds.
+"""
+
+import datetime
+import json
+import re
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT_SECONDS = 15
+RUN_LIMIT_SECONDS = 110
+SCREENSHOT = "/tmp/rathaus-widget-failure.png"
+XSS = "<img src=x onerror=alert(1)>"
+
+
+class Failure(Exception):
+    """A failed expectation, with a message for the person reading the output."""
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+class WidgetTest:
+    def __init__(self, base):
+        self.base = base.rstrip("/")
+        self.started = time.monotonic()
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        # Leave an alert open instead of dismissing it, so that step 5 can see it.
+        options.set_capability("unhandledPromptBehavior", "ignore")
+        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        self.driver.set_page_load_timeout(WAIT_SECONDS)
+        self.driver.set_script_timeout(WAIT_SECONDS)
+        self.console = []
+
+    # ------------------------------------------------------------ helpers
+
+    def step(self, number, text):
+        elapsed = time.monotonic() - self.started
+        check(elapsed < RUN_LIMIT_SECONDS, f"the run took longer than {RUN_LIMIT_SECONDS} s")
+        print(f"[{number}] {text} ({elapsed:.1f} s)", flush=True)
+
+    def wait(self, condition, message):
+        try:
+            return WebDriverWait(self.driver, WAIT_SECONDS, poll_frequency=0.05).until(lambda d: condition())
+        except TimeoutException:
+            raise Failure(f"waited {WAIT_SECONDS} s: {message}") from None
+
+    def find(self, selector):
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
+
+    def find_all(self, selector):
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def active(self):
+        return self.driver.switch_to.active_element
+
+    def is_active(self, selector):
+        found = self.find_all(selector)
+        return bool(found) and found[0] == self.active()
+
+    def press(self, *keys):
+        """Presses keys on whatever element has the focus (no click, no element targeting)."""
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def type_text(self, text):
+        self.active().send_keys(text)
+
+    def move_focus(self, selector_or_test, description, backwards=False, limit=60):
+        """Presses Tab (or Shift+Tab) until the focused element matches."""
+        test = selector_or_test if callable(selector_or_test) else (lambda: self.is_active(selector_or_test))
+        for _ in range(limit):
+            if test():
+                return
+            if backwards:
+                ActionChains(self.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+            else:
+                self.press(Keys.TAB)
+        check(test(), f"{limit} presses of {'Shift+Tab' if backwards else 'Tab'} did not reach {description}")
+
+    def text_of(self, element):
+        return (element.get_attribute("textContent") or "").strip()
+
+    def bot_texts(self):
+        return [self.text_of(e) for e in self.find_all(".rathaus-msg--bot .rathaus-msg__text")]
+
+    def log_text(self):
+        return self.text_of(self.find("#rathaus-log"))
+
+    def idle(self):
+        return not self.find_all(".rathaus-typing--active")
+
+    def errors_in_log(self):
+        return [self.text_of(e) for e in self.find_all("#rathaus-log .rathaus-notice--error")]
+
+    def send_and_wait(self, key=Keys.ENTER, text=None):
+        """Sends (typing `text` first, if given) with `key`; returns the bot messages that came back."""
+        check(self.is_active("#rathaus-input") or text is None, "the message input does not have the focus")
+        before = len(self.bot_texts())
+        errors = len(self.errors_in_log())
+        if text is not None:
+            self.type_text(text)
+        self.press(key)
+        self.wait(lambda: self.idle() and (len(self.bot_texts()) > before or len(self.errors_in_log()) > errors),
+                  f"no answer to {text!r}")
+        check(len(self.errors_in_log()) == errors, f"error notice after {text!r}: {self.errors_in_log()[errors:]}")
+        self.wait(lambda: self.is_active("#rathaus-input"), "the focus did not return to the input after sending")
+        return self.bot_texts()[before:]
+
+    def say(self, text, expected):
+        replies = self.send_and_wait(text=text)
+        joined = "\n".join(replies)
+        check(expected in joined, f"after {text!r} expected {expected!r} in the reply, got {joined!r}")
+        return joined
+
+    def choose(self, label, key):
+        """Moves the focus from the input to the choice button `label` and presses `key` on it."""
+        choices = [self.text_of(b) for b in self.find_all(".rathaus-choice")]
+        check(label in choices, f"no choice button {label!r}; buttons: {choices}")
+        self.move_focus(lambda: self.active().get_attribute("class") == "rathaus-choice"
+                        and self.text_of(self.active()) == label,
+                        f"the choice button {label!r}", backwards=True, limit=10)
+        return self.send_and_wait(key=key)
+
+    def check_console(self, where):
+        for entry in self.driver.get_log("browser"):
+            self.console.append(entry)
+            message = entry.get("message", "")
+            if entry.get("level") == "SEVERE":
+                check("Content Security Policy" not in message and "Content-Security-Policy" not in message,
+                      f"CSP violation in the browser console ({where}): {message}")
+                print(f"    console ({where}): {message}", flush=True)
+
+    def storage(self):
+        raw = self.driver.execute_script("return window.sessionStorage.getItem('rathaus.conversation');")
+        return json.loads(raw) if raw else None
+
+    # ------------------------------------------------------------ the steps
+
+    def run(self):
+        d = self.driver
+
+        self.step(1, "demo page, open the widget with the keyboard")
+        d.get(self.base + "/")
+        check("Musterstadt" in d.title, f"unexpected page title {d.title!r}")
+        self.wait(lambda: self.find_all("#rathaus-toggle") and self.find("#rathaus-toggle").is_displayed(),
+                  "the chat toggle did not appear (widget.js or widget.css not loaded?)")
+        toggle = self.find("#rathaus-toggle")
+        check(toggle.get_attribute("aria-expanded") == "false", "the toggle should start with aria-expanded=false")
+        check(toggle.get_attribute("aria-controls") == "rathaus-panel", "the toggle lacks aria-controls")
+        check(toggle.accessible_name == "Chat öffnen", f"toggle name is {toggle.accessible_name!r}")
+        check(self.find("#rathaus-widget").value_of_css_property("position") == "fixed", "widget.css is not applied")
+        self.move_focus("#rathaus-toggle", "the chat toggle")
+        self.press(Keys.ENTER)
+        self.wait(lambda: toggle.get_attribute("aria-expanded") == "true", "Enter on the toggle did not open the panel")
+        check(toggle.accessible_name == "Chat schließen", f"open toggle name is {toggle.accessible_name!r}")
+        self.wait(lambda: self.is_active("#rathaus-input"), "opening did not move the focus to the input")
+        self.wait(lambda: self.idle() and len(self.bot_texts()) >= 1, "no welcome message")
+        check("Guten Tag" in self.bot_texts()[0], f"unexpected welcome {self.bot_texts()[0]!r}")
+
+        self.step(2, "accessibility basics")
+        panel = self.find("#rathaus-panel")
+        check(panel.get_attribute("role") in ("dialog", "region"), "the panel has no dialog/region role")
+        check(panel.get_attribute("aria-modal") != "true", "the panel must not be modal")
+        check(panel.accessible_name == "Musterstadt fragen", f"the panel's name is {panel.accessible_name!r}")
+        log = self.find("#rathaus-log")
+        check(log.get_attribute("role") == "log", "the log lacks role=log")
+        check(log.get_attribute("aria-live") == "polite", "the log lacks aria-live=polite")
+        check(log.get_attribute("aria-relevant") == "additions", "the log lacks aria-relevant=additions")
+        check(self.find("#rathaus-input").accessible_name == "Ihre Nachricht",
+              f"the input's accessible name is {self.find('#rathaus-input').accessible_name!r}")
+        check(self.find(".rathaus-typing").get_attribute("role") == "status", "the typing indicator is not a status")
+        check(self.find(".rathaus-privacy").get_attribute("href").endswith("/datenschutz.html"),
+              "the privacy link does not point to /datenschutz.html")
+        self.press(Keys.ESCAPE)
+        self.wait(lambda: toggle.get_attribute("aria-expanded") == "false", "Escape did not close the panel")
+        check(self.is_active("#rathaus-toggle"), "Escape did not return the focus to the toggle")
+        check(not panel.is_displayed(), "the closed panel is still visible")
+        self.press(Keys.ENTER)
+        self.wait(lambda: self.is_active("#rathaus-input"), "Enter on the toggle did not reopen the panel")
+        focus = self.driver.execute_script("""
+            const i = document.getElementById('rathaus-input'), s = getComputedStyle(i);
+            return [s.outlineStyle, parseFloat(s.outlineWidth)];""")
+        check(focus[0] != "none" and focus[1] >= 2, f"the focused input has no visible outline ({focus})")
+        self.check_console("opening")
+
+        self.step(3, "ask a question")
+        answer = self.say("Was kostet ein Personalausweis?", "Personalausweis")
+        check(re.search(r"\d+,\d\d Euro", answer), f"no Euro amount in the answer: {answer!r}")
+        last = self.find_all(".rathaus-msg--bot")[-1]
+        check(last.find_elements(By.CSS_SELECTOR, "ul > li"), "the cost list is not rendered as a list")
+        links = [a.get_attribute("href") for a in last.find_elements(By.CSS_SELECTOR, "a")]
+        check(all(h.startswith("https://") or h.startswith("http://") for h in links), f"odd links {links}")
+        citizen = self.find_all(".rathaus-msg--citizen")
+        check(citizen and self.text_of(citizen[-1].find_element(By.CSS_SELECTOR, ".rathaus-msg__text"))
+              == "Was kostet ein Personalausweis?", "the question is not shown as the citizen's message")
+        prefix = citizen[-1].find_element(By.CSS_SELECTOR, ".rathaus-visually-hidden")
+        check(self.text_of(prefix) == "Sie:", "the citizen's message lacks the hidden prefix „Sie:“")
+        self.check_console("question")
+
+        self.step(4, "Sperrmüll application, keyboard only")
+        self.say("ich will sperrmüll anmelden", "Sind Sie damit einverstanden?")
+        replies = "\n".join(self.choose("Ja", Keys.ENTER))
+        check("Wie lautet Ihr Vor- und Familienname?" in replies, f"consent not accepted: {replies!r}")
+        check(not self.find_all(".rathaus-choice"), "the choice buttons stayed after sending")
+        self.say("Anna Müller-Schmidt", "An welcher Adresse sollen wir den Sperrmüll abholen?")
+        self.say("Hauptstraße 5", "Wie lautet die Postleitzahl der Abholadresse?")
+        self.say("12345", "Welche Gegenstände sollen wir abholen?")
+        self.say("1 Sofa, 2 Matratzen, 1 zerlegter Schrank", "Wie viel Sperrmüll ist es ungefähr, in Kubikmetern?")
+        self.say("2,5", "Sollen wir auch große Elektrogeräte")
+        replies = "\n".join(self.choose("Ja", Keys.SPACE))
+        check("Welche Elektrogeräte sind es, und wie viele?" in replies, f"„Ja“ by Space failed: {replies!r}")
+        self.say("1 Kühlschrank und 1 Waschmaschine", "Haben Sie einen Wunschtermin für die Abholung?")
+        day = datetime.date.today() + datetime.timedelta(days=21)
+        while day.weekday() >= 5:  # collection is Monday to Friday
+            day += datetime.timedelta(days=1)
+        date = day.strftime("%d.%m.%Y")
+        self.say(date, "An welche E-Mail-Adresse sollen wir die Terminbestätigung schicken?")
+        self.say("anna@example.de", "Unter welcher Telefonnummer erreichen wir Sie?")
+        self.say("0123 456789", "Bitte prüfen Sie Ihre Angaben")
+        summary = self.find_all(".rathaus-msg--bot")[-1]
+        items = [self.text_of(li) for li in summary.find_elements(By.CSS_SELECTOR, ".rathaus-msg__text ul > li")]
+        for expected in ("Name: Anna Müller-Schmidt", "PLZ: 12345", f"Wunschtermin: {date}",
+                         "Telefonnummer: +49123456789"):
+            check(expected in items, f"summary item {expected!r} missing; items: {items}")
+        check(not any("•" in item for item in items), "the bullets were not turned into list items")
+        check(self.find_all("#rathaus-log ul > li"), "the summary list is not inside the log")
+        replies = "\n".join(self.choose("Ja", Keys.ENTER))
+        match = re.search(r"Ihre Vorgangsnummer lautet (MS-\d{4}-\d{6})", replies)
+        check(match, f"no reference number after confirming: {replies!r}")
+        reference = match.group(1)
+        print(f"    reference {reference}", flush=True)
+        self.check_console("application")
+
+        self.step(5, "reload: the conversation is still there")
+        conversation = self.storage()
+        check(conversation and conversation.get("id") and conversation.get("token"),
+              "sessionStorage holds no conversation")
+        d.refresh()
+        self.wait(lambda: self.find_all("#rathaus-toggle")
+                  and self.find("#rathaus-toggle").get_attribute("aria-expanded") == "true",
+                  "the panel did not reopen after the reload")
+        self.wait(lambda: reference in self.log_text(), "the reference number is missing after the reload")
+        log_text = self.log_text()
+        for expected in ("Was kostet ein Personalausweis?", "Wie lautet Ihr Vor- und Familienname?"):
+            check(expected in log_text, f"{expected!r} missing after the reload")
+        check(self.find_all("#rathaus-log ul > li"), "the restored summary is not a list")
+        check(self.storage().get("id") == conversation["id"], "the reload started a new conversation")
+        check(self.find_all(".rathaus-msg--citizen") and self.find_all(".rathaus-msg--bot"),
+              "the restored transcript lacks citizen or bot messages")
+        self.check_console("reload")
+
+        self.step(6, "HTML in a message stays text")
+        self.move_focus("#rathaus-input", "the message input after the reload")
+        self.send_and_wait(text=XSS)
+        mine = self.find_all(".rathaus-msg--citizen .rathaus-msg__text")[-1]
+        check(self.text_of(mine) == XSS, f"the citizen's message reads {self.text_of(mine)!r}")
+        check(not self.find_all("#rathaus-widget img"), "an <img> element appeared inside the widget")
+        check(self.driver.execute_script("return document.images.length") == 0, "an image appeared on the page")
+        time.sleep(0.3)
+        try:
+            alert = self.driver.switch_to.alert
+            text = alert.text
+            alert.dismiss()
+            raise Failure(f"an alert was opened: {text!r}")
+        except NoAlertPresentException:
+            pass
+        self.check_console("html")
+
+        self.step(7, "delete the conversation with „Gespräch löschen“")
+        self.move_focus(".rathaus-reset", "the „Gespräch löschen“ button")
+        self.press(Keys.ENTER)
+        self.wait(lambda: self.idle() and "Das Gespräch wurde gelöscht" in self.log_text()
+                  and len(self.bot_texts()) == 1, "deleting did not start a fresh conversation")
+        check(reference not in self.log_text(), "the old conversation is still shown")
+        fresh = self.storage()
+        check(fresh and fresh["id"] != conversation["id"], "no new conversation after deleting")
+        request = urllib.request.Request(f"{self.base}/api/v1/conversations/{conversation['id']}",
+                                         headers={"Authorization": "Bearer " + conversation["token"]})
+        try:
+            urllib.request.urlopen(request, timeout=WAIT_SECONDS)
+            raise Failure("the deleted conversation can still be read")
+        except urllib.error.HTTPError as error:
+            check(error.code == 404, f"reading the deleted conversation answered {error.code}, not 404")
+        self.wait(lambda: self.is_active("#rathaus-input"), "the focus is not in the input after deleting")
+        self.check_console("deletion")
+
+        self.step(8, "the privacy notice, from the widget's link")
+        self.move_focus(".rathaus-privacy", "the „Datenschutzhinweise“ link")
+        self.press(Keys.ENTER)
+        self.wait(lambda: d.current_url.endswith("/datenschutz.html"), "Enter on the link did not open the privacy notice")
+        heading = self.wait(lambda: self.find_all("h1"), "the privacy notice has no heading")[0]
+        check("Datenschutz" in heading.text, f"unexpected heading {heading.text!r}")
+        page = self.text_of(self.find("main"))
+        for expected in ("sessionStorage", "30 Tage", "Gespräch löschen", "lösche meine Daten",
+                         "datenschutz@musterstadt.example"):
+            check(expected in page, f"the privacy notice does not mention {expected!r}")
+        check(self.find(".site-header").value_of_css_property("background-color") != "rgba(0, 0, 0, 0)",
+              "site.css is not applied to the privacy notice")
+        self.check_console("privacy notice")
+
+
+def main():
+    if len(sys.argv) != 2 or not sys.argv[1].startswith("http"):
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(sys.argv[1].rstrip("/") + "/", timeout=WAIT_SECONDS) as response:
+            page = response.read().decode("utf-8", "replace")
+        check("/widget.js" in page, "the page at / does not embed /widget.js")
+    except (OSError, Failure) as error:
+        print(f"FAILED: {sys.argv[1]} does not serve the demo page: {error}", file=sys.stderr)
+        return 1
+    try:
+        test = WidgetTest(sys.argv[1])
+    except Exception as error:
+        print(f"FAILED: could not start chromium through /usr/bin/chromedriver: {error}", file=sys.stderr)
+        return 1
+    try:
+        test.run()
+    except Exception as error:  # a failure or a WebDriver error: report both the same way
+        kind = "" if isinstance(error, Failure) else f"{type(error).__name__}: "
+        print(f"FAILED: {kind}{error}".rstrip(), file=sys.stderr)
+        try:
+            test.driver.save_screenshot(SCREENSHOT)
+            print(f"screenshot: {SCREENSHOT}", file=sys.stderr)
+        except Exception:
+            pass
+        try:
+            print("widget log:\n" + test.find("#rathaus-log").text, file=sys.stderr)
+        except Exception:
+            print("widget log: (not available)", file=sys.stderr)
+        for entry in test.console:
+            print(f"console: {entry.get('level')} {entry.get('message')}", file=sys.stderr)
+        return 1
+    finally:
+        test.driver.quit()
+    print(f"OK: the widget works with the keyboard only ({time.monotonic() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

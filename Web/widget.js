@@ -1,0 +1,619 @@
+/*
+ * Rathaus chat widget.
+ *
+ * Embed with one tag:
+ *   <script src="https://server/widget.js" data-server="https://server"
+ *           data-title="Musterstadt fragen" defer></script>
+ *
+ * Attributes (all optional): data-server (default: the origin this script was loaded from),
+ * data-title (default "Rathaus Musterstadt"), data-privacy (default <server>/datenschutz.html).
+ *
+ * Works under "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'":
+ * no inline script or style, no element.style, no innerHTML. Every text from the server is
+ * inserted as a text node. The conversation id and its access token live in sessionStorage only.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript || (function () {
+    var scripts = document.getElementsByTagName("script");
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      if (/\/widget\.js(?:[?#]|$)/.test(scripts[i].src)) { return scripts[i]; }
+    }
+    return null;
+  }());
+
+  var STORAGE_CONVERSATION = "rathaus.conversation";
+  var STORAGE_OPEN = "rathaus.open";
+  var STORAGE_CHOICES = "rathaus.choices";
+  var MAX_LENGTH = 1000;
+  var TIMEOUT_MS = 20000;
+  var URL_PATTERN = /https?:\/\/[^\s<>"'„“”«»]+/g;
+  var BULLET_PATTERN = /^\s*•\s+/;
+
+  /** An absolute http(s) URL without trailing slash, or null. */
+  function httpURL(value, base) {
+    if (!value) { return null; }
+    try {
+      var url = new URL(value, base);
+      if (url.protocol !== "https:" && url.protocol !== "http:") { return null; }
+      return url.href.replace(/\/+$/, "");
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var scriptOrigin = null;
+  if (script && script.src) {
+    try { scriptOrigin = new URL(script.src, document.baseURI).origin; } catch (e) { scriptOrigin = null; }
+  }
+  var attr = function (name) { return script ? script.getAttribute(name) : null; };
+  var server = httpURL(attr("data-server"), document.baseURI) || scriptOrigin || window.location.origin;
+  var title = (attr("data-title") || "").trim() || "Rathaus Musterstadt";
+  var privacyURL = httpURL(attr("data-privacy"), document.baseURI) || server + "/datenschutz.html";
+
+  // ---------------------------------------------------------------- storage
+
+  function storageGet(key) {
+    try { return window.sessionStorage.getItem(key); } catch (e) { return null; }
+  }
+  function storageSet(key, value) {
+    try { window.sessionStorage.setItem(key, value); } catch (e) { /* storage disabled: keep going */ }
+  }
+  function storageRemove(key) {
+    try { window.sessionStorage.removeItem(key); } catch (e) { /* storage disabled */ }
+  }
+
+  function loadConversation() {
+    var raw = storageGet(STORAGE_CONVERSATION);
+    if (!raw) { return null; }
+    try {
+      var value = JSON.parse(raw);
+      if (value && typeof value.id === "string" && typeof value.token === "string") {
+        return { id: value.id, token: value.token };
+      }
+    } catch (e) { /* damaged entry: start fresh */ }
+    storageRemove(STORAGE_CONVERSATION);
+    return null;
+  }
+
+  // ---------------------------------------------------------------- DOM helpers
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function hiddenText(text) {
+    return el("span", "rathaus-visually-hidden", text);
+  }
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function bubbleIcon() {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("class", "rathaus-toggle__icon");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "24");
+    svg.setAttribute("height", "24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(SVG_NS, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  /** Appends `text` to `parent`, turning http(s) URLs into links (text nodes and <a> only). */
+  function appendInline(parent, text) {
+    var last = 0;
+    URL_PATTERN.lastIndex = 0;
+    var match;
+    while ((match = URL_PATTERN.exec(text)) !== null) {
+      var raw = match[0].replace(/[.,;:!?)\]]+$/, "");
+      var href = httpURL(raw);
+      if (!href || raw.length === 0) { continue; }
+      if (match.index > last) { parent.appendChild(document.createTextNode(text.slice(last, match.index))); }
+      var link = el("a", "rathaus-link", raw);
+      link.href = raw;
+      link.rel = "noopener noreferrer";
+      parent.appendChild(link);
+      last = match.index + raw.length;
+      URL_PATTERN.lastIndex = last;
+    }
+    if (last < text.length) { parent.appendChild(document.createTextNode(text.slice(last))); }
+  }
+
+  /**
+   * Renders a bot reply: runs of lines starting with "• " become a <ul>, other lines paragraphs
+   * (consecutive lines joined by <br>, blank lines end a paragraph).
+   */
+  function renderReply(container, text) {
+    var lines = String(text).split(/\r?\n/);
+    var paragraph = null;
+    var list = null;
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i];
+      if (BULLET_PATTERN.test(line)) {
+        paragraph = null;
+        if (!list) { list = el("ul", "rathaus-list"); container.appendChild(list); }
+        var item = el("li");
+        appendInline(item, line.replace(BULLET_PATTERN, ""));
+        list.appendChild(item);
+      } else if (line.trim() === "") {
+        paragraph = null;
+        list = null;
+      } else {
+        list = null;
+        if (paragraph) {
+          paragraph.appendChild(el("br"));
+        } else {
+          paragraph = el("p", "rathaus-paragraph");
+          container.appendChild(paragraph);
+        }
+        appendInline(paragraph, line.replace(/^\s+/, ""));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the widget
+
+  function build() {
+    if (document.getElementById("rathaus-widget")) { return; }
+
+    var conversation = loadConversation();
+    var pendingConversation = null;
+    var loaded = false;
+    var busy = false;
+    var restoring = null;
+    var currentChoices = [];
+
+    var stylesheet = el("link");
+    stylesheet.rel = "stylesheet";
+    stylesheet.href = server + "/widget.css";
+
+    var root = el("div", "rathaus-widget");
+    root.id = "rathaus-widget";
+    root.hidden = true; // shown once its stylesheet has loaded
+    var reveal = function () { root.hidden = false; };
+    stylesheet.addEventListener("load", reveal);
+    stylesheet.addEventListener("error", reveal);
+    window.setTimeout(reveal, 3000);
+
+    var toggle = el("button", "rathaus-toggle");
+    toggle.type = "button";
+    toggle.id = "rathaus-toggle";
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", "rathaus-panel");
+    var toggleLabel = el("span", "rathaus-toggle__label", "Chat öffnen");
+    toggle.appendChild(bubbleIcon());
+    toggle.appendChild(toggleLabel);
+
+    var panel = el("section", "rathaus-panel");
+    panel.id = "rathaus-panel";
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-modal", "false");
+    panel.setAttribute("aria-labelledby", "rathaus-title");
+    panel.hidden = true;
+
+    var header = el("div", "rathaus-header");
+    var heading = el("h2", "rathaus-title", title);
+    heading.id = "rathaus-title";
+    var close = el("button", "rathaus-close");
+    close.type = "button";
+    close.setAttribute("aria-label", "Chat schließen");
+    close.appendChild(el("span", "rathaus-close__icon", "×")).setAttribute("aria-hidden", "true");
+    header.appendChild(heading);
+    header.appendChild(close);
+
+    var log = el("div", "rathaus-log");
+    log.id = "rathaus-log";
+    log.setAttribute("role", "log");
+    log.setAttribute("aria-live", "polite");
+    log.setAttribute("aria-relevant", "additions");
+    log.setAttribute("aria-label", "Gesprächsverlauf");
+    log.tabIndex = 0;
+
+    var typing = el("div", "rathaus-typing");
+    typing.setAttribute("role", "status");
+    typing.setAttribute("aria-live", "polite");
+    var typingText = el("span", "rathaus-typing__text");
+    var typingDots = el("span", "rathaus-typing__dots");
+    typingDots.setAttribute("aria-hidden", "true");
+    for (var d = 0; d < 3; d++) { typingDots.appendChild(el("span", "rathaus-typing__dot")); }
+    typing.appendChild(typingText);
+    typing.appendChild(typingDots);
+
+    var choices = el("div", "rathaus-choices");
+    choices.setAttribute("role", "group");
+    choices.setAttribute("aria-label", "Antwortmöglichkeiten");
+    choices.hidden = true;
+
+    var form = el("form", "rathaus-form");
+    form.noValidate = true;
+    var label = el("label", "rathaus-label", "Ihre Nachricht");
+    label.htmlFor = "rathaus-input";
+    var row = el("div", "rathaus-form__row");
+    var input = el("textarea", "rathaus-input");
+    input.id = "rathaus-input";
+    input.name = "text";
+    input.rows = 2;
+    input.maxLength = MAX_LENGTH;
+    input.autocomplete = "off";
+    input.setAttribute("aria-describedby", "rathaus-input-hint");
+    var hint = hiddenText("Die Eingabetaste sendet, Umschalt und Eingabetaste beginnen eine neue Zeile.");
+    hint.id = "rathaus-input-hint";
+    var sendButton = el("button", "rathaus-send", "Senden");
+    sendButton.type = "submit";
+    row.appendChild(input);
+    row.appendChild(sendButton);
+    form.appendChild(label);
+    form.appendChild(row);
+    form.appendChild(hint);
+
+    var footer = el("div", "rathaus-footer");
+    var privacy = el("a", "rathaus-privacy", "Datenschutzhinweise");
+    privacy.href = privacyURL;
+    var reset = el("button", "rathaus-reset", "Gespräch löschen");
+    reset.type = "button";
+    footer.appendChild(privacy);
+    footer.appendChild(reset);
+
+    panel.appendChild(header);
+    panel.appendChild(log);
+    panel.appendChild(typing);
+    panel.appendChild(choices);
+    panel.appendChild(form);
+    panel.appendChild(footer);
+    root.appendChild(toggle);
+    root.appendChild(panel);
+
+    (document.head || document.documentElement).appendChild(stylesheet);
+    document.body.appendChild(root);
+
+    // ------------------------------------------------------------ rendering
+
+    function scrollToEnd() {
+      log.scrollTop = log.scrollHeight;
+    }
+
+    /** Scrolls so that a long answer is read from its start rather than its end. */
+    function revealFrom(first) {
+      if (!first) { return; }
+      if (log.scrollHeight - first.offsetTop > log.clientHeight) {
+        log.scrollTop = Math.max(0, first.offsetTop - 8);
+      } else {
+        scrollToEnd();
+      }
+    }
+
+    function addMessage(speaker, text, target) {
+      var citizen = speaker === "citizen";
+      var message = el("div", "rathaus-msg " + (citizen ? "rathaus-msg--citizen" : "rathaus-msg--bot"));
+      message.appendChild(hiddenText(citizen ? "Sie: " : "Rathaus: "));
+      var body = el("div", "rathaus-msg__text");
+      if (citizen) {
+        body.textContent = String(text);
+      } else {
+        renderReply(body, text);
+      }
+      message.appendChild(body);
+      (target || log).appendChild(message);
+      scrollToEnd();
+      return message;
+    }
+
+    function addNotice(text, isError) {
+      var notice = el("p", "rathaus-notice" + (isError ? " rathaus-notice--error" : ""));
+      notice.appendChild(hiddenText(isError ? "Fehler: " : "Hinweis: "));
+      notice.appendChild(document.createTextNode(String(text)));
+      log.appendChild(notice);
+      scrollToEnd();
+      return notice;
+    }
+
+    function setTyping(on) {
+      typingText.textContent = on ? "Rathaus schreibt …" : "";
+      typing.classList.toggle("rathaus-typing--active", on);
+    }
+
+    function setChoices(list) {
+      currentChoices = Array.isArray(list) ? list.filter(function (c) { return typeof c === "string" && c.trim() !== ""; }) : [];
+      while (choices.firstChild) { choices.removeChild(choices.firstChild); }
+      currentChoices.forEach(function (text) {
+        var button = el("button", "rathaus-choice", text);
+        button.type = "button";
+        button.addEventListener("click", function () { send(text, true); });
+        choices.appendChild(button);
+      });
+      choices.hidden = currentChoices.length === 0;
+      if (currentChoices.length) {
+        storageSet(STORAGE_CHOICES, JSON.stringify(currentChoices));
+      } else {
+        storageRemove(STORAGE_CHOICES);
+      }
+      scrollToEnd();
+    }
+
+    function choicesFor(turn) {
+      var expecting = turn && turn.expecting;
+      if (!expecting) { return []; }
+      if (Array.isArray(expecting.choices) && expecting.choices.length) { return expecting.choices; }
+      if (expecting.type === "yes_no") { return ["Ja", "Nein"]; }
+      return [];
+    }
+
+    function clearLog() {
+      while (log.firstChild) { log.removeChild(log.firstChild); }
+    }
+
+    function focusInput() {
+      if (!panel.hidden) { input.focus(); }
+    }
+
+    // ------------------------------------------------------------ API
+
+    /** fetch with JSON; resolves with the parsed body, rejects with {status, message}. */
+    function request(method, path, token, body) {
+      var headers = { "Accept": "application/json" };
+      if (token) { headers.Authorization = "Bearer " + token; }
+      if (body !== undefined) { headers["Content-Type"] = "application/json"; }
+      var controller = typeof AbortController === "function" ? new AbortController() : null;
+      var timer = controller ? window.setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
+      return fetch(server + path, {
+        method: method,
+        mode: "cors",
+        credentials: "omit",
+        cache: "no-store",
+        headers: headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller ? controller.signal : undefined
+      }).then(function (response) {
+        if (timer) { window.clearTimeout(timer); }
+        if (response.status === 204) { return null; }
+        return response.text().then(function (text) {
+          var data = null;
+          try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+          if (response.ok) {
+            if (data === null || typeof data !== "object") {
+              throw { status: response.status, message: "Die Antwort des Servers war unverständlich. Bitte versuchen Sie es erneut." };
+            }
+            return data;
+          }
+          var message = data && data.error && typeof data.error.message === "string" ? data.error.message : null;
+          if (!message && response.status === 429) {
+            message = "Bitte warten Sie einen Moment.";
+          } else if (!message) {
+            message = response.status >= 500
+              ? "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut."
+              : "Die Anfrage ist fehlgeschlagen. Bitte versuchen Sie es erneut.";
+          }
+          throw { status: response.status, message: message };
+        });
+      }, function (error) {
+        if (timer) { window.clearTimeout(timer); }
+        var aborted = error && error.name === "AbortError";
+        throw {
+          status: 0,
+          message: aborted
+            ? "Die Antwort dauert zu lange. Bitte versuchen Sie es erneut."
+            : "Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut."
+        };
+      });
+    }
+
+    function forgetConversation() {
+      conversation = null;
+      storageRemove(STORAGE_CONVERSATION);
+      storageRemove(STORAGE_CHOICES);
+    }
+
+    /** Resolves with the conversation, creating one (and showing its welcome) when there is none. */
+    function ensureConversation() {
+      if (conversation) { return Promise.resolve(conversation); }
+      if (pendingConversation) { return pendingConversation; }
+      setTyping(true);
+      pendingConversation = request("POST", "/api/v1/conversations", null, {}).then(function (data) {
+        if (typeof data.id !== "string" || typeof data.token !== "string") {
+          throw { status: 0, message: "Die Antwort des Servers war unverständlich. Bitte versuchen Sie es erneut." };
+        }
+        conversation = { id: data.id, token: data.token };
+        storageSet(STORAGE_CONVERSATION, JSON.stringify(conversation));
+        (Array.isArray(data.replies) ? data.replies : []).forEach(function (reply) { addMessage("bot", reply); });
+        loaded = true;
+        return conversation;
+      });
+      var clear = function () { pendingConversation = null; setTyping(busy); };
+      pendingConversation.then(clear, clear);
+      return pendingConversation;
+    }
+
+    function conversationPath(conv) {
+      return "/api/v1/conversations/" + encodeURIComponent(conv.id);
+    }
+
+    /** Shows the stored conversation (after a reload) or starts a new one. */
+    function loadOnce() {
+      if (loaded) { return; }
+      loaded = true;
+      if (!conversation) {
+        ensureConversation().catch(function (error) {
+          loaded = false;
+          addNotice(error.message, true);
+        });
+        return;
+      }
+      var conv = conversation;
+      log.setAttribute("aria-busy", "true");
+      setTyping(true);
+      restoring = request("GET", conversationPath(conv), conv.token).then(function (data) {
+        var transcript = data && Array.isArray(data.transcript) ? data.transcript : [];
+        var earlier = document.createDocumentFragment();
+        transcript.forEach(function (entry) {
+          if (entry && typeof entry.text === "string") {
+            addMessage(entry.speaker === "citizen" ? "citizen" : "bot", entry.text, earlier);
+          }
+        });
+        log.insertBefore(earlier, log.firstChild); // before anything written while it loaded
+        if (!busy) {
+          var stored = null;
+          try { stored = JSON.parse(storageGet(STORAGE_CHOICES) || "null"); } catch (e) { stored = null; }
+          setChoices(Array.isArray(stored) ? stored : []);
+        }
+      }, function (error) {
+        if (error.status === 404) {
+          forgetConversation();
+          loaded = false;
+          loadOnce();
+        } else {
+          loaded = false;
+          addNotice(error.message, true);
+        }
+      }).then(function () {
+        restoring = null;
+        log.removeAttribute("aria-busy");
+        setTyping(busy || pendingConversation !== null);
+        scrollToEnd();
+      });
+    }
+
+    /** Sends `rawText` (typed, or the label of a choice button when `fromChoice`). */
+    function send(rawText, fromChoice) {
+      var text = String(rawText).trim();
+      if (busy || text === "") { focusInput(); return; }
+      if (text.length > MAX_LENGTH) {
+        addNotice("Ihre Nachricht ist zu lang. Bitte schreiben Sie höchstens " + MAX_LENGTH + " Zeichen.", true);
+        focusInput();
+        return;
+      }
+      busy = true;
+      var previousChoices = currentChoices.slice();
+      setChoices([]);
+      if (!fromChoice) { input.value = ""; }
+      focusInput();
+      var message = addMessage("citizen", text);
+      setTyping(true);
+
+      var attempt = function (retried) {
+        return Promise.resolve(restoring).then(ensureConversation).then(function (conv) {
+          return request("POST", conversationPath(conv) + "/messages", conv.token, { text: text });
+        }).catch(function (error) {
+          if (error.status === 404 && !retried) {
+            // The conversation is gone (deleted on request or expired): start a new one and ask there.
+            forgetConversation();
+            if (message.parentNode) { log.removeChild(message); }
+            addNotice("Das bisherige Gespräch ist nicht mehr vorhanden. Ich beginne ein neues Gespräch.", false);
+            return ensureConversation().then(function () {
+              message = addMessage("citizen", text);
+              return attempt(true);
+            });
+          }
+          throw error;
+        });
+      };
+
+      attempt(false).then(function (turn) {
+        var first = null;
+        (Array.isArray(turn.replies) ? turn.replies : []).forEach(function (reply) {
+          var added = addMessage("bot", reply);
+          first = first || added;
+        });
+        setChoices(choicesFor(turn));
+        revealFrom(first);
+      }, function (error) {
+        if (message.parentNode) { log.removeChild(message); }
+        addNotice(error.message, true);
+        if (!fromChoice && input.value === "") { input.value = rawText; } // kept for another try
+        setChoices(previousChoices);
+      }).then(function () {
+        busy = false;
+        setTyping(false);
+        var active = document.activeElement;
+        if (!active || active === document.body || root.contains(active)) { focusInput(); }
+      });
+    }
+
+    function deleteConversation() {
+      if (busy) { return; }
+      busy = true;
+      var conv = conversation;
+      var done = function () {
+        forgetConversation();
+        clearLog();
+        setChoices([]);
+        input.value = "";
+        addNotice("Das Gespräch wurde gelöscht. Sie können ein neues Gespräch beginnen.", false);
+        loaded = true;
+        return ensureConversation().catch(function (error) { loaded = false; addNotice(error.message, true); });
+      };
+      setTyping(true);
+      var deletion = conv
+        ? request("DELETE", conversationPath(conv), conv.token).catch(function (error) {
+          if (error.status === 404) { return null; } // already gone
+          throw error;
+        })
+        : Promise.resolve(null);
+      deletion.then(done, function (error) {
+        addNotice(error.message, true);
+      }).then(function () {
+        busy = false;
+        setTyping(pendingConversation !== null);
+        focusInput();
+      });
+    }
+
+    // ------------------------------------------------------------ open and close
+
+    function open(moveFocus) {
+      panel.hidden = false;
+      root.classList.add("rathaus-widget--open");
+      toggle.setAttribute("aria-expanded", "true");
+      toggleLabel.textContent = "Chat schließen";
+      storageSet(STORAGE_OPEN, "1");
+      loadOnce();
+      scrollToEnd();
+      if (moveFocus) { input.focus(); }
+    }
+
+    function closePanel(moveFocus) {
+      panel.hidden = true;
+      root.classList.remove("rathaus-widget--open");
+      toggle.setAttribute("aria-expanded", "false");
+      toggleLabel.textContent = "Chat öffnen";
+      storageSet(STORAGE_OPEN, "0");
+      if (moveFocus) { toggle.focus(); }
+    }
+
+    toggle.addEventListener("click", function () {
+      if (panel.hidden) { open(true); } else { closePanel(true); }
+    });
+    close.addEventListener("click", function () { closePanel(true); });
+    root.addEventListener("keydown", function (event) {
+      if ((event.key === "Escape" || event.key === "Esc") && !panel.hidden) {
+        event.preventDefault();
+        closePanel(true);
+      }
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+        event.preventDefault();
+        send(input.value);
+      }
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      send(input.value);
+    });
+    reset.addEventListener("click", deleteConversation);
+
+    if (storageGet(STORAGE_OPEN) === "1") { open(false); }
+  }
+
+  if (document.body) {
+    build();
+  } else {
+    document.addEventListener("DOMContentLoaded", build);
+  }
+}());
