@@ -37,7 +37,7 @@ public struct APIError: HTTPResponseError, Sendable {
 
     /// The JSON response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = try JSONSerialization.data(withJSONObject: ["error": ["code": code, "message": message]], options: [.sortedKeys])
+        let body = JSONValue.object(["error": ["code": .string(code), "message": .string(message)]]).bytes
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }

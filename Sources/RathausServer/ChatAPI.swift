@@ -61,7 +61,7 @@ public struct ChatAPI: Sendable {
         router.get("health") { _, _ in Self.json(["status": "ok"]) }
         router.get("ready") { _, _ -> Response in
             guard try await Blocking.run({ store.isWritable() }) else { throw APIError.unavailable }
-            return Self.json(["status": "ready", "intents": live.engine.catalog.intents.count])
+            return Self.json(["status": "ready", "intents": .int(live.engine.catalog.intents.count)])
         }
         router.get("metrics") { _, _ -> Response in
             let deliveries = (try? await Blocking.run { try store.deliveryCounts() }) ?? [:]
@@ -99,7 +99,8 @@ public struct ChatAPI: Sendable {
                 try authorize(token, id)
                 return try store.transcript(id: id)
             }
-            return Self.json(["id": id, "transcript": transcript.map { ["speaker": $0.speaker, "text": $0.text] }])
+            return Self.json(["id": .string(id),
+                              "transcript": .array(transcript.map { ["speaker": .string($0.speaker), "text": .string($0.text)] })])
         }
         api.delete(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
@@ -144,11 +145,7 @@ public struct ChatAPI: Sendable {
     private func rasa(sender: String, text: String) async throws -> Response {
         let id = "rasa-" + Self.hash("rasa:" + sender).prefix(32)
         let turn = try await answer(text, in: try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id), engine: live.engine)
-        let replies = turn.replies.map { ["recipient_id": sender, "text": $0] }
-        let body = try JSONSerialization.data(withJSONObject: replies, options: [.sortedKeys, .withoutEscapingSlashes])
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Self.json(.array(turn.replies.map { ["recipient_id": .string(sender), "text": .string($0)] }))
     }
 
     private func create() async throws -> Response {
@@ -158,7 +155,7 @@ public struct ChatAPI: Sendable {
         let tokenHash = Self.hash(token)
         try await Blocking.run { try store.create(session.snapshot, tokenHash: tokenHash) }
         cache.put(session.id, tokenHash: tokenHash, snapshot: session.snapshot)
-        var response = Self.json(["id": session.id, "token": token, "replies": [session.webWelcome], "state": "idle"])
+        var response = Self.json(["id": .string(session.id), "token": .string(token), "replies": [.string(session.webWelcome)], "state": "idle"])
         response.status = .created
         return response
     }
@@ -169,11 +166,9 @@ public struct ChatAPI: Sendable {
     private func respond(_ id: String, token: String?, text: Result<String, any Error>) async throws -> Response {
         let (snapshot, tokenHash) = try authorize(token, id)
         let turn = try await answer(try text.get(), in: snapshot, engine: live.engine, tokenHash: tokenHash)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(turn))))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: turn.jsonBytes)))
     }
 
     /// Answers one message of the stored conversation and stores the new state with the turn (or
@@ -251,9 +246,9 @@ public struct ChatAPI: Sendable {
         }
     }
 
-    /// A JSON response from a dictionary.
-    static func json(_ object: [String: Any]) -> Response {
-        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    /// A 200 JSON response.
+    static func json(_ value: JSONValue) -> Response {
+        let body = value.bytes
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))

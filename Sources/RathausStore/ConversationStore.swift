@@ -139,7 +139,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// out and reported by throwing ``ConversationGone`` after the others are committed.
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
         let encoder = JSONEncoder()
-        let states = try turns.map { try String(decoding: encoder.encode($0.snapshot), as: UTF8.self) }
+        let states = try turns.map { try SnapshotEncoding.json($0.snapshot, encoder: encoder) }
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
             let upsert = try db.cachedStatement(sql: """

@@ -12,6 +12,10 @@ public struct AnswerComposer: Sendable {
 
     /// The answer for a recognised intent, led by the part the question asked about, if any.
     public func answer(for intentID: String, aspect: Aspect? = nil) -> String {
+        catalog.composedAnswers.answer(for: intentID, aspect: aspect) { compose(for: intentID, aspect: aspect) }
+    }
+
+    private func compose(for intentID: String, aspect: Aspect?) -> String {
         if let entry = catalog.knowledge[intentID] {
             return answer(for: entry, aspect: aspect)
         }

@@ -19,6 +19,8 @@ public struct Catalog: Sendable {
     public let synonyms: [String: [String]]
     /// Online application forms by service id (from `Intents/formulare/`).
     public let forms: [String: FormDefinition]
+    /// Answers already composed from this catalogue, by intent and aspect (filled as they are asked for).
+    let composedAnswers = ComposedAnswers()
 
     /// Creates a catalogue from already checked parts; use ``CatalogLoader`` to read one from disk.
     public init(
