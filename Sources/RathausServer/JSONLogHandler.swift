@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RathausCore
 
 /// A swift-log handler writing one JSON object per line to standard error: time, level, label,
 /// message and metadata. Callers put only counts, routes, codes and durations in metadata, never
@@ -28,16 +29,15 @@ public struct JSONLogHandler: LogHandler {
         var fields = ["time": Self.timestamp(), "level": event.level.rawValue, "logger": label, "message": event.message.description]
         for (key, value) in metadata { fields[key] = value.description }
         for (key, value) in event.metadata ?? [:] { fields[key] = value.description }
-        var line = "{"
+        var line = JSONOutput(capacity: 256)
+        line.raw("{")
         for (index, key) in fields.keys.sorted().enumerated() {
-            if index > 0 { line += "," }
-            Self.appendQuoted(key, to: &line)
-            line += ":"
-            Self.appendQuoted(fields[key]!, to: &line)
+            if index > 0 { line.raw(",") }
+            line.key(key)
+            line.string(fields[key]!)
         }
-        line += "}\n"
-        var bytes = Array(line.utf8)
-        bytes.withUnsafeMutableBytes { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
+        line.raw("}\n")
+        line.bytes.withUnsafeBytes { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
     }
 
     /// The current time as ISO 8601 in UTC with milliseconds, e.g. `2026-11-30T09:15:02.123Z`.
@@ -52,24 +52,5 @@ public struct JSONLogHandler: LogHandler {
         let fraction = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):"
             + "\(two(parts.tm_sec)).\(fraction)Z"
-    }
-
-    /// Appends `text` as a JSON string literal.
-    static func appendQuoted(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
     }
 }
