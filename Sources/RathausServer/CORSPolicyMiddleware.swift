@@ -12,12 +12,14 @@ public struct CORSPolicyMiddleware<Context: RequestContext>: RouterMiddleware {
         self.allowedOrigins = Set(allowedOrigins.map { $0.lowercased() })
     }
 
+    /// Passes requests without an `Origin` or from the server's own pages, answers preflights and
+    /// marks responses for listed origins, and refuses every other origin with 403.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let origin = request.headers[.origin]?.lowercased() else { return try await next(request, context) }
         if isSameOrigin(origin, request) {
             return try await next(request, context)
         }
-        guard allowedOrigins.contains(origin) else { throw APIError.foreignOrigin }
+        guard allowedOrigins.contains(origin) else { return try APIError.foreignOrigin.response(from: request, context: context) }
         var response: Response
         if request.method == .options {
             response = Response(status: .noContent)

@@ -12,6 +12,7 @@ public struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware
         self.logger = logger
     }
 
+    /// Runs the request and turns whatever it throws into the JSON error response.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)

@@ -19,6 +19,7 @@ public struct RateLimitMiddleware: RouterMiddleware {
         self.metrics = metrics
     }
 
+    /// Takes a token from the client's bucket for API and channel requests, or answers 429.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let buckets, request.uri.path.hasPrefix("/api/") || request.uri.path.hasPrefix("/webhooks/") else {
             return try await next(request, context)

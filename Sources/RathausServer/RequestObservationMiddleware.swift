@@ -14,6 +14,7 @@ public struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddl
         self.logger = logger
     }
 
+    /// Runs the request, then counts and logs it.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         let response = try await next(request, context)

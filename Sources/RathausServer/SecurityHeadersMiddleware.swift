@@ -13,6 +13,7 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
             + "base-uri 'none'; form-action 'self'; frame-ancestors \(ancestors)"
     }
 
+    /// Runs the request and adds the headers to its response.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = policy

@@ -17,26 +17,15 @@ enum SnapshotEncoding {
         out.raw(",")
         out.key("offeredValues")
         out.raw("{}")
-        if let service = snapshot.currentService {
+        func member(_ key: String, _ write: (inout JSONOutput) -> Void) {
             out.raw(",")
-            out.key("currentService")
-            out.string(service)
+            out.key(key)
+            write(&out)
         }
-        if let choice = snapshot.pendingChoice {
-            out.raw(",")
-            out.key("pendingChoice")
-            out.strings(choice)
-        }
-        if let form = snapshot.offeredForm {
-            out.raw(",")
-            out.key("offeredForm")
-            out.string(form)
-        }
-        if let references = snapshot.submittedReferences {
-            out.raw(",")
-            out.key("submittedReferences")
-            out.strings(references)
-        }
+        if let service = snapshot.currentService { member("currentService") { $0.string(service) } }
+        if let choice = snapshot.pendingChoice { member("pendingChoice") { $0.strings(choice) } }
+        if let form = snapshot.offeredForm { member("offeredForm") { $0.string(form) } }
+        if let references = snapshot.submittedReferences { member("submittedReferences") { $0.strings(references) } }
         out.raw("}")
         return String(decoding: out.bytes, as: UTF8.self)
     }

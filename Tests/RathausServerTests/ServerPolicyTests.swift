@@ -65,6 +65,7 @@ struct ServerPolicyTests {
             let foreign = try await API.call(client, "/api/v1/conversations", .post, headers: [.origin: "https://evil.example"])
             #expect(foreign.status == .forbidden)
             #expect(foreign.headers[.accessControlAllowOrigin] == nil)
+            #expect(foreign.headers[.contentSecurityPolicy] != nil, "refusals carry the security headers too")
             #expect(try API.errorCode(foreign) == "origin_not_allowed")
             let sameOrigin = try await API.call(client, "/api/v1/conversations", .post,
                                                 headers: [.origin: "http://localhost"])
