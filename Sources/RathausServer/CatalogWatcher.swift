@@ -53,17 +53,11 @@ public struct CatalogWatcher: Service {
     /// Reloads off the cooperative pool and logs the outcome.
     func reload(reason: String) async {
         let live = self.live
-        let result: Result<LiveCatalog.Engine, any Error>
         do {
-            result = .success(try await Blocking.run { try live.reload() })
-        } catch {
-            result = .failure(error)
-        }
-        switch result {
-        case .success(let engine):
+            let engine = try await Blocking.run { try live.reload() }
             metrics.record(reload: true)
             logger.info("catalogue reloaded", metadata: ["reason": "\(reason)", "intents": "\(engine.catalog.intents.count)"])
-        case .failure(let error):
+        } catch {
             metrics.record(reload: false)
             logger.error("catalogue refused, the running one stays", metadata: ["reason": "\(reason)", "problems": "\(error)"])
         }
