@@ -59,15 +59,18 @@ public struct DeliveryConfiguration: Sendable {
         public var description: String { lines.joined(separator: "\n") }
     }
 
-    /// Reads and checks `url`; `environment` supplies `secret_env` variables.
-    public init(contentsOf url: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// Reads and checks `url`; `environment` supplies `secret_env` variables. Without
+    /// `requiresDepartments`, a file without `departments:` is valid and names no endpoint (for
+    /// `serve`, which then only stores applications).
+    public init(contentsOf url: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+                requiresDepartments: Bool = true) throws {
         let file = url.lastPathComponent
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw Problems(lines: ["\(file):1: Die Datei kann nicht gelesen werden."]) }
-        try self.init(yaml: text, file: file, environment: environment)
+        try self.init(yaml: text, file: file, environment: environment, requiresDepartments: requiresDepartments)
     }
 
-    /// Reads and checks YAML text.
-    public init(yaml text: String, file: String = "config.yaml", environment: [String: String] = [:]) throws {
+    /// Reads and checks YAML text (see ``init(contentsOf:environment:requiresDepartments:)``).
+    public init(yaml text: String, file: String = "config.yaml", environment: [String: String] = [:], requiresDepartments: Bool = true) throws {
         var problems: [String] = []
         let root: Node.Mapping
         do {
@@ -138,7 +141,7 @@ public struct DeliveryConfiguration: Sendable {
                 }
                 endpoints[id] = Endpoint(url: url, secrets: secrets)
             }
-        } else {
+        } else if requiresDepartments {
             problems.append("\(file):1: 'departments:' fehlt; tragen Sie mindestens 'default:' mit url und secrets ein.")
         }
         self.endpoints = endpoints

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RathausCore
 import RathausStore
 
 /// The JSON body sent for an application: built only from what the outbox row stores, with sorted
@@ -26,7 +27,7 @@ public enum WebhookPayload {
     public static func body(for item: ConversationStore.OutboxItem) throws -> Data {
         let dataBytes = Data(item.data.utf8)
         let data = try JSONSerialization.jsonObject(with: dataBytes)
-        let digest = SHA256.hash(data: dataBytes).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: dataBytes).hexString
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let object: [String: Any] = [

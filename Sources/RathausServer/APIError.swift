@@ -37,10 +37,8 @@ public struct APIError: HTTPResponseError, Sendable {
 
     /// The JSON response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = JSONValue.object(["error": ["code": .string(code), "message": .string(message)]]).bytes
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        var response = Response.json(["error": ["code": .string(code), "message": .string(message)]], status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 }

@@ -58,22 +58,16 @@ public struct ChatAPI: Sendable {
         router.add(middleware: ErrorResponseMiddleware(logger: logger))
         router.add(middleware: RateLimitMiddleware(configuration: configuration, metrics: metrics))
         web?.register(on: router)
-        router.get("health") { _, _ in Self.json(["status": "ok"]) }
+        router.get("health") { _, _ in Response.json(["status": "ok"]) }
         router.get("ready") { _, _ -> Response in
             guard try await Blocking.run({ store.isWritable() }) else { throw APIError.unavailable }
-            return Self.json(["status": "ready", "intents": .int(live.engine.catalog.intents.count)])
+            return Response.json(["status": "ready", "intents": .int(live.engine.catalog.intents.count)])
         }
         router.get("metrics") { _, _ -> Response in
             let deliveries = (try? await Blocking.run { try store.deliveryCounts() }) ?? [:]
-            var headers = HTTPFields()
-            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(deliveries: deliveries))))
+            return .content(ByteBuffer(string: metrics.exposition(deliveries: deliveries)), type: "text/plain; version=0.0.4; charset=utf-8")
         }
-        router.get("api/v1/openapi.json") { _, _ -> Response in
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
-        }
+        router.get("api/v1/openapi.json") { _, _ in Response.content(ByteBuffer(string: OpenAPIDocument.json), type: Response.jsonType) }
         router.post("webhooks/rest/webhook") { request, _ -> Response in
             var request = request
             let body = try await Self.collect(&request)
@@ -99,7 +93,7 @@ public struct ChatAPI: Sendable {
                 try authorize(token, id)
                 return try store.transcript(id: id)
             }
-            return Self.json(["id": .string(id),
+            return Response.json(["id": .string(id),
                               "transcript": .array(transcript.map { ["speaker": .string($0.speaker), "text": .string($0.text)] })])
         }
         api.delete(":id") { request, context -> Response in
@@ -145,7 +139,7 @@ public struct ChatAPI: Sendable {
     private func rasa(sender: String, text: String) async throws -> Response {
         let id = "rasa-" + Self.hash("rasa:" + sender).prefix(32)
         let turn = try await answer(text, in: try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id), engine: live.engine)
-        return Self.json(.array(turn.replies.map { ["recipient_id": .string(sender), "text": .string($0)] }))
+        return Response.json(.array(turn.replies.map { ["recipient_id": .string(sender), "text": .string($0)] }))
     }
 
     private func create() async throws -> Response {
@@ -155,9 +149,7 @@ public struct ChatAPI: Sendable {
         let tokenHash = Self.hash(token)
         try await Blocking.run { try store.create(session.snapshot, tokenHash: tokenHash) }
         cache.put(session.id, tokenHash: tokenHash, snapshot: session.snapshot)
-        var response = Self.json(["id": .string(session.id), "token": .string(token), "replies": [.string(session.webWelcome)], "state": "idle"])
-        response.status = .created
-        return response
+        return .json(["id": .string(session.id), "token": .string(token), "replies": [.string(session.webWelcome)], "state": "idle"], status: .created)
     }
 
     /// Answers a message of a web conversation: 404 first when the token is wrong (before the body
@@ -166,9 +158,7 @@ public struct ChatAPI: Sendable {
     private func respond(_ id: String, token: String?, text: Result<String, any Error>) async throws -> Response {
         let (snapshot, tokenHash) = try authorize(token, id)
         let turn = try await answer(try text.get(), in: snapshot, engine: live.engine, tokenHash: tokenHash)
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: turn.jsonBytes)))
+        return .json(turn.jsonBytes)
     }
 
     /// Answers one message of the stored conversation and stores the new state with the turn (or
@@ -227,14 +217,7 @@ public struct ChatAPI: Sendable {
 
     /// The SHA-256 of a token, hex.
     static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex = [UInt8]()
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        SHA256.hash(data: Data(token.utf8)).hexString
     }
 
     /// The body, at most ``maximumBodySize`` bytes, else 413.
@@ -244,13 +227,5 @@ public struct ChatAPI: Sendable {
         } catch {
             throw APIError.tooLarge
         }
-    }
-
-    /// A 200 JSON response.
-    static func json(_ value: JSONValue) -> Response {
-        let body = value.bytes
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -19,16 +19,13 @@ public struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddl
         let start = DispatchTime.now().uptimeNanoseconds
         let response = try await next(request, context)
         let nanoseconds = DispatchTime.now().uptimeNanoseconds - start
-        let seconds = Double(nanoseconds) / 1e9
-        metrics.record(status: Int(response.status.code), seconds: seconds)
-        if logger.logLevel <= .info {
-            logger.info("request", metadata: [
-                "method": "\(request.method.rawValue)",
-                "route": "\(context.endpointPath ?? "unmatched")",
-                "status": "\(response.status.code)",
-                "duration_us": "\(nanoseconds / 1000)",
-            ])
-        }
+        metrics.record(status: Int(response.status.code), seconds: Double(nanoseconds) / 1e9)
+        logger.info("request", metadata: [
+            "method": "\(request.method.rawValue)",
+            "route": "\(context.endpointPath ?? "unmatched")",
+            "status": "\(response.status.code)",
+            "duration_us": "\(nanoseconds / 1000)",
+        ])
         return response
     }
 }

@@ -35,10 +35,9 @@ public struct StaticFiles: Sendable {
     func register<Context: RequestContext>(on router: Router<Context>) {
         for (name, file) in files {
             let respond: @Sendable (Request, Context) async throws -> Response = { _, _ in
-                var headers = HTTPFields()
-                headers[.contentType] = file.contentType
-                headers[.cacheControl] = "no-cache"
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: file.body))
+                var response = Response.content(file.body, type: file.contentType)
+                response.headers[.cacheControl] = "no-cache"
+                return response
             }
             router.get(RouterPath(name), use: respond)
             if name == "index.html" { router.get("/", use: respond) }

@@ -13,8 +13,14 @@ public final class TokenBuckets: Sendable {
     public let rate: Double
     /// Requests a client may make at once.
     public let burst: Double
-    private let buckets = Mutex<[String: Bucket]>([:])
-    /// When the table grows past this, full buckets are removed.
+    private struct Table {
+        var buckets: [String: Bucket] = [:]
+        var prunedAt = -Double.infinity
+    }
+
+    private let table = Mutex(Table())
+    /// When the table grows past this, full buckets are removed (at most once a second, so that a
+    /// table of many active clients is not scanned on every request).
     static let pruneThreshold = 10_000
 
     /// Buckets of `burst` tokens refilled at `rate` per second.
@@ -26,14 +32,15 @@ public final class TokenBuckets: Sendable {
     /// Takes one token for `client` at time `now` (seconds): nil when granted, else the seconds
     /// until the next token.
     public func take(_ client: String, now: Double) -> Double? {
-        buckets.withLock { buckets in
-            var bucket = buckets[client] ?? Bucket(tokens: burst, updated: now)
+        table.withLock { table in
+            var bucket = table.buckets[client] ?? Bucket(tokens: burst, updated: now)
             bucket.tokens = min(burst, bucket.tokens + max(0, now - bucket.updated) * rate)
             bucket.updated = now
             defer {
-                buckets[client] = bucket
-                if buckets.count > Self.pruneThreshold {
-                    buckets = buckets.filter { min(burst, $0.value.tokens + (now - $0.value.updated) * rate) < burst }
+                table.buckets[client] = bucket
+                if table.buckets.count > Self.pruneThreshold && now - table.prunedAt >= 1 {
+                    table.buckets = table.buckets.filter { min(burst, $0.value.tokens + (now - $0.value.updated) * rate) < burst }
+                    table.prunedAt = now
                 }
             }
             if bucket.tokens >= 1 {

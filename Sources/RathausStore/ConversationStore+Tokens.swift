@@ -25,13 +25,6 @@ extension ConversationStore {
         }
     }
 
-    /// The token hash of a conversation, or nil when there is none.
-    public func tokenHash(conversation id: String) throws -> String? {
-        try database.read { db in
-            try String.fetchOne(db, sql: "SELECT token_hash FROM conversation_token WHERE conversation_id = ?", arguments: [id])
-        }
-    }
-
     /// The stored state of a web conversation, if it exists and `tokenHash` is its token's hash
     /// (compared in constant time); one read for both.
     public func snapshot(id: String, tokenHash: String) throws -> ChatSession.Snapshot? {

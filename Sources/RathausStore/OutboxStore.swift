@@ -209,12 +209,15 @@ extension ConversationStore {
         }
     }
 
+    /// The state staff see for an outbox row `o` joined with its department `d`: its status, or
+    /// `disabled` while it waits for a disabled department.
+    static let shownStatus = "CASE WHEN o.status IN ('pending', 'retrying') AND d.disabled_at IS NOT NULL THEN 'disabled' ELSE o.status END"
+
     /// Deliveries, newest first; only those with `status` when given (disabled: rows of disabled departments).
     public func deliveries(status: String? = nil) throws -> [Delivery] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.reference, o.department_id,
-                       CASE WHEN o.status IN ('pending', 'retrying') AND d.disabled_at IS NOT NULL THEN 'disabled' ELSE o.status END AS shown,
+                SELECT a.reference, o.department_id, \(Self.shownStatus) AS shown,
                        o.attempts, o.next_attempt_at, o.delivered_at, o.last_error
                 FROM outbox o JOIN application a ON a.id = o.application_id
                 LEFT JOIN department_endpoint d ON d.department_id = o.department_id
@@ -298,8 +301,7 @@ extension ConversationStore {
     public func deliveryCounts() throws -> [String: Int] {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT CASE WHEN o.status IN ('pending', 'retrying') AND d.disabled_at IS NOT NULL THEN 'disabled' ELSE o.status END AS shown,
-                       COUNT(*)
+                SELECT \(Self.shownStatus) AS shown, COUNT(*)
                 FROM outbox o LEFT JOIN department_endpoint d ON d.department_id = o.department_id
                 GROUP BY shown
                 """)

@@ -19,11 +19,11 @@ struct ChatCommand: ParsableCommand {
     func run() throws {
         let catalog = try options.load()
         let matcher = try IntentMatcher(catalog: catalog)
-        let configuration = try config.map(DeliveryOptions.load)
+        let configuration = try config.map { try DeliveryOptions.load($0) }
         let store = try storage.open(configuredPath: configuration?.database)
         if let configuration {
             // Deliveries run beside the conversation on their own thread until the chat ends.
-            let worker = OutboxWorker(store: try storage.open(configuredPath: configuration.database), configuration: configuration)
+            let worker = OutboxWorker(store: store, configuration: configuration)
             Thread.detachNewThread {
                 while true {
                     if let summary = try? worker.deliverDue(), summary.dead > 0 {

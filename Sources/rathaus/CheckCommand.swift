@@ -19,11 +19,9 @@ struct CheckCommand: ParsableCommand {
             var problems: [String] = []
             var summary = ""
             do {
-                guard try ServeCommand.namesDepartments(config) else { throw DepartmentsMissing() }
-                let configuration = try DeliveryConfiguration(contentsOf: URL(fileURLWithPath: config))
-                summary = "\(configuration.endpoints.count) Stellen mit Adresse" + (configuration.endpoints["default"] == nil ? " (ohne default)" : " (mit default)")
-            } catch is DepartmentsMissing {
-                summary = "keine Stellen (rathaus serve speichert Anträge nur)"
+                let configuration = try DeliveryConfiguration(contentsOf: URL(fileURLWithPath: config), requiresDepartments: false)
+                summary = configuration.endpoints.isEmpty ? "keine Stellen (rathaus serve speichert Anträge nur)"
+                    : "\(configuration.endpoints.count) Stellen mit Adresse" + (configuration.endpoints["default"] == nil ? " (ohne default)" : " (mit default)")
             } catch {
                 problems.append("\(error)")
             }
@@ -54,9 +52,6 @@ struct CheckCommand: ParsableCommand {
         if !report.problems.isEmpty { throw ExitCode(1) }
     }
 }
-
-/// A config without `departments:`: valid for `serve`, which then only stores applications.
-struct DepartmentsMissing: Error {}
 
 /// The JSON printed by `rathaus check --json`.
 struct CheckOutput: Encodable {

@@ -33,9 +33,9 @@ struct DeliverCommand: ParsableCommand {
 
 /// Loading the `--config` file with every problem on standard error.
 enum DeliveryOptions {
-    static func load(_ path: String) throws -> DeliveryConfiguration {
+    static func load(_ path: String, requiresDepartments: Bool = true) throws -> DeliveryConfiguration {
         do {
-            return try DeliveryConfiguration(contentsOf: URL(fileURLWithPath: path))
+            return try DeliveryConfiguration(contentsOf: URL(fileURLWithPath: path), requiresDepartments: requiresDepartments)
         } catch {
             StandardError.write("Die Konfiguration \(path) enthält Fehler:\n\(error)\n")
             throw ExitCode(1)

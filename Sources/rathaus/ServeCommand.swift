@@ -6,7 +6,6 @@ import RathausCore
 import RathausDelivery
 import RathausServer
 import ServiceLifecycle
-import Yams
 
 /// `rathaus serve`: the HTTP API, the widget and the delivery worker in one service group, with
 /// graceful shutdown on SIGTERM and SIGINT and catalogue reload on SIGHUP or file change.
@@ -31,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "rathaus")
         logger.logLevel = level
         let serverConfiguration = try loadServerConfiguration()
-        let delivery = try config.flatMap { try Self.namesDepartments($0) ? DeliveryOptions.load($0) : nil }
+        let delivery = try config.map { try DeliveryOptions.load($0, requiresDepartments: false) }
         let catalog = try options.load()
         let store = try storage.open(configuredPath: delivery?.database)
         let live = LiveCatalog(catalog: catalog, matcher: try IntentMatcher(catalog: catalog), directory: options.directory)
@@ -47,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
             },
             logger: logger)
         var services: [any Service] = []
-        if let delivery {
+        let delivers = !(delivery?.endpoints.isEmpty ?? true)
+        if let delivery, delivers {
             services.append(DeliveryService(store: store, configuration: delivery, interval: 1, logger: logger))
         } else {
             logger.notice("no departments in --config: confirmed applications are stored but not delivered (rathaus deliver --config FILE)")
@@ -56,18 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
         services.append(app)
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("starting", metadata: ["intents": "\(catalog.intents.count)", "web_files": "\(web.names.count)",
-                                           "delivery": "\(delivery != nil)"])
+                                           "delivery": "\(delivers)"])
         try await group.run()
         logger.info("stopped")
-    }
-
-    /// True when the config file has a `departments:` section (then the delivery worker runs).
-    static func namesDepartments(_ path: String) throws -> Bool {
-        guard let text = try? String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) else {
-            StandardError.write("Die Konfiguration \(path) kann nicht gelesen werden.\n")
-            throw ExitCode(1)
-        }
-        return (try? Yams.compose(yaml: text))??.mapping?["departments"] != nil
     }
 
     /// The `server:` section of `--config`, or the defaults.
