@@ -34,6 +34,24 @@ struct AnalyzerTests {
         analyzer.analyse(word: TextNormalizer.fold(word)).stem
     }
 
+    @Test("a mistyped stop word is still a stop word", arguments: [
+        ("hhabe meni perso verloren", ["perso", "verloren"]), ("kann ich bitet reisepass", ["reisepass"]),
+    ])
+    func stopWordSlips(_ case: (String, [String])) {
+        #expect(Self.analyzer.contentWords(of: `case`.0) == `case`.1)
+    }
+
+    @Test("function words are features of their own, besides the content words")
+    func functionWords() {
+        let features = Self.analyzer.features(of: "kannst du mir den hund anmelden")
+        #expect(features[.functionWord("du")] == Self.analyzer.weights.functionWord)
+        #expect(features[.functionWord("den")] != nil)
+        #expect(features[.stem("hund")] != nil)
+        #expect(features[.stem("du")] == nil)
+        // A message of stop words only is analysed as content: no function-word features then.
+        #expect(Self.analyzer.features(of: "bist du da")[.functionWord("du")] == nil)
+    }
+
     @Test("a compound the examples never contain is split into known parts")
     func compoundSplit() {
         let folded = TextNormalizer.fold("Hundesteueranmeldung")

@@ -26,6 +26,31 @@ struct LinearModelTests {
         }
     }
 
+    /// Classes 0 and 1 by features 0 and 1; class 2, like out of scope, by many different features.
+    static let withDiverseClass: [LinearIntentModel.Example] = (0..<40).map { (number: Int) -> LinearIntentModel.Example in
+        guard number % 2 == 1 else {
+            let classIndex = number % 4 / 2
+            return ([(id: classIndex, weight: 1.0)], classIndex)
+        }
+        return ([(id: 2 + number, weight: 1.0)], 2)
+    }
+
+    @Test("with the bias, a message with no known feature goes to the class of diverse examples")
+    func biasCarriesThePrior() {
+        let model = LinearIntentModel(examples: Self.withDiverseClass, featureCount: 42, classCount: 3)
+        #expect(model.best([]) == 2)
+        #expect(model.best([(id: 0, weight: 1)]) == 0)
+        #expect(model.best([(id: 1, weight: 1)]) == 1)
+    }
+
+    @Test("only the known features count: a message that is mostly unknown words keeps its class")
+    func scaleInvariant() {
+        let model = LinearIntentModel(examples: Self.withDiverseClass, featureCount: 42, classCount: 3)
+        // Unknown words took most of the norm: the known feature's weight is small.
+        #expect(model.best([(id: 0, weight: 0.2)]) == 0)
+        #expect(model.best([(id: 1, weight: 0.05)]) == 1)
+    }
+
     @Test("more than eight classes span several blocks")
     func manyClasses() {
         let examples: [LinearIntentModel.Example] = (0..<60).map { ([(id: $0 % 20, weight: 1)], $0 % 20) }

@@ -60,7 +60,11 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     private static func aspect(of word: String) -> Aspect? {
-        for (aspect, prefixes) in signals where prefixes.contains(where: { word == $0 || (word.count > 3 && word.hasPrefix($0) && $0.count >= 4) }) {
+        // Folded words and signals are compared byte by byte; a signal of four letters or more also
+        // matches as the beginning of a longer word.
+        let isLong = word.utf8.count > 3
+        for (aspect, prefixes) in signals
+        where prefixes.contains(where: { word == $0 || (isLong && $0.utf8.count >= 4 && word.utf8.starts(with: $0.utf8)) }) {
             return aspect
         }
         return nil

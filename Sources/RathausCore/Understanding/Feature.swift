@@ -12,6 +12,12 @@ public struct Feature: Hashable, Sendable {
         Feature(hash: hash(kind: 1, stem.unicodeScalars))
     }
 
+    /// The feature for a function word (a stop word), which tells little about the service but
+    /// much about whether a message is for the town at all ("du", "dich").
+    public static func functionWord(_ word: String) -> Feature {
+        Feature(hash: hash(kind: 3, word.unicodeScalars))
+    }
+
     /// The feature for a character n-gram; `<` and `>` mark a word's ends.
     public static func gram(_ gram: String) -> Feature {
         Feature(hash: hash(kind: 2, gram.unicodeScalars))

@@ -65,7 +65,8 @@ public struct IntentMatcher: Sendable {
             return features.isEmpty ? nil : (classIndex, features)
         }
         let classCount = intentIDs.count + 1
-        let index = SimilarityIndex(documents: documents, classCount: classCount)
+        let index = SimilarityIndex(documents: documents, classCount: classCount,
+                                    unscored: Set(TextAnalyzer.stopWords.map(Feature.functionWord)))
         let examples: [LinearIntentModel.Example] = documents.map { (index.vector($0.features), $0.classIndex) }
         let fitsModel = LinearIntentModel.fits(featureCount: index.featureCount, classCount: classCount)
         let hasOutOfScopeExamples = examples.contains { $0.classIndex == outOfScope }

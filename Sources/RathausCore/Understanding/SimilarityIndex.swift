@@ -5,7 +5,9 @@ import Foundation
 /// For each class it measures two cosine similarities: to its closest document (nearest neighbour)
 /// and to its centroid, the normalised sum of its documents; a class's score is their mean. Features the index has never
 /// seen still count in the query's norm, so text about unknown things scores low everywhere.
-/// Matching is a sparse dot product over inverted lists; nothing is trained.
+/// Matching is a sparse dot product over inverted lists; nothing is trained. Features given as
+/// `unscored` (function words) have ids and weights in vectors, for the linear model, but no part in
+/// the similarities.
 public struct SimilarityIndex: Sendable {
     /// One document: its class and its weighted features.
     typealias Document = (classIndex: Int, features: [(Feature, Double)])
@@ -37,9 +39,12 @@ public struct SimilarityIndex: Sendable {
     private let centroidPostings: PostingLists
     /// The class of each document.
     private let documentClass: [Int32]
+    /// For each feature id, whether it takes part in the similarities.
+    private let isScored: [Bool]
 
-    /// Indexes `documents`; every class index must be below `classCount`.
-    init(documents: [Document], classCount: Int) {
+    /// Indexes `documents`; every class index must be below `classCount`. Features in `unscored`
+    /// are numbered and weighted but left out of the similarities.
+    init(documents: [Document], classCount: Int, unscored: Set<Feature> = []) {
         self.classCount = classCount
         var featureIndex: [Feature: Int32] = [:]
         var documentFrequency: [Int] = []
@@ -55,12 +60,14 @@ public struct SimilarityIndex: Sendable {
         }
         let count = Double(documents.count)
         let idf = documentFrequency.map { log((count + 1) / (Double($0) + 1)) + 1 }
+        var isScored = [Bool](repeating: true, count: idf.count)
+        for feature in unscored { if let id = featureIndex[feature] { isScored[Int(id)] = false } }
         var postings = [[(target: Int32, weight: Float)]](repeating: [], count: idf.count)
         var centroidSums = [[Int: Double]](repeating: [:], count: classCount)
         for (number, document) in documents.enumerated() {
-            let weighted = document.features.map { feature, frequency in
+            let weighted = document.features.compactMap { feature, frequency -> (Int, Double)? in
                 let id = Int(featureIndex[feature]!)
-                return (id, Self.dampen(frequency) * idf[id])
+                return isScored[id] ? (id, Self.dampen(frequency) * idf[id]) : nil
             }
             let norm = weighted.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
             for (id, weight) in weighted {
@@ -82,6 +89,7 @@ public struct SimilarityIndex: Sendable {
         self.postings = PostingLists(postings)
         self.centroidPostings = PostingLists(centroidPostings)
         self.documentClass = documents.map { Int32($0.classIndex) }
+        self.isScored = isScored
     }
 
     /// A query or document as the index weighs it: feature ids with TF-IDF weights, normalised
@@ -114,11 +122,15 @@ public struct SimilarityIndex: Sendable {
         guard !query.isEmpty else { return ClassScores(nearest: classScores, centroid: classScores) }
         var documentScores = [Float](repeating: 0, count: documentClass.count)
         var centroidScores = [Float](repeating: 0, count: classCount)
+        // The query without its unscored features, normalised again.
+        let unscoredSquares = query.reduce(0.0) { isScored[$1.id] ? $0 : $0 + $1.weight * $1.weight }
+        guard unscoredSquares < 1 - 1e-9 else { return ClassScores(nearest: classScores, centroid: classScores) }
+        let scale = 1 / (1 - unscoredSquares).squareRoot()
         documentScores.withUnsafeMutableBufferPointer { documentScores in
             centroidScores.withUnsafeMutableBufferPointer { centroidScores in
-                for (id, weight) in query {
-                    postings.accumulate(id, times: Float(weight), into: documentScores)
-                    centroidPostings.accumulate(id, times: Float(weight), into: centroidScores)
+                for (id, weight) in query where isScored[id] {
+                    postings.accumulate(id, times: Float(weight * scale), into: documentScores)
+                    centroidPostings.accumulate(id, times: Float(weight * scale), into: centroidScores)
                 }
             }
         }

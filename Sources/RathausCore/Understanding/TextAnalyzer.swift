@@ -5,7 +5,8 @@
 /// distance (``TypoIndex``), or else split into known parts when it is a compound
 /// ("hundesteueranmeldung" → hund, steuer, anmeld), or else, when it is long, taken for the
 /// vocabulary word sharing most of its letter trigrams (``FuzzyVocabulary``); then its Snowball stem
-/// and its character n-grams become features. Stop words are dropped unless a text has nothing else.
+/// and its character n-grams become features. Stop words are not analysed like this unless a text has
+/// nothing else; they are features of their own, as whole words.
 public struct TextAnalyzer: Sendable {
     /// How the kinds of features are weighted against each other.
     public struct Weights: Sendable, Hashable {
@@ -17,6 +18,9 @@ public struct TextAnalyzer: Sendable {
         public var gram: Double = 1
         /// Lengths of the character n-grams (with `<` and `>` marking the word's ends).
         public var gramLengths: ClosedRange<Int> = 3...5
+        /// Weight of a function word (a stop word) as a feature of its own.
+        /// ("du", "dich" tell that a message is chat rather than a question for the town).
+        public var functionWord: Double = 2
 
         /// The defaults, set by hand before measuring (never tuned to the evaluation set).
         public init() {}
@@ -49,6 +53,8 @@ public struct TextAnalyzer: Sendable {
     private let fuzzy: FuzzyVocabulary
     /// Every catalogue word, analysed and turned into features once, at load time.
     private let known: [String: (analysis: Analysis, features: [(Feature, Double)])]
+    /// Mistyped stop words and the stop word each stands for (see ``stopWordSlips(besides:)``).
+    private let stopWordSlips: [String: String]
 
     /// What the analyser makes of one word.
     public struct Analysis: Sendable, Hashable {
@@ -87,6 +93,7 @@ public struct TextAnalyzer: Sendable {
             known[word] = (analysis, Self.features(of: analysis, weights: weights))
         }
         self.known = known
+        self.stopWordSlips = Self.stopWordSlips(besides: stems.keys)
     }
 
     /// The weighted features of `text`.
@@ -98,9 +105,13 @@ public struct TextAnalyzer: Sendable {
     /// ``features(of:)``, gathered in an array that is sorted and merged instead of hashed.
     public func featureList(of text: String) -> [(Feature, Double)] {
         var all: [(Feature, Double)] = []
-        for word in contentWords(of: text) {
+        let (words, meaningful) = splitWords(of: text)
+        for word in meaningful.isEmpty ? words : meaningful {
             add(word, to: &all)
             for synonym in synonyms[word] ?? [] { add(synonym, to: &all) }
+        }
+        if !meaningful.isEmpty {
+            for word in words where Self.stopWords.contains(word) { all.append((.functionWord(word), weights.functionWord)) }
         }
         all.sort { $0.0.hash < $1.0.hash }
         var merged: [(Feature, Double)] = []
@@ -117,9 +128,40 @@ public struct TextAnalyzer: Sendable {
 
     /// The words of `text` without stop words (all words when nothing else is left).
     public func contentWords(of text: String) -> [String] {
-        let words = TextNormalizer.tokens(text)
-        let meaningful = words.filter { !Self.stopWords.contains($0) }
+        let (words, meaningful) = splitWords(of: text)
         return meaningful.isEmpty ? words : meaningful
+    }
+
+    /// The folded words of `text`, with mistyped stop words set right, and those that are not stop words.
+    private func splitWords(of text: String) -> (words: [String], meaningful: [String]) {
+        let words = TextNormalizer.tokens(text).map { word in known[word] == nil ? stopWordSlips[word] ?? word : word }
+        return (words, words.filter { !Self.stopWords.contains($0) })
+    }
+
+    /// Every slip of a stop word of four letters or more (one letter dropped, doubled or swapped
+    /// with the next: "meni", "hhabe") that is not a word of the catalogue, mapped to the stop word.
+    private static func stopWordSlips(besides vocabulary: some Collection<String>) -> [String: String] {
+        let vocabulary = Set(vocabulary)
+        var slips: [String: String] = [:]
+        for stopWord in stopWords.sorted() where stopWord.count >= 4 {
+            let letters = Array(stopWord)
+            var variants: [[Character]] = []
+            for index in letters.indices {
+                var dropped = letters, doubled = letters
+                dropped.remove(at: index)
+                doubled.insert(letters[index], at: index)
+                variants += [dropped, doubled]
+                if index + 1 < letters.count {
+                    var swapped = letters
+                    swapped.swapAt(index, index + 1)
+                    variants.append(swapped)
+                }
+            }
+            for variant in variants.map({ String($0) }) where !stopWords.contains(variant) && !vocabulary.contains(variant) {
+                slips[variant] = slips[variant] ?? stopWord
+            }
+        }
+        return slips
     }
 
     /// What the analyser makes of one folded word: the known word it stands for (itself, or a
