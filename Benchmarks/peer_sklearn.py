@@ -12,13 +12,15 @@ Sets default to Tests/Evaluation/evaluation.jsonl and Tests/Evaluation/evaluatio
 The baseline: TF-IDF over word 1-2-grams and char_wb 2-5-grams (a FeatureUnion) feeding a LinearSVC,
 trained on every intent's examples, each service's leistungsbezeichnung and synonyme (from
 Knowledge/<id>.yaml), and the `out_of_scope:` examples as an extra class "__oos__". A query is out of
-scope when the predicted class is "__oos__" or the top decision value is below a threshold. The
-threshold comes from the training data only: 5-fold stratified cross-validation over the training
-examples, taking the value at which about 5 % of the in-scope held-out examples are rejected. The
-evaluation sets are never used for fitting or for choosing anything.
+scope when the "__oos__" class's decision value exceeds the best in-scope class's by more than a
+margin. The margin comes from the training data only: 5-fold stratified cross-validation over the
+training examples, taking the value at which about 5 % of the in-scope held-out examples are
+rejected (the budget Rathaus calibrates to). The figures of the "__oos__" class alone (margin 0, a
+plain arg-max) are printed beside them. The evaluation sets are never used for fitting or for
+choosing anything.
 
 Latency: each query is timed on its own through the whole fitted pipeline (decision_function on a
-list of one string, then the arg-max and the threshold test), in microseconds.
+list of one string, then the arg-max and the margin test), in microseconds.
 
 Rathaus is run as `<binary> eval SET --json --catalog DIR` on the same sets.
 
@@ -43,7 +45,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
 OOS = "__oos__"
-TARGET_REJECTION = 0.05     # share of in-scope training examples the threshold may reject
+TARGET_REJECTION = 0.05     # share of in-scope training examples the margin may reject
 FOLDS = 5
 SEED = 0
 DEFAULT_SETS = ["Tests/Evaluation/evaluation.jsonl", "Tests/Evaluation/evaluation-noisy.jsonl"]
@@ -125,49 +127,53 @@ def decision_matrix(pipeline, texts):
     return scores
 
 
-def choose_threshold(texts, labels):
-    """Threshold on the top decision value, from 5-fold stratified CV on the training data only.
+def oos_margins(pipeline, texts):
+    """For each text, the __oos__ class's decision value minus the best in-scope class's."""
+    scores = decision_matrix(pipeline, texts)
+    oos = list(pipeline.classes_).index(OOS)
+    return scores[:, oos] - np.delete(scores, oos, axis=1).max(axis=1)
 
-    An in-scope held-out example is rejected when its predicted class is __oos__ (counted as
-    rejected whatever the threshold) or its top decision value is below the threshold; the threshold
-    is placed so that about TARGET_REJECTION of the in-scope held-out examples are rejected.
-    Returns (threshold or None for "no threshold needed", rejection rate it gives in CV).
+
+def choose_margin(texts, labels):
+    """The out-of-scope margin, from 5-fold stratified CV on the training data only.
+
+    A query is out of scope when the __oos__ class's decision value exceeds the best in-scope
+    class's by more than the margin. The margin is placed so that about TARGET_REJECTION of the
+    in-scope held-out examples are rejected: the same budget Rathaus calibrates to. (A margin of 0
+    is the __oos__ class alone, an arg-max over all classes.)
+    Returns (margin, rejection rate it gives in CV, rejection rate of the __oos__ class alone).
     """
     labels_array = np.array(labels)
-    scores_in_scope = []
+    margins = []
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     for train, held_out in folds.split(texts, labels_array):
         pipeline = make_pipeline().fit([texts[i] for i in train], labels_array[train])
-        scores = decision_matrix(pipeline, [texts[i] for i in held_out])
-        top = scores.argmax(axis=1)
-        for row, index in enumerate(held_out):
-            if labels_array[index] == OOS:
-                continue
-            predicted = pipeline.classes_[top[row]]
-            scores_in_scope.append(-math.inf if predicted == OOS else float(scores[row, top[row]]))
-    values = sorted(scores_in_scope)
-    count = len(values)
-    if count == 0:
-        return None, 0.0
-    wanted = int(round(TARGET_REJECTION * count))
-    if values[wanted] == -math.inf:
-        threshold = None  # the __oos__ class alone already rejects more than the target
-    elif wanted == 0 or values[wanted - 1] == -math.inf:
-        threshold = values[wanted]
+        in_scope = [i for i in held_out if labels_array[i] != OOS]
+        margins.extend(float(m) for m in oos_margins(pipeline, [texts[i] for i in in_scope]))
+    if not margins:
+        return 0.0, 0.0, 0.0
+    values = sorted(margins, reverse=True)
+    wanted = int(round(TARGET_REJECTION * len(values)))  # how many may be rejected
+    if wanted == 0:
+        margin = values[0]
+    elif wanted >= len(values):
+        margin = values[-1] - 1
     else:
-        threshold = (values[wanted - 1] + values[wanted]) / 2
-    limit = -math.inf if threshold is None else threshold
-    rejected = sum(1 for value in values if value < limit or value == -math.inf)
-    return threshold, rejected / count
+        margin = (values[wanted - 1] + values[wanted]) / 2
+    rejected = sum(1 for value in values if value > margin) / len(values)
+    alone = sum(1 for value in values if value > 0) / len(values)
+    return margin, rejected, alone
 
 
-def classify(pipeline, threshold, text):
+def classify(pipeline, margin, text):
     scores = decision_matrix(pipeline, [text])[0]
-    best = int(scores.argmax())
-    predicted = pipeline.classes_[best]
-    if predicted == OOS or (threshold is not None and scores[best] < threshold):
+    classes = list(pipeline.classes_)
+    oos = classes.index(OOS)
+    in_scope = np.delete(np.arange(len(classes)), oos)
+    best = int(in_scope[scores[in_scope].argmax()])
+    if scores[oos] - scores[best] > margin:
         return None
-    return predicted
+    return classes[best]
 
 
 # ---------------------------------------------------------------- figures
@@ -213,12 +219,12 @@ def figures(examples, predictions, latencies_us):
     }
 
 
-def evaluate_sklearn(pipeline, threshold, examples):
-    classify(pipeline, threshold, "warm up")  # first call pays for lazy set-up; not timed
+def evaluate_sklearn(pipeline, margin, examples):
+    classify(pipeline, margin, "warm up")  # first call pays for lazy set-up; not timed
     predictions, latencies = [], []
     for text, _ in examples:
         start = time.perf_counter_ns()
-        predicted = classify(pipeline, threshold, text)
+        predicted = classify(pipeline, margin, text)
         latencies.append((time.perf_counter_ns() - start) / 1000)
         predictions.append(predicted)
     return figures(examples, predictions, latencies)
@@ -249,16 +255,16 @@ def show(value, digits=3):
 def print_table(result, stream):
     rows = [("in_scope_accuracy", 3), ("oos_recall", 3), ("oos_precision", 3),
             ("false_rejection_rate", 3), ("latency_p50_us", 1), ("latency_p99_us", 1)]
-    threshold = result["sklearn_threshold"]
     print(f"sklearn: trained in {result['sklearn_train_seconds']:.2f} s, "
-          f"threshold {show(threshold, 4)}", file=stream)
+          f"out-of-scope margin {show(result['sklearn_margin'], 4)}", file=stream)
     for entry in result["sets"]:
         total = entry["sklearn"]["total"]
         print(f"\n{entry['set']} ({total} lines)", file=stream)
-        print(f"  {'':22}{'rathaus':>10}{'sklearn':>10}", file=stream)
+        print(f"  {'':22}{'rathaus':>10}{'sklearn':>10}{'(oos class)':>13}", file=stream)
         for key, digits in rows:
             print(f"  {key:22}{show(entry['rathaus'].get(key), digits):>10}"
-                  f"{show(entry['sklearn'].get(key), digits):>10}", file=stream)
+                  f"{show(entry['sklearn'].get(key), digits):>10}"
+                  f"{show(entry['sklearn_oos_class_alone'].get(key), digits):>13}", file=stream)
         print(f"  {'latency_ratio_p50':22}{show(entry['latency_ratio_p50'], 2):>20}"
               "  (sklearn / rathaus)", file=stream)
 
@@ -279,30 +285,34 @@ def main():
             sys.exit(f"no evaluation set at {path}{hint}")
 
     texts, labels = load_training_data(args.catalog)
-    threshold, cv_rejection = choose_threshold(texts, labels)
+    margin, cv_rejection, cv_rejection_alone = choose_margin(texts, labels)
     start = time.perf_counter()
     pipeline = make_pipeline().fit(texts, labels)
     train_seconds = time.perf_counter() - start
-    print(f"sklearn: {len(texts)} training texts, {len(pipeline.classes_)} classes; "
-          f"threshold rejects {cv_rejection:.1%} of in-scope examples in {FOLDS}-fold CV",
-          file=sys.stderr)
+    print(f"sklearn: {len(texts)} training texts, {len(pipeline.classes_)} classes; in {FOLDS}-fold CV "
+          f"the margin rejects {cv_rejection:.1%} of in-scope examples, "
+          f"the __oos__ class alone {cv_rejection_alone:.1%}", file=sys.stderr)
 
     sets = []
     for path in args.sets:
         examples = load_set(path)
-        sklearn_figures = evaluate_sklearn(pipeline, threshold, examples)
+        sklearn_figures = evaluate_sklearn(pipeline, margin, examples)
+        alone_figures = evaluate_sklearn(pipeline, 0.0, examples)
         rathaus_figures = evaluate_rathaus(args.rathaus, path, args.catalog)
         rathaus_p50 = rathaus_figures.get("latency_p50_us")
         sets.append({
             "set": path,
             "rathaus": rathaus_figures,
             "sklearn": sklearn_figures,
+            "sklearn_oos_class_alone": alone_figures,
             "latency_ratio_p50": sklearn_figures["latency_p50_us"] / rathaus_p50 if rathaus_p50 else None,
         })
     result = {
         "sets": sets,
         "sklearn_train_seconds": train_seconds,
-        "sklearn_threshold": threshold,
+        "sklearn_margin": margin,
+        "sklearn_cv_rejection": cv_rejection,
+        "sklearn_cv_rejection_oos_class_alone": cv_rejection_alone,
     }
     print_table(result, sys.stderr)
     print(json.dumps(result, indent=2, ensure_ascii=False))
