@@ -111,7 +111,7 @@ public struct ChatAPI: Sendable {
 
     /// A message's text, trimmed; 422 when empty or longer than ``maximumMessageLength``.
     static func checked(_ text: String) throws -> String {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = text.trimmed
         guard !text.isEmpty, text.count <= maximumMessageLength else { throw APIError.badMessage }
         return text
     }

@@ -140,7 +140,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
         let encoder = JSONEncoder()
         let states = try turns.map { try SnapshotEncoding.json($0.snapshot, encoder: encoder) }
-        let now = now.databaseValue  // formatted once for every row of the batch
+        let now = DatabaseTimestamp.text(for: now)  // formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
             let upsert = try db.cachedStatement(sql: """

@@ -4,6 +4,9 @@ import Synchronization
 /// Group commit for conversation turns: turns handed in while a transaction is being written wait
 /// and go together into the next one, so that under load many turns share one commit. Each caller
 /// returns only after its turn is committed, as with a write of its own.
+///
+/// The writer runs on a serial queue of its own, so that a commit blocks none of the threads that
+/// answer requests.
 public final class TurnWriter: Sendable {
     private struct Pending {
         let turn: ConversationStore.RecordedTurn
@@ -19,6 +22,8 @@ public final class TurnWriter: Sendable {
     private let state = Mutex(State())
     /// Most turns in one transaction.
     static let batchLimit = 256
+    /// The writer's own serial queue (libdispatch gives it a thread of its own when it blocks).
+    private let queue = DispatchQueue(label: "rathaus.turn-writer")
 
     /// A writer into `store`.
     public init(store: ConversationStore) {
@@ -35,7 +40,7 @@ public final class TurnWriter: Sendable {
                 return true
             }
             if startsWriter {
-                DispatchQueue.global().async { self.drain() }
+                queue.async { self.drain() }
             }
         }
     }

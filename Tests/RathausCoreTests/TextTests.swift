@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RathausCore
 
@@ -88,5 +89,13 @@ struct TextTests {
         #expect(TextNormalizer.simpleTokens(text) == nil)
         #expect(!TextNormalizer.tokens(text).isEmpty)
     }
-}
 
+    @Test("trimming removes white space and line breaks at both ends only", arguments: [
+        ("  Hallo Welt \n", "Hallo Welt"), ("\t\u{00A0}perso\r\n", "perso"), ("ohne", "ohne"), (" \n\t ", ""), ("", ""),
+        (" ä ö ", "ä ö"),
+    ])
+    func trimmed(_ case: (String, String)) {
+        #expect(`case`.0.trimmed == `case`.1)
+        #expect(`case`.0.trimmed == `case`.0.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

@@ -188,6 +188,14 @@ struct ValidatorTests {
         #expect(Self.value(`case`.0, .yesNo) == .bool(`case`.1))
     }
 
+    @Test("a yes or no phrase counts only as whole words, and not knowing is neither", arguments: [
+        ("ja gerne", true as Bool?), ("ne danke", false), ("eher nicht so", false), ("keine ahnung", nil), ("jahr", nil),
+        ("nebenan", nil), ("weiß ich nicht", nil), ("ich bin mir nicht sicher", nil), ("klar doch", true),
+    ])
+    func yesNoPhrases(_ case: (String, Bool?)) {
+        #expect(FieldValidator.yesNo(`case`.0) == `case`.1)
+    }
+
     @Test("an unclear answer to a yes/no question asks for ja or nein")
     func unclearYesNo() {
         #expect(Self.message("vielleicht", .yesNo)?.contains("Ja oder Nein") == true)

@@ -69,7 +69,7 @@ public struct ChatSession: Sendable {
     /// costs, documents, duration, deadlines, place or the online service gets that part first,
     /// and a follow-up without a service of its own refers to the previous one.
     public mutating func respond(to text: String) -> Turn {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else { return turn(["Bitte schreiben Sie Ihre Frage."], intent: nil) }
         if let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] {
             return continueForm(trimmed, dialog: dialog, form: form)
@@ -81,12 +81,14 @@ public struct ChatSession: Sendable {
             snapshot.offeredForm = nil
             let prefilled = snapshot.offeredValues
             snapshot.offeredValues = [:]
-            switch FieldValidator.yesNo(trimmed) {
-            case true? where TextNormalizer.tokens(trimmed).count <= 4:
+            // Only a short reply is a yes or no to the offer; a longer one is a new question.
+            let isShortReply = TextNormalizer.tokens(trimmed).count <= 4
+            switch isShortReply ? FieldValidator.yesNo(trimmed) : nil {
+            case true?:
                 return startForm(form, prefilled: prefilled)
-            case false? where TextNormalizer.tokens(trimmed).count <= 4:
+            case false?:
                 return turn(["In Ordnung. Fragen Sie gern weiter."], intent: nil)
-            default:
+            case nil:
                 break
             }
         }
@@ -241,7 +243,7 @@ public struct ChatSession: Sendable {
             switch type {
             case "date": candidates = text.contains(where: \.isNumber) || Self.hasDateWord(text) ? [text] : []
             case "plz": candidates = words.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
-            default: candidates = words.filter { $0.contains("@") }
+            default: candidates = words.filter { $0.contains("@" as Character) }
             }
             for candidate in candidates {
                 if case .success(let value) = FieldValidator.validate(candidate, for: field, today: today()) {

@@ -189,12 +189,24 @@ public enum FieldValidator {
     /// "ja", "jo", "klar", "gerne", "passt" ... or "nein", "nee", "lieber nicht" ...; nil for anything
     /// else, including "weiß ich nicht".
     public static func yesNo(_ text: String) -> Bool? {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        let joined = " " + words.joined(separator: " ") + " "
-        if unsurePhrases.contains(where: { joined.contains(" \($0) ") }) { return nil }
-        if noPhrases.contains(where: { joined.contains(" \($0) ") }) { return false }
-        if yesPhrases.contains(where: { joined.contains(" \($0) ") }) { return true }
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        if contains(words, anyOf: unsureWords) { return nil }
+        if contains(words, anyOf: noWords) { return false }
+        if contains(words, anyOf: yesWords) { return true }
         return nil
+    }
+
+    /// The phrases above as word sequences, split once.
+    private static let unsureWords = unsurePhrases.map { $0.split(separator: " ") }
+    private static let noWords = noPhrases.map { $0.split(separator: " ") }
+    private static let yesWords = yesPhrases.map { $0.split(separator: " ") }
+
+    /// True when one of `phrases` occurs in `words` as consecutive whole words.
+    private static func contains(_ words: [Substring], anyOf phrases: [[Substring]]) -> Bool {
+        phrases.contains { phrase in
+            words.count >= phrase.count
+                && (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+        }
     }
 
     static func validateYesNo(_ text: String) -> Result<FieldValue, Rejection> {
