@@ -4,8 +4,9 @@
 /// loss: for each example, the true class and the highest-scoring wrong class are moved apart until
 /// their margin is 1, each step bounded by ``aggressiveness``. Passes visit the examples in a seeded
 /// order, so a catalogue always gives the same model. The weights are a dense matrix, one row of
-/// class weights per feature, kept in blocks of eight so that adding up a message's rows runs on
-/// vector instructions.
+/// class weights per feature (and one for the bias, ``biasValue``), kept in blocks of eight so that
+/// adding up a message's rows runs on vector instructions. A message is scored on the features the
+/// index knows, normalised among themselves.
 struct LinearIntentModel: Sendable {
     /// One labelled example.
     typealias Example = (vector: SimilarityIndex.Vector, classIndex: Int)
