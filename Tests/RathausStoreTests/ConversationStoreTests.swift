@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RathausCore
-import RathausStore
+@testable import RathausStore
 import Testing
 
 @Suite("The SQLite store")
@@ -23,9 +23,12 @@ struct ConversationStoreTests {
 
     @Test("the file is in WAL mode (applications are committed with synchronous=FULL, turns with NORMAL)")
     func durability() throws {
-        let (_, path) = try Self.makeStore()
+        let (store, path) = try Self.makeStore()
         let queue = try DatabaseQueue(path: path)
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        // The store's own connections copy the log into the file less often than SQLite's default.
+        #expect(try store.database.read { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == ConversationStore.checkpointPages)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 1000)
     }
 
     @Test("an application gets a reference number per year and an outbox row with it")
