@@ -26,8 +26,8 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// default is 1,000). Under load the same pages (conversation rows, the transcript's last page)
     /// are written again and again; copying them less often gave 10-20 % more turns per second in
     /// `Benchmarks/load.py`, at the price of a longer pause for the commit that copies them (p99
-    /// under saturation 55-70 ms instead of 23-29 ms; a copy on a connection of its own every
-    /// second did not shorten it). The log file grows to about 80 MB (4 KiB pages) and stays that size.
+    /// under saturation 79-90 ms instead of 23-29 ms; a copy on a connection of its own every second
+    /// did not shorten it). The log file grows to about 80 MB (4 KiB pages) and stays that size.
     static let checkpointPages = 20_000
 
     /// Opens (and creates or migrates) the database at `path`.
@@ -149,7 +149,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
         let encoder = JSONEncoder()
         let states = try turns.map { try SnapshotEncoding.json($0.snapshot, encoder: encoder) }
-        let now = DatabaseTimestamp.text(for: now)  // formatted once for every row of the batch
+        let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
             let upsert = try db.cachedStatement(sql: """

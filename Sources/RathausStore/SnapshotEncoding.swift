@@ -14,18 +14,24 @@ enum SnapshotEncoding {
         out.raw("{")
         out.key("id")
         out.string(snapshot.id)
-        out.raw(",")
-        out.key("offeredValues")
+        out.nextKey("offeredValues")
         out.raw("{}")
-        func member(_ key: String, _ write: (inout JSONOutput) -> Void) {
-            out.raw(",")
-            out.key(key)
-            write(&out)
+        if let service = snapshot.currentService {
+            out.nextKey("currentService")
+            out.string(service)
         }
-        if let service = snapshot.currentService { member("currentService") { $0.string(service) } }
-        if let choice = snapshot.pendingChoice { member("pendingChoice") { $0.strings(choice) } }
-        if let form = snapshot.offeredForm { member("offeredForm") { $0.string(form) } }
-        if let references = snapshot.submittedReferences { member("submittedReferences") { $0.strings(references) } }
+        if let choice = snapshot.pendingChoice {
+            out.nextKey("pendingChoice")
+            out.strings(choice)
+        }
+        if let form = snapshot.offeredForm {
+            out.nextKey("offeredForm")
+            out.string(form)
+        }
+        if let references = snapshot.submittedReferences {
+            out.nextKey("submittedReferences")
+            out.strings(references)
+        }
         out.raw("}")
         return String(decoding: out.bytes, as: UTF8.self)
     }

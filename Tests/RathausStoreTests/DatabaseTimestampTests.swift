@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-@testable import RathausStore
+import RathausCore
 import Testing
 
 /// The hand-made timestamp text must be exactly what GRDB writes, or stored dates would not read back.
@@ -12,7 +12,12 @@ struct DatabaseTimestampTests {
     func sameAsGRDB(seconds: Double) throws {
         let date = Date(timeIntervalSince1970: seconds)
         let expected = try #require(String.fromDatabaseValue(date.databaseValue))
-        #expect(DatabaseTimestamp.text(for: date) == expected)
-        #expect(Date.fromDatabaseValue(DatabaseTimestamp.text(for: date).databaseValue) != nil)
+        #expect(UTCTimestamp.text(for: date) == expected)
+        #expect(Date.fromDatabaseValue(UTCTimestamp.text(for: date).databaseValue) != nil)
+    }
+
+    @Test("the same moment in ISO 8601 for log lines")
+    func iso() {
+        #expect(UTCTimestamp.text(for: Date(timeIntervalSince1970: 1_795_996_800.5), separator: "T", suffix: "Z") == "2026-11-30T00:00:00.500Z")
     }
 }

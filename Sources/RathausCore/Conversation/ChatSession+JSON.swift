@@ -9,37 +9,29 @@ extension ChatSession.Turn {
         out.key("conversation")
         out.string(conversation)
         if let expecting {
-            out.raw(",")
-            out.key("expecting")
+            out.nextKey("expecting")
             out.raw("{")
             out.key("choices")
             if let choices = expecting.choices { out.strings(choices) } else { out.raw("null") }
-            out.raw(",")
-            out.key("field")
+            out.nextKey("field")
             out.string(expecting.field)
-            out.raw(",")
-            out.key("type")
+            out.nextKey("type")
             out.string(expecting.type)
             out.raw("}")
         }
         if let form {
-            out.raw(",")
-            out.key("form")
+            out.nextKey("form")
             out.string(form)
         }
-        out.raw(",")
-        out.key("intent")
+        out.nextKey("intent")
         if let intent { out.string(intent) } else { out.raw("null") }
         if let reference {
-            out.raw(",")
-            out.key("reference")
+            out.nextKey("reference")
             out.string(reference)
         }
-        out.raw(",")
-        out.key("replies")
+        out.nextKey("replies")
         out.strings(replies)
-        out.raw(",")
-        out.key("state")
+        out.nextKey("state")
         out.string(state.rawValue)
         out.raw("}")
         return out.bytes

@@ -22,6 +22,12 @@ public struct JSONOutput: Sendable {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// Appends `,"key":`, for every member of an object after the first.
+    public mutating func nextKey(_ name: String) {
+        bytes.append(UInt8(ascii: ","))
+        key(name)
+    }
+
     /// Appends an array of strings.
     public mutating func strings(_ values: [String]) {
         bytes.append(UInt8(ascii: "["))
@@ -31,8 +37,6 @@ public struct JSONOutput: Sendable {
         }
         bytes.append(UInt8(ascii: "]"))
     }
-
-    private static let hex = Array("0123456789abcdef".utf8)
 
     /// Appends a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t`, `\b`,
     /// `\f` or `\u00XX`. Runs of bytes that need no escaping are copied at once.
@@ -58,8 +62,8 @@ public struct JSONOutput: Sendable {
                     bytes.append(UInt8(ascii: "u"))
                     bytes.append(UInt8(ascii: "0"))
                     bytes.append(UInt8(ascii: "0"))
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0xF)])
+                    bytes.append(hexDigits[Int(byte >> 4)])
+                    bytes.append(hexDigits[Int(byte & 0xF)])
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))

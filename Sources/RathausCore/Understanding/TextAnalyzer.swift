@@ -93,7 +93,7 @@ public struct TextAnalyzer: Sendable {
             known[word] = (analysis, Self.features(of: analysis, weights: weights))
         }
         self.known = known
-        self.stopWordSlips = Self.stopWordSlips(besides: stems.keys)
+        self.stopWordSlips = Self.stopWordSlips(besides: stems)
     }
 
     /// The weighted features of `text`.
@@ -105,14 +105,12 @@ public struct TextAnalyzer: Sendable {
     /// ``features(of:)``, gathered in an array that is sorted and merged instead of hashed.
     public func featureList(of text: String) -> [(Feature, Double)] {
         var all: [(Feature, Double)] = []
-        let (words, meaningful) = splitWords(of: text)
-        for word in meaningful.isEmpty ? words : meaningful {
+        let (content, function) = splitWords(of: text)
+        for word in content {
             add(word, to: &all)
             for synonym in synonyms[word] ?? [] { add(synonym, to: &all) }
         }
-        if !meaningful.isEmpty {
-            for word in words where Self.stopWords.contains(word) { all.append((.functionWord(word), weights.functionWord)) }
-        }
+        for word in function { all.append((.functionWord(word), weights.functionWord)) }
         all.sort { $0.0.hash < $1.0.hash }
         var merged: [(Feature, Double)] = []
         merged.reserveCapacity(all.count)
@@ -128,20 +126,25 @@ public struct TextAnalyzer: Sendable {
 
     /// The words of `text` without stop words (all words when nothing else is left).
     public func contentWords(of text: String) -> [String] {
-        let (words, meaningful) = splitWords(of: text)
-        return meaningful.isEmpty ? words : meaningful
+        splitWords(of: text).content
     }
 
-    /// The folded words of `text`, with mistyped stop words set right, and those that are not stop words.
-    private func splitWords(of text: String) -> (words: [String], meaningful: [String]) {
-        let words = TextNormalizer.tokens(text).map { word in known[word] == nil ? stopWordSlips[word] ?? word : word }
-        return (words, words.filter { !Self.stopWords.contains($0) })
+    /// The folded words of `text`, mistyped stop words set right, in one pass: the content words and
+    /// the function words (stop words). A message of stop words only is all content („bis dann“),
+    /// with no function words.
+    private func splitWords(of text: String) -> (content: [String], function: [String]) {
+        var content: [String] = [], function: [String] = []
+        for token in TextNormalizer.tokens(text) {
+            let word = known[token] == nil ? stopWordSlips[token] ?? token : token
+            if Self.stopWords.contains(word) { function.append(word) } else { content.append(word) }
+        }
+        return content.isEmpty ? (function, []) : (content, function)
     }
 
     /// Every slip of a stop word of four letters or more (one letter dropped, doubled or swapped
-    /// with the next: "meni", "hhabe") that is not a word of the catalogue, mapped to the stop word.
-    private static func stopWordSlips(besides vocabulary: some Collection<String>) -> [String: String] {
-        let vocabulary = Set(vocabulary)
+    /// with the next: "meni", "hhabe") that is not a word of the catalogue (`vocabulary`: word →
+    /// stem), mapped to the stop word.
+    private static func stopWordSlips(besides vocabulary: [String: String]) -> [String: String] {
         var slips: [String: String] = [:]
         for stopWord in stopWords.sorted() where stopWord.count >= 4 {
             let letters = Array(stopWord)
@@ -157,7 +160,7 @@ public struct TextAnalyzer: Sendable {
                     variants.append(swapped)
                 }
             }
-            for variant in variants.map({ String($0) }) where !stopWords.contains(variant) && !vocabulary.contains(variant) {
+            for variant in variants.map({ String($0) }) where !stopWords.contains(variant) && vocabulary[variant] == nil {
                 slips[variant] = slips[variant] ?? stopWord
             }
         }
