@@ -16,22 +16,10 @@ enum SnapshotEncoding {
         out.string(snapshot.id)
         out.nextKey("offeredValues")
         out.raw("{}")
-        if let service = snapshot.currentService {
-            out.nextKey("currentService")
-            out.string(service)
-        }
-        if let choice = snapshot.pendingChoice {
-            out.nextKey("pendingChoice")
-            out.strings(choice)
-        }
-        if let form = snapshot.offeredForm {
-            out.nextKey("offeredForm")
-            out.string(form)
-        }
-        if let references = snapshot.submittedReferences {
-            out.nextKey("submittedReferences")
-            out.strings(references)
-        }
+        if let service = snapshot.currentService { out.member("currentService", service) }
+        if let choice = snapshot.pendingChoice { out.member("pendingChoice", choice) }
+        if let form = snapshot.offeredForm { out.member("offeredForm", form) }
+        if let references = snapshot.submittedReferences { out.member("submittedReferences", references) }
         out.raw("}")
         return String(decoding: out.bytes, as: UTF8.self)
     }

@@ -13,26 +13,16 @@ extension ChatSession.Turn {
             out.raw("{")
             out.key("choices")
             if let choices = expecting.choices { out.strings(choices) } else { out.raw("null") }
-            out.nextKey("field")
-            out.string(expecting.field)
-            out.nextKey("type")
-            out.string(expecting.type)
+            out.member("field", expecting.field)
+            out.member("type", expecting.type)
             out.raw("}")
         }
-        if let form {
-            out.nextKey("form")
-            out.string(form)
-        }
+        if let form { out.member("form", form) }
         out.nextKey("intent")
         if let intent { out.string(intent) } else { out.raw("null") }
-        if let reference {
-            out.nextKey("reference")
-            out.string(reference)
-        }
-        out.nextKey("replies")
-        out.strings(replies)
-        out.nextKey("state")
-        out.string(state.rawValue)
+        if let reference { out.member("reference", reference) }
+        out.member("replies", replies)
+        out.member("state", state.rawValue)
         out.raw("}")
         return out.bytes
     }

@@ -28,6 +28,18 @@ public struct JSONOutput: Sendable {
         key(name)
     }
 
+    /// Appends `,"key":"value"`.
+    public mutating func member(_ name: String, _ value: String) {
+        nextKey(name)
+        string(value)
+    }
+
+    /// Appends `,"key":["value",…]`.
+    public mutating func member(_ name: String, _ values: [String]) {
+        nextKey(name)
+        strings(values)
+    }
+
     /// Appends an array of strings.
     public mutating func strings(_ values: [String]) {
         bytes.append(UInt8(ascii: "["))
