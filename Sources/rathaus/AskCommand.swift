@@ -12,13 +12,25 @@ struct AskCommand: ParsableCommand {
     @Option(name: .long, help: "Schwelle, unter der eine Frage als nicht zuständig gilt (0 bis 1; ohne Angabe am Katalog kalibriert).")
     var threshold: Double?
     @Flag(name: .long, help: "Ausgabe als JSON: intent, confidence, alternatives, answer.") var json = false
+    @Flag(name: .long, help: "Zeigt zuerst, wie jedes Wort gelesen wurde (Korrektur, Wortstamm, Teile eines zusammengesetzten Worts).")
+    var words = false
 
     func run() throws {
         let catalog = try options.load()
-        let response = AskResponse(
-            question: text.joined(separator: " "),
-            matcher: try IntentMatcher(catalog: catalog, threshold: threshold),
-            composer: AnswerComposer(catalog: catalog))
+        let question = text.joined(separator: " ")
+        let matcher = try IntentMatcher(catalog: catalog, threshold: threshold)
+        if words {
+            for word in TextNormalizer.tokens(question) { print(Self.describe(word, matcher.analyzer.analyse(word: word))) }
+        }
+        let response = AskResponse(question: question, matcher: matcher, composer: AnswerComposer(catalog: catalog))
         print(json ? try JSONLine.string(response) : response.answer)
+    }
+
+    /// One line telling how a folded word was read: "abmleden → abmelden (Stamm abmeld)".
+    static func describe(_ word: String, _ analysis: TextAnalyzer.Analysis) -> String {
+        var line = analysis.word == word ? word : "\(word) → \(analysis.word)"
+        line += " (Stamm \(analysis.stem)"
+        if !analysis.parts.isEmpty { line += "; Teile " + analysis.parts.joined(separator: " + ") }
+        return line + ")"
     }
 }

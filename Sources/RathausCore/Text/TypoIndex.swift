@@ -24,7 +24,7 @@ public struct TypoIndex: Sendable {
         self.wordBytes = sorted.map { Self.squeezed(Array($0.utf8)) }
         self.frequencies = sorted.map { words[$0]! }
         var lists: [UInt64: [Int32]] = [:]
-        for (index, bytes) in wordBytes.enumerated() where bytes.count >= 4 {
+        for (index, bytes) in wordBytes.enumerated() where sorted[index].utf8.count >= 4 {
             var keys: [UInt64] = [Self.hash(bytes, skipping: -1, -1)]
             for position in bytes.indices { keys.append(Self.hash(bytes, skipping: position, -1)) }
             for key in Set(keys) { lists[key, default: []].append(Int32(index)) }
@@ -48,13 +48,14 @@ public struct TypoIndex: Sendable {
         }
     }
 
-    /// The closest vocabulary word within the allowed distance, preferring the more frequent one.
-    public func correction(for word: String) -> String? {
+    /// The closest vocabulary word within the allowed distance (and at most `maximumDistance`),
+    /// preferring the more frequent one.
+    public func correction(for word: String, maximumDistance: Int = .max) -> String? {
         let original = Array(word.utf8)
         let bytes = Self.squeezed(original)
         // The search reaches as far as the typed word's length allows; each candidate is then held
         // to what its own length allows.
-        let limit = Self.allowedDistance(forLength: original.count)
+        let limit = min(maximumDistance, Self.allowedDistance(forLength: original.count))
         guard limit > 0 else { return nil }
         let substitutionCost = original.count <= Self.swapsOnlyLength ? 2 : 1
         var closest: [Int] = []
@@ -82,6 +83,14 @@ public struct TypoIndex: Sendable {
         if closestDistance > 1, limit >= 2, bytes.count > 4 {
             consider(bytes.indices.flatMap { first in
                 ((first + 1)..<bytes.count).map { Self.hash(bytes, skipping: first, $0) }
+            })
+            // Two deletions cannot undo a swap together with another slip ("blgaubigte" for
+            // "beglaubigte"): each swap of neighbours is undone in turn, then one letter more.
+            consider(bytes.indices.dropLast().flatMap { position -> [UInt64] in
+                guard bytes[position] != bytes[position + 1] else { return [] }
+                var swapped = bytes
+                swapped.swapAt(position, position + 1)
+                return [Self.hash(swapped, skipping: -1, -1)] + swapped.indices.map { Self.hash(swapped, skipping: $0, -1) }
             })
         }
         // Among the closest: the smallest unsqueezed distance, then the more frequent word, then

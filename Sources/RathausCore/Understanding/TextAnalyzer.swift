@@ -174,9 +174,39 @@ public struct TextAnalyzer: Sendable {
         let stem = stemmer.stem(word)
         let isMisspelt = !splitter.isKnown(stem: stem) && !word.allSatisfy(\.isNumber)
         if isMisspelt, let corrected = typos.correction(for: word), let entry = known[corrected] { return entry.analysis }
-        let parts = splitter.split(word).map(splitter.stem(of:))
+        var parts = splitter.split(word).map(splitter.stem(of:))
         if isMisspelt, parts.isEmpty, let nearest = fuzzy.nearest(to: word), let entry = known[nearest] { return entry.analysis }
+        if isMisspelt, parts.isEmpty { parts = misspeltCompoundParts(of: word) }
         return Analysis(word: word, stem: stem, parts: parts)
+    }
+
+    /// Shortest piece of a misspelt compound that ``misspeltCompoundParts(of:)`` reads as a word.
+    static let misspeltPartLength = 4
+
+    /// The stems of the two parts of a misspelt compound ("hundesteuerabmelung" → hund, steur,
+    /// abmeld), each part a catalogue word as typed or with one slip set right (``TypoIndex``);
+    /// empty when no split works. Of all splits, the one with the fewest slips wins, then the
+    /// first. A part that is itself a compound gives its own parts.
+    func misspeltCompoundParts(of word: String) -> [String] {
+        let bytes = Array(word.utf8)
+        let length = Self.misspeltPartLength
+        guard bytes.count >= 2 * length else { return [] }
+        var best: (slips: Int, parts: [String])?
+        for cut in length...(bytes.count - length) {
+            guard let (left, leftSlips) = knownPart(bytes[..<cut]), let (right, rightSlips) = knownPart(bytes[cut...]) else { continue }
+            let slips = leftSlips + rightSlips
+            if best == nil || slips < best!.slips { best = (slips, [left, right].flatMap { $0.parts.isEmpty ? [$0.stem] : $0.parts }) }
+            if slips == 0 { break }
+        }
+        return best?.parts ?? []
+    }
+
+    /// A piece of a word read as a catalogue content word: as typed (no slip), or with one slip set right.
+    private func knownPart(_ bytes: ArraySlice<UInt8>) -> (Analysis, slips: Int)? {
+        let piece = String(decoding: bytes, as: UTF8.self)
+        if let entry = known[piece], !Self.stopWords.contains(piece) { return (entry.analysis, 0) }
+        if let corrected = typos.correction(for: piece, maximumDistance: 1), let entry = known[corrected] { return (entry.analysis, 1) }
+        return nil
     }
 
     /// Splits a compound into at least two known parts, with the fewest parts; empty if it is none.
