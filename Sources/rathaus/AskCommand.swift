@@ -12,7 +12,7 @@ struct AskCommand: ParsableCommand {
     @Option(name: .long, help: "Schwelle, unter der eine Frage als nicht zuständig gilt (0 bis 1; ohne Angabe am Katalog kalibriert).")
     var threshold: Double?
     @Flag(name: .long, help: "Ausgabe als JSON: intent, confidence, alternatives, answer.") var json = false
-    @Flag(name: .long, help: "Zeigt zuerst, wie jedes Wort gelesen wurde (Korrektur, Wortstamm, Teile eines zusammengesetzten Worts).")
+    @Flag(name: .long, help: "Zeigt zuerst, wie jedes Wort gelesen wurde (Korrektur, Wortstamm, Teile eines zusammengesetzten Worts; mit --json auf der Fehlerausgabe).")
     var words = false
 
     func run() throws {
@@ -20,7 +20,11 @@ struct AskCommand: ParsableCommand {
         let question = text.joined(separator: " ")
         let matcher = try IntentMatcher(catalog: catalog, threshold: threshold)
         if words {
-            for word in TextNormalizer.tokens(question) { print(Self.describe(word, matcher.analyzer.analyse(word: word))) }
+            // With --json the lines go to standard error, so that standard output stays one JSON object.
+            for word in TextNormalizer.tokens(question) {
+                let line = Self.describe(word, matcher.analyzer.analyse(word: word))
+                if json { StandardError.write(line + "\n") } else { print(line) }
+            }
         }
         let response = AskResponse(question: question, matcher: matcher, composer: AnswerComposer(catalog: catalog))
         print(json ? try JSONLine.string(response) : response.answer)

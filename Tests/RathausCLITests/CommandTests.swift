@@ -51,6 +51,18 @@ struct CommandTests {
         #expect((object["answer"] as? String)?.contains("70,00 Euro") == true)
     }
 
+    @Test("ask --words tells how each word was read: a typo set right, a stem, the parts of a compound")
+    func askWords() throws {
+        let output = try BinaryRunner.run(["ask", "--words", "Hundesteueranmeldung personalauswies"])
+        #expect(output.status == 0)
+        let lines = output.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "hundesteuranmeldung (Stamm hundesteuranmeld; Teile hundesteur + anmeld)", "folded: ue after u is an umlaut")
+        #expect(lines.count > 1 && lines[1] == "personalauswies → personalausweis (Stamm personalausweis)")
+        let json = try BinaryRunner.run(["ask", "--words", "--json", "personalauswies"])
+        #expect(json.standardError.contains("personalauswies → personalausweis"), "with --json the words go to standard error")
+        #expect((try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]) != nil)
+    }
+
     @Test("check exits 0 with the counts on the shipped catalogue")
     func checkShipped() throws {
         let output = try BinaryRunner.run(["check"])

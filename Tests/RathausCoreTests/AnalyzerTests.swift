@@ -138,14 +138,25 @@ struct AnalyzerTests {
         #expect(index.correction(for: "anmeldenn") == "anmelden")
     }
 
-    @Test("a badly misspelt long word is found by its shared trigrams", arguments: [
-        ("betruungsplazt", "betreuungsplatz"),
-        ("persnlausweis", "personalausweis"),
+    @Test("a swap of neighbours together with one more slip is found", arguments: [
+        ("blgaubigte", "beglaubigte"),
         ("personalasuwies", "personalausweis"),
         ("gewerbeanmledugn", "gewerbeanmeldung"),
+        ("betruungsplazt", "betreuungsplatz"),
+    ])
+    func swapAndOneMore(_ case: (String, String)) {
+        let index = TypoIndex(words: [`case`.1: 1, "gewerbeabmeldung": 1, "beglaubigt": 1])
+        #expect(index.correction(for: `case`.0) == `case`.1)
+        #expect(index.correction(for: `case`.0, maximumDistance: 1) == nil, "two slips are beyond one")
+    }
+
+    @Test("a badly misspelt long word is found by its shared trigrams", arguments: [
+        ("betrungsplaz", "betreuungsplatz"),
+        ("persnlausweis", "personalausweis"),
+        ("gewerbanmeldng", "gewerbeanmeldung"),
     ])
     func fuzzyFinds(_ case: (String, String)) {
-        #expect(TypoIndex(words: [`case`.1: 1]).correction(for: `case`.0) == nil, "too far for the typo index")
+        #expect(TypoIndex(words: [`case`.1: 1]).correction(for: `case`.0) == nil, "beyond what the typo index finds")
         let vocabulary = FuzzyVocabulary(words: ["betreuungsplatz", "personalausweis", "gewerbeanmeldung", "gewerbeabmeldung"])
         #expect(vocabulary.nearest(to: `case`.0) == `case`.1)
     }
@@ -159,9 +170,35 @@ struct AnalyzerTests {
     @Test("the analyser falls back to trigrams only after typo correction and compound splitting")
     func fallbackOrder() {
         let analyzer = TextAnalyzer(texts: ["betreuungsplatz anmelden", "hund anmelden"], stemmer: Self.stemmer)
-        #expect(analyzer.analyse(word: "betruungsplazt").word == "betreuungsplatz", "three slips: trigrams")
+        #expect(analyzer.analyse(word: "betrungsplaz").word == "betreuungsplatz", "three slips: trigrams")
         #expect(analyzer.analyse(word: "betreuungsplatzz").word == "betreuungsplatz", "one slip: typo correction")
         #expect(analyzer.analyse(word: "hundanmelden").parts == ["hund", "anmeld"], "a compound of known words is split, not guessed")
     }
-}
 
+    @Test("a misspelt compound is read as two known parts, each with at most one slip")
+    func misspeltCompound() {
+        let analyzer = TextAnalyzer(texts: ["hundesteuer anmelden", "hund abmeldung", "gewerbe"], stemmer: Self.stemmer)
+        let analysis = analyzer.analyse(word: "hundsteurabmeldng")
+        #expect(analysis.parts == [analyzer.analyse(word: "hundesteur").stem, Self.stemmer.stem("abmeldung")])
+        #expect(analyzer.misspeltCompoundParts(of: "hundsteurxyzxyz").isEmpty, "a part that is no word: no split")
+        #expect(analyzer.misspeltCompoundParts(of: "hundgewerbe") == [Self.stemmer.stem("hund"), Self.stemmer.stem("gewerbe")])
+    }
+
+    @Test("a verb particle at the end joins its verb again: „melde … ab“ counts as abmelden")
+    func separableVerb() {
+        let analyzer = TextAnalyzer(texts: ["hund abmelden", "hund anmelden", "melde"], stemmer: Self.stemmer)
+        let abmeld = Self.stemmer.stem("abmelden"), anmeld = Self.stemmer.stem("anmelden")
+        #expect(analyzer.features(of: "wie melde ich den hund ab")[.stem(abmeld)] != nil)
+        #expect(analyzer.features(of: "wie melde ich den hund an")[.stem(anmeld)] != nil)
+        #expect(analyzer.features(of: "ab wann melde ich den hund")[.stem(abmeld)] == nil, "a particle before the verb is none")
+    }
+
+    @Test("neighbouring content words are a feature of their own, in order, across stop words")
+    func wordPairs() {
+        let hund = Self.stem("hund"), anmeld = Self.stem("anmelden")
+        let features = Self.analyzer.features(of: "hund bitte anmelden")
+        #expect(features[.wordPair(hund, anmeld)] == Self.analyzer.weights.wordPair)
+        #expect(features[.wordPair(anmeld, hund)] == nil)
+        #expect(Self.analyzer.features(of: "anmelden hund")[.wordPair(anmeld, hund)] != nil)
+    }
+}

@@ -1,31 +1,56 @@
-/// One feature the matcher compares: a stem or a character n-gram, kept as a 64-bit hash so that
-/// matching builds no strings.
+/// One feature the matcher compares: a stem, a character n-gram, a function word or a pair of
+/// neighbouring words, kept as a 64-bit hash so that matching builds no strings.
 public struct Feature: Hashable, Sendable {
+    /// What a feature stands for.
+    public enum Kind: UInt8, Sendable {
+        /// A word's or a compound part's stem.
+        case stem = 1
+        /// A character n-gram.
+        case gram = 2
+        /// A stop word, as a whole word.
+        case functionWord = 3
+        /// Two neighbouring content words, by their stems.
+        case wordPair = 4
+    }
+
+    /// What the feature stands for.
+    public let kind: Kind
     /// FNV-1a hash of the feature's kind and text.
     public let hash: UInt64
+
+    private init(_ kind: Kind, _ scalars: some Sequence<Unicode.Scalar>) {
+        self.kind = kind
+        self.hash = Self.hash(kind: kind.rawValue, scalars)
+    }
 
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     /// The feature for a word's (or a compound part's) stem.
     public static func stem(_ stem: String) -> Feature {
-        Feature(hash: hash(kind: 1, stem.unicodeScalars))
+        Feature(.stem, stem.unicodeScalars)
     }
 
     /// The feature for a function word (a stop word), which tells little about the service but
     /// much about whether a message is for the town at all ("du", "dich").
     public static func functionWord(_ word: String) -> Feature {
-        Feature(hash: hash(kind: 3, word.unicodeScalars))
+        Feature(.functionWord, word.unicodeScalars)
+    }
+
+    /// The feature for two neighbouring content words, by their stems ("hund" then "abmeld"), which
+    /// tells apart messages made of the same words in other roles.
+    public static func wordPair(_ first: String, _ second: String) -> Feature {
+        Feature(.wordPair, first.unicodeScalars + [" "] + second.unicodeScalars)
     }
 
     /// The feature for a character n-gram; `<` and `>` mark a word's ends.
     public static func gram(_ gram: String) -> Feature {
-        Feature(hash: hash(kind: 2, gram.unicodeScalars))
+        Feature(.gram, gram.unicodeScalars)
     }
 
     /// The feature for the n-gram `scalars[range]`, without building a string.
     static func gram(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Feature {
-        Feature(hash: hash(kind: 2, scalars[range]))
+        Feature(.gram, scalars[range])
     }
 
     private static func hash<Scalars: Sequence<Unicode.Scalar>>(kind: UInt8, _ scalars: Scalars) -> UInt64 {

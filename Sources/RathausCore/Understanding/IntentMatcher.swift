@@ -66,7 +66,7 @@ public struct IntentMatcher: Sendable {
         }
         let classCount = intentIDs.count + 1
         let index = SimilarityIndex(documents: documents, classCount: classCount,
-                                    unscored: Set(TextAnalyzer.stopWords.map(Feature.functionWord)))
+                                    unscored: [.functionWord, .wordPair])
         let examples: [LinearIntentModel.Example] = documents.map { (index.vector($0.features), $0.classIndex) }
         let fitsModel = LinearIntentModel.fits(featureCount: index.featureCount, classCount: classCount)
         let hasOutOfScopeExamples = examples.contains { $0.classIndex == outOfScope }

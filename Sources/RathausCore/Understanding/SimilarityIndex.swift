@@ -5,8 +5,8 @@ import Foundation
 /// For each class it measures two cosine similarities: to its closest document (nearest neighbour)
 /// and to its centroid, the normalised sum of its documents; a class's score is their mean. Features the index has never
 /// seen still count in the query's norm, so text about unknown things scores low everywhere.
-/// Matching is a sparse dot product over inverted lists; nothing is trained. Features given as
-/// `unscored` (function words) have ids and weights in vectors, for the linear model, but no part in
+/// Matching is a sparse dot product over inverted lists; nothing is trained. Features of the kinds
+/// given as `unscored` (function words, word pairs) have ids and weights in vectors, for the linear model, but no part in
 /// the similarities.
 public struct SimilarityIndex: Sendable {
     /// One document: its class and its weighted features.
@@ -42,12 +42,13 @@ public struct SimilarityIndex: Sendable {
     /// For each feature id, whether it takes part in the similarities.
     private let isScored: [Bool]
 
-    /// Indexes `documents`; every class index must be below `classCount`. Features in `unscored`
-    /// are numbered and weighted but left out of the similarities.
-    init(documents: [Document], classCount: Int, unscored: Set<Feature> = []) {
+    /// Indexes `documents`; every class index must be below `classCount`. Features of the kinds in
+    /// `unscored` are numbered and weighted but left out of the similarities.
+    init(documents: [Document], classCount: Int, unscored: Set<Feature.Kind> = []) {
         self.classCount = classCount
         var featureIndex: [Feature: Int32] = [:]
         var documentFrequency: [Int] = []
+        var isScored: [Bool] = []
         for document in documents {
             for (feature, _) in document.features {
                 if let id = featureIndex[feature] {
@@ -55,13 +56,12 @@ public struct SimilarityIndex: Sendable {
                 } else {
                     featureIndex[feature] = Int32(documentFrequency.count)
                     documentFrequency.append(1)
+                    isScored.append(!unscored.contains(feature.kind))
                 }
             }
         }
         let count = Double(documents.count)
         let idf = documentFrequency.map { log((count + 1) / (Double($0) + 1)) + 1 }
-        var isScored = [Bool](repeating: true, count: idf.count)
-        for feature in unscored { if let id = featureIndex[feature] { isScored[Int(id)] = false } }
         var postings = [[(target: Int32, weight: Float)]](repeating: [], count: idf.count)
         var centroidSums = [[Int: Double]](repeating: [:], count: classCount)
         for (number, document) in documents.enumerated() {

@@ -21,6 +21,8 @@ public struct TextAnalyzer: Sendable {
         /// Weight of a function word (a stop word) as a feature of its own.
         /// ("du", "dich" tell that a message is chat rather than a question for the town).
         public var functionWord: Double = 2
+        /// Weight of a pair of neighbouring content words (stop words skipped), by their stems.
+        public var wordPair: Double = 1
 
         /// The defaults, set by hand before measuring (never tuned to the evaluation set).
         public init() {}
@@ -106,9 +108,15 @@ public struct TextAnalyzer: Sendable {
     public func featureList(of text: String) -> [(Feature, Double)] {
         var all: [(Feature, Double)] = []
         let (content, function) = splitWords(of: text)
+        var previousStem: String?
         for word in content {
-            add(word, to: &all)
+            let stem = add(word, to: &all)
+            if let previousStem { all.append((.wordPair(previousStem, stem), weights.wordPair)) }
+            previousStem = stem
             for synonym in synonyms[word] ?? [] { add(synonym, to: &all) }
+        }
+        for verb in separableVerbs(content: content, function: function) {
+            all += Self.features(of: verb, weights: weights)
         }
         for word in function { all.append((.functionWord(word), weights.functionWord)) }
         all.sort { $0.0.hash < $1.0.hash }
@@ -139,6 +147,24 @@ public struct TextAnalyzer: Sendable {
             if Self.stopWords.contains(word) { function.append(word) } else { content.append(word) }
         }
         return content.isEmpty ? (function, []) : (content, function)
+    }
+
+    /// Particles that split off a German verb and stand after it ("Wie melde ich das ab?").
+    static let verbParticles: Set<String> = ["ab", "an", "um", "aus", "zu", "auf", "nach", "vor", "weg", "ein"]
+
+    /// The verbs of `content` joined again with a particle in `function` when the joined stem is a
+    /// catalogue stem: "melde … ab" → abmelde (stem abmeld). The particle is only taken when it is
+    /// the last function word, where a split-off particle stands.
+    private func separableVerbs(content: [String], function: [String]) -> [Analysis] {
+        guard let particle = function.last, Self.verbParticles.contains(particle) else { return [] }
+        var verbs: [Analysis] = []
+        for word in content {
+            let analysis = analyse(word: word)
+            let stem = particle + analysis.stem
+            guard analysis.parts.isEmpty, !analysis.stem.hasPrefix(particle), splitter.isKnown(stem: stem) else { continue }
+            verbs.append(Analysis(word: particle + analysis.word, stem: stem, parts: []))
+        }
+        return verbs
     }
 
     /// Every slip of a stop word of four letters or more (one letter dropped, doubled or swapped
@@ -175,8 +201,14 @@ public struct TextAnalyzer: Sendable {
         let isMisspelt = !splitter.isKnown(stem: stem) && !word.allSatisfy(\.isNumber)
         if isMisspelt, let corrected = typos.correction(for: word), let entry = known[corrected] { return entry.analysis }
         var parts = splitter.split(word).map(splitter.stem(of:))
-        if isMisspelt, parts.isEmpty, let nearest = fuzzy.nearest(to: word), let entry = known[nearest] { return entry.analysis }
-        if isMisspelt, parts.isEmpty { parts = misspeltCompoundParts(of: word) }
+        if isMisspelt, parts.isEmpty {
+            // A near word as long as this one wins; one much shorter may be just one part of a
+            // misspelt compound ("hundesteur" in "hundesteuerabmelung") and comes last.
+            let nearest = fuzzy.nearest(to: word).flatMap { known[$0] }
+            if let nearest, 4 * nearest.analysis.word.utf8.count >= 3 * word.utf8.count { return nearest.analysis }
+            parts = misspeltCompoundParts(of: word)
+            if parts.isEmpty, let nearest { return nearest.analysis }
+        }
         return Analysis(word: word, stem: stem, parts: parts)
     }
 
@@ -215,8 +247,16 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// Adds the features of one word: looked up for catalogue words, computed for any other.
-    private func add(_ word: String, to features: inout [(Feature, Double)]) {
-        features += known[word]?.features ?? Self.features(of: analyse(word: word), weights: weights)
+    /// Returns the word's stem.
+    @discardableResult
+    private func add(_ word: String, to features: inout [(Feature, Double)]) -> String {
+        if let entry = known[word] {
+            features += entry.features
+            return entry.analysis.stem
+        }
+        let analysis = analyse(word: word)
+        features += Self.features(of: analysis, weights: weights)
+        return analysis.stem
     }
 
     /// The stem, the stems of the compound parts and the character n-grams of an analysed word.
