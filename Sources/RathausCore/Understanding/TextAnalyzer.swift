@@ -110,10 +110,11 @@ public struct TextAnalyzer: Sendable {
         let (content, function) = splitWords(of: text)
         var previousStem: String?
         for word in content {
-            let stem = add(word, to: &all)
-            if let previousStem { all.append((.wordPair(previousStem, stem), weights.wordPair)) }
-            previousStem = stem
-            for synonym in synonyms[word] ?? [] { add(synonym, to: &all) }
+            let analysis = add(word, to: &all)
+            if let previousStem { all.append((.wordPair(previousStem, analysis.stem), weights.wordPair)) }
+            previousStem = analysis.stem
+            // The synonyms of the word meant, also when it was mistyped ("perrso").
+            for synonym in synonyms[analysis.word] ?? [] { add(synonym, to: &all) }
         }
         for verb in separableVerbs(content: content, function: function) {
             all += Self.features(of: verb, weights: weights)
@@ -247,16 +248,16 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// Adds the features of one word: looked up for catalogue words, computed for any other.
-    /// Returns the word's stem.
+    /// Returns what the word was read as.
     @discardableResult
-    private func add(_ word: String, to features: inout [(Feature, Double)]) -> String {
+    private func add(_ word: String, to features: inout [(Feature, Double)]) -> Analysis {
         if let entry = known[word] {
             features += entry.features
-            return entry.analysis.stem
+            return entry.analysis
         }
         let analysis = analyse(word: word)
         features += Self.features(of: analysis, weights: weights)
-        return analysis.stem
+        return analysis
     }
 
     /// The stem, the stems of the compound parts and the character n-grams of an analysed word.
