@@ -21,6 +21,9 @@ struct LatencyMeter {
         let warmUpMatches: [IntentMatch]
         /// Sum of all timed confidences; printed as a note so the calls cannot be optimised away.
         let checksum: Double
+        /// The slowest queries with their median call in microseconds, slowest first (at most 5),
+        /// to see what the tail is made of.
+        let slowest: [(query: String, microseconds: Double)]
     }
 
     /// Timed passes over the queries.
@@ -48,11 +51,13 @@ struct LatencyMeter {
                 durations[number].append(elapsed.microseconds)
             }
         }
-        let perQuery = durations.map { Percentile.of(0.50, sorted: $0.sorted()) }.sorted()
+        let medians = durations.map { Percentile.of(0.50, sorted: $0.sorted()) }
+        let perQuery = medians.sorted()
+        let slowest = zip(queries, medians).sorted { $0.1 > $1.1 }.prefix(5).map { (query: $0.0, microseconds: $0.1) }
         return Summary(
             p50Microseconds: Percentile.of(0.50, sorted: perQuery),
             p99Microseconds: Percentile.of(0.99, sorted: perQuery),
             passes: passes, samples: queries.count * passes,
-            warmUpMatches: warmUpMatches, checksum: checksum)
+            warmUpMatches: warmUpMatches, checksum: checksum, slowest: slowest)
     }
 }

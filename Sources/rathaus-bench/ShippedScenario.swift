@@ -43,6 +43,7 @@ struct ShippedScenario {
             shipped: \(catalog.intents.count) intents, \(queries.count) queries × \(latency.passes) passes, \
             load times (ms) \(loadTimes.map { String(format: "%.1f", $0) }.joined(separator: " ")), \
             threshold \(String(format: "%.3f", matcher.threshold)), checksum \(String(format: "%.3f", latency.checksum))
+            slowest queries (µs): \(latency.slowest.map { String(format: "%.0f", $0.microseconds) + " " + $0.query.prefix(60) }.joined(separator: " | "))
 
             """)
         return ScenarioResult(

@@ -86,12 +86,16 @@ public struct TypoIndex: Sendable {
             })
             // Two deletions cannot undo a swap together with another slip ("blgaubigte" for
             // "beglaubigte"): each swap of neighbours is undone in turn, then one letter more.
-            consider(bytes.indices.dropLast().flatMap { position -> [UInt64] in
-                guard bytes[position] != bytes[position + 1] else { return [] }
-                var swapped = bytes
+            var swapped = bytes
+            var keys: [UInt64] = []
+            keys.reserveCapacity(bytes.count * (bytes.count + 1))
+            for position in bytes.indices.dropLast() where bytes[position] != bytes[position + 1] {
                 swapped.swapAt(position, position + 1)
-                return [Self.hash(swapped, skipping: -1, -1)] + swapped.indices.map { Self.hash(swapped, skipping: $0, -1) }
-            })
+                keys.append(Self.hash(swapped, skipping: -1, -1))
+                for skipped in swapped.indices { keys.append(Self.hash(swapped, skipping: skipped, -1)) }
+                swapped.swapAt(position, position + 1)
+            }
+            consider(keys)
         }
         // Among the closest: the smallest unsqueezed distance, then the more frequent word, then
         // the alphabetically first (the lowest number).

@@ -18,6 +18,16 @@ public struct Feature: Hashable, Sendable {
     /// FNV-1a hash of the feature's kind and text.
     public let hash: UInt64
 
+    /// Two features are the same when their hashes are: the kind is part of the hash.
+    public static func == (lhs: Feature, rhs: Feature) -> Bool {
+        lhs.hash == rhs.hash
+    }
+
+    /// Hashes the feature's hash alone (the kind is part of it).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hash)
+    }
+
     private init(_ kind: Kind, _ scalars: some Sequence<Unicode.Scalar>) {
         self.kind = kind
         self.hash = Self.hash(kind: kind.rawValue, scalars)
