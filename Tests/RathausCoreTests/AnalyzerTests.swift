@@ -201,4 +201,30 @@ struct AnalyzerTests {
         #expect(features[.wordPair(anmeld, hund)] == nil)
         #expect(Self.analyzer.features(of: "anmelden hund")[.wordPair(anmeld, hund)] != nil)
     }
+
+    @Test("every form's hash, put together from prefixes, equals the hash of the form written out", arguments: ["hund", "beglaubigte", "aab"])
+    func formHashes(_ word: String) {
+        let bytes = Array(word.utf8)
+        let hasher = FormHasher(bytes)
+        func whole(_ form: [UInt8]) -> UInt64 { FormHasher(form).whole }
+        func removing(_ form: [UInt8], _ positions: Int...) -> [UInt8] {
+            form.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
+        }
+        #expect(hasher.whole == whole(bytes))
+        for first in bytes.indices {
+            #expect(hasher.skipping(first) == whole(removing(bytes, first)))
+            for second in (first + 1)..<bytes.count {
+                #expect(hasher.skipping(first, second) == whole(removing(bytes, first, second)))
+            }
+        }
+        for position in bytes.indices.dropLast() {
+            var swapped = bytes
+            swapped.swapAt(position, position + 1)
+            #expect(hasher.swapping(position, skipping: nil) == whole(swapped))
+            for skipped in bytes.indices {
+                #expect(hasher.swapping(position, skipping: skipped) == whole(removing(swapped, skipped)))
+            }
+        }
+        #expect(whole(Array("hnud".utf8)) != whole(Array("hund".utf8)), "order counts")
+    }
 }

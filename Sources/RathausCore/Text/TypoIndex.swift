@@ -2,12 +2,13 @@
 ///
 /// Symmetric-delete index (as in SymSpell): every vocabulary word is stored under itself and under
 /// each form with one letter deleted; a query looks up its own forms with up to two letters deleted
-/// and verifies each candidate with the true distance. Runs of one letter are squeezed to one
-/// first, in words and queries alike, so a doubled or tripled letter ("hhausnnummerr") costs
-/// nothing; the unsqueezed distance only breaks ties. Forms are never built as strings: each is
-/// keyed by a 64-bit FNV-1a hash of its bytes, computed while skipping the deleted positions, so a
-/// lookup costs a few dozen hash probes and no allocation per form. A hash collision can only add a
-/// candidate, which the distance check then rejects.
+/// (and, for a swap with one more slip, with a swap undone and up to one letter deleted) and
+/// verifies each candidate with the true distance. Runs of one letter are squeezed to one first,
+/// in words and queries alike, so a doubled or tripled letter ("hhausnnummerr") costs nothing; the
+/// unsqueezed distance only breaks ties. Forms are never built as strings: each is keyed by a
+/// 64-bit hash put together from the word's prefix hashes in constant time (``FormHasher``), so a
+/// lookup costs a few hundred hash probes at most and no allocation per form. A hash collision can
+/// only add a candidate, which the distance check then rejects.
 public struct TypoIndex: Sendable {
     /// The number of the candidate list of each form's hash.
     private let forms: HashTable
@@ -25,8 +26,9 @@ public struct TypoIndex: Sendable {
         self.frequencies = sorted.map { words[$0]! }
         var lists: [UInt64: [Int32]] = [:]
         for (index, bytes) in wordBytes.enumerated() where sorted[index].utf8.count >= 4 {
-            var keys: [UInt64] = [Self.hash(bytes, skipping: -1, -1)]
-            for position in bytes.indices { keys.append(Self.hash(bytes, skipping: position, -1)) }
+            let hasher = FormHasher(bytes)
+            var keys: [UInt64] = [hasher.whole]
+            for position in bytes.indices { keys.append(hasher.skipping(position)) }
             for key in Set(keys) { lists[key, default: []].append(Int32(index)) }
         }
         let numbered = Array(lists)
@@ -79,21 +81,19 @@ public struct TypoIndex: Sendable {
         }
         // The query's forms with up to one letter deleted find every word within one edit; only
         // when there is none do the forms with two letters deleted come in.
-        consider([Self.hash(bytes, skipping: -1, -1)] + bytes.indices.map { Self.hash(bytes, skipping: $0, -1) })
+        let hasher = FormHasher(bytes)
+        consider([hasher.whole] + bytes.indices.map(hasher.skipping))
         if closestDistance > 1, limit >= 2, bytes.count > 4 {
-            consider(bytes.indices.flatMap { first in
-                ((first + 1)..<bytes.count).map { Self.hash(bytes, skipping: first, $0) }
-            })
+            var keys: [UInt64] = []
+            keys.reserveCapacity(bytes.count * bytes.count * 3 / 2)
+            for first in bytes.indices {
+                for second in (first + 1)..<bytes.count { keys.append(hasher.skipping(first, second)) }
+            }
             // Two deletions cannot undo a swap together with another slip ("blgaubigte" for
             // "beglaubigte"): each swap of neighbours is undone in turn, then one letter more.
-            var swapped = bytes
-            var keys: [UInt64] = []
-            keys.reserveCapacity(bytes.count * (bytes.count + 1))
             for position in bytes.indices.dropLast() where bytes[position] != bytes[position + 1] {
-                swapped.swapAt(position, position + 1)
-                keys.append(Self.hash(swapped, skipping: -1, -1))
-                for skipped in swapped.indices { keys.append(Self.hash(swapped, skipping: skipped, -1)) }
-                swapped.swapAt(position, position + 1)
+                keys.append(hasher.swapping(position, skipping: nil))
+                for skipped in bytes.indices { keys.append(hasher.swapping(position, skipping: skipped)) }
             }
             consider(keys)
         }
@@ -112,14 +112,5 @@ public struct TypoIndex: Sendable {
         result.reserveCapacity(bytes.count)
         for byte in bytes where byte != result.last { result.append(byte) }
         return result
-    }
-
-    /// FNV-1a hash of `bytes` without the bytes at positions `first` and `second` (-1 for none).
-    private static func hash(_ bytes: [UInt8], skipping first: Int, _ second: Int) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (position, byte) in bytes.enumerated() where position != first && position != second {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return value
     }
 }

@@ -1,0 +1,105 @@
+/// Hashes the forms of one word that the typo index compares — the word itself, the word with one
+/// or two letters deleted, the word with two neighbours swapped (and then one letter deleted) —
+/// each in constant time.
+///
+/// A polynomial hash over the bytes (Horner's rule with an odd multiplier, wrapping arithmetic)
+/// can be put together from the hashes of pieces: h(X + Y) = h(X) · P^|Y| + h(Y). Prefix hashes
+/// and powers are computed once per word, so a form is a handful of multiplications instead of a
+/// pass over the word. A final mixing step spreads the bits, since the hash table probes from the
+/// key's low bits.
+struct FormHasher {
+    private static let multiplier: UInt64 = 0x100_0000_01B3
+    private let bytes: [UInt8]
+    /// `prefixes[k]`: hash of the first `k` bytes.
+    private let prefixes: [UInt64]
+    /// `powers[k]`: multiplier to the power `k`.
+    private let powers: [UInt64]
+
+    /// Prepares the forms of `bytes`.
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var prefixes: [UInt64] = [0], powers: [UInt64] = [1]
+        prefixes.reserveCapacity(bytes.count + 1)
+        powers.reserveCapacity(bytes.count + 1)
+        for byte in bytes {
+            prefixes.append(prefixes[prefixes.count - 1] &* Self.multiplier &+ Self.value(byte))
+            powers.append(powers[powers.count - 1] &* Self.multiplier)
+        }
+        self.prefixes = prefixes
+        self.powers = powers
+    }
+
+    /// The number of bytes of the word.
+    var count: Int { bytes.count }
+
+    /// The hash of the whole word.
+    var whole: UInt64 { Self.mixed(prefixes[bytes.count]) }
+
+    /// The hash of the word without the byte at `position`.
+    func skipping(_ position: Int) -> UInt64 {
+        var hash = piece(0, position)
+        append(piece(position + 1, bytes.count), length: bytes.count - position - 1, to: &hash)
+        return Self.mixed(hash)
+    }
+
+    /// The hash of the word without the bytes at `first` and `second` (`first < second`).
+    func skipping(_ first: Int, _ second: Int) -> UInt64 {
+        var hash = piece(0, first)
+        append(piece(first + 1, second), length: second - first - 1, to: &hash)
+        append(piece(second + 1, bytes.count), length: bytes.count - second - 1, to: &hash)
+        return Self.mixed(hash)
+    }
+
+    /// The hash of the word with the bytes at `position` and `position + 1` swapped, then the
+    /// byte at `skipped` of that swapped word deleted (`nil`: none).
+    func swapping(_ position: Int, skipping skipped: Int?) -> UInt64 {
+        let end = bytes.count
+        let swappedPair = Self.value(bytes[position + 1]) &* Self.multiplier &+ Self.value(bytes[position])
+        var hash: UInt64
+        switch skipped {
+        case nil:
+            hash = piece(0, position)
+            append(swappedPair, length: 2, to: &hash)
+            append(piece(position + 2, end), length: end - position - 2, to: &hash)
+        case let skipped? where skipped < position:
+            hash = piece(0, skipped)
+            append(piece(skipped + 1, position), length: position - skipped - 1, to: &hash)
+            append(swappedPair, length: 2, to: &hash)
+            append(piece(position + 2, end), length: end - position - 2, to: &hash)
+        case let skipped? where skipped == position:
+            // The swapped word loses its first byte of the pair: bytes[position + 1].
+            return self.skipping(position + 1)
+        case let skipped? where skipped == position + 1:
+            return self.skipping(position)
+        case let skipped?:
+            hash = piece(0, position)
+            append(swappedPair, length: 2, to: &hash)
+            append(piece(position + 2, skipped), length: skipped - position - 2, to: &hash)
+            append(piece(skipped + 1, end), length: end - skipped - 1, to: &hash)
+        }
+        return Self.mixed(hash)
+    }
+
+    /// The hash of `bytes[start..<end]` (an empty piece hashes to 0).
+    private func piece(_ start: Int, _ end: Int) -> UInt64 {
+        prefixes[end] &- prefixes[start] &* powers[end - start]
+    }
+
+    /// Appends a piece of `length` bytes with hash `piece` to `hash`.
+    private func append(_ piece: UInt64, length: Int, to hash: inout UInt64) {
+        hash = hash &* powers[length] &+ piece
+    }
+
+    /// A byte's value in the polynomial; never 0, so that leading bytes always count.
+    private static func value(_ byte: UInt8) -> UInt64 {
+        UInt64(byte) &+ 1
+    }
+
+    /// The SplitMix64 finaliser: every output bit depends on every input bit.
+    private static func mixed(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
