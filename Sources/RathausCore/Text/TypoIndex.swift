@@ -62,14 +62,13 @@ public struct TypoIndex: Sendable {
         let substitutionCost = original.count <= Self.swapsOnlyLength ? 2 : 1
         var closest: [Int] = []
         var closestDistance = limit + 1
-        var checked: Set<Int32> = []
-        // Verifies every word stored under one of `keys`, keeping the closest.
-        func consider(_ keys: [UInt64]) {
-            var found = keys.flatMap { key in forms[key].map { candidates[Int($0)] } ?? [] }
-            found.sort()
-            var previous: Int32 = -1
-            for index in found where index != previous && checked.insert(index).inserted {
-                previous = index
+        // Words already measured; few, so a list is quicker than a set.
+        var checked: [Int32] = []
+        // Verifies every word stored under the form `key`, keeping the closest.
+        func consider(_ key: UInt64) {
+            guard let list = forms[key] else { return }
+            for index in candidates[Int(list)] where !checked.contains(index) {
+                checked.append(index)
                 let distance = EditDistance.damerauLevenshtein(bytes, wordBytes[Int(index)], limit: min(limit, closestDistance),
                                                                substitutionCost: substitutionCost)
                 guard distance <= limit, distance <= closestDistance,
@@ -82,20 +81,18 @@ public struct TypoIndex: Sendable {
         // The query's forms with up to one letter deleted find every word within one edit; only
         // when there is none do the forms with two letters deleted come in.
         let hasher = FormHasher(bytes)
-        consider([hasher.whole] + bytes.indices.map(hasher.skipping))
+        consider(hasher.whole)
+        for position in bytes.indices { consider(hasher.skipping(position)) }
         if closestDistance > 1, limit >= 2, bytes.count > 4 {
-            var keys: [UInt64] = []
-            keys.reserveCapacity(bytes.count * bytes.count * 3 / 2)
             for first in bytes.indices {
-                for second in (first + 1)..<bytes.count { keys.append(hasher.skipping(first, second)) }
+                for second in (first + 1)..<bytes.count { consider(hasher.skipping(first, second)) }
             }
             // Two deletions cannot undo a swap together with another slip ("blgaubigte" for
             // "beglaubigte"): each swap of neighbours is undone in turn, then one letter more.
             for position in bytes.indices.dropLast() where bytes[position] != bytes[position + 1] {
-                keys.append(hasher.swapping(position, skipping: nil))
-                for skipped in bytes.indices { keys.append(hasher.swapping(position, skipping: skipped)) }
+                consider(hasher.swapping(position, skipping: nil))
+                for skipped in bytes.indices { consider(hasher.swapping(position, skipping: skipped)) }
             }
-            consider(keys)
         }
         // Among the closest: the smallest unsqueezed distance, then the more frequent word, then
         // the alphabetically first (the lowest number).

@@ -28,6 +28,11 @@ public struct Feature: Hashable, Sendable {
         hasher.combine(hash)
     }
 
+    private init(kind: Kind, hash: UInt64) {
+        self.kind = kind
+        self.hash = hash
+    }
+
     private init(_ kind: Kind, _ scalars: some Sequence<Unicode.Scalar>) {
         self.kind = kind
         self.hash = Self.hash(kind: kind.rawValue, scalars)
@@ -50,7 +55,11 @@ public struct Feature: Hashable, Sendable {
     /// The feature for two neighbouring content words, by their stems ("hund" then "abmeld"), which
     /// tells apart messages made of the same words in other roles.
     public static func wordPair(_ first: String, _ second: String) -> Feature {
-        Feature(.wordPair, first.unicodeScalars + [" "] + second.unicodeScalars)
+        // The same hash as of the text "first second", without building it.
+        var value = hash(kind: Kind.wordPair.rawValue, first.unicodeScalars)
+        value = (value ^ UInt64(Unicode.Scalar(" ").value)) &* prime
+        for scalar in second.unicodeScalars { value = (value ^ UInt64(scalar.value)) &* prime }
+        return Feature(kind: .wordPair, hash: value)
     }
 
     /// The feature for a character n-gram; `<` and `>` mark a word's ends.

@@ -109,14 +109,17 @@ public struct TextAnalyzer: Sendable {
         var all: [(Feature, Double)] = []
         let (content, function) = splitWords(of: text)
         var previousStem: String?
+        var analyses: [Analysis] = []
+        analyses.reserveCapacity(content.count)
         for word in content {
             let analysis = add(word, to: &all)
+            analyses.append(analysis)
             if let previousStem { all.append((.wordPair(previousStem, analysis.stem), weights.wordPair)) }
             previousStem = analysis.stem
             // The synonyms of the word meant, also when it was mistyped ("perrso").
             for synonym in synonyms[analysis.word] ?? [] { add(synonym, to: &all) }
         }
-        for verb in separableVerbs(content: content, function: function) {
+        for verb in separableVerbs(analyses, function: function) {
             all += Self.features(of: verb, weights: weights)
         }
         for word in function { all.append((.functionWord(word), weights.functionWord)) }
@@ -153,14 +156,13 @@ public struct TextAnalyzer: Sendable {
     /// Particles that split off a German verb and stand after it ("Wie melde ich das ab?").
     static let verbParticles: Set<String> = ["ab", "an", "um", "aus", "zu", "auf", "nach", "vor", "weg", "ein"]
 
-    /// The verbs of `content` joined again with a particle in `function` when the joined stem is a
-    /// catalogue stem: "melde … ab" → abmelde (stem abmeld). The particle is only taken when it is
-    /// the last function word, where a split-off particle stands.
-    private func separableVerbs(content: [String], function: [String]) -> [Analysis] {
+    /// The verbs among the analysed content words joined again with a particle in `function` when
+    /// the joined stem is a catalogue stem: "melde … ab" → abmelde (stem abmeld). The particle is
+    /// only taken when it is the last function word, where a split-off particle stands.
+    private func separableVerbs(_ analyses: [Analysis], function: [String]) -> [Analysis] {
         guard let particle = function.last, Self.verbParticles.contains(particle) else { return [] }
         var verbs: [Analysis] = []
-        for word in content {
-            let analysis = analyse(word: word)
+        for analysis in analyses {
             let stem = particle + analysis.stem
             guard analysis.parts.isEmpty, !analysis.stem.hasPrefix(particle), splitter.isKnown(stem: stem) else { continue }
             verbs.append(Analysis(word: particle + analysis.word, stem: stem, parts: []))
