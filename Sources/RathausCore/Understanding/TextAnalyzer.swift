@@ -209,7 +209,8 @@ public struct TextAnalyzer: Sendable {
             // misspelt compound ("hundesteur" in "hundesteuerabmelung") and comes last.
             let nearest = fuzzy.nearest(to: word).flatMap { known[$0] }
             if let nearest, 4 * nearest.analysis.word.utf8.count >= 3 * word.utf8.count { return nearest.analysis }
-            parts = misspeltCompoundParts(of: word)
+            // Slips on both sides of a split only for a word that shares its trigrams with the catalogue.
+            parts = misspeltCompoundParts(of: word, bothSidesMisspelt: nearest != nil)
             if parts.isEmpty, let nearest { return nearest.analysis }
         }
         return Analysis(word: word, stem: stem, parts: parts)
@@ -221,27 +222,38 @@ public struct TextAnalyzer: Sendable {
     /// The stems of the two parts of a misspelt compound ("hundesteuerabmelung" → hund, steur,
     /// abmeld), each part a catalogue word as typed or with one slip set right (``TypoIndex``);
     /// empty when no split works. Of all splits, the one with the fewest slips wins, then the
-    /// first. A part that is itself a compound gives its own parts.
-    func misspeltCompoundParts(of word: String) -> [String] {
+    /// first. A part that is itself a compound gives its own parts. Splits with a slip on both
+    /// sides, the costly ones, are tried only when `bothSidesMisspelt` allows it.
+    func misspeltCompoundParts(of word: String, bothSidesMisspelt: Bool = true) -> [String] {
         let bytes = Array(word.utf8)
         let length = Self.misspeltPartLength
         guard bytes.count >= 2 * length else { return [] }
-        var best: (slips: Int, parts: [String])?
-        for cut in length...(bytes.count - length) {
-            guard let (left, leftSlips) = knownPart(bytes[..<cut]), let (right, rightSlips) = knownPart(bytes[cut...]) else { continue }
-            let slips = leftSlips + rightSlips
-            if best == nil || slips < best!.slips { best = (slips, [left, right].flatMap { $0.parts.isEmpty ? [$0.stem] : $0.parts }) }
-            if slips == 0 { break }
+        let cuts = Array(length...(bytes.count - length))
+        let parts = { (left: Analysis, right: Analysis) in [left, right].flatMap { $0.parts.isEmpty ? [$0.stem] : $0.parts } }
+        // The sides as typed first: cheap lookups.
+        let exact = cuts.map { (left: exactPart(bytes[..<$0]), right: exactPart(bytes[$0...])) }
+        for sides in exact { if let left = sides.left, let right = sides.right { return parts(left, right) } }
+        for (cut, sides) in zip(cuts, exact) {
+            if let left = sides.left, let right = correctedPart(bytes[cut...]) { return parts(left, right) }
+            if let right = sides.right, let left = correctedPart(bytes[..<cut]) { return parts(left, right) }
         }
-        return best?.parts ?? []
+        guard bothSidesMisspelt else { return [] }
+        for cut in cuts {
+            if let left = correctedPart(bytes[..<cut]), let right = correctedPart(bytes[cut...]) { return parts(left, right) }
+        }
+        return []
     }
 
-    /// A piece of a word read as a catalogue content word: as typed (no slip), or with one slip set right.
-    private func knownPart(_ bytes: ArraySlice<UInt8>) -> (Analysis, slips: Int)? {
+    /// A piece of a word that is a catalogue content word as typed.
+    private func exactPart(_ bytes: ArraySlice<UInt8>) -> Analysis? {
         let piece = String(decoding: bytes, as: UTF8.self)
-        if let entry = known[piece], !Self.stopWords.contains(piece) { return (entry.analysis, 0) }
-        if let corrected = typos.correction(for: piece, maximumDistance: 1), let entry = known[corrected] { return (entry.analysis, 1) }
-        return nil
+        guard let entry = known[piece], !Self.stopWords.contains(piece) else { return nil }
+        return entry.analysis
+    }
+
+    /// A piece of a word that is a catalogue content word with one slip set right.
+    private func correctedPart(_ bytes: ArraySlice<UInt8>) -> Analysis? {
+        typos.correction(for: String(decoding: bytes, as: UTF8.self), maximumDistance: 1).flatMap { known[$0]?.analysis }
     }
 
     /// Splits a compound into at least two known parts, with the fewest parts; empty if it is none.
