@@ -14,6 +14,10 @@ public struct IntentMatcher: Sendable {
     /// Two intents whose scores are closer than this are offered as a choice ("Meinten Sie A oder B?").
     public static let clarificationMargin = 0.03
 
+    /// Fewest features a catalogue word is taken to give, to tell before indexing whether the
+    /// linear model will be fitted.
+    static let featuresPerWord = 4
+
     /// Share of in-scope examples that calibration may reject when left out.
     public static let calibrationFalseRejection = 0.05
 
@@ -59,7 +63,12 @@ public struct IntentMatcher: Sendable {
             texts += phrases.map { (index, $0) }
         }
         texts += catalog.outOfScopeExamples.map { (outOfScope, $0) }
-        let analyzer = TextAnalyzer(texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms), stemmer: stemmer)
+        let fullAnalyzer = TextAnalyzer(texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms), stemmer: stemmer)
+        // Word pairs serve the linear model only; a catalogue too large for the model is spared
+        // building them. A word gives its stem and several letter n-grams of its own, so the
+        // features are taken to be at least four per word.
+        let analyzer = LinearIntentModel.fits(featureCount: Self.featuresPerWord * fullAnalyzer.vocabularySize, classCount: intentIDs.count + 1)
+            ? fullAnalyzer : fullAnalyzer.withoutWordPairs()
         let documents: [SimilarityIndex.Document] = texts.compactMap { classIndex, text in
             let features = analyzer.featureList(of: text)
             return features.isEmpty ? nil : (classIndex, features)

@@ -47,7 +47,9 @@ public struct TextAnalyzer: Sendable {
     ]
 
     /// The weights in use.
-    public let weights: Weights
+    public private(set) var weights: Weights
+    /// The number of distinct words in the catalogue's texts.
+    public let vocabularySize: Int
     private let stemmer: SnowballStemmer
     private let synonyms: [String: [String]]
     private let splitter: CompoundSplitter
@@ -82,6 +84,7 @@ public struct TextAnalyzer: Sendable {
         for expansions in synonyms.values {
             for word in expansions { frequencies[word, default: 0] += 1 }
         }
+        self.vocabularySize = frequencies.count
         var stems: [String: String] = [:]
         for word in frequencies.keys { stems[word] = stemmer.stem(word) }
         let splitter = CompoundSplitter(stems: stems, stopWords: Self.stopWords, stemmer: stemmer)
@@ -96,6 +99,14 @@ public struct TextAnalyzer: Sendable {
         }
         self.known = known
         self.stopWordSlips = Self.stopWordSlips(besides: stems)
+    }
+
+    /// The same analyser without word-pair features (weight 0), for a catalogue whose matching has
+    /// no use for them: they serve only the linear model.
+    public func withoutWordPairs() -> TextAnalyzer {
+        var copy = self
+        copy.weights.wordPair = 0
+        return copy
     }
 
     /// The weighted features of `text`.
@@ -114,7 +125,7 @@ public struct TextAnalyzer: Sendable {
         for word in content {
             let analysis = add(word, to: &all)
             analyses.append(analysis)
-            if let previousStem { all.append((.wordPair(previousStem, analysis.stem), weights.wordPair)) }
+            if let previousStem, weights.wordPair > 0 { all.append((.wordPair(previousStem, analysis.stem), weights.wordPair)) }
             previousStem = analysis.stem
             // The synonyms of the word meant, also when it was mistyped ("perrso").
             for synonym in synonyms[analysis.word] ?? [] { add(synonym, to: &all) }
