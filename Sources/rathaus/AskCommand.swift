@@ -21,8 +21,8 @@ struct AskCommand: ParsableCommand {
         let matcher = try IntentMatcher(catalog: catalog, threshold: threshold)
         if words {
             // With --json the lines go to standard error, so that standard output stays one JSON object.
-            for word in TextNormalizer.tokens(question) {
-                let line = Self.describe(word, matcher.analyzer.analyse(word: word))
+            for (word, analysis) in matcher.analyzer.readings(of: question) {
+                let line = Self.describe(word, analysis)
                 if json { StandardError.write(line + "\n") } else { print(line) }
             }
         }

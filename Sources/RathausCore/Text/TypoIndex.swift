@@ -88,10 +88,13 @@ public struct TypoIndex: Sendable {
                 for second in (first + 1)..<bytes.count { consider(hasher.skipping(first, second)) }
             }
             // Two deletions cannot undo a swap together with another slip ("blgaubigte" for
-            // "beglaubigte"): each swap of neighbours is undone in turn, then one letter more.
+            // "beglaubigte"): each swap of neighbours is undone in turn, then one letter more
+            // (deleting one of the swapped pair gives a form already tried above).
             for position in bytes.indices.dropLast() where bytes[position] != bytes[position + 1] {
                 consider(hasher.swapping(position, skipping: nil))
-                for skipped in bytes.indices { consider(hasher.swapping(position, skipping: skipped)) }
+                for skipped in bytes.indices where skipped != position && skipped != position + 1 {
+                    consider(hasher.swapping(position, skipping: skipped))
+                }
             }
         }
         // Among the closest: the smallest unsqueezed distance, then the more frequent word, then

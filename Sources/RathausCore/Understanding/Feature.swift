@@ -56,10 +56,8 @@ public struct Feature: Hashable, Sendable {
     /// tells apart messages made of the same words in other roles.
     public static func wordPair(_ first: String, _ second: String) -> Feature {
         // The same hash as of the text "first second", without building it.
-        var value = hash(kind: Kind.wordPair.rawValue, first.unicodeScalars)
-        value = (value ^ UInt64(Unicode.Scalar(" ").value)) &* prime
-        for scalar in second.unicodeScalars { value = (value ^ UInt64(scalar.value)) &* prime }
-        return Feature(kind: .wordPair, hash: value)
+        let firstAndSpace = hash(continuing: hash(kind: Kind.wordPair.rawValue, first.unicodeScalars), CollectionOfOne(" "))
+        return Feature(kind: .wordPair, hash: hash(continuing: firstAndSpace, second.unicodeScalars))
     }
 
     /// The feature for a character n-gram; `<` and `>` mark a word's ends.
@@ -72,8 +70,14 @@ public struct Feature: Hashable, Sendable {
         Feature(.gram, scalars[range])
     }
 
-    private static func hash<Scalars: Sequence<Unicode.Scalar>>(kind: UInt8, _ scalars: Scalars) -> UInt64 {
-        var value = (offsetBasis ^ UInt64(kind)) &* prime
+    /// FNV-1a hash of the kind, then the scalars.
+    private static func hash(kind: UInt8, _ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        hash(continuing: (offsetBasis ^ UInt64(kind)) &* prime, scalars)
+    }
+
+    /// FNV-1a: `value` continued with the scalars.
+    private static func hash(continuing value: UInt64, _ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var value = value
         for scalar in scalars {
             value = (value ^ UInt64(scalar.value)) &* prime
         }

@@ -63,17 +63,17 @@ public struct IntentMatcher: Sendable {
             texts += phrases.map { (index, $0) }
         }
         texts += catalog.outOfScopeExamples.map { (outOfScope, $0) }
+        let classCount = intentIDs.count + 1
         let fullAnalyzer = TextAnalyzer(texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms), stemmer: stemmer)
         // Word pairs serve the linear model only; a catalogue too large for the model is spared
         // building them. A word gives its stem and several letter n-grams of its own, so the
         // features are taken to be at least four per word.
-        let analyzer = LinearIntentModel.fits(featureCount: Self.featuresPerWord * fullAnalyzer.vocabularySize, classCount: intentIDs.count + 1)
+        let analyzer = LinearIntentModel.fits(featureCount: Self.featuresPerWord * fullAnalyzer.vocabularySize, classCount: classCount)
             ? fullAnalyzer : fullAnalyzer.withoutWordPairs()
         let documents: [SimilarityIndex.Document] = texts.compactMap { classIndex, text in
             let features = analyzer.featureList(of: text)
             return features.isEmpty ? nil : (classIndex, features)
         }
-        let classCount = intentIDs.count + 1
         let index = SimilarityIndex(documents: documents, classCount: classCount,
                                     unscored: [.functionWord, .wordPair])
         let examples: [LinearIntentModel.Example] = documents.map { (index.vector($0.features), $0.classIndex) }

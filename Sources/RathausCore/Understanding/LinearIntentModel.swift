@@ -45,7 +45,8 @@ struct LinearIntentModel: Sendable {
         let blocksPerRow = (classCount + Block.scalarCount - 1) / Block.scalarCount
         self.classCount = classCount
         self.blocksPerRow = blocksPerRow
-        self.biasRow = featureCount * blocksPerRow
+        let biasRow = featureCount * blocksPerRow
+        self.biasRow = biasRow
         var weights = [Block](repeating: .zero, count: (featureCount + 1) * blocksPerRow)
         // Step-weighted sums of the updates, for averaging: average = weights - totals / steps.
         var totals = [Block](repeating: .zero, count: (featureCount + 1) * blocksPerRow)
@@ -53,7 +54,7 @@ struct LinearIntentModel: Sendable {
         // All vectors in two flat arrays: the first block of each feature's row, and its value.
         var starts = [0], rows: [Int] = [], values: [Float] = [], squaredNorms: [Float] = []
         for example in examples {
-            rows += example.vector.map { $0.id * blocksPerRow } + [featureCount * blocksPerRow]
+            rows += example.vector.map { $0.id * blocksPerRow } + [biasRow]
             values += example.vector.map { Float($0.weight) } + [Self.biasValue]
             squaredNorms.append(example.vector.reduce(Self.biasValue * Self.biasValue) { $0 + Float($1.weight * $1.weight) })
             starts.append(rows.count)

@@ -6,8 +6,8 @@ import Foundation
 /// and to its centroid, the normalised sum of its documents; a class's score is their mean. Features the index has never
 /// seen still count in the query's norm, so text about unknown things scores low everywhere.
 /// Matching is a sparse dot product over inverted lists; nothing is trained. Features of the kinds
-/// given as `unscored` (function words, word pairs) have ids and weights in vectors, for the linear model, but no part in
-/// the similarities.
+/// given as `unscored` (function words, word pairs) have ids and weights in vectors, for the linear
+/// model, but no part in the similarities.
 public struct SimilarityIndex: Sendable {
     /// One document: its class and its weighted features.
     typealias Document = (classIndex: Int, features: [(Feature, Double)])

@@ -123,19 +123,17 @@ public struct TextAnalyzer: Sendable {
     public func featureList(of text: String) -> [(Feature, Double)] {
         var all: [(Feature, Double)] = []
         let (content, function) = splitWords(of: text)
+        // A split-off particle stands last, after its verb ("Wie melde ich das ab?").
+        let particle = function.last.flatMap { Self.verbParticles.contains($0) ? $0 : nil }
+        let wordPairs = weights.wordPair > 0
         var previousStem: String?
-        var analyses: [Analysis] = []
-        analyses.reserveCapacity(content.count)
         for word in content {
             let analysis = add(word, to: &all)
-            analyses.append(analysis)
-            if let previousStem, weights.wordPair > 0 { all.append((.wordPair(previousStem, analysis.stem), weights.wordPair)) }
+            if wordPairs, let previousStem { all.append((.wordPair(previousStem, analysis.stem), weights.wordPair)) }
             previousStem = analysis.stem
+            if let particle, let verb = joinedVerb(analysis, particle: particle) { all += Self.features(of: verb, weights: weights) }
             // The synonyms of the word meant, also when it was mistyped ("perrso").
             for synonym in synonyms[analysis.word] ?? [] { add(synonym, to: &all) }
-        }
-        for verb in separableVerbs(analyses, function: function) {
-            all += Self.features(of: verb, weights: weights)
         }
         for word in function { all.append((.functionWord(word), weights.functionWord)) }
         all.sort { $0.0.hash < $1.0.hash }
@@ -162,27 +160,35 @@ public struct TextAnalyzer: Sendable {
     private func splitWords(of text: String) -> (content: [String], function: [String]) {
         var content: [String] = [], function: [String] = []
         for token in TextNormalizer.tokens(text) {
-            let word = known[token] == nil ? stopWordSlips[token] ?? token : token
+            let word = unslipped(token)
             if Self.stopWords.contains(word) { function.append(word) } else { content.append(word) }
         }
         return content.isEmpty ? (function, []) : (content, function)
     }
 
+    /// `token`, or the stop word it is a slip of when it is no catalogue word ("meni" → mein).
+    private func unslipped(_ token: String) -> String {
+        known[token] == nil ? stopWordSlips[token] ?? token : token
+    }
+
+    /// How each folded word of `text` is read, in order: a stop word (also a mistyped one) as
+    /// itself, any other word as ``analyse(word:)`` reads it. For `rathaus ask --words`.
+    public func readings(of text: String) -> [(token: String, analysis: Analysis)] {
+        TextNormalizer.tokens(text).map { token in
+            let word = unslipped(token)
+            return (token, Self.stopWords.contains(word) ? Analysis(word: word, stem: word, parts: []) : analyse(word: word))
+        }
+    }
+
     /// Particles that split off a German verb and stand after it ("Wie melde ich das ab?").
     static let verbParticles: Set<String> = ["ab", "an", "um", "aus", "zu", "auf", "nach", "vor", "weg", "ein"]
 
-    /// The verbs among the analysed content words joined again with a particle in `function` when
-    /// the joined stem is a catalogue stem: "melde … ab" → abmelde (stem abmeld). The particle is
-    /// only taken when it is the last function word, where a split-off particle stands.
-    private func separableVerbs(_ analyses: [Analysis], function: [String]) -> [Analysis] {
-        guard let particle = function.last, Self.verbParticles.contains(particle) else { return [] }
-        var verbs: [Analysis] = []
-        for analysis in analyses {
-            let stem = particle + analysis.stem
-            guard analysis.parts.isEmpty, !analysis.stem.hasPrefix(particle), splitter.isKnown(stem: stem) else { continue }
-            verbs.append(Analysis(word: particle + analysis.word, stem: stem, parts: []))
-        }
-        return verbs
+    /// A verb joined again with its split-off particle when the joined stem is a catalogue stem:
+    /// "melde" with "ab" → abmelde (stem abmeld); nil for any other word.
+    private func joinedVerb(_ analysis: Analysis, particle: String) -> Analysis? {
+        let stem = particle + analysis.stem
+        guard analysis.parts.isEmpty, !analysis.stem.hasPrefix(particle), splitter.isKnown(stem: stem) else { return nil }
+        return Analysis(word: particle + analysis.word, stem: stem, parts: [])
     }
 
     /// Every slip of a stop word of four letters or more (one letter dropped, doubled or swapped
