@@ -79,10 +79,10 @@ public struct ChatAPI: Sendable {
         api.post(":id/messages") { request, context -> Response in
             let id = try context.parameters.require("id")
             var request = request
-            let body = try await Self.collect(&request)
+            let body = try await Self.collectBuffer(&request)
             let text = Result<String, any Error> {
-                guard let message = try? JSONDecoder().decode(MessageRequest.self, from: body) else { throw APIError.badRequest }
-                return try Self.checked(message.text)
+                guard let text = MessageBodyReader.text(of: body) else { throw APIError.badRequest }
+                return try Self.checked(text)
             }
             return try await respond(id, token: Self.bearer(request), text: text)
         }
@@ -217,13 +217,19 @@ public struct ChatAPI: Sendable {
 
     /// The SHA-256 of a token, hex.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).hexString
+        var token = token
+        return token.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)).withUnsafeBytes { $0.hexString } }
     }
 
     /// The body, at most ``maximumBodySize`` bytes, else 413.
     static func collect(_ request: inout Request) async throws -> Data {
+        Data(buffer: try await collectBuffer(&request))
+    }
+
+    /// The body as it arrived, at most ``maximumBodySize`` bytes, else 413.
+    static func collectBuffer(_ request: inout Request) async throws -> ByteBuffer {
         do {
-            return Data(buffer: try await request.collectBody(upTo: maximumBodySize))
+            return try await request.collectBody(upTo: maximumBodySize)
         } catch {
             throw APIError.tooLarge
         }
