@@ -157,23 +157,28 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
                 """)
             let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
+            let line = try db.cachedStatement(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, ?, ?, ?)")
             for (turn, state) in zip(turns, states) {
+                let id = turn.snapshot.id
                 if turn.mayCreate {
-                    try upsert.execute(arguments: [turn.snapshot.id, state, now, now])
+                    upsert.setUncheckedArguments([id, state, now, now])
+                    try upsert.execute()
                 } else {
-                    try update.execute(arguments: [state, now, turn.snapshot.id])
+                    update.setUncheckedArguments([state, now, id])
+                    try update.execute()
                     if db.changesCount == 0 {
-                        gone.insert(turn.snapshot.id)
+                        gone.insert(id)
                         continue
                     }
                 }
-                // The citizen's line and the replies in one statement.
-                let lines = 1 + turn.replies.count
-                let insert = try db.cachedStatement(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES "
-                    + Array(repeating: "(?, ?, ?, ?)", count: lines).joined(separator: ", "))
-                var arguments: [(any DatabaseValueConvertible)?] = [turn.snapshot.id, "citizen", turn.citizen, now]
-                for reply in turn.replies { arguments += [turn.snapshot.id, "assistant", reply, now] }
-                try insert.execute(arguments: StatementArguments(arguments))
+                // One prepared statement for every line: binding four values costs less than
+                // building and looking up a statement for each number of lines.
+                line.setUncheckedArguments([id, "citizen", turn.citizen, now])
+                try line.execute()
+                for reply in turn.replies {
+                    line.setUncheckedArguments([id, "assistant", reply, now])
+                    try line.execute()
+                }
             }
             return gone
         }
