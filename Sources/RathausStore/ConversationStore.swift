@@ -30,6 +30,12 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// did not shorten it). The log file grows to about 80 MB (4 KiB pages) and stays that size.
     static let checkpointPages = 20_000
 
+    /// Page cache of each connection, in KiB (SQLite's default is 2,000). The writer touches, for
+    /// every turn, its conversation's row and the last index page of its transcript; with the
+    /// default, the transcript pages appended meanwhile pushed those out and they were read back
+    /// from the write-ahead log.
+    static let cacheKibibytes = 16_000
+
     /// Opens (and creates or migrates) the database at `path`.
     public init(path: String, referencePrefix: String = "MS") throws {
         var configuration = Configuration()
@@ -37,6 +43,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)")
         }
         configuration.busyMode = .timeout(5)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
