@@ -115,18 +115,25 @@ public struct SimilarityIndex: Sendable {
 
     /// The normalised TF-IDF vector of `features` (each feature once, with its frequency).
     func vector(_ features: [(Feature, Double)]) -> Vector {
-        var query: Vector = []
+        var known: [(id: Int32, weight: Double)] = []
+        known.reserveCapacity(features.count)
         var squared = 0.0
         for (feature, frequency) in features {
             let id = featureIndex[feature.hash]
             let weight = Self.dampen(frequency) * (id.map { inverseDocumentFrequency[Int($0)] } ?? unseenInverseDocumentFrequency)
             squared += weight * weight
-            if let id { query.append((Int(id), weight)) }
+            if let id { known.append((id, weight)) }
         }
-        // A fixed order of summation, so that equal texts always get bit-identical scores.
-        query.sort { $0.id < $1.id }
+        // A fixed order of summation, so that equal texts always get bit-identical scores: by id,
+        // sorted as plain numbers (id and position packed into one), which is cheaper than
+        // sorting the pairs.
+        var order = known.indices.map { UInt64(UInt32(known[$0].id)) << 32 | UInt64($0) }
+        order.sort()
         let norm = squared.squareRoot()
-        return query.map { ($0.id, $0.weight / norm) }
+        return order.map { key in
+            let (id, weight) = known[Int(key & 0xFFFF_FFFF)]
+            return (Int(id), weight / norm)
+        }
     }
 
     /// The similarities of every class to a query vector; `excludingDocument` leaves one document
