@@ -236,9 +236,17 @@ public struct ChatSession: Sendable {
     /// first field of its type, when it passes that field's checks.
     private func prefill(_ form: FormDefinition, from text: String) -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
+        // The first unconditional field of each type, found in one pass (this runs after every
+        // answer about a service with a form).
+        var fields: [String: FormField] = [:]
+        for field in form.fields where field.condition == nil {
+            let type = field.kind.typeName
+            if (type == "date" || type == "plz" || type == "email") && fields[type] == nil { fields[type] = field }
+        }
+        guard !fields.isEmpty else { return values }
         let words = text.split(separator: " ").map(String.init)
         for type in ["date", "plz", "email"] {
-            guard let field = form.fields.first(where: { $0.kind.typeName == type && $0.condition == nil }) else { continue }
+            guard let field = fields[type] else { continue }
             let candidates: [String]
             switch type {
             case "date": candidates = text.contains(where: \.isNumber) || Self.hasDateWord(text) ? [text] : []
@@ -256,9 +264,13 @@ public struct ChatSession: Sendable {
     }
 
     private static func hasDateWord(_ text: String) -> Bool {
-        let words = Set(TextNormalizer.tokens(text))
-        return !words.isDisjoint(with: ["heute", "morgen", "ubermorgen", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag"])
+        TextNormalizer.tokens(text).contains(where: dateWords.contains)
     }
+
+    /// Folded words that name a day („morgen“, „Freitag“).
+    private static let dateWords: Set<String> = [
+        "heute", "morgen", "ubermorgen", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    ]
 
     /// A message that reads as a question rather than as an answer to a field: it has a question
     /// mark or starts with a question word.
