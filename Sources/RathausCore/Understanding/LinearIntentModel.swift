@@ -63,8 +63,8 @@ struct LinearIntentModel: Sendable {
         var order = Array(examples.indices)
         var random = SplitMix64(seed: Self.seed)
         var step: Float = 1
-        // The passes run on raw buffers: this loop is most of the work of loading a catalogue, and
-        // array accesses checked one by one made it twice as long. The arithmetic is unchanged.
+        // The passes run on raw buffers: fitting is the largest part of loading a catalogue, and
+        // checking every array access cost a sixth of its instructions. The arithmetic is unchanged.
         weights.withUnsafeMutableBufferPointer { weights in
             totals.withUnsafeMutableBufferPointer { totals in
                 scores.withUnsafeMutableBufferPointer { scores in
