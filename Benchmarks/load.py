@@ -5,6 +5,8 @@ Starts a release build of the server on a free loopback port with a fresh SQLite
 conversations through the API, then lets wrk (Debian package `wrk`) post messages to them for a
 fixed time, and afterwards hit GET /health on the same server for the same time. Prints one JSON
 object. The rate limit is set high enough not to refuse the load (it still runs on every request).
+Besides the rates it reports the server's CPU time per request in each phase (from /proc), which
+varies much less than the rates when other work shares the machine.
 
     swift build -c release --product rathaus
     python3 Benchmarks/load.py [--duration 10] [--connections 32] [--threads 2] [--conversations 256]
@@ -74,6 +76,13 @@ def post(base, path, body=None, token=None):
         return json.load(response)
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time of process `pid` so far, from /proc (Linux)."""
+    with open(f"/proc/{pid}/stat") as file:
+        fields = file.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_wrk(args, url, script):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as file:
         file.write(script + DONE_SCRIPT)
@@ -126,8 +135,13 @@ def main():
             post(base, f"/api/v1/conversations/{conversation}/messages", {"text": MESSAGES[number % len(MESSAGES)]}, token)
         lua_conversations = "{" + ",".join("{%s,%s}" % (lua_string(i), lua_string(t)) for i, t in conversations) + "}"
         lua_messages = "{" + ",".join(lua_string(json.dumps({"text": m})) for m in MESSAGES) + "}"
+        before = cpu_seconds(server.pid)
         turns = run_wrk(args, base + "/", TURN_SCRIPT.replace("{CONVERSATIONS}", lua_conversations).replace("{MESSAGES}", lua_messages))
+        between = cpu_seconds(server.pid)
         health = run_wrk(args, base + "/health", "")
+        after = cpu_seconds(server.pid)
+        turn_cpu_us = round(1e6 * (between - before) / max(1, turns["requests"]), 1)
+        health_cpu_us = round(1e6 * (after - between) / max(1, health["requests"]), 1)
         result = {
             "benchmark": "load", "duration_s": args.duration, "connections": args.connections, "wrk_threads": args.threads,
             "conversations": args.conversations, "log_level": args.log_level,
@@ -135,6 +149,8 @@ def main():
             "turns_errors": turns["errors"], "turns_non_2xx": turns["non_2xx"],
             "health_per_second": health["per_second"], "health_p50_ms": health["p50_ms"], "health_p99_ms": health["p99_ms"],
             "health_errors": health["errors"],
+            "turns_server_cpu_us": turn_cpu_us, "health_server_cpu_us": health_cpu_us,
+            "cpu_ratio_health_to_turn": round(health_cpu_us / turn_cpu_us, 3) if turn_cpu_us else None,
             "ratio_turns_to_health": round(turns["per_second"] / health["per_second"], 3) if health["per_second"] else None,
         }
         print(json.dumps(result))
