@@ -241,11 +241,11 @@ public struct ChatSession: Sendable {
         var fields: [String: FormField] = [:]
         for field in form.fields where field.condition == nil {
             let type = field.kind.typeName
-            if (type == "date" || type == "plz" || type == "email") && fields[type] == nil { fields[type] = field }
+            if Self.prefilledTypes.contains(type) && fields[type] == nil { fields[type] = field }
         }
         guard !fields.isEmpty else { return values }
         let words = text.split(separator: " ").map(String.init)
-        for type in ["date", "plz", "email"] {
+        for type in Self.prefilledTypes {
             guard let field = fields[type] else { continue }
             let candidates: [String]
             switch type {
@@ -262,6 +262,9 @@ public struct ChatSession: Sendable {
         }
         return values
     }
+
+    /// The field types a request can prefill, in the order they are looked for.
+    private static let prefilledTypes = ["date", "plz", "email"]
 
     private static func hasDateWord(_ text: String) -> Bool {
         TextNormalizer.tokens(text).contains(where: dateWords.contains)

@@ -47,69 +47,60 @@ struct LinearIntentModel: Sendable {
         self.blocksPerRow = blocksPerRow
         let biasRow = featureCount * blocksPerRow
         self.biasRow = biasRow
-        var weights = [Block](repeating: .zero, count: (featureCount + 1) * blocksPerRow)
+        // The passes run on raw buffers: fitting is the largest part of loading a catalogue, and
+        // checking every array access cost a sixth of its instructions.
+        let weights = UnsafeMutableBufferPointer<Block>.allocate(capacity: (featureCount + 1) * blocksPerRow)
         // Step-weighted sums of the updates, for averaging: average = weights - totals / steps.
-        var totals = [Block](repeating: .zero, count: (featureCount + 1) * blocksPerRow)
-        var scores = [Block](repeating: .zero, count: blocksPerRow)
-        // All vectors in two flat arrays: the first block of each feature's row, and its value.
-        var starts = [0], rows: [Int] = [], values: [Float] = [], squaredNorms: [Float] = []
+        let totals = UnsafeMutableBufferPointer<Block>.allocate(capacity: weights.count)
+        let scores = UnsafeMutableBufferPointer<Block>.allocate(capacity: blocksPerRow)
+        defer { [weights, totals, scores].forEach { $0.deallocate() } }
+        weights.initialize(repeating: .zero)
+        totals.initialize(repeating: .zero)
+        // All vectors in one flat array: the first block of each feature's row, and its value.
+        var starts = [0], entries: [(row: Int, value: Float)] = [], squaredNorms: [Float] = []
         for example in examples {
-            rows += example.vector.map { $0.id * blocksPerRow } + [biasRow]
-            values += example.vector.map { Float($0.weight) } + [Self.biasValue]
+            entries += example.vector.map { (row: $0.id * blocksPerRow, value: Float($0.weight)) } + [(row: biasRow, value: Self.biasValue)]
             squaredNorms.append(example.vector.reduce(Self.biasValue * Self.biasValue) { $0 + Float($1.weight * $1.weight) })
-            starts.append(rows.count)
+            starts.append(entries.count)
         }
         let labels = examples.map(\.classIndex)
         var order = Array(examples.indices)
         var random = SplitMix64(seed: Self.seed)
         var step: Float = 1
-        // The passes run on raw buffers: fitting is the largest part of loading a catalogue, and
-        // checking every array access cost a sixth of its instructions. The arithmetic is unchanged.
-        weights.withUnsafeMutableBufferPointer { weights in
-            totals.withUnsafeMutableBufferPointer { totals in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    rows.withUnsafeBufferPointer { rows in
-                        values.withUnsafeBufferPointer { values in
-                            // One class's score, its block and lane in a row.
-                            func score(_ classIndex: Int) -> Float { scores[classIndex / Block.scalarCount][classIndex % Block.scalarCount] }
-                            func add(_ change: Float, at row: Int, _ classIndex: Int) {
-                                let block = row + classIndex / Block.scalarCount, lane = classIndex % Block.scalarCount
-                                weights[block][lane] += change
-                                totals[block][lane] += step * change
-                            }
-                            for _ in 0..<Self.passes {
-                                order.shuffle(using: &random)
-                                for number in order {
-                                    let range = starts[number]..<starts[number + 1]
-                                    for block in 0..<blocksPerRow { scores[block] = .zero }
-                                    for position in range {
-                                        let row = rows[position], value = values[position]
-                                        for block in 0..<blocksPerRow { scores[block] += weights[row + block] * value }
-                                    }
-                                    let label = labels[number]
-                                    var rival = label == 0 ? 1 : 0
-                                    for index in 0..<classCount where index != label && score(index) > score(rival) {
-                                        rival = index
-                                    }
-                                    let loss = 1 - (score(label) - score(rival))
-                                    if loss > 0, squaredNorms[number] > 0 {
-                                        let tau = min(Self.aggressiveness, loss / (2 * squaredNorms[number]))
-                                        for position in range {
-                                            let change = tau * values[position]
-                                            add(change, at: rows[position], label)
-                                            add(-change, at: rows[position], rival)
-                                        }
-                                    }
-                                    step += 1
-                                }
-                            }
+        func add(_ change: Float, at row: Int, _ classIndex: Int) {
+            let block = row + classIndex / Block.scalarCount, lane = classIndex % Block.scalarCount
+            weights[block][lane] += change
+            totals[block][lane] += step * change
+        }
+        entries.withUnsafeBufferPointer { entries in
+            for _ in 0..<Self.passes {
+                order.shuffle(using: &random)
+                for number in order {
+                    let range = starts[number]..<starts[number + 1]
+                    for block in 0..<blocksPerRow { scores[block] = .zero }
+                    for (row, value) in entries[range] {
+                        for block in 0..<blocksPerRow { scores[block] += weights[row + block] * value }
+                    }
+                    let label = labels[number]
+                    var rival = label == 0 ? 1 : 0
+                    for index in 0..<classCount where index != label && Self.score(scores, index) > Self.score(scores, rival) {
+                        rival = index
+                    }
+                    let loss = 1 - (Self.score(scores, label) - Self.score(scores, rival))
+                    if loss > 0, squaredNorms[number] > 0 {
+                        let tau = min(Self.aggressiveness, loss / (2 * squaredNorms[number]))
+                        for (row, value) in entries[range] {
+                            let change = tau * value
+                            add(change, at: row, label)
+                            add(-change, at: row, rival)
                         }
                     }
+                    step += 1
                 }
             }
         }
         for index in weights.indices { weights[index] -= totals[index] / step }
-        self.weights = weights
+        self.weights = Array(weights)
     }
 
     /// The class with the highest score for a vector (the lowest number on a tie).
@@ -129,13 +120,15 @@ struct LinearIntentModel: Sendable {
                 }
             }
         }
-        var best = 0
-        for index in 0..<classCount where Self.score(scores, index) > Self.score(scores, best) { best = index }
-        return best
+        return scores.withUnsafeMutableBufferPointer { scores in
+            var best = 0
+            for index in 0..<classCount where Self.score(scores, index) > Self.score(scores, best) { best = index }
+            return best
+        }
     }
 
     /// One class's score out of the blocks.
-    private static func score(_ scores: [Block], _ classIndex: Int) -> Float {
+    private static func score(_ scores: UnsafeMutableBufferPointer<Block>, _ classIndex: Int) -> Float {
         scores[classIndex / Block.scalarCount][classIndex % Block.scalarCount]
     }
 }
