@@ -48,7 +48,7 @@ struct LinearIntentModel: Sendable {
         let biasRow = featureCount * blocksPerRow
         self.biasRow = biasRow
         // The passes run on raw buffers: fitting is the largest part of loading a catalogue, and
-        // checking every array access cost a sixth of its instructions.
+        // checking every array access cost a fifth of its instructions.
         let weights = UnsafeMutableBufferPointer<Block>.allocate(capacity: (featureCount + 1) * blocksPerRow)
         // Step-weighted sums of the updates, for averaging: average = weights - totals / steps.
         let totals = UnsafeMutableBufferPointer<Block>.allocate(capacity: weights.count)
