@@ -1,7 +1,9 @@
 /// The whole loaded catalogue: departments, knowledge entries and intents, immutable once loaded.
 ///
-/// Obtain one from ``CatalogLoader``; a catalogue that exists has passed every check.
-public struct Catalog: Sendable {
+/// Obtain one from ``CatalogLoader``; a catalogue that exists has passed every check. A class for
+/// the same reason as ``IntentMatcher``: every conversation shares it, and a reference is cheaper
+/// to copy than a struct of dictionaries.
+public final class Catalog: Sendable {
     /// The department that answers when nothing else fits (Bürgerservice).
     public static let fallbackDepartmentID = "hauptamt"
 

@@ -10,7 +10,11 @@ import Foundation
 /// calibrated threshold. Catalogues too large for the linear model (see
 /// ``LinearIntentModel/fits(featureCount:classCount:)``) are matched by similarity alone, with the
 /// out-of-scope class of the index in the model's place.
-public struct IntentMatcher: Sendable {
+///
+/// A class, although immutable: every conversation holds the one matcher, and copying a reference
+/// costs one reference count where copying a struct of arrays costs one per array, each of them a
+/// counter that the server's threads write in turn.
+public final class IntentMatcher: Sendable {
     /// Two intents whose scores are closer than this are offered as a choice ("Meinten Sie A oder B?").
     public static let clarificationMargin = 0.03
 
@@ -48,7 +52,7 @@ public struct IntentMatcher: Sendable {
     /// in turn, and the threshold is set so that, together, 5 % of unseen in-scope examples would
     /// be rejected (``calibrationFalseRejection``). A given `threshold` replaces the calibrated one.
     /// Throws only when libstemmer lacks its German stemmer.
-    public init(catalog: Catalog, threshold: Double? = nil) throws(SnowballStemmer.CreationError) {
+    public convenience init(catalog: Catalog, threshold: Double? = nil) throws(SnowballStemmer.CreationError) {
         self.init(catalog: catalog, threshold: threshold, stemmer: try SnowballStemmer(algorithm: "german"))
     }
 
