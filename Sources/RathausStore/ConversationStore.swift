@@ -54,7 +54,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
     }
 
     /// The schema, one migration per change.
-    private static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.create(table: "conversation") { table in
@@ -96,6 +96,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
         }
         registerDeliveryMigration(&migrator)
         registerTokenMigration(&migrator)
+        registerTurnMigration(&migrator)
         return migrator
     }
 
@@ -151,11 +152,12 @@ public final class ConversationStore: ApplicationSink, Sendable {
     }
 
     /// Stores several turns (of any conversations) in one transaction: each conversation's state and
-    /// its transcript lines. Turns of conversations that are gone and may not be created are left
+    /// one transcript row per turn. Turns of conversations that are gone and may not be created are left
     /// out and reported by throwing ``ConversationGone`` after the others are committed.
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
         let encoder = JSONEncoder()
         let states = try turns.map { try SnapshotEncoding.json($0.snapshot, encoder: encoder) }
+        let replies = turns.map { Self.repliesJSON($0.replies) }
         let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
@@ -164,8 +166,9 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
                 """)
             let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
-            let line = try db.cachedStatement(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, ?, ?, ?)")
-            for (turn, state) in zip(turns, states) {
+            let insertTurn = try db.cachedStatement(sql: "INSERT INTO turn (conversation_id, citizen, replies, created_at) VALUES (?, ?, ?, ?)")
+            for (number, turn) in turns.enumerated() {
+                let state = states[number]
                 let id = turn.snapshot.id
                 if turn.mayCreate {
                     upsert.setUncheckedArguments([id, state, now, now])
@@ -178,14 +181,8 @@ public final class ConversationStore: ApplicationSink, Sendable {
                         continue
                     }
                 }
-                // One prepared statement for every line: binding four values costs less than
-                // building and looking up a statement for each number of lines.
-                line.setUncheckedArguments([id, "citizen", turn.citizen, now])
-                try line.execute()
-                for reply in turn.replies {
-                    line.setUncheckedArguments([id, "assistant", reply, now])
-                    try line.execute()
-                }
+                insertTurn.setUncheckedArguments([id, turn.citizen, replies[number], now])
+                try insertTurn.execute()
             }
             return gone
         }
@@ -200,14 +197,6 @@ public final class ConversationStore: ApplicationSink, Sendable {
         }
         guard let text else { return nil }
         return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(text.utf8))
-    }
-
-    /// The transcript of a conversation: speaker ("citizen" or "assistant") and text, in order.
-    public func transcript(id: String) throws -> [(speaker: String, text: String)] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT speaker, text FROM transcript WHERE conversation_id = ? ORDER BY id", arguments: [id])
-                .map { ($0["speaker"], $0["text"]) }
-        }
     }
 
     /// Deletes a conversation, its transcript and its draft (the citizen's right to erasure).

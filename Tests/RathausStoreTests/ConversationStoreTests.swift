@@ -101,8 +101,41 @@ struct ConversationStoreTests {
         #expect(try store.deleteConversation(id: "gone"))
         #expect(try store.transcript(id: "gone").isEmpty)
         let queue = try DatabaseQueue(path: path)
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM transcript WHERE conversation_id = 'old'") } == 0)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM turn WHERE conversation_id = 'old'") } == 0)
         #expect(try store.applications().map(\.reference) == [reference], "submitted applications stay until delivered")
+    }
+
+    @Test("a file from before schema v4 keeps its transcripts: each citizen line with the replies after it becomes one turn")
+    func transcriptLinesBecomeTurns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v3.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try ConversationStore.migrator.migrate(old, upTo: "v3-tokens")
+        try old.write { db in
+            for id in ["a", "b"] {
+                try db.execute(sql: "INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                               arguments: [id, #"{"id":"\#(id)","offeredValues":{}}"#, Date(), Date()])
+            }
+            let lines = [("a", "citizen", "Was kostet ein Reisepass?"), ("b", "citizen", "hallo"), ("a", "assistant", "37 Euro."),
+                         ("a", "assistant", "Noch etwas?"), ("b", "assistant", "Guten Tag \"du\"\nzweite Zeile"), ("a", "citizen", "danke"),
+                         ("a", "assistant", "Gern.")]
+            for (id, speaker, text) in lines {
+                try db.execute(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, ?, ?, ?)",
+                               arguments: [id, speaker, text, Date()])
+            }
+        }
+        try old.close()
+        let store = try ConversationStore(path: path)
+        #expect(try store.transcript(id: "a").map { "\($0.speaker): \($0.text)" }
+                == ["citizen: Was kostet ein Reisepass?", "assistant: 37 Euro.", "assistant: Noch etwas?", "citizen: danke", "assistant: Gern."])
+        #expect(try store.transcript(id: "b").map(\.text) == ["hallo", "Guten Tag \"du\"\nzweite Zeile"])
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM turn") } == 3)
+        #expect(try queue.read { try $0.tableExists("transcript") } == false)
+        // New turns follow the moved ones.
+        try store.record(.init(id: "a", offeredValues: [:]), citizen: "tschüss", replies: [])
+        #expect(try store.transcript(id: "a").suffix(2).map(\.text) == ["Gern.", "tschüss"])
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
