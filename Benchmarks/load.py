@@ -6,7 +6,8 @@ conversations through the API, then lets wrk (Debian package `wrk`) post message
 fixed time, and afterwards hit GET /health on the same server for the same time. Prints one JSON
 object. The rate limit is set high enough not to refuse the load (it still runs on every request).
 Besides the rates it reports the server's CPU time per request in each phase (from /proc), which
-varies much less than the rates when other work shares the machine.
+varies much less than the rates when other work shares the machine, and wrk's own CPU time per
+request (wrk shares the machine's cores with the server).
 
     swift build -c release --product rathaus
     python3 Benchmarks/load.py [--duration 10] [--connections 32] [--threads 2] [--conversations 256]
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -43,13 +45,22 @@ MESSAGES = [
 TURN_SCRIPT = r"""
 local conversations = {CONVERSATIONS}
 local messages = {MESSAGES}
+-- Every request is formatted once, in init (wrk's advice: formatting in request() costs the client
+-- CPU on every request, which this machine's two cores share with the server). Request number k
+-- posts message k mod #messages to conversation 7919·k mod #conversations; the sequence repeats
+-- after #conversations · #messages requests.
+local requests = {}
+init = function(args)
+  for k = 1, #conversations * #messages do
+    local c = conversations[(k * 7919) % #conversations + 1]
+    requests[k] = wrk.format("POST", "/api/v1/conversations/" .. c[1] .. "/messages",
+      {["Authorization"] = "Bearer " .. c[2], ["Content-Type"] = "application/json"}, messages[k % #messages + 1])
+  end
+end
 local counter = 0
 request = function()
-  counter = counter + 1
-  local c = conversations[(counter * 7919) % #conversations + 1]
-  local m = messages[counter % #messages + 1]
-  return wrk.format("POST", "/api/v1/conversations/" .. c[1] .. "/messages",
-    {["Authorization"] = "Bearer " .. c[2], ["Content-Type"] = "application/json"}, m)
+  counter = counter % #requests + 1
+  return requests[counter]
 end
 """
 
@@ -87,14 +98,18 @@ def run_wrk(args, url, script):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as file:
         file.write(script + DONE_SCRIPT)
     command = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s", "--latency", "-s", file.name, url]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     output = subprocess.run(command, capture_output=True, text=True, timeout=args.duration + 60).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_seconds = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     os.unlink(file.name)
     match = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", output)
     if not match:
         sys.exit("wrk printed no result:\n" + output)
     requests, seconds, p50, p99, errors, bad_status = match.groups()
     return {"requests": int(requests), "per_second": round(int(requests) / float(seconds), 1), "p50_ms": round(float(p50), 3),
-            "p99_ms": round(float(p99), 3), "errors": int(errors), "non_2xx": int(bad_status)}
+            "p99_ms": round(float(p99), 3), "errors": int(errors), "non_2xx": int(bad_status),
+            "client_cpu_us": round(1e6 * client_seconds / max(1, int(requests)), 1)}
 
 
 def main():
@@ -150,6 +165,7 @@ def main():
             "health_per_second": health["per_second"], "health_p50_ms": health["p50_ms"], "health_p99_ms": health["p99_ms"],
             "health_errors": health["errors"],
             "turns_server_cpu_us": turn_cpu_us, "health_server_cpu_us": health_cpu_us,
+            "turns_client_cpu_us": turns["client_cpu_us"], "health_client_cpu_us": health["client_cpu_us"],
             "cpu_ratio_health_to_turn": round(health_cpu_us / turn_cpu_us, 3) if turn_cpu_us else None,
             "ratio_turns_to_health": round(turns["per_second"] / health["per_second"], 3) if health["per_second"] else None,
         }
