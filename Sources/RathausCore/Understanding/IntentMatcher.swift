@@ -7,7 +7,7 @@ import Foundation
 /// ``LinearIntentModel`` fitted at load time on the same examples, with the out-of-scope examples
 /// as one more class, decides between the intents and "out of scope". A message is out of scope
 /// when the linear model says so, or when it resembles no intent at least as much as the
-/// calibrated threshold. Catalogues too large for the linear model (see
+/// calibrated threshold, or when the intent the model chose resembles it less than that. Catalogues too large for the linear model (see
 /// ``LinearIntentModel/fits(featureCount:classCount:)``) are matched by similarity alone, with the
 /// out-of-scope class of the index in the model's place.
 ///
@@ -128,8 +128,10 @@ public final class IntentMatcher: Sendable {
             accepted = accepted && decision != intentIDs.count
             if accepted, intentIDs[decision] != mostSimilar.intent {
                 // The model's choice leads; the most similar intent stays as the first alternative.
+                // The choice itself must resemble the message as much as the threshold asks.
                 ranked.removeAll { $0.intent == intentIDs[decision] }
                 ranked.insert(IntentMatch.Candidate(intent: intentIDs[decision], confidence: min(1, scores.combined(decision))), at: 0)
+                accepted = scores.combined(decision) >= threshold
             }
         } else {
             accepted = accepted && mostSimilar.confidence > scores.combined(intentIDs.count)
