@@ -7,9 +7,9 @@ import Foundation
 /// ``LinearIntentModel`` fitted at load time on the same examples, with the out-of-scope examples
 /// as one more class, decides between the intents and "out of scope". A message is out of scope
 /// when the linear model says so, or when it resembles no intent at least as much as the
-/// calibrated threshold, or when the intent the model chose resembles it less than that. Catalogues too large for the linear model (see
-/// ``LinearIntentModel/fits(featureCount:classCount:)``) are matched by similarity alone, with the
-/// out-of-scope class of the index in the model's place.
+/// calibrated threshold, or when the intent the model chose resembles it less than that.
+/// Catalogues too large for the linear model (see ``LinearIntentModel/fits(featureCount:classCount:)``)
+/// are matched by similarity alone, with the out-of-scope class of the index in the model's place.
 ///
 /// A class, although immutable: every conversation holds the one matcher, and copying a reference
 /// costs one reference count where copying a struct of arrays costs one per array, each of them a
