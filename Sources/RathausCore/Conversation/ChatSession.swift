@@ -105,7 +105,9 @@ public struct ChatSession: Sendable {
                 return turn([composer.answer(for: chosen)] + (offersForms ? offer(chosen, request: trimmed) : []), intent: chosen)
             }
         }
-        let (aspect, isFollowUp) = Aspect.read(trimmed)
+        // The folded words, once for every check below that reads them.
+        let words = TextNormalizer.tokens(trimmed)
+        let (aspect, isFollowUp) = Aspect.read(words: words)
         if let aspect, isFollowUp {
             guard let service = snapshot.currentService else {
                 return turn(["Zu welcher Leistung ist Ihre Frage? Nennen Sie sie bitte, z. B. „Was kostet ein Reisepass?“."], intent: nil)
@@ -129,7 +131,7 @@ public struct ChatSession: Sendable {
             return turn(["Meinten Sie „\(first.name)“ oder „\(second.name)“?\n1. \(first.name)\n2. \(second.name)"], intent: nil)
         }
         if catalog.knowledge[intent] != nil { snapshot.currentService = intent }
-        if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(trimmed) {
+        if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(trimmed, words: words) {
             return startForm(form, prefilled: prefill(form, from: trimmed))
         }
         return turn([composer.answer(for: intent, aspect: aspect)] + (offersForms ? offer(intent, request: trimmed) : []), intent: intent)
@@ -236,17 +238,9 @@ public struct ChatSession: Sendable {
     /// first field of its type, when it passes that field's checks.
     private func prefill(_ form: FormDefinition, from text: String) -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
-        // The first unconditional field of each type, found in one pass (this runs after every
-        // answer about a service with a form).
-        var fields: [String: FormField] = [:]
-        for field in form.fields where field.condition == nil {
-            let type = field.kind.typeName
-            if Self.prefilledTypes.contains(type) && fields[type] == nil { fields[type] = field }
-        }
-        guard !fields.isEmpty else { return values }
         let words = text.split(separator: " ").map(String.init)
         for type in Self.prefilledTypes {
-            guard let field = fields[type] else { continue }
+            guard let field = form.fields.first(where: { $0.kind.typeName == type && $0.condition == nil }) else { continue }
             let candidates: [String]
             switch type {
             case "date": candidates = text.contains(where: \.isNumber) || Self.hasDateWord(text) ? [text] : []
@@ -286,8 +280,8 @@ public struct ChatSession: Sendable {
 
     /// True when the citizen asks to apply rather than asks about it: "ich will meinen Hund
     /// anmelden", "Antrag stellen", "Sperrmüll am 12.5. abholen".
-    static func wantsToApply(_ text: String) -> Bool {
-        let words = TextNormalizer.tokens(text)
+    /// `words` are the folded words of `text` (`TextNormalizer.tokens`).
+    static func wantsToApply(_ text: String, words: [String]) -> Bool {
         guard !text.contains("?"), let first = words.first,
               !["wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt"].contains(first) else {
             return false

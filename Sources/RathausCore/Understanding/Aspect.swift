@@ -47,9 +47,14 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     /// Both at once, reading the words of `text` a single time: the aspect asked about (the first
     /// signal wins) and whether the message is a follow-up.
     public static func read(_ text: String) -> (aspect: Aspect?, isFollowUp: Bool) {
+        read(words: TextNormalizer.tokens(text))
+    }
+
+    /// ``read(_:)`` for a message already split into folded words (`TextNormalizer.tokens`).
+    public static func read(words: [String]) -> (aspect: Aspect?, isFollowUp: Bool) {
         var first: Aspect?
         var onlyFollowUpWords = true
-        for word in TextNormalizer.tokens(text) {
+        for word in words {
             if let aspect = aspect(of: word) {
                 first = first ?? aspect
             } else if !followUpWords.contains(word) && !TextAnalyzer.stopWords.contains(word) {

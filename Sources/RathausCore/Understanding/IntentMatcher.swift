@@ -122,21 +122,23 @@ public final class IntentMatcher: Sendable {
         let scores = index.scores(vector)
         var ranked = Self.ranked(scores, ids: intentIDs, limit: 4)
         guard let mostSimilar = ranked.first else { return IntentMatch(intent: nil, confidence: 0, alternatives: []) }
-        var accepted = mostSimilar.confidence >= threshold
+        // Whether the decider names an intent: the model, or without it the similarity, against
+        // the out-of-scope class.
+        let namesIntent: Bool
         if let model {
             let decision = model.best(vector)
-            accepted = accepted && decision != intentIDs.count
-            if accepted, intentIDs[decision] != mostSimilar.intent {
+            namesIntent = decision != intentIDs.count
+            if namesIntent, mostSimilar.confidence >= threshold, intentIDs[decision] != mostSimilar.intent {
                 // The model's choice leads; the most similar intent stays as the first alternative.
-                // The choice itself must resemble the message as much as the threshold asks.
                 ranked.removeAll { $0.intent == intentIDs[decision] }
                 ranked.insert(IntentMatch.Candidate(intent: intentIDs[decision], confidence: min(1, scores.combined(decision))), at: 0)
-                accepted = scores.combined(decision) >= threshold
             }
         } else {
-            accepted = accepted && mostSimilar.confidence > scores.combined(intentIDs.count)
+            namesIntent = mostSimilar.confidence > scores.combined(intentIDs.count)
         }
+        // The intent given must itself resemble the message at least as much as the threshold.
         let best = ranked[0]
+        let accepted = namesIntent && best.confidence >= threshold
         let alternativeFloor = threshold * 0.75
         let alternatives = ranked.dropFirst().prefix(3).filter { $0.confidence >= alternativeFloor }
         return IntentMatch(intent: accepted ? best.intent : nil, confidence: best.confidence, alternatives: Array(alternatives))
