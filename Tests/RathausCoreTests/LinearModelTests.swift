@@ -58,6 +58,13 @@ struct LinearModelTests {
         #expect((0..<20).allSatisfy { model.best([(id: $0, weight: 1)]) == $0 })
     }
 
+    @Test("every class is learnt, whatever the number of blocks of eight classes (summed four, two and one at a time)", arguments: [2, 9, 20, 33, 48, 70])
+    func classesInBlocks(classCount: Int) {
+        let examples: [LinearIntentModel.Example] = (0..<(3 * classCount)).map { ([(id: $0 % classCount, weight: 1)], $0 % classCount) }
+        let model = LinearIntentModel(examples: examples, featureCount: classCount, classCount: classCount)
+        #expect((0..<classCount).allSatisfy { model.best([(id: $0, weight: 1)]) == $0 })
+    }
+
     @Test("the model is fitted only up to its size limit")
     func sizeLimit() {
         #expect(LinearIntentModel.fits(featureCount: 100_000, classCount: 48))
@@ -74,5 +81,50 @@ struct LinearModelTests {
         }
         #expect(table[random.next()] == nil)
         #expect(HashTable([])[0] == nil)
+    }
+
+    @Test("a hash table filled key by key numbers each key once, however often it grows")
+    func hashTableInsertion() {
+        var random = SplitMix64(seed: 11)
+        let keys = (0..<5000).map { _ in random.next() } + [0, 3]
+        var table = HashTable()
+        for (offset, key) in keys.enumerated() {
+            #expect(table.value(for: key, insertingIfAbsent: Int32(offset)) == Int32(offset))
+        }
+        for (offset, key) in keys.enumerated() {
+            #expect(table.value(for: key, insertingIfAbsent: -7) == Int32(offset))
+            #expect(table[key] == Int32(offset))
+        }
+        #expect(table[random.next()] == nil)
+    }
+
+    @Test("flat lists keep each list's numbers in the order given, with empty lists between")
+    func numberLists() {
+        let lists = NumberLists(listCount: 4, lists: [2, 0, 2, 3, 0, 2], numbers: [10, 11, 12, 13, 14, 15])
+        #expect(Array(lists[0]) == [11, 14])
+        #expect(Array(lists[1]).isEmpty)
+        #expect(Array(lists[2]) == [10, 12, 15])
+        #expect(Array(lists[3]) == [13])
+    }
+
+    @Test("posting lists built from entries leave out the nil ones and keep the order of the others")
+    func postingLists() {
+        let entries: [(list: Int32, target: Int32, weight: Float)?] = [(1, 5, 0.5), nil, (0, 7, 1), (1, 2, 0.25)]
+        let postings = PostingLists(listCount: 3, entryCount: entries.count) { entries[$0] }
+        var sums = [Float](repeating: 0, count: 8)
+        sums.withUnsafeMutableBufferPointer { postings.accumulate(1, times: 2, into: $0) }
+        #expect(sums[5] == 1 && sums[2] == 0.5 && sums[7] == 0)
+        sums.withUnsafeMutableBufferPointer { postings.accumulate(0, times: 1, into: $0) }
+        #expect(sums[7] == 1)
+        sums.withUnsafeMutableBufferPointer { postings.accumulate(2, times: 1, into: $0) }
+        #expect(sums.reduce(0, +) == 2.5)
+    }
+
+    @Test("parallel work gives its results in order")
+    func parallelWork() {
+        #expect(ParallelWork.map(Array(0..<1001)) { $0 * 2 } == (0..<1001).map { $0 * 2 })
+        #expect(ParallelWork.map([Int]()) { $0 }.isEmpty)
+        let (text, number) = ParallelWork.pair({ "eins" }, { 2 })
+        #expect(text == "eins" && number == 2)
     }
 }

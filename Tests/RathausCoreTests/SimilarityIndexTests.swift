@@ -39,4 +39,23 @@ struct SimilarityIndexTests {
         let knownSquares = vector.reduce(0) { $0 + $1.weight * $1.weight }
         #expect(knownSquares > 0.5 && knownSquares < 1)
     }
+
+    @Test("the vectors given with the index are those the index gives each document's features")
+    func documentVectors() {
+        let documents: [SimilarityIndex.Document] = [
+            (0, [(.stem("hund"), 1), (.gram("<hu"), 2), (.functionWord("ich"), 1)]),
+            (1, [(.stem("pass"), 1), (.gram("<hu"), 1), (.wordPair("pass", "verlor"), 1)]),
+            (0, [(.gram("und"), 3), (.stem("hund"), 1)]),
+        ]
+        let (index, vectors) = SimilarityIndex.indexing(documents, classCount: 2, unscored: [.functionWord, .wordPair])
+        #expect(vectors.count == documents.count)
+        for (vector, document) in zip(vectors, documents) {
+            let expected = index.vector(document.features)
+            #expect(vector.map(\.id) == expected.map(\.id))
+            #expect(vector.map(\.weight) == expected.map(\.weight))
+        }
+        // The unscored features have ids, but a document of them alone resembles nothing.
+        #expect(index.featureCount == 6)
+        #expect(index.scores(index.vector([(.functionWord("ich"), 1)])).nearest == [0, 0])
+    }
 }

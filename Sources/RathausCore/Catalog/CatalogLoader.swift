@@ -31,9 +31,28 @@ public struct CatalogLoader: Sendable {
         let formFiles = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.formFolder).path)
             ? yamlFiles(in: Self.formFolder, problems: &problems) : []
 
+        // Every file is read and parsed on its own, spread over the cores; what they hold is then
+        // put together in the order of the files, as if read one after another.
+        let kinds: [(files: [String], kind: FileKind)] = [
+            (departmentFiles, .department), (knowledgeFiles, .knowledge), (intentFiles, .intents), (formFiles, .form),
+        ]
+        let jobs = kinds.flatMap { files, kind in files.map { (file: $0, kind: kind) } }
+        let readFiles = ParallelWork.map(count: jobs.count) { number in read(jobs[number].file, as: jobs[number].kind) }
+        var parsedDepartments: [(Department, SourceLocation)] = [], parsedKnowledge: [KnowledgeParser.Parsed] = []
+        var parsedIntentFiles: [IntentFileParser.Parsed] = [], parsedForms: [FormDefinition] = []
+        for readFile in readFiles {
+            problems += readFile.problems
+            switch readFile.content {
+            case .department(let parsed): parsedDepartments.append(parsed)
+            case .knowledge(let parsed): parsedKnowledge.append(parsed)
+            case .intents(let parsed): parsedIntentFiles.append(parsed)
+            case .form(let parsed): parsedForms.append(parsed)
+            case nil: break
+            }
+        }
+
         var departments: [String: (Department, SourceLocation)] = [:]
-        for file in departmentFiles {
-            guard let (department, location) = read(file, problems: &problems, parse: DepartmentParser.parse) else { continue }
+        for (department, location) in parsedDepartments {
             if let existing = departments[department.id] {
                 problems.append(duplicate(department.id, at: location, first: existing.1))
             } else {
@@ -42,8 +61,7 @@ public struct CatalogLoader: Sendable {
         }
 
         var knowledge: [String: KnowledgeParser.Parsed] = [:]
-        for file in knowledgeFiles {
-            guard let parsed = read(file, problems: &problems, parse: KnowledgeParser.parse) else { continue }
+        for parsed in parsedKnowledge {
             if let existing = knowledge[parsed.entry.id] {
                 problems.append(duplicate(parsed.entry.id, at: parsed.location, first: existing.location))
             } else {
@@ -55,8 +73,7 @@ public struct CatalogLoader: Sendable {
         var outOfScope: [String] = []
         var synonyms: [String: [String]] = [:]
         var intentLocations: [String: SourceLocation] = [:]
-        for file in intentFiles {
-            guard let parsed = read(file, problems: &problems, parse: IntentFileParser.parse) else { continue }
+        for parsed in parsedIntentFiles {
             outOfScope += parsed.outOfScope
             synonyms.merge(parsed.synonyms) { $0 + $1 }
             for intent in parsed.intents {
@@ -70,8 +87,7 @@ public struct CatalogLoader: Sendable {
         }
 
         var forms: [String: FormDefinition] = [:]
-        for file in formFiles {
-            guard let form = read(file, problems: &problems, parse: FormParser.parse) else { continue }
+        for form in parsedForms {
             if departments[form.department] == nil {
                 problems.append(CatalogProblem(
                     code: .unknownDepartment, file: form.source.file, line: form.source.line,
@@ -129,13 +145,43 @@ public struct CatalogLoader: Sendable {
             .map { "\(folder)/\($0)" }
     }
 
-    /// Reads one file and hands its YAML to `parse`, collecting the problems of both.
-    private func read<Value>(
-        _ file: String, problems: inout [CatalogProblem],
-        parse: (Node, inout YAMLFieldReader) -> Value?
-    ) -> Value? {
+    /// What a catalogue file is.
+    private enum FileKind {
+        case department, knowledge, intents, form
+    }
+
+    /// What one file held, as its parser read it, and the problems found in it.
+    private struct ReadFile: Sendable {
+        /// The parsed content, by kind of file.
+        enum Content: Sendable {
+            case department((Department, SourceLocation))
+            case knowledge(KnowledgeParser.Parsed)
+            case intents(IntentFileParser.Parsed)
+            case form(FormDefinition)
+        }
+
+        /// Nil when the file could not be read or parsed.
+        let content: Content?
+        /// Every problem of the file.
+        let problems: [CatalogProblem]
+    }
+
+    /// Reads one file and hands its YAML to the parser for its kind, collecting the problems of both.
+    private func read(_ file: String, as kind: FileKind) -> ReadFile {
         var reader = YAMLFieldReader(file: file)
-        defer { problems += reader.problems }
+        let content: ReadFile.Content? = node(of: file, reader: &reader).flatMap { node in
+            switch kind {
+            case .department: DepartmentParser.parse(node, &reader).map(ReadFile.Content.department)
+            case .knowledge: KnowledgeParser.parse(node, &reader).map(ReadFile.Content.knowledge)
+            case .intents: IntentFileParser.parse(node, &reader).map(ReadFile.Content.intents)
+            case .form: FormParser.parse(node, &reader).map(ReadFile.Content.form)
+            }
+        }
+        return ReadFile(content: content, problems: reader.problems)
+    }
+
+    /// The YAML of one file, or nil after reporting why there is none.
+    private func node(of file: String, reader: inout YAMLFieldReader) -> Node? {
         let url = directory.appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             reader.report(.unreadableFile, line: 1, "Die Datei kann nicht gelesen werden.", fix: "Prüfen Sie die Zugriffsrechte.")
@@ -146,8 +192,7 @@ public struct CatalogLoader: Sendable {
                           fix: "Speichern Sie sie im Editor mit der Kodierung UTF-8.")
             return nil
         }
-        guard let node = reader.compose(text) else { return nil }
-        return parse(node, &reader)
+        return reader.compose(text)
     }
 
     private func duplicate(_ id: String, at location: SourceLocation, first: SourceLocation) -> CatalogProblem {

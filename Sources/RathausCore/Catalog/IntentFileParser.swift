@@ -7,7 +7,7 @@ import Yams
 /// answer, or both.
 enum IntentFileParser {
     /// What one file holds.
-    struct Parsed {
+    struct Parsed: Sendable {
         var intents: [Intent] = []
         var outOfScope: [String] = []
         var synonyms: [String: [String]] = [:]

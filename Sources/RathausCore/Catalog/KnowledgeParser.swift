@@ -10,7 +10,7 @@ enum KnowledgeParser {
     ]
 
     /// A parsed entry with the places that cross-checks point to.
-    struct Parsed {
+    struct Parsed: Sendable {
         let entry: KnowledgeEntry
         /// The line of `id`.
         let location: SourceLocation

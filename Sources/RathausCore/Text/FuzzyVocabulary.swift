@@ -16,21 +16,26 @@ public struct FuzzyVocabulary: Sendable {
     /// The number of the posting list of each trigram hash.
     private let trigramLists: HashTable
     /// Lists of vocabulary word numbers, one per trigram.
-    private let postings: [[Int32]]
+    private let postings: NumberLists
 
     /// Indexes every word of at least ``minimumLength`` letters.
     public init(words vocabulary: some Sequence<String>) {
         let words = vocabulary.filter { $0.utf8.count >= Self.minimumLength }.sorted()
         var counts: [Int32] = []
-        var lists: [UInt64: [Int32]] = [:]
+        var trigramLists = HashTable()
+        var lists: [Int32] = [], numbers: [Int32] = [], listCount: Int32 = 0
         for (index, word) in words.enumerated() {
             let trigrams = Self.trigrams(of: word)
             counts.append(Int32(trigrams.count))
-            for trigram in trigrams { lists[trigram, default: []].append(Int32(index)) }
+            for trigram in trigrams {
+                let list = trigramLists.value(for: trigram, insertingIfAbsent: listCount)
+                if list == listCount { listCount += 1 }
+                lists.append(list)
+                numbers.append(Int32(index))
+            }
         }
-        let numbered = Array(lists)
-        self.trigramLists = HashTable(numbered.enumerated().map { (key: $0.element.key, value: Int32($0.offset)) })
-        self.postings = numbered.map(\.value)
+        self.trigramLists = trigramLists
+        self.postings = NumberLists(listCount: Int(listCount), lists: lists, numbers: numbers)
         self.words = words
         self.trigramCounts = counts
     }

@@ -13,7 +13,7 @@ public struct TypoIndex: Sendable {
     /// The number of the candidate list of each form's hash.
     private let forms: HashTable
     /// Lists of vocabulary word numbers, one per form hash.
-    private let candidates: [[Int32]]
+    private let candidates: NumberLists
     private let words: [String]
     private let wordBytes: [[UInt8]]
     private let frequencies: [Int]
@@ -24,16 +24,26 @@ public struct TypoIndex: Sendable {
         self.words = sorted
         self.wordBytes = sorted.map { Self.squeezed(Array($0.utf8)) }
         self.frequencies = sorted.map { words[$0]! }
-        var lists: [UInt64: [Int32]] = [:]
+        var forms = HashTable()
+        var lists: [Int32] = [], numbers: [Int32] = [], listCount: Int32 = 0
+        var keys: [UInt64] = []
         for (index, bytes) in wordBytes.enumerated() where sorted[index].utf8.count >= 4 {
             let hasher = FormHasher(bytes)
-            var keys: [UInt64] = [hasher.whole]
-            for position in bytes.indices { keys.append(hasher.skipping(position)) }
-            for key in Set(keys) { lists[key, default: []].append(Int32(index)) }
+            keys.removeAll(keepingCapacity: true)
+            keys.append(hasher.whole)
+            for position in bytes.indices {
+                let key = hasher.skipping(position)
+                if !keys.contains(key) { keys.append(key) }
+            }
+            for key in keys {
+                let list = forms.value(for: key, insertingIfAbsent: listCount)
+                if list == listCount { listCount += 1 }
+                lists.append(list)
+                numbers.append(Int32(index))
+            }
         }
-        let numbered = Array(lists)
-        self.forms = HashTable(numbered.enumerated().map { (key: $0.element.key, value: Int32($0.offset)) })
-        self.candidates = numbered.map(\.value)
+        self.forms = forms
+        self.candidates = NumberLists(listCount: Int(listCount), lists: lists, numbers: numbers)
     }
 
     /// Up to this length a typed word is corrected only for dropped, doubled and swapped letters: a

@@ -74,13 +74,11 @@ public final class IntentMatcher: Sendable {
         // features are taken to be at least four per word.
         let analyzer = LinearIntentModel.fits(featureCount: Self.featuresPerWord * fullAnalyzer.vocabularySize, classCount: classCount)
             ? fullAnalyzer : fullAnalyzer.withoutWordPairs()
-        let documents: [SimilarityIndex.Document] = texts.compactMap { classIndex, text in
-            let features = analyzer.featureList(of: text)
-            return features.isEmpty ? nil : (classIndex, features)
-        }
-        let index = SimilarityIndex(documents: documents, classCount: classCount,
-                                    unscored: [.functionWord, .wordPair])
-        let examples: [LinearIntentModel.Example] = documents.map { (index.vector($0.features), $0.classIndex) }
+        let documents: [SimilarityIndex.Document] = ParallelWork.map(texts) { classIndex, text in
+            (classIndex: classIndex, features: analyzer.featureList(of: text))
+        }.filter { !$0.features.isEmpty }
+        let (index, vectors) = SimilarityIndex.indexing(documents, classCount: classCount, unscored: [.functionWord, .wordPair])
+        let examples: [LinearIntentModel.Example] = zip(vectors, documents).map { ($0, $1.classIndex) }
         let fitsModel = LinearIntentModel.fits(featureCount: index.featureCount, classCount: classCount)
         let hasOutOfScopeExamples = examples.contains { $0.classIndex == outOfScope }
         // Independent work, spread over the cores: the model, the trial model, and the left-out

@@ -8,14 +8,28 @@ struct PostingLists: Sendable {
     /// Their weights, in the same order.
     private let weights: [Float]
 
-    /// Flattens `lists`.
-    init(_ lists: [[(target: Int32, weight: Float)]]) {
-        var starts: [Int32] = [0]
-        starts.reserveCapacity(lists.count + 1)
-        for list in lists { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+    /// The lists of `entryCount` entries, where `entry(i)` tells the list, target and weight of
+    /// entry `i` (or nil to leave it out); a list keeps its entries in the order of `i`. `entry` is
+    /// asked twice for each entry: once to count the lists' lengths, once to fill them.
+    init(listCount: Int, entryCount: Int, entry: (Int) -> (list: Int32, target: Int32, weight: Float)?) {
+        var starts = [Int32](repeating: 0, count: listCount + 1)
+        for number in 0..<entryCount {
+            if let (list, _, _) = entry(number) { starts[Int(list) + 1] += 1 }
+        }
+        for list in 0..<listCount { starts[list + 1] += starts[list] }
+        var next = starts
+        var targets = [Int32](repeating: 0, count: Int(starts[listCount]))
+        var weights = [Float](repeating: 0, count: targets.count)
+        for number in 0..<entryCount {
+            guard let (list, target, weight) = entry(number) else { continue }
+            let position = Int(next[Int(list)])
+            targets[position] = target
+            weights[position] = weight
+            next[Int(list)] += 1
+        }
         self.starts = starts
-        self.targets = lists.flatMap { $0.map(\.target) }
-        self.weights = lists.flatMap { $0.map(\.weight) }
+        self.targets = targets
+        self.weights = weights
     }
 
     /// Adds `factor` times each weight of list `list` to `sums[target]`.

@@ -54,55 +54,119 @@ public struct SimilarityIndex: Sendable {
     /// Indexes `documents`; every class index must be below `classCount`. Features of the kinds in
     /// `unscored` are numbered and weighted but left out of the similarities.
     init(documents: [Document], classCount: Int, unscored: Set<Feature.Kind> = []) {
-        self.classCount = classCount
-        var featureIndex: [Feature: Int32] = [:]
-        var documentFrequency: [Int] = []
-        var isScored: [Bool] = []
+        self = Self.indexing(documents, classCount: classCount, unscored: unscored).index
+    }
+
+    /// Indexes `documents` (see ``init(documents:classCount:unscored:)``) and gives, besides the
+    /// index, each document's ``Vector``, as ``vector(_:)`` would weigh its features.
+    ///
+    /// Features are numbered in the order they first appear. Building runs on flat arrays: the
+    /// features of every document as ids, counted into the posting lists and summed into the
+    /// centroids class by class, so that no dictionary is filled per document.
+    static func indexing(_ documents: [Document], classCount: Int,
+                         unscored: Set<Feature.Kind> = []) -> (index: SimilarityIndex, documentVectors: [Vector]) {
+        // Every document's features as ids (document after document) with their frequencies.
+        var featureIndex = HashTable()
+        var documentFrequency: [Int] = [], isScored: [Bool] = [], isGram: [Bool] = []
+        var starts = [0], ids: [Int32] = [], frequencies: [Double] = []
+        let occurrences = documents.reduce(0) { $0 + $1.features.count }
+        ids.reserveCapacity(occurrences)
+        frequencies.reserveCapacity(occurrences)
         for document in documents {
-            for (feature, _) in document.features {
-                if let id = featureIndex[feature] {
-                    documentFrequency[Int(id)] += 1
-                } else {
-                    featureIndex[feature] = Int32(documentFrequency.count)
+            for (feature, frequency) in document.features {
+                let id = featureIndex.value(for: feature.hash, insertingIfAbsent: Int32(documentFrequency.count))
+                if Int(id) == documentFrequency.count {
                     documentFrequency.append(1)
                     isScored.append(!unscored.contains(feature.kind))
+                    isGram.append(feature.kind == .gram)
+                } else {
+                    documentFrequency[Int(id)] += 1
                 }
+                ids.append(id)
+                frequencies.append(frequency)
             }
+            starts.append(ids.count)
         }
         let count = Double(documents.count)
         let idf = documentFrequency.map { log((count + 1) / (Double($0) + 1)) + 1 }
         let crowdedFrequency = max(Double(Self.crowdedGramMinimum), Self.crowdedGramShare * count)
-        var isCrowded = [Bool](repeating: false, count: idf.count)
-        for (feature, id) in featureIndex where feature.kind == .gram && Double(documentFrequency[Int(id)]) > crowdedFrequency {
-            isCrowded[Int(id)] = true
-        }
-        var postings = [[(target: Int32, weight: Float)]](repeating: [], count: idf.count)
-        var centroidSums = [[Int: Double]](repeating: [:], count: classCount)
-        for (number, document) in documents.enumerated() {
-            let weighted = document.features.compactMap { feature, frequency -> (Int, Double)? in
-                let id = Int(featureIndex[feature]!)
-                return isScored[id] ? (id, Self.dampen(frequency) * idf[id]) : nil
+        let isCrowded = documentFrequency.indices.map { isGram[$0] && Double(documentFrequency[$0]) > crowdedFrequency }
+
+        // Each document's vector over all its features, and its weights normalised over the scored
+        // ones alone (0 for the unscored), which are what the similarities use.
+        var vectors: [Vector] = []
+        vectors.reserveCapacity(documents.count)
+        var scoredWeights = [Float](repeating: 0, count: ids.count)
+        for number in documents.indices {
+            let range = starts[number]..<starts[number + 1]
+            var squared = 0.0, scoredSquared = 0.0
+            for position in range {
+                let id = Int(ids[position])
+                let weight = dampen(frequencies[position]) * idf[id]
+                squared += weight * weight
+                if isScored[id] { scoredSquared += weight * weight }
             }
-            let norm = weighted.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
-            for (id, weight) in weighted {
-                let normalised = Float(weight / norm)
-                if !isCrowded[id] { postings[id].append((Int32(number), normalised)) }
-                centroidSums[document.classIndex][id, default: 0] += Double(normalised)
+            let norm = squared.squareRoot(), scoredNorm = scoredSquared.squareRoot()
+            var order = range.map { UInt64(UInt32(ids[$0])) << 32 | UInt64($0) }
+            order.sort()
+            vectors.append(order.map { key in
+                let position = Int(key & 0xFFFF_FFFF), id = Int(key >> 32)
+                return (id, dampen(frequencies[position]) * idf[id] / norm)
+            })
+            for position in range where isScored[Int(ids[position])] {
+                scoredWeights[position] = Float(dampen(frequencies[position]) * idf[Int(ids[position])] / scoredNorm)
             }
         }
-        var centroidPostings = [[(target: Int32, weight: Float)]](repeating: [], count: idf.count)
-        for (classIndex, sum) in centroidSums.enumerated() {
-            let norm = sum.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            for (id, value) in sum {
-                centroidPostings[id].append((Int32(classIndex), Float(value / norm)))
+        var documentOfPosition = [Int32](repeating: 0, count: ids.count)
+        for number in documents.indices { for position in starts[number]..<starts[number + 1] { documentOfPosition[position] = Int32(number) } }
+        let postings = PostingLists(listCount: idf.count, entryCount: ids.count) { position in
+            let id = Int(ids[position])
+            return isScored[id] && !isCrowded[id] ? (ids[position], documentOfPosition[position], scoredWeights[position]) : nil
+        }
+
+        // Each class's centroid: the sum of its documents' normalised weights, normalised; each
+        // feature summed in document order, the norm in order of the features' first appearance.
+        var documentsOfClass = [[Int]](repeating: [], count: classCount)
+        for (number, document) in documents.enumerated() { documentsOfClass[document.classIndex].append(number) }
+        var sums = [Double](repeating: 0, count: idf.count)
+        var centroid: (classes: [Int32], ids: [Int32], weights: [Float]) = ([], [], [])
+        for (classIndex, members) in documentsOfClass.enumerated() {
+            var touched: [Int32] = []
+            for number in members {
+                for position in starts[number]..<starts[number + 1] where isScored[Int(ids[position])] {
+                    let id = Int(ids[position])
+                    if sums[id] == 0 { touched.append(ids[position]) }
+                    sums[id] += Double(scoredWeights[position])
+                }
+            }
+            let norm = touched.reduce(0.0) { $0 + sums[Int($1)] * sums[Int($1)] }.squareRoot()
+            for id in touched {
+                centroid.classes.append(Int32(classIndex))
+                centroid.ids.append(id)
+                centroid.weights.append(Float(sums[Int(id)] / norm))
+                sums[Int(id)] = 0
             }
         }
-        self.featureIndex = HashTable(featureIndex.map { (key: $0.key.hash, value: $0.value) })
-        self.inverseDocumentFrequency = idf
-        self.unseenInverseDocumentFrequency = log(count + 1) + 1
-        self.postings = PostingLists(postings)
-        self.centroidPostings = PostingLists(centroidPostings)
-        self.documentClass = documents.map { Int32($0.classIndex) }
+        let centroidPostings = PostingLists(listCount: idf.count, entryCount: centroid.ids.count) { entry in
+            (centroid.ids[entry], centroid.classes[entry], centroid.weights[entry])
+        }
+        let index = SimilarityIndex(
+            classCount: classCount, featureIndex: featureIndex, inverseDocumentFrequency: idf,
+            unseenInverseDocumentFrequency: log(count + 1) + 1, postings: postings, centroidPostings: centroidPostings,
+            documentClass: documents.map { Int32($0.classIndex) }, isScored: isScored)
+        return (index, vectors)
+    }
+
+    /// An index of the parts built by ``indexing(_:classCount:unscored:)``.
+    private init(classCount: Int, featureIndex: HashTable, inverseDocumentFrequency: [Double], unseenInverseDocumentFrequency: Double,
+                 postings: PostingLists, centroidPostings: PostingLists, documentClass: [Int32], isScored: [Bool]) {
+        self.classCount = classCount
+        self.featureIndex = featureIndex
+        self.inverseDocumentFrequency = inverseDocumentFrequency
+        self.unseenInverseDocumentFrequency = unseenInverseDocumentFrequency
+        self.postings = postings
+        self.centroidPostings = centroidPostings
+        self.documentClass = documentClass
         self.isScored = isScored
     }
 
@@ -169,6 +233,6 @@ public struct SimilarityIndex: Sendable {
 
     /// Sub-linear term frequency, so a repeated word does not dominate.
     private static func dampen(_ frequency: Double) -> Double {
-        1 + log(frequency)
+        frequency == 1 ? 1 : 1 + log(frequency)  // the same value; most features occur once
     }
 }

@@ -89,20 +89,26 @@ public struct TextAnalyzer: Sendable {
             for word in expansions { frequencies[word, default: 0] += 1 }
         }
         self.vocabularySize = frequencies.count
-        var stems: [String: String] = [:]
-        for word in frequencies.keys { stems[word] = stemmer.stem(word) }
+        let stems = Dictionary(uniqueKeysWithValues: frequencies.keys.map { ($0, stemmer.stem($0)) })
         let splitter = CompoundSplitter(stems: stems, stopWords: Self.stopWords, stemmer: stemmer)
         self.splitter = splitter
         let content = frequencies.filter { !Self.stopWords.contains($0.key) }
-        self.typos = TypoIndex(words: content)
-        self.fuzzy = FuzzyVocabulary(words: content.keys)
-        var known: [String: (analysis: Analysis, features: [(Feature, Double)])] = [:]
-        for (word, stem) in stems {
-            let analysis = Analysis(word: word, stem: stem, parts: splitter.split(word).map(splitter.stem(of:)))
-            known[word] = (analysis, Self.features(of: analysis, weights: weights))
-        }
+        // The two indexes of misspellings on one core, every word's analysis on the other.
+        let ((typos, fuzzy), (known, stopWordSlips)) = ParallelWork.pair({
+            (TypoIndex(words: content), FuzzyVocabulary(words: content.keys))
+        }, {
+            var known: [String: (analysis: Analysis, features: [(Feature, Double)])] = [:]
+            known.reserveCapacity(stems.count)
+            for (word, stem) in stems {
+                let analysis = Analysis(word: word, stem: stem, parts: splitter.split(word).map(splitter.stem(of:)))
+                known[word] = (analysis, Self.features(of: analysis, weights: weights))
+            }
+            return (known, Self.stopWordSlips(besides: stems))
+        })
+        self.typos = typos
+        self.fuzzy = fuzzy
         self.known = known
-        self.stopWordSlips = Self.stopWordSlips(besides: stems)
+        self.stopWordSlips = stopWordSlips
     }
 
     /// The same analyser without word-pair features (weight 0), for a catalogue whose matching has
