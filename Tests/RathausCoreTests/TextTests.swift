@@ -77,6 +77,7 @@ struct TextTests {
 
     @Test("plain text takes the fast path and gives the same tokens as the general one", arguments: [
         "Hundesteuer ANMELDEN, bitte!", "Straße und Müll: Öffnungszeiten?", "muell 12.5. ueberweisung", "Ärger über Bußgeld",
+        "perso 😱", "antrag gemacht 💍wie läuft das", "„Sperrmüll“ – wann…?", "❤️ danke 👍🏽", "pass→weg ☹ ✓",
     ])
     func fastPath(_ text: String) {
         let fast = TextNormalizer.simpleTokens(text)
@@ -84,7 +85,9 @@ struct TextTests {
         #expect(fast == TextNormalizer.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }
 
-    @Test("accents, decomposed umlauts and emoji take the general path", arguments: ["Café", "Mu\u{308}ll", "perso 😱"])
+    @Test("accents, decomposed umlauts, flags and a joiner inside a word take the general path", arguments: [
+        "Café", "Mu\u{308}ll", "🇩🇪 pass", "pass\u{200D}wort", "dank\u{FE0F}",
+    ])
     func generalPath(_ text: String) {
         #expect(TextNormalizer.simpleTokens(text) == nil)
         #expect(!TextNormalizer.tokens(text).isEmpty)

@@ -109,7 +109,9 @@ public struct TypoIndex: Sendable {
         }
         // Among the closest: the smallest unsqueezed distance, then the more frequent word, then
         // the alphabetically first (the lowest number).
-        // Each candidate's unsqueezed distance is computed once, not once per comparison.
+        // Each candidate's unsqueezed distance is computed once, not once per comparison, and
+        // not at all when there is only one.
+        if closest.count == 1 { return words[closest[0]] }
         let best = closest
             .map { (exact: EditDistance.damerauLevenshtein(original, Array(words[$0].utf8)), index: $0) }
             .min { ($0.exact, -frequencies[$0.index], $0.index) < ($1.exact, -frequencies[$1.index], $1.index) }

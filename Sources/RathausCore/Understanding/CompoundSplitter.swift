@@ -28,6 +28,12 @@ struct CompoundSplitter: Sendable {
         self.stemmer = stemmer
     }
 
+    /// True when `bytes` spell a part the splitter knows (a catalogue word or stem of three or more
+    /// letters), found without building a string.
+    func isPart(_ bytes: ArraySlice<UInt8>) -> Bool {
+        partNumbers[Self.hash(bytes)].map { parts[Int($0)].utf8.elementsEqual(bytes) } ?? false
+    }
+
     /// True when `stem` is the stem of some catalogue word.
     func isKnown(stem: String) -> Bool {
         knownStems.contains(stem)

@@ -32,6 +32,22 @@ struct PostingLists: Sendable {
         self.weights = weights
     }
 
+    /// Adds `factor` times each weight of list `list` to `sums[target]`, and appends to `touched`
+    /// every target whose sum was 0 before: with positive weights and factors, the targets summed
+    /// into so far, each once.
+    func accumulate(_ list: Int, times factor: Float, into sums: UnsafeMutableBufferPointer<Float>, touched: inout [Int32]) {
+        let range = Int(starts[list])..<Int(starts[list + 1])
+        targets.withUnsafeBufferPointer { targets in
+            weights.withUnsafeBufferPointer { weights in
+                for position in range {
+                    let target = Int(targets[position])
+                    if sums[target] == 0 { touched.append(Int32(target)) }
+                    sums[target] += factor * weights[position]
+                }
+            }
+        }
+    }
+
     /// Adds `factor` times each weight of list `list` to `sums[target]`.
     func accumulate(_ list: Int, times factor: Float, into sums: UnsafeMutableBufferPointer<Float>) {
         let range = Int(starts[list])..<Int(starts[list + 1])

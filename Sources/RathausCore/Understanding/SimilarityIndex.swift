@@ -211,10 +211,13 @@ public struct SimilarityIndex: Sendable {
         let unscoredSquares = query.reduce(0.0) { isScored[$1.id] ? $0 : $0 + $1.weight * $1.weight }
         guard unscoredSquares < 1 - 1e-9 else { return ClassScores(nearest: classScores, centroid: classScores) }
         let scale = 1 / (1 - unscoredSquares).squareRoot()
+        // The documents sharing a feature with the query, each once: usually a small part of all.
+        var touched: [Int32] = []
+        touched.reserveCapacity(64)
         documentScores.withUnsafeMutableBufferPointer { documentScores in
             centroidScores.withUnsafeMutableBufferPointer { centroidScores in
                 for (id, weight) in query where isScored[id] {
-                    postings.accumulate(id, times: Float(weight * scale), into: documentScores)
+                    postings.accumulate(id, times: Float(weight * scale), into: documentScores, touched: &touched)
                     centroidPostings.accumulate(id, times: Float(weight * scale), into: centroidScores)
                 }
             }
@@ -222,9 +225,9 @@ public struct SimilarityIndex: Sendable {
         if let excluded { documentScores[excluded] = 0 }
         documentClass.withUnsafeBufferPointer { documentClass in
             classScores.withUnsafeMutableBufferPointer { classScores in
-                for (document, score) in documentScores.enumerated() where score > 0 {
-                    let classIndex = Int(documentClass[document])
-                    classScores[classIndex] = max(classScores[classIndex], Double(score))
+                for document in touched {
+                    let score = documentScores[Int(document)], classIndex = Int(documentClass[Int(document)])
+                    if score > 0 { classScores[classIndex] = max(classScores[classIndex], Double(score)) }
                 }
             }
         }

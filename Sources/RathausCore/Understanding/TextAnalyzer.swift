@@ -101,7 +101,7 @@ public struct TextAnalyzer: Sendable {
             known.reserveCapacity(stems.count)
             for (word, stem) in stems {
                 let analysis = Analysis(word: word, stem: stem, parts: splitter.split(word).map(splitter.stem(of:)))
-                known[word] = (analysis, Self.features(of: analysis, weights: weights))
+                known[word] = (analysis, Self.merged(Self.features(of: analysis, weights: weights)))
             }
             return (known, Self.stopWordSlips(besides: stems))
         })
@@ -142,10 +142,18 @@ public struct TextAnalyzer: Sendable {
             for synonym in synonyms[analysis.word] ?? [] { add(synonym, to: &all) }
         }
         for word in function { all.append((.functionWord(word), weights.functionWord)) }
-        all.sort { $0.0.hash < $1.0.hash }
+        return Self.merged(all)
+    }
+
+    /// `features` sorted by hash, each feature once with its weights summed.
+    ///
+    /// The features of every catalogue word are kept merged like this, so that a message's list
+    /// is mostly a few sorted runs, which the standard library's sort finds and merges.
+    private static func merged(_ features: [(Feature, Double)]) -> [(Feature, Double)] {
+        let sorted = features.sorted { $0.0.hash < $1.0.hash }
         var merged: [(Feature, Double)] = []
-        merged.reserveCapacity(all.count)
-        for (feature, weight) in all {
+        merged.reserveCapacity(sorted.count)
+        for (feature, weight) in sorted {
             if let last = merged.last, last.0 == feature {
                 merged[merged.count - 1].1 += weight
             } else {
@@ -273,6 +281,10 @@ public struct TextAnalyzer: Sendable {
 
     /// A piece of a word that is a catalogue content word as typed.
     private func exactPart(_ bytes: ArraySlice<UInt8>) -> Analysis? {
+        // A piece of plain letters is such a word only if it is one of the splitter's parts: a
+        // lookup that builds no string, and most pieces are not.
+        let isPlainLetters = !bytes.contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }
+        guard !isPlainLetters || splitter.isPart(bytes) else { return nil }
         let piece = String(decoding: bytes, as: UTF8.self)
         guard let entry = known[piece], !Self.stopWords.contains(piece) else { return nil }
         return entry.analysis

@@ -11,9 +11,10 @@ public enum TextNormalizer {
         simpleTokens(text) ?? fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
     }
 
-    /// The same tokens as ``tokens(_:)`` in one pass over the text's scalars, for text made of ASCII
-    /// and the precomposed German letters ä, ö, ü and ß; `nil` for any other character (accents,
-    /// decomposed umlauts, emoji ...), which takes the general path through Foundation.
+    /// The same tokens as ``tokens(_:)`` in one pass over the text's scalars, for text made of ASCII,
+    /// the precomposed German letters ä, ö, ü and ß, typographic punctuation and emoji; `nil` for any
+    /// other character (accents, decomposed umlauts, flags ...), which takes the general path
+    /// through Foundation.
     static func simpleTokens(_ text: String) -> [String]? {
         var tokens: [String] = []
         var word: [UInt8] = []
@@ -29,6 +30,18 @@ public enum TextNormalizer {
             case 0xD6, 0xF6: word.append(UInt8(ascii: "o"))  // Ö ö
             case 0xDC, 0xFC: word.append(UInt8(ascii: "u"))  // Ü ü
             case 0xDF: word += [UInt8(ascii: "s"), UInt8(ascii: "s")]  // ß
+            case 0x200B...0x200F, 0x2060...0x206F, 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF:
+                // Joiners, variation selectors and skin tones belong to the character before
+                // them: after a letter the general path keeps them with it.
+                guard word.isEmpty else { return nil }
+            case 0x2000...0x206F, 0x2190...0x23FF, 0x2500...0x2775, 0x2794...0x27BF, 0x1F300...0x1FAFF:
+                // Typographic punctuation („ “ – …), arrows, technical signs, shapes, symbols,
+                // dingbats but their circled digits, and emoji: no letter or digit among them, so
+                // word boundaries, as on the general path.
+                if !word.isEmpty {
+                    tokens.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
             case 0x80...: return nil
             default:
                 if !word.isEmpty {
