@@ -47,11 +47,14 @@ public struct FuzzyVocabulary: Sendable {
         // Shared trigrams per vocabulary word, counted in a dense array; only touched words are read.
         var shared = [UInt16](repeating: 0, count: words.count)
         var touched: [Int32] = []
-        for trigram in trigrams {
-            guard let list = trigramLists[trigram] else { continue }
-            for index in postings[Int(list)] {
-                if shared[Int(index)] == 0 { touched.append(index) }
-                shared[Int(index)] += 1
+        touched.reserveCapacity(256)
+        shared.withUnsafeMutableBufferPointer { shared in
+            for trigram in trigrams {
+                guard let list = trigramLists[trigram] else { continue }
+                for index in postings[Int(list)] {
+                    if shared[Int(index)] == 0 { touched.append(index) }
+                    shared[Int(index)] &+= 1
+                }
             }
         }
         var best: (index: Int32, similarity: Double)?
