@@ -229,4 +229,18 @@ struct AnalyzerTests {
         }
         #expect(whole(Array("hnud".utf8)) != whole(Array("hund".utf8)), "order counts")
     }
+
+    @Test("the forms hashed all at once are those hashed one by one, in the same order", arguments: ["hund", "beglaubigte", "aab", "ab"])
+    func formHashesAtOnce(_ word: String) {
+        let bytes = Array(word.utf8)
+        let hasher = FormHasher(bytes)
+        #expect(hasher.skippingTwoForms() == bytes.indices.flatMap { first in ((first + 1)..<bytes.count).map { hasher.skipping(first, $0) } })
+        let positions = Array(bytes.indices.dropLast())
+        let swaps = positions.flatMap { position in
+            [hasher.swapping(position, skipping: nil)]
+                + bytes.indices.filter { $0 != position && $0 != position + 1 }.map { hasher.swapping(position, skipping: $0) }
+        }
+        #expect(hasher.swappedForms(at: positions) == swaps)
+        #expect(hasher.swappedForms(at: positions.suffix(1)) == Array(swaps.suffix(max(1, bytes.count - 1))))
+    }
 }

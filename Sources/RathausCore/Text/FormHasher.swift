@@ -15,18 +15,29 @@ struct FormHasher {
     /// `powers[k]`: multiplier to the power `k`.
     private let powers: [UInt64]
 
+    /// The powers of the multiplier for words of up to 63 bytes, shared by every hasher.
+    private static let commonPowers = powers(upTo: 64)
+
     /// Prepares the forms of `bytes`.
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var prefixes: [UInt64] = [0], powers: [UInt64] = [1]
-        prefixes.reserveCapacity(bytes.count + 1)
-        powers.reserveCapacity(bytes.count + 1)
-        for byte in bytes {
-            prefixes.append(prefixes[prefixes.count - 1] &* Self.multiplier &+ Self.value(byte))
-            powers.append(powers[powers.count - 1] &* Self.multiplier)
+        prefixes = [UInt64](unsafeUninitializedCapacity: bytes.count + 1) { prefixes, count in
+            var hash: UInt64 = 0
+            prefixes[0] = 0
+            for (index, byte) in bytes.enumerated() {
+                hash = hash &* Self.multiplier &+ Self.value(byte)
+                prefixes[index + 1] = hash
+            }
+            count = bytes.count + 1
         }
-        self.prefixes = prefixes
-        self.powers = powers
+        powers = bytes.count < Self.commonPowers.count ? Self.commonPowers : Self.powers(upTo: bytes.count + 1)
+    }
+
+    /// The multiplier to the powers `0 ..< count`.
+    private static func powers(upTo count: Int) -> [UInt64] {
+        var powers: [UInt64] = [1]
+        while powers.count < count { powers.append(powers[powers.count - 1] &* multiplier) }
+        return powers
     }
 
     /// The number of bytes of the word.
@@ -78,6 +89,62 @@ struct FormHasher {
             append(piece(skipped + 1, end), length: end - skipped - 1, to: &hash)
         }
         return Self.mixed(hash)
+    }
+
+    /// ``skipping(_:_:)`` of every pair `first < second`, by `first`, then `second`: the same
+    /// hashes, with the piece before `first` hashed once per `first` and no bounds checks, as the
+    /// typo search asks for all of them at once.
+    func skippingTwoForms() -> [UInt64] {
+        let count = bytes.count
+        var forms: [UInt64] = []
+        forms.reserveCapacity(count * (count - 1) / 2)
+        prefixes.withUnsafeBufferPointer { prefixes in
+            powers.withUnsafeBufferPointer { powers in
+                for first in 0..<count {
+                    let head = prefixes[first]
+                    for second in (first + 1)..<count {
+                        let middle = prefixes[second] &- prefixes[first + 1] &* powers[second - first - 1]
+                        let tail = prefixes[count] &- prefixes[second + 1] &* powers[count - second - 1]
+                        forms.append(Self.mixed((head &* powers[second - first - 1] &+ middle) &* powers[count - second - 1] &+ tail))
+                    }
+                }
+            }
+        }
+        return forms
+    }
+
+    /// For each of `positions` in turn, ``swapping(_:skipping:)`` for `nil`, then for every
+    /// `skipped` other than the position and the one after it, in that order: the same hashes,
+    /// without bounds checks.
+    func swappedForms(at positions: [Int]) -> [UInt64] {
+        let count = bytes.count
+        var forms: [UInt64] = []
+        forms.reserveCapacity(positions.count * max(1, count - 1))
+        prefixes.withUnsafeBufferPointer { prefixes in
+            powers.withUnsafeBufferPointer { powers in
+                func piece(_ start: Int, _ end: Int) -> UInt64 { prefixes[end] &- prefixes[start] &* powers[end - start] }
+                for position in positions {
+                    let pair = Self.value(bytes[position + 1]) &* Self.multiplier &+ Self.value(bytes[position])
+                    let tail = piece(position + 2, count), tailLength = count - position - 2
+                    // Everything before the pair, then the pair, then everything after it.
+                    let head = piece(0, position)
+                    forms.append(Self.mixed(((head &* powers[2] &+ pair) &* powers[tailLength]) &+ tail))
+                    for skipped in 0..<count where skipped != position && skipped != position + 1 {
+                        var hash: UInt64
+                        if skipped < position {
+                            hash = piece(0, skipped) &* powers[position - skipped - 1] &+ piece(skipped + 1, position)
+                            hash = (hash &* powers[2] &+ pair) &* powers[tailLength] &+ tail
+                        } else {
+                            hash = head &* powers[2] &+ pair
+                            hash = hash &* powers[skipped - position - 2] &+ piece(position + 2, skipped)
+                            hash = hash &* powers[count - skipped - 1] &+ piece(skipped + 1, count)
+                        }
+                        forms.append(Self.mixed(hash))
+                    }
+                }
+            }
+        }
+        return forms
     }
 
     /// The hash of `bytes[start..<end]` (an empty piece hashes to 0).

@@ -94,18 +94,12 @@ public struct TypoIndex: Sendable {
         consider(hasher.whole)
         for position in bytes.indices { consider(hasher.skipping(position)) }
         if closestDistance > 1, limit >= 2, bytes.count > 4 {
-            for first in bytes.indices {
-                for second in (first + 1)..<bytes.count { consider(hasher.skipping(first, second)) }
-            }
+            for form in hasher.skippingTwoForms() { consider(form) }
             // Two deletions cannot undo a swap together with another slip ("blgaubigte" for
             // "beglaubigte"): each swap of neighbours is undone in turn, then one letter more
             // (deleting one of the swapped pair gives a form already tried above).
-            for position in bytes.indices.dropLast() where bytes[position] != bytes[position + 1] {
-                consider(hasher.swapping(position, skipping: nil))
-                for skipped in bytes.indices where skipped != position && skipped != position + 1 {
-                    consider(hasher.swapping(position, skipping: skipped))
-                }
-            }
+            let swaps = bytes.indices.dropLast().filter { bytes[$0] != bytes[$0 + 1] }
+            for form in hasher.swappedForms(at: swaps) { consider(form) }
         }
         // Among the closest: the smallest unsqueezed distance, then the more frequent word, then
         // the alphabetically first (the lowest number).
