@@ -22,20 +22,13 @@ public struct FuzzyVocabulary: Sendable {
     public init(words vocabulary: some Sequence<String>) {
         let words = vocabulary.filter { $0.utf8.count >= Self.minimumLength }.sorted()
         var counts: [Int32] = []
-        var trigramLists = HashTable()
-        var lists: [Int32] = [], numbers: [Int32] = [], listCount: Int32 = 0
+        var builder = NumberLists.Builder()
         for (index, word) in words.enumerated() {
             let trigrams = Self.trigrams(of: word)
             counts.append(Int32(trigrams.count))
-            for trigram in trigrams {
-                let list = trigramLists.value(for: trigram, insertingIfAbsent: listCount)
-                if list == listCount { listCount += 1 }
-                lists.append(list)
-                numbers.append(Int32(index))
-            }
+            for trigram in trigrams { builder.add(Int32(index), under: trigram) }
         }
-        self.trigramLists = trigramLists
-        self.postings = NumberLists(listCount: Int(listCount), lists: lists, numbers: numbers)
+        (trigramLists, postings) = builder.build()
         self.words = words
         self.trigramCounts = counts
     }

@@ -28,3 +28,30 @@ struct NumberLists: Sendable {
         numbers[Int(starts[list])..<Int(starts[list + 1])]
     }
 }
+
+extension NumberLists {
+    /// Gathers numbers under 64-bit keys (typo forms, trigrams): the keys are numbered in a
+    /// ``HashTable`` in the order they first come, and each key's list keeps its numbers in the
+    /// order they were added.
+    struct Builder {
+        private var table = HashTable()
+        private var lists: [Int32] = [], numbers: [Int32] = []
+        private var listCount: Int32 = 0
+
+        /// An empty builder.
+        init() {}
+
+        /// Adds `number` to the list of `key`.
+        mutating func add(_ number: Int32, under key: UInt64) {
+            let list = table.value(for: key, insertingIfAbsent: listCount)
+            if list == listCount { listCount += 1 }
+            lists.append(list)
+            numbers.append(number)
+        }
+
+        /// The table from each key to its list's number, and the lists.
+        func build() -> (table: HashTable, lists: NumberLists) {
+            (table, NumberLists(listCount: Int(listCount), lists: lists, numbers: numbers))
+        }
+    }
+}

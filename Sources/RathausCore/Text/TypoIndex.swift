@@ -24,8 +24,7 @@ public struct TypoIndex: Sendable {
         self.words = sorted
         self.wordBytes = sorted.map { Self.squeezed(Array($0.utf8)) }
         self.frequencies = sorted.map { words[$0]! }
-        var forms = HashTable()
-        var lists: [Int32] = [], numbers: [Int32] = [], listCount: Int32 = 0
+        var builder = NumberLists.Builder()
         var keys: [UInt64] = []
         for (index, bytes) in wordBytes.enumerated() where sorted[index].utf8.count >= 4 {
             let hasher = FormHasher(bytes)
@@ -35,15 +34,9 @@ public struct TypoIndex: Sendable {
                 let key = hasher.skipping(position)
                 if !keys.contains(key) { keys.append(key) }
             }
-            for key in keys {
-                let list = forms.value(for: key, insertingIfAbsent: listCount)
-                if list == listCount { listCount += 1 }
-                lists.append(list)
-                numbers.append(Int32(index))
-            }
+            for key in keys { builder.add(Int32(index), under: key) }
         }
-        self.forms = forms
-        self.candidates = NumberLists(listCount: Int(listCount), lists: lists, numbers: numbers)
+        (forms, candidates) = builder.build()
     }
 
     /// Up to this length a typed word is corrected only for dropped, doubled and swapped letters: a

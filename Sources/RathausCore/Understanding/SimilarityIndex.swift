@@ -124,16 +124,31 @@ public struct SimilarityIndex: Sendable {
             return isScored[id] && !isCrowded[id] ? (ids[position], documentOfPosition[position], scoredWeights[position]) : nil
         }
 
-        // Each class's centroid: the sum of its documents' normalised weights, normalised; each
-        // feature summed in document order, the norm in order of the features' first appearance.
-        var documentsOfClass = [[Int]](repeating: [], count: classCount)
-        for (number, document) in documents.enumerated() { documentsOfClass[document.classIndex].append(number) }
-        var sums = [Double](repeating: 0, count: idf.count)
-        var centroid: (classes: [Int32], ids: [Int32], weights: [Float]) = ([], [], [])
+        let centroidPostings = centroids(of: documents, featureCount: idf.count, starts: starts, ids: ids, scoredWeights: scoredWeights)
+        let index = SimilarityIndex(
+            classCount: classCount, featureIndex: featureIndex, inverseDocumentFrequency: idf,
+            unseenInverseDocumentFrequency: log(count + 1) + 1, postings: postings, centroidPostings: centroidPostings,
+            documentClass: documents.map { Int32($0.classIndex) }, isScored: isScored)
+        return (index, vectors)
+    }
+
+    /// Each class's centroid as posting lists (feature → classes): the sum of its documents'
+    /// normalised weights (`scoredWeights`, 0 for unscored features), normalised. Each feature is
+    /// summed in document order, the norm in order of the features' first appearance in the class.
+    /// `starts` and `ids` hold the documents' features as in ``indexing(_:classCount:unscored:)``.
+    private static func centroids(of documents: [Document], featureCount: Int, starts: [Int], ids: [Int32],
+                                  scoredWeights: [Float]) -> PostingLists {
+        var documentsOfClass: [[Int]] = []
+        for (number, document) in documents.enumerated() {
+            while documentsOfClass.count <= document.classIndex { documentsOfClass.append([]) }
+            documentsOfClass[document.classIndex].append(number)
+        }
+        var sums = [Double](repeating: 0, count: featureCount)
+        var classes: [Int32] = [], features: [Int32] = [], weights: [Float] = []
         for (classIndex, members) in documentsOfClass.enumerated() {
             var touched: [Int32] = []
             for number in members {
-                for position in starts[number]..<starts[number + 1] where isScored[Int(ids[position])] {
+                for position in starts[number]..<starts[number + 1] where scoredWeights[position] > 0 {
                     let id = Int(ids[position])
                     if sums[id] == 0 { touched.append(ids[position]) }
                     sums[id] += Double(scoredWeights[position])
@@ -141,20 +156,13 @@ public struct SimilarityIndex: Sendable {
             }
             let norm = touched.reduce(0.0) { $0 + sums[Int($1)] * sums[Int($1)] }.squareRoot()
             for id in touched {
-                centroid.classes.append(Int32(classIndex))
-                centroid.ids.append(id)
-                centroid.weights.append(Float(sums[Int(id)] / norm))
+                classes.append(Int32(classIndex))
+                features.append(id)
+                weights.append(Float(sums[Int(id)] / norm))
                 sums[Int(id)] = 0
             }
         }
-        let centroidPostings = PostingLists(listCount: idf.count, entryCount: centroid.ids.count) { entry in
-            (centroid.ids[entry], centroid.classes[entry], centroid.weights[entry])
-        }
-        let index = SimilarityIndex(
-            classCount: classCount, featureIndex: featureIndex, inverseDocumentFrequency: idf,
-            unseenInverseDocumentFrequency: log(count + 1) + 1, postings: postings, centroidPostings: centroidPostings,
-            documentClass: documents.map { Int32($0.classIndex) }, isScored: isScored)
-        return (index, vectors)
+        return PostingLists(listCount: featureCount, entryCount: features.count) { (features[$0], classes[$0], weights[$0]) }
     }
 
     /// An index of the parts built by ``indexing(_:classCount:unscored:)``.
