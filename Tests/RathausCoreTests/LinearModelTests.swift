@@ -100,11 +100,21 @@ struct LinearModelTests {
 
     @Test("flat lists keep each list's numbers in the order given, with empty lists between")
     func numberLists() {
-        let lists = NumberLists(listCount: 4, lists: [2, 0, 2, 3, 0, 2], numbers: [10, 11, 12, 13, 14, 15])
+        let entries: [(list: Int32, element: Int32)] = [(2, 10), (0, 11), (2, 12), (3, 13), (0, 14), (2, 15)]
+        let lists = FlatLists(listCount: 4, entryCount: entries.count) { entries[$0] }
         #expect(Array(lists[0]) == [11, 14])
         #expect(Array(lists[1]).isEmpty)
         #expect(Array(lists[2]) == [10, 12, 15])
         #expect(Array(lists[3]) == [13])
+    }
+
+    @Test("keys gather their elements into lists numbered in the order the keys first come")
+    func keyedLists() {
+        var builder = FlatLists<Int32>.KeyedBuilder()
+        for (element, key) in [(1, 900), (2, 7), (3, 900), (4, 0), (5, 7)] as [(Int32, UInt64)] { builder.add(element, under: key) }
+        let (table, lists) = builder.build()
+        #expect(table[900] == 0 && table[7] == 1 && table[0] == 2 && table[8] == nil)
+        #expect(Array(lists[0]) == [1, 3] && Array(lists[1]) == [2, 5] && Array(lists[2]) == [4])
     }
 
     @Test("posting lists built from entries leave out the nil ones and keep the order of the others")

@@ -53,59 +53,21 @@ struct FormHasher {
         return Self.mixed(hash)
     }
 
-    /// The hash of the word without the bytes at `first` and `second` (`first < second`).
-    func skipping(_ first: Int, _ second: Int) -> UInt64 {
-        var hash = piece(0, first)
-        append(piece(first + 1, second), length: second - first - 1, to: &hash)
-        append(piece(second + 1, bytes.count), length: bytes.count - second - 1, to: &hash)
-        return Self.mixed(hash)
-    }
-
-    /// The hash of the word with the bytes at `position` and `position + 1` swapped, then the
-    /// byte at `skipped` of that swapped word deleted (`nil`: none).
-    func swapping(_ position: Int, skipping skipped: Int?) -> UInt64 {
-        let end = bytes.count
-        let swappedPair = Self.value(bytes[position + 1]) &* Self.multiplier &+ Self.value(bytes[position])
-        var hash: UInt64
-        switch skipped {
-        case nil:
-            hash = piece(0, position)
-            append(swappedPair, length: 2, to: &hash)
-            append(piece(position + 2, end), length: end - position - 2, to: &hash)
-        case let skipped? where skipped < position:
-            hash = piece(0, skipped)
-            append(piece(skipped + 1, position), length: position - skipped - 1, to: &hash)
-            append(swappedPair, length: 2, to: &hash)
-            append(piece(position + 2, end), length: end - position - 2, to: &hash)
-        case let skipped? where skipped == position:
-            // The swapped word loses its first byte of the pair: bytes[position + 1].
-            return self.skipping(position + 1)
-        case let skipped? where skipped == position + 1:
-            return self.skipping(position)
-        case let skipped?:
-            hash = piece(0, position)
-            append(swappedPair, length: 2, to: &hash)
-            append(piece(position + 2, skipped), length: skipped - position - 2, to: &hash)
-            append(piece(skipped + 1, end), length: end - skipped - 1, to: &hash)
-        }
-        return Self.mixed(hash)
-    }
-
-    /// ``skipping(_:_:)`` of every pair `first < second`, by `first`, then `second`: the same
-    /// hashes, with the piece before `first` hashed once per `first` and no bounds checks, as the
-    /// typo search asks for all of them at once.
+    /// The hashes of the word without the bytes at `first` and `second`, for every pair `first <
+    /// second`, by `first`, then `second`: all at once, as the typo search asks for them, read
+    /// without bounds checks.
     func skippingTwoForms() -> [UInt64] {
         let count = bytes.count
         var forms: [UInt64] = []
         forms.reserveCapacity(count * (count - 1) / 2)
         prefixes.withUnsafeBufferPointer { prefixes in
             powers.withUnsafeBufferPointer { powers in
+                func piece(_ start: Int, _ end: Int) -> UInt64 { prefixes[end] &- prefixes[start] &* powers[end - start] }
                 for first in 0..<count {
-                    let head = prefixes[first]
+                    let head = piece(0, first)
                     for second in (first + 1)..<count {
-                        let middle = prefixes[second] &- prefixes[first + 1] &* powers[second - first - 1]
-                        let tail = prefixes[count] &- prefixes[second + 1] &* powers[count - second - 1]
-                        forms.append(Self.mixed((head &* powers[second - first - 1] &+ middle) &* powers[count - second - 1] &+ tail))
+                        let hash = head &* powers[second - first - 1] &+ piece(first + 1, second)
+                        forms.append(Self.mixed(hash &* powers[count - second - 1] &+ piece(second + 1, count)))
                     }
                 }
             }
@@ -113,9 +75,9 @@ struct FormHasher {
         return forms
     }
 
-    /// For each of `positions` in turn, ``swapping(_:skipping:)`` for `nil`, then for every
-    /// `skipped` other than the position and the one after it, in that order: the same hashes,
-    /// without bounds checks.
+    /// For each of `positions` in turn: the hash of the word with the byte there and the next one
+    /// swapped, then those of the swapped word without each other byte in turn (without one of the
+    /// pair it is the word without the other, a form of its own). Read without bounds checks.
     func swappedForms(at positions: [Int]) -> [UInt64] {
         let count = bytes.count
         var forms: [UInt64] = []

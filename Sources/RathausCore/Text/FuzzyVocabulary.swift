@@ -16,13 +16,13 @@ public struct FuzzyVocabulary: Sendable {
     /// The number of the posting list of each trigram hash.
     private let trigramLists: HashTable
     /// Lists of vocabulary word numbers, one per trigram.
-    private let postings: NumberLists
+    private let postings: FlatLists<Int32>
 
     /// Indexes every word of at least ``minimumLength`` letters.
     public init(words vocabulary: some Sequence<String>) {
         let words = vocabulary.filter { $0.utf8.count >= Self.minimumLength }.sorted()
         var counts: [Int32] = []
-        var builder = NumberLists.Builder()
+        var builder = FlatLists<Int32>.KeyedBuilder()
         for (index, word) in words.enumerated() {
             let trigrams = Self.trigrams(of: word)
             counts.append(Int32(trigrams.count))

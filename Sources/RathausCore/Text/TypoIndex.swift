@@ -13,7 +13,7 @@ public struct TypoIndex: Sendable {
     /// The number of the candidate list of each form's hash.
     private let forms: HashTable
     /// Lists of vocabulary word numbers, one per form hash.
-    private let candidates: NumberLists
+    private let candidates: FlatLists<Int32>
     private let words: [String]
     private let wordBytes: [[UInt8]]
     private let frequencies: [Int]
@@ -24,7 +24,7 @@ public struct TypoIndex: Sendable {
         self.words = sorted
         self.wordBytes = sorted.map { Self.squeezed(Array($0.utf8)) }
         self.frequencies = sorted.map { words[$0]! }
-        var builder = NumberLists.Builder()
+        var builder = FlatLists<Int32>.KeyedBuilder()
         var keys: [UInt64] = []
         for (index, bytes) in wordBytes.enumerated() where sorted[index].utf8.count >= 4 {
             let hasher = FormHasher(bytes)

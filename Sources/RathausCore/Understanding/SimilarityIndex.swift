@@ -97,32 +97,24 @@ public struct SimilarityIndex: Sendable {
         var vectors: [Vector] = []
         vectors.reserveCapacity(documents.count)
         var scoredWeights = [Float](repeating: 0, count: ids.count)
+        // The closest-example search's lists: feature, document, weight.
+        var postingEntries: [(list: Int32, target: Int32, weight: Float)] = []
         for number in documents.indices {
             let range = starts[number]..<starts[number + 1]
+            let weighted = range.map { (id: ids[$0], weight: dampen(frequencies[$0]) * idf[Int(ids[$0])]) }
             var squared = 0.0, scoredSquared = 0.0
-            for position in range {
-                let id = Int(ids[position])
-                let weight = dampen(frequencies[position]) * idf[id]
+            for (id, weight) in weighted {
                 squared += weight * weight
-                if isScored[id] { scoredSquared += weight * weight }
+                if isScored[Int(id)] { scoredSquared += weight * weight }
             }
-            let norm = squared.squareRoot(), scoredNorm = scoredSquared.squareRoot()
-            var order = range.map { UInt64(UInt32(ids[$0])) << 32 | UInt64($0) }
-            order.sort()
-            vectors.append(order.map { key in
-                let position = Int(key & 0xFFFF_FFFF), id = Int(key >> 32)
-                return (id, dampen(frequencies[position]) * idf[id] / norm)
-            })
-            for position in range where isScored[Int(ids[position])] {
-                scoredWeights[position] = Float(dampen(frequencies[position]) * idf[Int(ids[position])] / scoredNorm)
+            vectors.append(sortedByID(weighted, dividedBy: squared.squareRoot()))
+            let scoredNorm = scoredSquared.squareRoot()
+            for (position, (id, weight)) in zip(range, weighted) where isScored[Int(id)] {
+                scoredWeights[position] = Float(weight / scoredNorm)
+                if !isCrowded[Int(id)] { postingEntries.append((id, Int32(number), scoredWeights[position])) }
             }
         }
-        var documentOfPosition = [Int32](repeating: 0, count: ids.count)
-        for number in documents.indices { for position in starts[number]..<starts[number + 1] { documentOfPosition[position] = Int32(number) } }
-        let postings = PostingLists(listCount: idf.count, entryCount: ids.count) { position in
-            let id = Int(ids[position])
-            return isScored[id] && !isCrowded[id] ? (ids[position], documentOfPosition[position], scoredWeights[position]) : nil
-        }
+        let postings = PostingLists(listCount: idf.count, entryCount: postingEntries.count) { postingEntries[$0] }
 
         let centroidPostings = centroids(of: documents, featureCount: idf.count, starts: starts, ids: ids, scoredWeights: scoredWeights)
         let index = SimilarityIndex(
@@ -196,14 +188,17 @@ public struct SimilarityIndex: Sendable {
             squared += weight * weight
             if let id { known.append((id, weight)) }
         }
-        // A fixed order of summation, so that equal texts always get bit-identical scores: by id,
-        // sorted as plain numbers (id and position packed into one), which is cheaper than
-        // sorting the pairs.
-        var order = known.indices.map { UInt64(UInt32(known[$0].id)) << 32 | UInt64($0) }
+        return Self.sortedByID(known, dividedBy: squared.squareRoot())
+    }
+
+    /// `weighted` as a ``Vector``: sorted by id, each weight divided by `norm`. A fixed order of
+    /// summation, so that equal texts always get bit-identical scores; sorted as plain numbers (id
+    /// and position packed into one), which is cheaper than sorting the pairs.
+    private static func sortedByID(_ weighted: [(id: Int32, weight: Double)], dividedBy norm: Double) -> Vector {
+        var order = weighted.indices.map { UInt64(UInt32(weighted[$0].id)) << 32 | UInt64($0) }
         order.sort()
-        let norm = squared.squareRoot()
         return order.map { key in
-            let (id, weight) = known[Int(key & 0xFFFF_FFFF)]
+            let (id, weight) = weighted[Int(key & 0xFFFF_FFFF)]
             return (Int(id), weight / norm)
         }
     }
