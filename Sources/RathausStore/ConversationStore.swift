@@ -157,7 +157,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
         let encoder = JSONEncoder()
         let states = try turns.map { try SnapshotEncoding.json($0.snapshot, encoder: encoder) }
-        let replies = turns.map { Self.repliesJSON($0.replies) }
+        let replies = turns.map { Self.repliesJSONBytes($0.replies) }
         let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
@@ -166,7 +166,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
                 """)
             let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
-            let insertTurn = try db.cachedStatement(sql: "INSERT INTO turn (conversation_id, citizen, replies, created_at) VALUES (?, ?, ?, ?)")
+            let insertTurn = try db.cachedStatement(sql: "INSERT INTO turn (conversation_id, citizen, replies, created_at) VALUES (?, ?, CAST(? AS TEXT), ?)")
             for (number, turn) in turns.enumerated() {
                 let state = states[number]
                 let id = turn.snapshot.id

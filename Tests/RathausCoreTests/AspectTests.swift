@@ -18,6 +18,27 @@ struct AspectTests {
         #expect(Aspect.detect(in: `case`.0) == `case`.1)
     }
 
+    @Test("each word signals the aspect that comparing it with every signal in order finds")
+    func signalLookup() {
+        // The plain reading, written out: the first aspect with a signal equal to the word or, for
+        // words longer than three letters, a signal of four letters or more that begins it.
+        func reference(_ word: String) -> Aspect? {
+            Aspect.signals.first { _, prefixes in
+                prefixes.contains { word == $0 || (word.utf8.count > 3 && $0.utf8.count >= 4 && word.hasPrefix($0)) }
+            }?.0
+        }
+        var words = ["", "a", "wo", "woh", "wohin", "wohnung", "kost", "kosten", "kos", "dauert", "dauerte", "lange", "langeweile",
+                     "offen", "offenbar", "euro", "europa", "eur", "frist", "fristen", "online", "onlinedienst", "spatestens"]
+        for (_, prefixes) in Aspect.signals {
+            for prefix in prefixes {
+                words += [prefix, prefix + "e", String(prefix.dropLast()), "x" + prefix]
+            }
+        }
+        for word in words {
+            #expect(Aspect.read(words: [word]).aspect == reference(word), "\(word)")
+        }
+    }
+
     @Test("a question without an aspect has none")
     func noAspect() {
         #expect(Aspect.detect(in: "reisepass beantragen") == nil)

@@ -16,6 +16,14 @@ struct ConversationTests {
         #expect(turn.replies[0].contains("70,00 Euro"))
     }
 
+    @Test("a number is found where Character.isNumber finds one", arguments: [
+        "", "abc", "ab1", "Straße 12", "grüße aus köln", "½ Liter", "٣ Tage", "Ⅻ. Bezirk", "1\u{20E3}",
+        "\u{0600}1", "ä\u{0600}1", "a\u{0600}b", "😀7", "e\u{301}5",
+    ])
+    func containsNumber(_ text: String) {
+        #expect(ChatSession.containsNumber(text) == text.contains(where: \.isNumber))
+    }
+
     @Test("an empty turn asks for a question and matches nothing")
     func emptyTurn() {
         var session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog))

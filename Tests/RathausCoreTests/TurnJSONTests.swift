@@ -35,4 +35,35 @@ struct TurnJSONTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(turn.jsonBytes)) as? [String: Any])
         #expect((object["replies"] as? [String]) == turn.replies)
     }
+
+    @Test("the escape search finds exactly the bytes a JSON string must escape, wherever they are")
+    func escapeSearch() {
+        // Every byte value at every position of texts from 0 to 20 bytes, around ASCII, UTF-8 and
+        // the neighbours of the escaped bytes (0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x9F, 0xDC).
+        let fillers: [UInt8] = [UInt8(ascii: "a"), 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x9F, 0xDC, 0xFF]
+        for length in 0...20 {
+            for filler in fillers {
+                for position in 0..<max(length, 1) {
+                    for special in [UInt8(0x00), 0x0A, 0x1F, UInt8(ascii: "\""), UInt8(ascii: "\\"), filler] {
+                        var bytes = [UInt8](repeating: filler, count: length)
+                        if length > 0 { bytes[position] = special }
+                        bytes.withUnsafeBufferPointer { text in
+                            for start in 0...length {
+                                let expected = (start..<length).first { JSONOutput.mustEscape(text[$0]) } ?? length
+                                #expect(JSONOutput.nextEscape(in: text, from: start) == expected)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("long texts with escapes far apart are written as JSONEncoder writes them")
+    func longTexts() throws {
+        let paragraph = String(repeating: "Öffnungszeiten der Stadtverwaltung Musterstadt: Mo–Fr 8–12 Uhr. ", count: 9)
+        let replies = [paragraph + "\n\n" + paragraph + "\"Ende\"", paragraph, "\\" + paragraph + "\u{1F}"]
+        let turn = ChatSession.Turn(conversation: "c", replies: replies, intent: "x")
+        #expect(String(decoding: turn.jsonBytes, as: UTF8.self) == (try Self.encoded(turn)))
+    }
 }

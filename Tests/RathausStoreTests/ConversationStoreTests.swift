@@ -87,6 +87,22 @@ struct ConversationStoreTests {
         #expect(try reopened.snapshot(id: "other") == nil)
     }
 
+    @Test("a turn's replies are stored as text, the JSON array of the replies, and read back unchanged")
+    func repliesStoredAsText() throws {
+        let (store, path) = try Self.makeStore()
+        let replies = ["Grüße „Ihre“ \"Frage\"\nzweite Zeile\t\\ 😀", "", "a\u{01}b"]
+        try store.record(ChatSession.Snapshot(id: "t1", offeredValues: [:]), citizen: "wie geht das?", replies: replies)
+        let queue = try DatabaseQueue(path: path)
+        let (type, text) = try queue.read { db in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT typeof(replies), replies FROM turn WHERE conversation_id = 't1'"))
+            return (row[0] as String, row[1] as String)
+        }
+        #expect(type == "text", "a blob would not compare or search as text in SQL")
+        #expect(text == ConversationStore.repliesJSON(replies))
+        #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == replies)
+        #expect(try store.transcript(id: "t1").map(\.text) == ["wie geht das?"] + replies)
+    }
+
     @Test("purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one")
     func purgeAndDelete() throws {
         let (store, path) = try Self.makeStore()

@@ -102,7 +102,7 @@ public struct ChatSession: Sendable {
             snapshot.pendingChoice = nil
             if let chosen = resolve(trimmed, among: choices) {
                 snapshot.currentService = chosen
-                return turn([composer.answer(for: chosen)] + (offersForms ? offer(chosen, request: trimmed) : []), intent: chosen)
+                return turn([composer.answer(for: chosen)] + (offersForms ? offer(chosen, request: trimmed, words: TextNormalizer.tokens(trimmed)) : []), intent: chosen)
             }
         }
         // The folded words, once for every check below that reads them.
@@ -132,16 +132,16 @@ public struct ChatSession: Sendable {
         }
         if catalog.knowledge[intent] != nil { snapshot.currentService = intent }
         if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(trimmed, words: words) {
-            return startForm(form, prefilled: prefill(form, from: trimmed))
+            return startForm(form, prefilled: prefill(form, from: trimmed, words: words))
         }
-        return turn([composer.answer(for: intent, aspect: aspect)] + (offersForms ? offer(intent, request: trimmed) : []), intent: intent)
+        return turn([composer.answer(for: intent, aspect: aspect)] + (offersForms ? offer(intent, request: trimmed, words: words) : []), intent: intent)
     }
 
     /// The offer of the online application after an answer about a service that has one.
-    private mutating func offer(_ intent: String, request: String) -> [String] {
+    private mutating func offer(_ intent: String, request: String, words: [String]) -> [String] {
         guard let form = catalog.forms[intent] else { return [] }
         snapshot.offeredForm = form.id
-        snapshot.offeredValues = prefill(form, from: request)
+        snapshot.offeredValues = prefill(form, from: request, words: words)
         return ["Sie können den Antrag „\(form.title)“ gleich hier stellen. Möchten Sie das? (Ja/Nein)"]
     }
 
@@ -235,21 +235,33 @@ public struct ChatSession: Sendable {
     }
 
     /// Values the request already holds: a date, a postal code, an e-mail address, each for the
-    /// first field of its type, when it passes that field's checks.
-    private func prefill(_ form: FormDefinition, from text: String) -> [String: FieldValue] {
+    /// first field of its type, when it passes that field's checks. `folded` are the request's
+    /// words as `TextNormalizer.tokens` gives them.
+    private func prefill(_ form: FormDefinition, from text: String, words folded: [String]) -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
-        let words = text.split(separator: " ").map(String.init)
+        // Most requests hold no digit and no "@": then only a date word can prefill anything, and
+        // the text is split into words only when a postal code or an address may be in it.
+        let hasNumber = Self.containsNumber(text)
+        var words: [String]?
         for type in Self.prefilledTypes {
-            guard let field = form.fields.first(where: { $0.kind.typeName == type && $0.condition == nil }) else { continue }
+            guard let index = form.fields.indices.first(where: { form.fields[$0].condition == nil && form.fields[$0].kind.typeName == type })
+            else { continue }
             let candidates: [String]
             switch type {
-            case "date": candidates = text.contains(where: \.isNumber) || Self.hasDateWord(text) ? [text] : []
-            case "plz": candidates = words.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
-            default: candidates = words.filter { $0.contains("@" as Character) }
+            case "date":
+                candidates = hasNumber || folded.contains(where: Self.dateWords.contains) ? [text] : []
+            case "plz":
+                guard hasNumber else { continue }
+                words = words ?? text.split(separator: " ").map(String.init)
+                candidates = words!.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+            default:
+                guard text.utf8.contains(UInt8(ascii: "@")) else { continue }
+                words = words ?? text.split(separator: " ").map(String.init)
+                candidates = words!.filter { $0.contains("@" as Character) }
             }
             for candidate in candidates {
-                if case .success(let value) = FieldValidator.validate(candidate, for: field, today: today()) {
-                    values[field.id] = value
+                if case .success(let value) = FieldValidator.validate(candidate, for: form.fields[index], today: today()) {
+                    values[form.fields[index].id] = value
                     break
                 }
             }
@@ -257,12 +269,30 @@ public struct ChatSession: Sendable {
         return values
     }
 
+    /// Whether `text` holds a character that is a number (`Character.isNumber`, which looks at a
+    /// character's first scalar). An ASCII digit after an ASCII scalar begins a character, so it
+    /// answers at once; only a text with a numeric scalar elsewhere (outside ASCII, or a digit after
+    /// a scalar that might join it, such as U+0600) is read character by character.
+    static func containsNumber(_ text: String) -> Bool {
+        var previousIsASCII = true
+        var mayHoldNumber = false
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                    if previousIsASCII { return true }
+                    mayHoldNumber = true
+                }
+                previousIsASCII = true
+            } else {
+                if scalar.properties.numericType != nil { mayHoldNumber = true }
+                previousIsASCII = false
+            }
+        }
+        return mayHoldNumber && text.contains(where: \.isNumber)
+    }
+
     /// The field types a request can prefill, in the order they are looked for.
     private static let prefilledTypes = ["date", "plz", "email"]
-
-    private static func hasDateWord(_ text: String) -> Bool {
-        TextNormalizer.tokens(text).contains(where: dateWords.contains)
-    }
 
     /// Folded words that name a day („morgen“, „Freitag“).
     private static let dateWords: Set<String> = [
@@ -288,7 +318,7 @@ public struct ChatSession: Sendable {
         }
         let desire = ["will", "mochte", "mochten", "wollen", "wurde", "wurden", "beantrage", "melde"]
         return words.contains(where: desire.contains) || words.contains("antrag") && words.contains("stellen")
-            || text.contains(where: \.isNumber)
+            || containsNumber(text)
     }
 
     /// Which of the offered services the citizen chose: by number ("1", "die erste"), by name, or

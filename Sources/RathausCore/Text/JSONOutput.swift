@@ -57,29 +57,64 @@ public struct JSONOutput: Sendable {
         var value = value
         value.withUTF8 { text in
             var runStart = 0
-            for index in 0..<text.count {
-                let byte = text[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            var index = Self.nextEscape(in: text, from: 0)
+            while index < text.count {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                Self.appendEscape(of: text[index], to: &bytes)
                 runStart = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    bytes.append(UInt8(ascii: "u"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(hexDigits[Int(byte >> 4)])
-                    bytes.append(hexDigits[Int(byte & 0xF)])
-                }
+                index = Self.nextEscape(in: text, from: runStart)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the escape sequence of `byte`, one that JSON strings must escape.
+    private static func appendEscape(of byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+        }
+    }
+
+    /// Whether a JSON string must escape `byte`: a control character, `"` or `\`.
+    static func mustEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// The position of the first byte at or after `start` that must be escaped, else `text.count`.
+    /// Eight bytes are tested at a time: a word holds such a byte exactly when it has a byte below
+    /// 0x20 or a byte equal to `"` or `\` (the tests of "Bit Twiddling Hacks", exact for whether a
+    /// byte is there, not for where); only a word that does is read byte by byte.
+    static func nextEscape(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = text.baseAddress else { return text.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index < text.count {
+            while index + 8 <= text.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+                let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+                let below0x20 = (word &- ones &* 0x20) & ~word
+                let zeroInQuotes = (quotes &- ones) & ~quotes
+                let zeroInBackslashes = (backslashes &- ones) & ~backslashes
+                guard (below0x20 | zeroInQuotes | zeroInBackslashes) & highBits == 0 else { break }
+                index += 8
+            }
+            let end = min(index + 8, text.count)
+            while index < end {
+                if mustEscape(text[index]) { return index }
+                index += 1
+            }
+        }
+        return text.count
     }
 }

@@ -66,12 +66,32 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
 
     private static func aspect(of word: String) -> Aspect? {
         // Folded words and signals are compared byte by byte; a signal of four letters or more also
-        // matches as the beginning of a longer word.
-        let isLong = word.utf8.count > 3
-        for (aspect, prefixes) in signals
-        where prefixes.contains(where: { word == $0 || (isLong && $0.utf8.count >= 4 && word.utf8.starts(with: $0.utf8)) }) {
-            return aspect
+        // matches as the beginning of a longer word. Of the signals a word matches, the one of the
+        // aspect listed first in `signals` wins; only the signals with the word's first byte are tried.
+        var word = word
+        return word.withUTF8 { bytes -> Aspect? in
+            guard let first = bytes.first else { return nil }
+            let isLong = bytes.count > 3
+            var best: Int?
+            for signal in signalsByFirstByte[Int(first)] where best.map({ signal.order < $0 }) ?? true {
+                let matches = signal.bytes.count == bytes.count
+                    ? signal.bytes.elementsEqual(bytes)
+                    : isLong && signal.bytes.count >= 4 && signal.bytes.count < bytes.count
+                        && signal.bytes.elementsEqual(UnsafeBufferPointer(rebasing: bytes[..<signal.bytes.count]))
+                if matches { best = signal.order }
+            }
+            return best.map { signals[$0].0 }
         }
-        return nil
     }
+
+    /// The signals by their first byte: each with its bytes and the position of its aspect in `signals`.
+    private static let signalsByFirstByte: [[(order: Int, bytes: [UInt8])]] = {
+        var table = [[(order: Int, bytes: [UInt8])]](repeating: [], count: 256)
+        for (order, (_, prefixes)) in signals.enumerated() {
+            for prefix in prefixes where !prefix.isEmpty {
+                table[Int(prefix.utf8.first!)].append((order, Array(prefix.utf8)))
+            }
+        }
+        return table
+    }()
 }
