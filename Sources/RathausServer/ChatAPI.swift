@@ -76,16 +76,7 @@ public struct ChatAPI: Sendable {
         }
         let api = router.group("api/v1/conversations")
         api.post { _, _ -> Response in try await create() }
-        api.post(":id/messages") { request, context -> Response in
-            let id = try context.parameters.require("id")
-            var request = request
-            let body = try await Self.collectBuffer(&request)
-            let text = Result<String, any Error> {
-                guard let text = MessageBodyReader.text(of: body) else { throw APIError.badRequest }
-                return try Self.checked(text)
-            }
-            return try await respond(id, token: Self.bearer(request), text: text)
-        }
+        api.post(":id/messages", use: postMessage)
         api.get(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
             let token = Self.bearer(request)
@@ -107,6 +98,24 @@ public struct ChatAPI: Sendable {
             return Response(status: .noContent)
         }
         return router
+    }
+
+    /// The responder the server runs: the ``router()``, with the message route, the request of
+    /// every turn, answered without the router's path lookup (see ``ChatResponder``).
+    public func responder() -> ChatResponderBuilder {
+        ChatResponderBuilder(router: router(), messages: postMessage)
+    }
+
+    /// `POST /api/v1/conversations/{id}/messages`: the body's text answered in the conversation.
+    @Sendable private func postMessage(_ request: Request, context: RathausRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        var request = request
+        let body = try await Self.collectBuffer(&request)
+        let text = Result<String, any Error> {
+            guard let text = MessageBodyReader.text(of: body) else { throw APIError.badRequest }
+            return try Self.checked(text)
+        }
+        return try await respond(id, token: Self.bearer(request), text: text)
     }
 
     /// A message's text, trimmed; 422 when empty or longer than ``maximumMessageLength``.

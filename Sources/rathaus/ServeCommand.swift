@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
         let api = ChatAPI(live: live, store: store, retentionDays: storage.retentionDays, configuration: serverConfiguration,
                           metrics: metrics, web: web, logger: logger)
         let app = Application(
-            router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            router: api.responder(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 print("Rathaus lauscht auf http://\(channel.localAddress?.ipAddress ?? host):\(channel.localAddress?.port ?? port)")
                 fflush(nil)

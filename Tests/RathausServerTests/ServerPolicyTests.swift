@@ -89,9 +89,12 @@ struct ServerPolicyTests {
             #expect(try API.errorCode(limited) == "rate_limited")
             let rasa = try await API.call(client, "/webhooks/rest/webhook", .post, body: API.body(["sender": "s", "message": "hallo"]))
             #expect(rasa.status == .tooManyRequests)
+            // The message route, answered outside the router, takes from the same bucket.
+            let message = try await API.call(client, "/api/v1/conversations/x/messages", .post, body: API.body(["text": "hallo"]))
+            #expect(message.status == .tooManyRequests)
             for _ in 0..<5 { #expect(try await API.call(client, "/health", .get).status == .ok) }
         }
-        #expect(metrics.exposition(deliveries: [:]).contains("rathaus_rate_limited_total 2"))
+        #expect(metrics.exposition(deliveries: [:]).contains("rathaus_rate_limited_total 3"))
     }
 
     @Test("token buckets: a burst, then one request per 1/rate seconds")

@@ -29,6 +29,9 @@ struct ConversationStoreTests {
         // The store's own connections copy the log into the file less often than SQLite's default.
         #expect(try store.database.read { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == ConversationStore.checkpointPages)
         #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 1000)
+        // A new file has the store's page size: half the bytes written per turn.
+        #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == ConversationStore.pageBytes)
+        #expect(ConversationStore.pageBytes == 2_048)
     }
 
     @Test("an application gets a reference number per year and an outbox row with it")

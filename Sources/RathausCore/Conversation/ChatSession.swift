@@ -312,7 +312,8 @@ public struct ChatSession: Sendable {
     /// anmelden", "Antrag stellen", "Sperrmüll am 12.5. abholen".
     /// `words` are the folded words of `text` (`TextNormalizer.tokens`).
     static func wantsToApply(_ text: String, words: [String]) -> Bool {
-        guard !text.contains("?"), let first = words.first,
+        // The byte test first: most texts have no "?" at all, and reading characters costs more.
+        guard !(text.utf8.contains(UInt8(ascii: "?")) && text.contains("?")), let first = words.first,
               !["wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt"].contains(first) else {
             return false
         }

@@ -52,16 +52,14 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// ``read(_:)`` for a message already split into folded words (`TextNormalizer.tokens`).
     public static func read(words: [String]) -> (aspect: Aspect?, isFollowUp: Bool) {
-        var first: Aspect?
-        var onlyFollowUpWords = true
-        for word in words {
-            if let aspect = aspect(of: word) {
-                first = first ?? aspect
-            } else if !followUpWords.contains(word) && !TextAnalyzer.stopWords.contains(word) {
-                onlyFollowUpWords = false
-            }
+        // Without an aspect a message is no follow-up, so the other words are looked up only when
+        // one of them signals an aspect.
+        let aspects = words.map(aspect(of:))
+        guard let first = aspects.lazy.compactMap({ $0 }).first else { return (nil, false) }
+        let onlyFollowUpWords = zip(words, aspects).allSatisfy { word, aspect in
+            aspect != nil || followUpWords.contains(word) || TextAnalyzer.stopWords.contains(word)
         }
-        return (first, first != nil && onlyFollowUpWords)
+        return (first, onlyFollowUpWords)
     }
 
     private static func aspect(of word: String) -> Aspect? {
