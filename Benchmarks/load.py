@@ -2,15 +2,16 @@
 """Load benchmark of `rathaus serve`: turns per second and p99 latency next to GET /health.
 
 Starts a release build of the server on a free loopback port with a fresh SQLite file, creates
-conversations through the API, then lets wrk (Debian package `wrk`) post messages to them for a
-fixed time, and afterwards hit GET /health on the same server for the same time. Prints one JSON
-object. The rate limit is set high enough not to refuse the load (it still runs on every request).
-Besides the rates it reports the server's CPU time per request in each phase (from /proc), which
-varies much less than the rates when other work shares the machine, and wrk's own CPU time per
-request (wrk shares the machine's cores with the server).
+conversations through the API, then lets wrk (Debian package `wrk`) post messages to them and hit
+GET /health on the same server, in alternating slices (turns, health, turns, health, ...), so that
+both see the same moments of a shared machine. Prints one JSON object. The rate limit is set high
+enough not to refuse the load (it still runs on every request). Besides the rates it reports the
+server's CPU time per request of each kind (from /proc), which varies much less than the rates when
+other work shares the machine, and wrk's own CPU time per request (wrk shares the machine's cores
+with the server).
 
     swift build -c release --product rathaus
-    python3 Benchmarks/load.py [--duration 10] [--connections 32] [--threads 2] [--conversations 256]
+    python3 Benchmarks/load.py [--duration 10] [--rounds 5] [--connections 32] [--threads 1] [--conversations 256]
 """
 import argparse
 import json
@@ -18,6 +19,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -94,12 +96,12 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_wrk(args, url, script):
+def run_wrk(args, url, script, seconds):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as file:
         file.write(script + DONE_SCRIPT)
-    command = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s", "--latency", "-s", file.name, url]
+    command = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{seconds}s", "--latency", "-s", file.name, url]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    output = subprocess.run(command, capture_output=True, text=True, timeout=args.duration + 60).stdout
+    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60).stdout
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     client_seconds = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     os.unlink(file.name)
@@ -107,15 +109,35 @@ def run_wrk(args, url, script):
     if not match:
         sys.exit("wrk printed no result:\n" + output)
     requests, seconds, p50, p99, errors, bad_status = match.groups()
-    return {"requests": int(requests), "per_second": round(int(requests) / float(seconds), 1), "p50_ms": round(float(p50), 3),
-            "p99_ms": round(float(p99), 3), "errors": int(errors), "non_2xx": int(bad_status),
-            "client_cpu_us": round(1e6 * client_seconds / max(1, int(requests)), 1)}
+    return {"requests": int(requests), "seconds": float(seconds), "p50_ms": float(p50), "p99_ms": float(p99),
+            "errors": int(errors), "non_2xx": int(bad_status), "client_seconds": client_seconds}
+
+
+def measure(args, server_pid, url, script, seconds):
+    """One wrk run of `seconds`, with the server's CPU seconds spent meanwhile."""
+    before = cpu_seconds(server_pid)
+    run = run_wrk(args, url, script, seconds)
+    run["server_seconds"] = cpu_seconds(server_pid) - before
+    return run
+
+
+def summary(runs):
+    """The slices of one kind together: rate over all of them, the median slice's p50 and the
+    highest p99 of any slice, CPU time per request of server and client."""
+    requests = sum(run["requests"] for run in runs)
+    return {"requests": requests, "per_second": round(requests / sum(run["seconds"] for run in runs), 1),
+            "p50_ms": round(statistics.median(run["p50_ms"] for run in runs), 3),
+            "p99_ms": round(max(run["p99_ms"] for run in runs), 3),
+            "errors": sum(run["errors"] for run in runs), "non_2xx": sum(run["non_2xx"] for run in runs),
+            "server_cpu_us": round(1e6 * sum(run["server_seconds"] for run in runs) / max(1, requests), 1),
+            "client_cpu_us": round(1e6 * sum(run["client_seconds"] for run in runs) / max(1, requests), 1)}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/rathaus"))
-    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of turns and as many of health checks")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating slices of each kind the duration is cut into")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
     parser.add_argument("--conversations", type=int, default=256)
@@ -150,15 +172,18 @@ def main():
             post(base, f"/api/v1/conversations/{conversation}/messages", {"text": MESSAGES[number % len(MESSAGES)]}, token)
         lua_conversations = "{" + ",".join("{%s,%s}" % (lua_string(i), lua_string(t)) for i, t in conversations) + "}"
         lua_messages = "{" + ",".join(lua_string(json.dumps({"text": m})) for m in MESSAGES) + "}"
-        before = cpu_seconds(server.pid)
-        turns = run_wrk(args, base + "/", TURN_SCRIPT.replace("{CONVERSATIONS}", lua_conversations).replace("{MESSAGES}", lua_messages))
-        between = cpu_seconds(server.pid)
-        health = run_wrk(args, base + "/health", "")
-        after = cpu_seconds(server.pid)
-        turn_cpu_us = round(1e6 * (between - before) / max(1, turns["requests"]), 1)
-        health_cpu_us = round(1e6 * (after - between) / max(1, health["requests"]), 1)
+        turn_script = TURN_SCRIPT.replace("{CONVERSATIONS}", lua_conversations).replace("{MESSAGES}", lua_messages)
+        rounds = max(1, min(args.rounds, args.duration))
+        seconds = args.duration // rounds  # wrk takes whole seconds
+        turn_runs, health_runs = [], []
+        for _ in range(rounds):
+            turn_runs.append(measure(args, server.pid, base + "/", turn_script, seconds))
+            health_runs.append(measure(args, server.pid, base + "/health", "", seconds))
+        turns, health = summary(turn_runs), summary(health_runs)
+        slice_ratios = [round(t["requests"] / t["seconds"] / (h["requests"] / h["seconds"]), 3) for t, h in zip(turn_runs, health_runs)]
+        turn_cpu_us, health_cpu_us = turns["server_cpu_us"], health["server_cpu_us"]
         result = {
-            "benchmark": "load", "duration_s": args.duration, "connections": args.connections, "wrk_threads": args.threads,
+            "benchmark": "load", "duration_s": seconds * rounds, "rounds": rounds, "connections": args.connections, "wrk_threads": args.threads,
             "conversations": args.conversations, "log_level": args.log_level,
             "turns_per_second": turns["per_second"], "turns_p50_ms": turns["p50_ms"], "turns_p99_ms": turns["p99_ms"],
             "turns_errors": turns["errors"], "turns_non_2xx": turns["non_2xx"],
@@ -168,6 +193,7 @@ def main():
             "turns_client_cpu_us": turns["client_cpu_us"], "health_client_cpu_us": health["client_cpu_us"],
             "cpu_ratio_health_to_turn": round(health_cpu_us / turn_cpu_us, 3) if turn_cpu_us else None,
             "ratio_turns_to_health": round(turns["per_second"] / health["per_second"], 3) if health["per_second"] else None,
+            "ratio_per_round": slice_ratios,
         }
         print(json.dumps(result))
         if turns["errors"] or health["errors"]:
