@@ -147,7 +147,7 @@ public struct ChatAPI: Sendable {
     /// channel it has no token: the widget's sender id is the only key.
     private func rasa(sender: String, text: String) async throws -> Response {
         let id = "rasa-" + Self.hash("rasa:" + sender).prefix(32)
-        let turn = try await answer(text, in: try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id), engine: live.engine)
+        let (turn, _) = try await answer(text, in: try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id), engine: live.engine)
         return Response.json(.array(turn.replies.map { ["recipient_id": .string(sender), "text": .string($0)] }))
     }
 
@@ -166,8 +166,8 @@ public struct ChatAPI: Sendable {
     /// unreadable body, then the turn.
     private func respond(_ id: String, token: String?, text: Result<String, any Error>) async throws -> Response {
         let (snapshot, tokenHash) = try authorize(token, id)
-        let turn = try await answer(try text.get(), in: snapshot, engine: live.engine, tokenHash: tokenHash)
-        return .json(turn.jsonBytes)
+        let (turn, repliesJSON) = try await answer(try text.get(), in: snapshot, engine: live.engine, tokenHash: tokenHash)
+        return .json(turn.jsonBytes(repliesJSON: repliesJSON))
     }
 
     /// Answers one message of the stored conversation and stores the new state with the turn (or
@@ -175,9 +175,10 @@ public struct ChatAPI: Sendable {
     /// application (a synced write), so it runs on a blocking thread; other turns are pure
     /// computation and run where they are. The turn is stored by group commit.
     /// A web conversation (with `tokenHash`) is stored only if it still exists and is cached; a Rasa
-    /// conversation (without) is created by its first turn.
+    /// conversation (without) is created by its first turn. Returns the turn with the JSON array of
+    /// its replies, written once for both the database and the response.
     private func answer(_ text: String, in snapshot: ChatSession.Snapshot, engine: LiveCatalog.Engine,
-                        tokenHash: String? = nil) async throws -> ChatSession.Turn {
+                        tokenHash: String? = nil) async throws -> (turn: ChatSession.Turn, repliesJSON: [UInt8]) {
         let (catalog, matcher, store, retentionDays) = (engine.catalog, engine.matcher, store, retentionDays)
         let respond: @Sendable () -> (ChatSession.Turn, ChatSession.Snapshot) = {
             var session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: retentionDays)
@@ -185,12 +186,14 @@ public struct ChatAPI: Sendable {
             return (turn, session.snapshot)
         }
         let (turn, state) = snapshot.dialog == nil ? respond() : try await Blocking.run(respond)
+        let repliesJSON = JSONOutput.array(turn.replies)
         if turn.erasesConversation {
             cache.remove(snapshot.id)
             try await Blocking.run { _ = try store.deleteConversation(id: snapshot.id) }
         } else {
             do {
-                try await writer.record(.init(snapshot: state, citizen: text, replies: turn.replies, mayCreate: tokenHash == nil))
+                try await writer.record(.init(snapshot: state, citizen: text, replies: turn.replies, repliesJSON: repliesJSON,
+                                              mayCreate: tokenHash == nil))
             } catch is ConversationStore.ConversationGone {
                 cache.remove(snapshot.id)
                 throw APIError.notFound
@@ -198,7 +201,7 @@ public struct ChatAPI: Sendable {
             if let tokenHash { cache.put(snapshot.id, tokenHash: tokenHash, snapshot: state) }
         }
         metrics.record(turn: turn, formWasOpen: snapshot.dialog != nil)
-        return turn
+        return (turn, repliesJSON)
     }
 
     /// The conversation's stored state, or the 404 unless `token` is the conversation's token (one

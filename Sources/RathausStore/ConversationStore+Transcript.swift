@@ -44,16 +44,7 @@ extension ConversationStore {
 
     /// The replies of a turn as stored: a JSON array of strings.
     static func repliesJSON(_ replies: [String]) -> String {
-        String(decoding: repliesJSONBytes(replies), as: UTF8.self)
-    }
-
-    /// The UTF-8 bytes of ``repliesJSON(_:)``. A turn binds them as a blob that the SQL casts to
-    /// text (`CAST(? AS TEXT)`), which stores the same text without Swift checking a few kilobytes
-    /// of UTF-8 that `JSONOutput` wrote from valid strings.
-    static func repliesJSONBytes(_ replies: [String]) -> Data {
-        var output = JSONOutput(capacity: replies.reduce(2) { $0 + $1.utf8.count + 3 })
-        output.strings(replies)
-        return Data(output.bytes)
+        String(decoding: JSONOutput.array(replies), as: UTF8.self)
     }
 
     /// The transcript of a conversation: speaker ("citizen" or "assistant") and text, in order.

@@ -132,17 +132,19 @@ public final class ConversationStore: ApplicationSink, Sendable {
         public let snapshot: ChatSession.Snapshot
         /// What the citizen wrote.
         public let citizen: String
-        /// What the assistant answered.
-        public let replies: [String]
+        /// What the assistant answered, as stored: the JSON array of the replies (UTF-8).
+        public let repliesJSON: [UInt8]
         /// Whether the turn may create the conversation; when false and the conversation is gone
         /// (deleted or purged meanwhile), nothing is stored and ``ConversationGone`` is thrown.
         public let mayCreate: Bool
 
-        /// A turn to store.
-        public init(snapshot: ChatSession.Snapshot, citizen: String, replies: [String], mayCreate: Bool = true) {
+        /// A turn to store. `repliesJSON`, when given, is `JSONOutput.array(replies)` written before
+        /// (the server has it from the turn's JSON), so that the replies are escaped once.
+        public init(snapshot: ChatSession.Snapshot, citizen: String, replies: [String], repliesJSON: [UInt8]? = nil, mayCreate: Bool = true) {
+            assert(repliesJSON == nil || repliesJSON == JSONOutput.array(replies), "repliesJSON must be the JSON of replies")
             self.snapshot = snapshot
             self.citizen = citizen
-            self.replies = replies
+            self.repliesJSON = repliesJSON ?? JSONOutput.array(replies)
             self.mayCreate = mayCreate
         }
     }
@@ -165,7 +167,9 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
         let encoder = JSONEncoder()
         let states = try turns.map { try SnapshotEncoding.json($0.snapshot, encoder: encoder) }
-        let replies = turns.map { Self.repliesJSONBytes($0.replies) }
+        // Bound as a blob that the SQL casts to text (`CAST(? AS TEXT)`): the same text, without
+        // Swift checking a few kilobytes of UTF-8 that `JSONOutput` wrote from valid strings.
+        let replies = turns.map { Data($0.repliesJSON) }
         let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []

@@ -4,7 +4,14 @@
 extension ChatSession.Turn {
     /// The UTF-8 bytes of the turn's JSON object.
     public var jsonBytes: [UInt8] {
-        var out = JSONOutput(capacity: 256 + replies.reduce(0) { $0 + $1.utf8.count })
+        jsonBytes(repliesJSON: JSONOutput.array(replies))
+    }
+
+    /// ``jsonBytes`` with the replies' JSON array already written (`JSONOutput.array(replies)`), so
+    /// that a caller who stores that array as well escapes the replies once.
+    public func jsonBytes(repliesJSON: [UInt8]) -> [UInt8] {
+        assert(repliesJSON == JSONOutput.array(replies), "repliesJSON must be the JSON of the turn's replies")
+        var out = JSONOutput(capacity: 256 + repliesJSON.count)
         out.raw("{")
         out.key("conversation")
         out.string(conversation)
@@ -21,7 +28,7 @@ extension ChatSession.Turn {
         out.nextKey("intent")
         if let intent { out.string(intent) } else { out.raw("null") }
         if let reference { out.member("reference", reference) }
-        out.member("replies", replies)
+        out.member("replies", json: repliesJSON)
         out.member("state", state.rawValue)
         out.raw("}")
         return out.bytes

@@ -40,6 +40,19 @@ public struct JSONOutput: Sendable {
         strings(values)
     }
 
+    /// Appends `,"key":` and `json`, a JSON value written before (such as ``array(_:)``).
+    public mutating func member(_ name: String, json: [UInt8]) {
+        nextKey(name)
+        bytes.append(contentsOf: json)
+    }
+
+    /// The JSON array of `values`, as ``strings(_:)`` writes it.
+    public static func array(_ values: [String]) -> [UInt8] {
+        var out = JSONOutput(capacity: values.reduce(2) { $0 + $1.utf8.count + 3 })
+        out.strings(values)
+        return out.bytes
+    }
+
     /// Appends an array of strings.
     public mutating func strings(_ values: [String]) {
         bytes.append(UInt8(ascii: "["))
