@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "RathausStore",
-            dependencies: ["RathausCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RathausCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "RathausDelivery",

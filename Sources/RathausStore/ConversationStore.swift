@@ -167,9 +167,6 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
         let encoder = JSONEncoder()
         let states = try turns.map { try SnapshotEncoding.json($0.snapshot, encoder: encoder) }
-        // Bound as a blob that the SQL casts to text (`CAST(? AS TEXT)`): the same text, without
-        // Swift checking a few kilobytes of UTF-8 that `JSONOutput` wrote from valid strings.
-        let replies = turns.map { Data($0.repliesJSON) }
         let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
@@ -178,23 +175,22 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
                 """)
             let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
-            let insertTurn = try db.cachedStatement(sql: "INSERT INTO turn (conversation_id, citizen, replies, created_at) VALUES (?, ?, CAST(? AS TEXT), ?)")
+            let insertTurn = try db.cachedStatement(sql: "INSERT INTO turn (conversation_id, citizen, replies, created_at) VALUES (?, ?, ?, ?)")
+            // Bound directly (`Statement.run(binding:)`): the replies' JSON goes in as the bytes
+            // `JSONOutput` wrote, stored as text without Swift checking its UTF-8 again.
             for (number, turn) in turns.enumerated() {
                 let state = states[number]
                 let id = turn.snapshot.id
                 if turn.mayCreate {
-                    upsert.setUncheckedArguments([id, state, now, now])
-                    try upsert.execute()
+                    try upsert.run(binding: [.string(id), .string(state), .string(now), .string(now)])
                 } else {
-                    update.setUncheckedArguments([state, now, id])
-                    try update.execute()
+                    try update.run(binding: [.string(state), .string(now), .string(id)])
                     if db.changesCount == 0 {
                         gone.insert(id)
                         continue
                     }
                 }
-                insertTurn.setUncheckedArguments([id, turn.citizen, replies[number], now])
-                try insertTurn.execute()
+                try insertTurn.run(binding: [.string(id), .string(turn.citizen), .utf8(turn.repliesJSON), .string(now)])
             }
             return gone
         }

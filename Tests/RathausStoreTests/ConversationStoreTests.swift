@@ -106,6 +106,30 @@ struct ConversationStoreTests {
         #expect(try store.transcript(id: "t1").map(\.text) == ["wie geht das?"] + replies)
     }
 
+    @Test("texts bound directly: an empty text stays an empty text, not NULL; a failing statement throws SQLite's error")
+    func directBinding() throws {
+        let (store, path) = try Self.makeStore()
+        try store.record(ChatSession.Snapshot(id: "e1", offeredValues: [:]), citizen: "", replies: [""])
+        #expect(try store.transcript(id: "e1").map { "\($0.speaker):\($0.text)" } == ["citizen:", "assistant:"])
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT typeof(citizen) FROM turn WHERE conversation_id = 'e1'") } == "text")
+        // A turn whose row cannot be written (here a trigger refuses it) fails with SQLite's code
+        // and message, and leaves none of its batch behind.
+        try queue.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON turn WHEN NEW.citizen = 'verboten' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        let turns = [ConversationStore.RecordedTurn(snapshot: .init(id: "e2", offeredValues: [:]), citizen: "erlaubt", replies: ["a"]),
+                     ConversationStore.RecordedTurn(snapshot: .init(id: "e3", offeredValues: [:]), citizen: "verboten", replies: ["b"])]
+        #expect {
+            try store.record(turns)
+        } throws: { error in
+            let error = error as? DatabaseError
+            return error?.resultCode == .SQLITE_CONSTRAINT && error?.message == "refused" && error?.sql?.contains("INSERT INTO turn") == true
+        }
+        #expect(try store.transcript(id: "e2").isEmpty, "the batch is one transaction")
+        #expect(try store.snapshot(id: "e2") == nil)
+    }
+
     @Test("purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one")
     func purgeAndDelete() throws {
         let (store, path) = try Self.makeStore()
