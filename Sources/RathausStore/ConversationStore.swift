@@ -32,10 +32,12 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// Pages the write-ahead log may hold before SQLite copies them into the database file (its
     /// default is 1,000). Under load the same pages (conversation rows, the transcript's last page)
     /// are written again and again; copying them less often gave 10-20 % more turns per second in
-    /// `Benchmarks/load.py`, at the price of a longer pause for the commit that copies them (p99
-    /// under saturation 79-90 ms instead of 23-29 ms; a copy on a connection of its own every second
-    /// did not shorten it). The log file grows to about 80 MB and stays that size.
-    static let checkpointPages = 80 * 1_024 * 1_024 / pageBytes
+    /// `Benchmarks/load.py`, at the price of a pause for the commit that copies them, which every
+    /// turn waiting behind it feels (p99 under saturation 23-29 ms with 1,000 pages of 4 KiB,
+    /// 79-90 ms with 80 MB of them; a copy on a connection of its own every second did not shorten
+    /// it). With 2 KiB pages, 40 MB gave a p99 of 66 ms against 121-126 ms with 80 MB, at the same
+    /// turns per second. The log file grows to about 40 MB and stays that size.
+    static let checkpointPages = 40 * 1_024 * 1_024 / pageBytes
 
     /// Page cache of each connection, in KiB (SQLite's default is 2,000). The writer touches, for
     /// every turn, its conversation's row and the last index page of its transcript; with the
