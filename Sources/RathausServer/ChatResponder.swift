@@ -16,7 +16,9 @@ public struct ChatResponder<Routed: HTTPResponder<RathausRequestContext>>: HTTPR
     /// The route's pattern as the router names it (for logs and metrics).
     let messagesRoute: String
 
+    /// The message path before the conversation id.
     static var prefix: String { "/api/v1/conversations/" }
+    /// The message path after the conversation id.
     static var suffix: String { "/messages" }
 
     /// Answers `request`, a message to a conversation directly, anything else through the router.

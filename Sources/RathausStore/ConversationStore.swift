@@ -25,8 +25,8 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// Size of a database page in a new file (SQLite's default is 4,096; a file keeps the size it was
     /// created with). Every commit writes each page it changed whole into the write-ahead log, and a
     /// turn changes the last page of the transcript, a page of its index and the conversation's page:
-    /// with 2 KiB pages a turn writes half the bytes (about 4 instead of 8 KiB, in
-    /// `rathaus-bench`-style runs of four turns per commit), for 5 % fewer instructions in SQLite.
+    /// with 2 KiB pages a turn writes half the bytes (about 4 instead of 8 KiB, in runs of four
+    /// turns per commit), and the writer runs about 5 % fewer instructions.
     static let pageBytes = 2_048
 
     /// Pages the write-ahead log may hold before SQLite copies them into the database file (its

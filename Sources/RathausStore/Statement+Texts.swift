@@ -45,11 +45,13 @@ extension Statement {
         sqlite3_clear_bindings(statement)
     }
 
-    /// Binds `text` as TEXT (SQLite copies it); an empty text as the empty string, not NULL.
+    /// Binds `text` as TEXT, which SQLite copies at once (`SQLITE_TRANSIENT`); an empty text as the
+    /// empty string, not NULL.
     private static func bind(_ text: UnsafeBufferPointer<UInt8>, to statement: SQLiteStatement, at index: CInt) -> CInt {
-        guard let base = text.baseAddress, !text.isEmpty else { return sqlite3_bind_text(statement, index, "", 0, nil) }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        guard let base = text.baseAddress, !text.isEmpty else { return sqlite3_bind_text(statement, index, "", 0, transient) }
         return base.withMemoryRebound(to: CChar.self, capacity: text.count) {
-            sqlite3_bind_text(statement, index, $0, CInt(text.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            sqlite3_bind_text(statement, index, $0, CInt(text.count), transient)
         }
     }
 
