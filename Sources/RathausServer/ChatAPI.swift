@@ -192,8 +192,7 @@ public struct ChatAPI: Sendable {
             try await Blocking.run { _ = try store.deleteConversation(id: snapshot.id) }
         } else {
             do {
-                try await writer.record(.init(snapshot: state, citizen: text, replies: turn.replies, repliesJSON: repliesJSON,
-                                              mayCreate: tokenHash == nil))
+                try await writer.record(.init(snapshot: state, citizen: text, repliesJSON: repliesJSON, mayCreate: tokenHash == nil))
             } catch is ConversationStore.ConversationGone {
                 cache.remove(snapshot.id)
                 throw APIError.notFound

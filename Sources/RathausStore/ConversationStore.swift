@@ -140,14 +140,18 @@ public final class ConversationStore: ApplicationSink, Sendable {
         /// (deleted or purged meanwhile), nothing is stored and ``ConversationGone`` is thrown.
         public let mayCreate: Bool
 
-        /// A turn to store. `repliesJSON`, when given, is `JSONOutput.array(replies)` written before
-        /// (the server has it from the turn's JSON), so that the replies are escaped once.
-        public init(snapshot: ChatSession.Snapshot, citizen: String, replies: [String], repliesJSON: [UInt8]? = nil, mayCreate: Bool = true) {
-            assert(repliesJSON == nil || repliesJSON == JSONOutput.array(replies), "repliesJSON must be the JSON of replies")
+        /// A turn to store, its replies given as their JSON array (`JSONOutput.array(replies)`),
+        /// which the server has already written for the response.
+        public init(snapshot: ChatSession.Snapshot, citizen: String, repliesJSON: [UInt8], mayCreate: Bool = true) {
             self.snapshot = snapshot
             self.citizen = citizen
-            self.repliesJSON = repliesJSON ?? JSONOutput.array(replies)
+            self.repliesJSON = repliesJSON
             self.mayCreate = mayCreate
+        }
+
+        /// A turn to store.
+        public init(snapshot: ChatSession.Snapshot, citizen: String, replies: [String], mayCreate: Bool = true) {
+            self.init(snapshot: snapshot, citizen: citizen, repliesJSON: JSONOutput.array(replies), mayCreate: mayCreate)
         }
     }
 

@@ -19,11 +19,15 @@ extension Statement {
     }
 
     /// Binds `arguments` to the placeholders `?1 … ?n`, runs the statement to its end and resets it.
+    /// The statement is reset whenever it ends, so it always starts here without a step begun.
     /// Throws GRDB's `DatabaseError` with SQLite's code and message when a step or a binding fails.
     func run(binding arguments: [TextArgument]) throws {
         let statement = sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
+        // Left reset and without bindings (which hold copies of the texts), however it ends.
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         for (offset, argument) in arguments.enumerated() {
             let code: CInt
             switch argument {
@@ -36,13 +40,7 @@ extension Statement {
         }
         var code = sqlite3_step(statement)
         while code == SQLITE_ROW { code = sqlite3_step(statement) }
-        guard code == SQLITE_DONE else {
-            let error = failure(code)
-            sqlite3_reset(statement)
-            throw error
-        }
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
+        guard code == SQLITE_DONE else { throw failure(code) }
     }
 
     /// Binds `text` as TEXT, which SQLite copies at once (`SQLITE_TRANSIENT`); an empty text as the

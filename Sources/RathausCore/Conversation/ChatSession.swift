@@ -98,15 +98,15 @@ public struct ChatSession: Sendable {
     /// The answer outside a form (also to a question asked in the middle of one, which offers no
     /// other form: `offersForms` is false then).
     private mutating func answer(_ trimmed: String, offersForms: Bool = true) -> Turn {
-        if let choices = snapshot.pendingChoice {
-            snapshot.pendingChoice = nil
-            if let chosen = resolve(trimmed, among: choices) {
-                snapshot.currentService = chosen
-                return turn([composer.answer(for: chosen)] + (offersForms ? offer(chosen, request: trimmed, words: TextNormalizer.tokens(trimmed)) : []), intent: chosen)
-            }
-        }
         // The folded words, once for every check below that reads them.
         let words = TextNormalizer.tokens(trimmed)
+        if let choices = snapshot.pendingChoice {
+            snapshot.pendingChoice = nil
+            if let chosen = resolve(trimmed, words: words, among: choices) {
+                snapshot.currentService = chosen
+                return turn([composer.answer(for: chosen)] + (offersForms ? offer(chosen, request: trimmed, words: words) : []), intent: chosen)
+            }
+        }
         let (aspect, isFollowUp) = Aspect.read(words: words)
         if let aspect, isFollowUp {
             guard let service = snapshot.currentService else {
@@ -240,9 +240,9 @@ public struct ChatSession: Sendable {
     private func prefill(_ form: FormDefinition, from text: String, words folded: [String]) -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
         // Most requests hold no digit and no "@": then only a date word can prefill anything, and
-        // the text is split into words only when a postal code or an address may be in it.
+        // the text is split at spaces only when a postal code or an address may be in it.
         let hasNumber = Self.containsNumber(text)
-        var words: [String]?
+        let words = hasNumber || text.utf8.contains(UInt8(ascii: "@")) ? text.split(separator: " ").map(String.init) : []
         for type in Self.prefilledTypes {
             guard let index = form.fields.indices.first(where: { form.fields[$0].condition == nil && form.fields[$0].kind.typeName == type })
             else { continue }
@@ -250,14 +250,8 @@ public struct ChatSession: Sendable {
             switch type {
             case "date":
                 candidates = hasNumber || folded.contains(where: Self.dateWords.contains) ? [text] : []
-            case "plz":
-                guard hasNumber else { continue }
-                words = words ?? text.split(separator: " ").map(String.init)
-                candidates = words!.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
-            default:
-                guard text.utf8.contains(UInt8(ascii: "@")) else { continue }
-                words = words ?? text.split(separator: " ").map(String.init)
-                candidates = words!.filter { $0.contains("@" as Character) }
+            case "plz": candidates = words.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+            default: candidates = words.filter { $0.contains("@" as Character) }
             }
             for candidate in candidates {
                 if case .success(let value) = FieldValidator.validate(candidate, for: form.fields[index], today: today()) {
@@ -324,8 +318,8 @@ public struct ChatSession: Sendable {
 
     /// Which of the offered services the citizen chose: by number ("1", "die erste"), by name, or
     /// by a paraphrase that scores one of them higher; nil when the answer is about something else.
-    private func resolve(_ text: String, among choices: [String]) -> String? {
-        let words = TextNormalizer.tokens(text)
+    /// `words` are the folded words of `text`.
+    private func resolve(_ text: String, words: [String], among choices: [String]) -> String? {
         let ordinals: [[String]] = [["1", "eins", "erste", "ersten", "erstes"], ["2", "zwei", "zweite", "zweiten", "zweites"]]
         for (index, names) in ordinals.enumerated() where index < choices.count && words.contains(where: names.contains) {
             return choices[index]
