@@ -6,7 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rathaus", targets: ["rathaus"]),
-        .library(name: "RathausCore", targets: ["RathausCore"]),
+        .library(name: "RathausCatalog", targets: ["RathausCatalog"]),
+        .library(name: "RathausUnderstanding", targets: ["RathausUnderstanding"]),
+        .library(name: "RathausDialog", targets: ["RathausDialog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,37 +18,62 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .target(
-            name: "RathausCore",
-            dependencies: ["CStemmer", .product(name: "Yams", package: "Yams")]
-        ),
+        // The catalogue's files: services, departments, intents and forms, parsed and checked.
+        .target(name: "RathausCatalog", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Text to intent: analysis, the matcher and its evaluation.
+        .target(name: "RathausUnderstanding", dependencies: ["RathausCatalog", "CStemmer"]),
+        // The conversation: answers, the form dialog and its validators, the session state machine.
+        .target(name: "RathausDialog", dependencies: ["RathausCatalog", "RathausUnderstanding"]),
         .target(
             name: "RathausStore",
-            dependencies: ["RathausCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [
+                "RathausCatalog", "RathausUnderstanding", "RathausDialog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // The conversation service: the one place that answers and stores a turn, for every channel.
+        .target(
+            name: "RathausConversations",
+            dependencies: [
+                "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "RathausDelivery",
-            dependencies: ["RathausCore", "RathausStore", "CCurl", .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "RathausCatalog", "RathausStore", "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "RathausServer",
-            dependencies: ["RathausCore", "RathausStore", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
-                           .product(name: "Logging", package: "swift-log"),
-                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                           .product(name: "UnixSignals", package: "swift-service-lifecycle")]
+            dependencies: [
+                "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausConversations",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .executableTarget(
             name: "rathaus",
             dependencies: [
-                "RathausCore",
-                "RathausStore",
-                "RathausDelivery",
+                "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausConversations", "RathausDelivery",
                 "RathausServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -54,20 +81,44 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .executableTarget(name: "rathaus-bench", dependencies: ["RathausCore", "RathausStore", "RathausDelivery"]),
-        .testTarget(name: "RathausCoreTests", dependencies: ["RathausCore"]),
+        .executableTarget(
+            name: "rathaus-bench",
+            dependencies: ["RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausDelivery"]
+        ),
+        .target(name: "RathausTestSupport", dependencies: ["RathausCatalog", "RathausUnderstanding"], path: "Tests/Support"),
+        .testTarget(name: "RathausCatalogTests", dependencies: ["RathausCatalog", "RathausTestSupport"]),
+        .testTarget(name: "RathausUnderstandingTests", dependencies: ["RathausUnderstanding", "RathausCatalog", "RathausTestSupport"]),
+        .testTarget(
+            name: "RathausDialogTests",
+            dependencies: ["RathausDialog", "RathausUnderstanding", "RathausCatalog", "RathausTestSupport"]
+        ),
         .testTarget(
             name: "RathausStoreTests",
-            dependencies: ["RathausStore", "RathausCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RathausStore", "RathausDialog", "RathausCatalog", "RathausTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .target(name: "RathausTestSupport", path: "Tests/Support"),
+        .testTarget(
+            name: "RathausConversationsTests",
+            dependencies: ["RathausConversations", "RathausStore", "RathausDialog", "RathausUnderstanding", "RathausCatalog", "RathausTestSupport"]
+        ),
         .testTarget(
             name: "RathausServerTests",
-            dependencies: ["RathausServer", "RathausStore", "RathausCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                           .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RathausServer", "RathausStore", "RathausDialog", "RathausUnderstanding", "RathausCatalog", "RathausTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "RathausDeliveryTests", dependencies: ["RathausDelivery", "RathausStore", "RathausCore", "RathausTestSupport"]),
-        .testTarget(name: "RathausCLITests", dependencies: ["rathaus", "RathausCore", "RathausStore", "RathausTestSupport"]),
+        .testTarget(
+            name: "RathausDeliveryTests",
+            dependencies: ["RathausDelivery", "RathausStore", "RathausDialog", "RathausCatalog", "RathausTestSupport"]
+        ),
+        .testTarget(
+            name: "RathausCLITests",
+            dependencies: ["rathaus", "RathausDialog", "RathausCatalog", "RathausStore", "RathausConversations", "RathausTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

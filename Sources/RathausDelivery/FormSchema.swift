@@ -1,5 +1,5 @@
 import Foundation
-import RathausCore
+import RathausCatalog
 
 /// The JSON Schema (draft 2020-12) of a form's `data` in the webhook payload, printed by
 /// `rathaus schema FORM` so that a department can validate what it receives.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RathausConversations
 import ServiceLifecycle
 import UnixSignals
 

@@ -2,27 +2,24 @@ import Crypto
 import Foundation
 import Hummingbird
 import Logging
-import RathausCore
+import RathausCatalog
+import RathausConversations
+import RathausDialog
 import RathausStore
+import RathausUnderstanding
 
 /// The JSON API of the chat widget: conversations with their messages, transcript and deletion,
-/// plus `/health` and `/ready`.
+/// the Rasa REST channel, plus `/health`, `/ready`, `/metrics` and the OpenAPI document.
 ///
-/// Every conversation has a token of 128 random bits, given once when it is created and stored only
-/// as its SHA-256; a wrong or missing token gets the same 404 as a conversation that does not exist.
-/// Each message is answered from the conversation's state (cached for recently active ones, else read)
-/// and returns only after the new state is stored with the turn, so a restart loses nothing.
+/// Every turn goes through the ``ConversationService``; this type only reads requests and writes
+/// responses. A wrong or missing token gets the same 404 as a conversation that does not exist.
 public struct ChatAPI: Sendable {
     /// Largest request body, in bytes.
     public static let maximumBodySize = 16 * 1024
-    /// Longest message, in characters.
-    public static let maximumMessageLength = 1_000
 
     let live: LiveCatalog
     let store: ConversationStore
-    let writer: TurnWriter
-    let cache = ConversationCache()
-    let retentionDays: Int
+    let conversations: ConversationService
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
     let web: StaticFiles?
@@ -35,8 +32,7 @@ public struct ChatAPI: Sendable {
                 metrics: ServerMetrics = .init(), web: StaticFiles? = nil, logger: Logger = Logger(label: "rathaus.server")) {
         self.live = live
         self.store = store
-        writer = TurnWriter(store: store)
-        self.retentionDays = retentionDays
+        conversations = ConversationService(engine: { live.engine }, store: store, retentionDays: retentionDays)
         self.configuration = configuration
         self.metrics = metrics
         self.web = web
@@ -45,7 +41,7 @@ public struct ChatAPI: Sendable {
 
     /// An API over a fixed `catalog` with the default settings.
     public init(catalog: Catalog, matcher: IntentMatcher, store: ConversationStore, retentionDays: Int = 30) {
-        self.init(live: LiveCatalog(catalog: catalog, matcher: matcher), store: store, retentionDays: retentionDays)
+        self.init(live: LiveCatalog(engine: ChatEngine(catalog: catalog, matcher: matcher)), store: store, retentionDays: retentionDays)
     }
 
     /// The router with every route and middleware: observation, security headers, CORS, errors as
@@ -69,66 +65,90 @@ public struct ChatAPI: Sendable {
         }
         router.get("api/v1/openapi.json") { _, _ in Response.content(ByteBuffer(string: OpenAPIDocument.json), type: Response.jsonType) }
         router.post("webhooks/rest/webhook") { request, _ -> Response in
-            var request = request
-            let body = try await Self.collect(&request)
-            guard let message = try? JSONDecoder().decode(RasaMessage.self, from: body), !message.sender.isEmpty else { throw APIError.badRequest }
-            return try await rasa(sender: message.sender, text: try Self.checked(message.message))
+            guard let message = try? JSONDecoder().decode(RasaMessage.self, from: try await Self.body(of: request)), !message.sender.isEmpty
+            else { throw APIError.badRequest }
+            let id = "rasa-" + SHA256.hash(data: Data("rasa:\(message.sender)".utf8)).hexString.prefix(32)
+            let turn = try await reply(to: Self.checked(message.message), in: id, access: .trusted)
+            return Response.json(.array(turn.replies.map { ["recipient_id": .string(message.sender), "text": .string($0)] }))
         }
         let api = router.group("api/v1/conversations")
-        api.post { _, _ -> Response in try await create() }
-        api.post(":id/messages", use: postMessage)
+        api.post { _, _ -> Response in
+            let started = try await conversations.start()
+            return .json(["id": .string(started.id), "token": .string(started.token), "replies": [.string(started.welcome)], "state": "idle"],
+                         status: .created)
+        }
+        api.post(":id/messages") { request, context -> Response in
+            let id = try context.parameters.require("id")
+            let access = Self.access(request)
+            let utterance: Utterance
+            do {
+                let body = try JSONDecoder().decode(MessageRequest.self, from: try await Self.body(of: request))
+                utterance = try Self.checked(body.text)
+            } catch {
+                // A stranger learns nothing about the body before the token fits.
+                try await conversations.checkAccess(to: id, access: access)
+                throw error is APIError ? error : APIError.badRequest
+            }
+            return try Self.encoded(try await reply(to: utterance, in: id, access: access))
+        }
         api.get(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
-            let token = Self.bearer(request)
-            let transcript = try await Blocking.run { [self] in
-                try authorize(token, id)
-                return try store.transcript(id: id)
-            }
+            let transcript = try await Self.notFoundIfMissing { try await conversations.transcript(of: id, access: Self.access(request)) }
             return Response.json(["id": .string(id),
-                              "transcript": .array(transcript.map { ["speaker": .string($0.speaker), "text": .string($0.text)] })])
+                                  "transcript": .array(transcript.map { ["speaker": .string($0.speaker), "text": .string($0.text)] })])
         }
         api.delete(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
-            let token = Self.bearer(request)
-            try await Blocking.run { [self] in
-                try authorize(token, id)
-                cache.remove(id)
-                _ = try store.deleteConversation(id: id)
-            }
+            try await Self.notFoundIfMissing { try await conversations.erase(id, access: Self.access(request)) }
             return Response(status: .noContent)
         }
         return router
     }
 
-    /// The responder the server runs: the ``router()``, with the message route, the request of
-    /// every turn, answered without the router's path lookup (see ``ChatResponder``).
-    public func responder() -> ChatResponderBuilder {
-        ChatResponderBuilder(router: router(), messages: postMessage)
+    /// Answers `utterance` through the conversation service and counts the turn.
+    private func reply(to utterance: Utterance, in id: String, access: ConversationAccess) async throws -> ChatSession.Turn {
+        let reply = try await Self.notFoundIfMissing { try await conversations.reply(to: utterance, in: id, access: access) }
+        metrics.record(turn: reply.turn, formWasOpen: reply.formWasOpen)
+        return reply.turn
     }
 
-    /// `POST /api/v1/conversations/{id}/messages`: the body's text answered in the conversation.
-    @Sendable private func postMessage(_ request: Request, context: RathausRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        var request = request
-        let body = try await Self.collectBuffer(&request)
-        let text = Result<String, any Error> {
-            guard let text = MessageBodyReader.text(of: body) else { throw APIError.badRequest }
-            return try Self.checked(text)
+    /// A message's text as an utterance; 422 when it is empty or longer than `Utterance.maximumLength`.
+    static func checked(_ text: String) throws -> Utterance {
+        let utterance = Utterance(text)
+        guard !utterance.isEmpty, !utterance.wasShortened else { throw APIError.badMessage }
+        return utterance
+    }
+
+    /// The access of an `Authorization: Bearer …` header (none when it is missing).
+    static func access(_ request: Request) -> ConversationAccess {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return .token(nil) }
+        return .token(String(header.dropFirst("Bearer ".count)))
+    }
+
+    /// `work`, with ``ConversationNotFound`` answered as 404.
+    static func notFoundIfMissing<Value>(_ work: () async throws -> Value) async throws -> Value {
+        do {
+            return try await work()
+        } catch is ConversationNotFound {
+            throw APIError.notFound
         }
-        return try await respond(id, token: Self.bearer(request), text: text)
     }
 
-    /// A message's text, trimmed; 422 when empty or longer than ``maximumMessageLength``.
-    static func checked(_ text: String) throws -> String {
-        let text = text.trimmed
-        guard !text.isEmpty, text.count <= maximumMessageLength else { throw APIError.badMessage }
-        return text
+    /// The body, at most ``maximumBodySize`` bytes, else 413.
+    static func body(of request: Request) async throws -> Data {
+        var request = request
+        do {
+            return Data(buffer: try await request.collectBody(upTo: maximumBodySize))
+        } catch {
+            throw APIError.tooLarge
+        }
     }
 
-    /// The token of an `Authorization: Bearer …` header.
-    static func bearer(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
-        return String(header.dropFirst("Bearer ".count))
+    /// A turn as its JSON response, keys sorted.
+    static func encoded(_ turn: ChatSession.Turn) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return .content(ByteBuffer(data: try encoder.encode(turn)), type: Response.jsonType)
     }
 
     /// `{"text": …}`.
@@ -136,113 +156,10 @@ public struct ChatAPI: Sendable {
         let text: String
     }
 
-    /// Rasa's REST channel: `{"sender": …, "message": …}`.
+    /// Rasa's REST channel: `{"sender": …, "message": …}`. Like Rasa's channel it has no token: the
+    /// widget's sender id is the only key, and one conversation is kept per sender.
     struct RasaMessage: Decodable {
         let sender: String
         let message: String
-    }
-
-    /// Rasa's REST channel, so that towns can keep a Rasa chat widget: one conversation per sender
-    /// (its id derived from the sender), answered as `[{"recipient_id", "text"}, …]`. Like Rasa's
-    /// channel it has no token: the widget's sender id is the only key.
-    private func rasa(sender: String, text: String) async throws -> Response {
-        let id = "rasa-" + Self.hash("rasa:" + sender).prefix(32)
-        let (turn, _) = try await answer(text, in: try store.snapshot(id: id) ?? ChatSession.Snapshot(id: id), engine: live.engine)
-        return Response.json(.array(turn.replies.map { ["recipient_id": .string(sender), "text": .string($0)] }))
-    }
-
-    private func create() async throws -> Response {
-        let engine = live.engine
-        let session = ChatSession(catalog: engine.catalog, matcher: engine.matcher, sink: store, retentionDays: retentionDays)
-        let token = Self.newToken()
-        let tokenHash = Self.hash(token)
-        try await Blocking.run { try store.create(session.snapshot, tokenHash: tokenHash) }
-        cache.put(session.id, tokenHash: tokenHash, snapshot: session.snapshot)
-        return .json(["id": .string(session.id), "token": .string(token), "replies": [.string(session.webWelcome)], "state": "idle"], status: .created)
-    }
-
-    /// Answers a message of a web conversation: 404 first when the token is wrong (before the body
-    /// is judged, so that nothing tells a stranger the conversation exists), then 400 for an
-    /// unreadable body, then the turn.
-    private func respond(_ id: String, token: String?, text: Result<String, any Error>) async throws -> Response {
-        let (snapshot, tokenHash) = try authorize(token, id)
-        let (turn, repliesJSON) = try await answer(try text.get(), in: snapshot, engine: live.engine, tokenHash: tokenHash)
-        return .json(turn.jsonBytes(repliesJSON: repliesJSON))
-    }
-
-    /// Answers one message of the stored conversation and stores the new state with the turn (or
-    /// deletes the conversation when the citizen asked for it). A turn inside a form may submit an
-    /// application (a synced write), so it runs on a blocking thread; other turns are pure
-    /// computation and run where they are. The turn is stored by group commit.
-    /// A web conversation (with `tokenHash`) is stored only if it still exists and is cached; a Rasa
-    /// conversation (without) is created by its first turn. Returns the turn with the JSON array of
-    /// its replies, written once for both the database and the response.
-    private func answer(_ text: String, in snapshot: ChatSession.Snapshot, engine: LiveCatalog.Engine,
-                        tokenHash: String? = nil) async throws -> (turn: ChatSession.Turn, repliesJSON: [UInt8]) {
-        let (catalog, matcher, store, retentionDays) = (engine.catalog, engine.matcher, store, retentionDays)
-        let respond: @Sendable () -> (ChatSession.Turn, ChatSession.Snapshot) = {
-            var session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: retentionDays)
-            let turn = session.respond(to: text)
-            return (turn, session.snapshot)
-        }
-        let (turn, state) = snapshot.dialog == nil ? respond() : try await Blocking.run(respond)
-        let repliesJSON = JSONOutput.array(turn.replies)
-        if turn.erasesConversation {
-            cache.remove(snapshot.id)
-            try await Blocking.run { _ = try store.deleteConversation(id: snapshot.id) }
-        } else {
-            do {
-                try await writer.record(.init(snapshot: state, citizen: text, repliesJSON: repliesJSON, mayCreate: tokenHash == nil))
-            } catch is ConversationStore.ConversationGone {
-                cache.remove(snapshot.id)
-                throw APIError.notFound
-            }
-            if let tokenHash { cache.put(snapshot.id, tokenHash: tokenHash, snapshot: state) }
-        }
-        metrics.record(turn: turn, formWasOpen: snapshot.dialog != nil)
-        return (turn, repliesJSON)
-    }
-
-    /// The conversation's stored state, or the 404 unless `token` is the conversation's token (one
-    /// indexed read).
-    /// Returns the state with the token's hash; the cache answers for recently active conversations.
-    @discardableResult
-    private func authorize(_ token: String?, _ id: String) throws -> (ChatSession.Snapshot, String) {
-        guard let token else { throw APIError.notFound }
-        let tokenHash = Self.hash(token)
-        if let entry = cache.entry(id) {
-            guard ConversationStore.constantTimeEqual(entry.tokenHash, tokenHash) else { throw APIError.notFound }
-            return (entry.snapshot, tokenHash)
-        }
-        guard let snapshot = try store.snapshot(id: id, tokenHash: tokenHash) else { throw APIError.notFound }
-        cache.put(id, tokenHash: tokenHash, snapshot: snapshot)
-        return (snapshot, tokenHash)
-    }
-
-    /// 128 random bits, base64url without padding.
-    static func newToken() -> String {
-        let bytes = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }
-        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    /// The SHA-256 of a token, hex.
-    static func hash(_ token: String) -> String {
-        var token = token
-        return token.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)).withUnsafeBytes { $0.hexString } }
-    }
-
-    /// The body, at most ``maximumBodySize`` bytes, else 413.
-    static func collect(_ request: inout Request) async throws -> Data {
-        Data(buffer: try await collectBuffer(&request))
-    }
-
-    /// The body as it arrived, at most ``maximumBodySize`` bytes, else 413.
-    static func collectBuffer(_ request: inout Request) async throws -> ByteBuffer {
-        do {
-            return try await request.collectBody(upTo: maximumBodySize)
-        } catch {
-            throw APIError.tooLarge
-        }
     }
 }

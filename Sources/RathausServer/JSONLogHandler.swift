@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import RathausCore
+import RathausStore
 
 /// A swift-log handler writing one JSON object per line to standard error: time, level, label,
 /// message and metadata. Callers put only counts, routes, codes and durations in metadata, never
@@ -26,18 +26,18 @@ public struct JSONLogHandler: LogHandler {
 
     /// Writes one line for `event`: keys sorted, values as JSON strings.
     public func log(event: LogEvent) {
-        var fields = ["time": UTCTimestamp.text(for: Date(), separator: "T", suffix: "Z"), "level": event.level.rawValue,
+        FileHandle.standardError.write(Data(Self.line(event: event, label: label, metadata: metadata)))
+    }
+
+    /// The line for `event` with the handler's `metadata` (the event's own wins on equal keys),
+    /// ending in a newline.
+    static func line(event: LogEvent, label: String, metadata: Logger.Metadata, now: Date = Date()) -> [UInt8] {
+        var fields = ["time": UTCTimestamp.text(for: now, separator: "T", suffix: "Z"), "level": event.level.rawValue,
                       "logger": label, "message": event.message.description]
         for (key, value) in metadata { fields[key] = value.description }
         for (key, value) in event.metadata ?? [:] { fields[key] = value.description }
-        var line = JSONOutput(capacity: 256)
-        line.raw("{")
-        for (index, key) in fields.keys.sorted().enumerated() {
-            if index > 0 { line.raw(",") }
-            line.key(key)
-            line.string(fields[key]!)
-        }
-        line.raw("}\n")
-        line.bytes.withUnsafeBytes { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
+        // A dictionary of strings always encodes.
+        let json = (try? JSONValue.encoder().encode(fields)) ?? Data("{}".utf8)
+        return Array(json) + [UInt8(ascii: "\n")]
     }
 }

@@ -1,30 +1,23 @@
 import Foundation
-import RathausCore
 import Synchronization
+import RathausCatalog
+import RathausDialog
 
-/// The catalogue and matcher the server answers with. A reload replaces both at once; a catalogue
-/// with errors is refused and the running one stays.
+/// The engine (catalogue, matcher, answers) the server answers with. A reload replaces it at once; a
+/// catalogue with errors is refused and the running one stays.
 public final class LiveCatalog: Sendable {
-    /// One loaded catalogue with its matcher.
-    public struct Engine: Sendable {
-        /// The catalogue.
-        public let catalog: Catalog
-        /// The matcher built from it.
-        public let matcher: IntentMatcher
-    }
-
     /// The folder the catalogue is read from on reload (nil: fixed, never reloaded).
     public let directory: URL?
-    private let current: Mutex<Engine>
+    private let current: Mutex<ChatEngine>
 
-    /// A live catalogue starting with `catalog`; `directory` is where reloads read from.
-    public init(catalog: Catalog, matcher: IntentMatcher, directory: URL? = nil) {
+    /// A live catalogue starting with `engine`; `directory` is where reloads read from.
+    public init(engine: ChatEngine, directory: URL? = nil) {
         self.directory = directory
-        current = Mutex(Engine(catalog: catalog, matcher: matcher))
+        current = Mutex(engine)
     }
 
-    /// The catalogue and matcher in use now.
-    public var engine: Engine { current.withLock { $0 } }
+    /// The engine in use now.
+    public var engine: ChatEngine { current.withLock { $0 } }
 
     /// Why a reload was refused.
     public struct ReloadFailure: Error, CustomStringConvertible {
@@ -35,7 +28,7 @@ public final class LiveCatalog: Sendable {
     /// Loads the catalogue from ``directory`` again and puts it in use; throws, keeping the running
     /// one, when the files have errors. Blocking (it builds the matcher).
     @discardableResult
-    public func reload() throws -> Engine {
+    public func reload() throws -> ChatEngine {
         guard let directory else { throw ReloadFailure(description: "Der Katalog hat kein Verzeichnis zum Neuladen.") }
         let catalog: Catalog
         do {
@@ -43,7 +36,7 @@ public final class LiveCatalog: Sendable {
         } catch {
             throw ReloadFailure(description: error.description)
         }
-        let engine = Engine(catalog: catalog, matcher: try IntentMatcher(catalog: catalog))
+        let engine = try ChatEngine(catalog: catalog)
         current.withLock { $0 = engine }
         return engine
     }

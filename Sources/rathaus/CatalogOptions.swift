@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RathausCore
+import RathausCatalog
 
 /// The `--catalog` option shared by every command that reads the catalogue.
 struct CatalogOptions: ParsableArguments {

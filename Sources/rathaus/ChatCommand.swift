@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
-import RathausCore
 import RathausDelivery
+import RathausConversations
 import RathausStore
+import RathausUnderstanding
+import RathausDialog
 
 /// `rathaus chat`: a conversation on the terminal, or line by line when input is piped.
-struct ChatCommand: ParsableCommand {
+struct ChatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat",
         abstract: "Unterhaltung mit dem Assistenten (eine Zeile je Eingabe; Ende mit Strg+D).")
@@ -16,7 +18,7 @@ struct ChatCommand: ParsableCommand {
     @Option(name: .long, help: "Ein gespeichertes Gespräch mit dieser Nummer fortsetzen.") var resume: String?
     @Option(name: .long, help: "Konfigurationsdatei: bestätigte Anträge werden im Hintergrund an die Stellen gesendet.") var config: String?
 
-    func run() throws {
+    func run() async throws {
         let catalog = try options.load()
         let matcher = try IntentMatcher(catalog: catalog)
         let configuration = try config.map { try DeliveryOptions.load($0) }
@@ -33,21 +35,23 @@ struct ChatCommand: ParsableCommand {
                 }
             }
         }
-        var session: ChatSession
+        let engine = ChatEngine(catalog: catalog, matcher: matcher)
+        let conversations = ConversationService(engine: engine, store: store, retentionDays: storage.retentionDays)
+        let id = resume ?? UUID().uuidString.lowercased()
+        var openQuestion: String?
         if let resume {
-            guard let snapshot = try store.snapshot(id: resume) else {
+            do {
+                openQuestion = try await conversations.openQuestion(in: resume, access: .trusted)
+            } catch is ConversationNotFound {
                 StandardError.write("Ein Gespräch mit der Nummer \(resume) gibt es nicht (mehr).\n")
                 throw ExitCode(1)
             }
-            session = ChatSession(catalog: catalog, matcher: matcher, snapshot: snapshot, sink: store, retentionDays: storage.retentionDays)
-        } else {
-            session = ChatSession(catalog: catalog, matcher: matcher, sink: store, retentionDays: storage.retentionDays)
         }
         let interactive = isatty(STDIN_FILENO) == 1 && !json
         if interactive {
-            print(session.welcome)
-            print("Gesprächsnummer: \(session.id) (fortsetzen mit: rathaus chat --resume \(session.id))\n")
-            if resume != nil, let question = session.currentQuestion { print("Rathaus: Wir waren hier stehen geblieben: \(question)\n") }
+            print(engine.terminalWelcome)
+            print("Gesprächsnummer: \(id) (fortsetzen mit: rathaus chat --resume \(id))\n")
+            if let openQuestion { print("Rathaus: Wir waren hier stehen geblieben: \(openQuestion)\n") }
         }
         while true {
             if interactive {
@@ -55,12 +59,11 @@ struct ChatCommand: ParsableCommand {
                 fflush(nil)
             }
             guard let line = readLine() else { break }
-            let turn = session.respond(to: line)
-            if turn.erasesConversation {
-                try store.deleteConversation(id: session.id)
-            } else {
-                try store.record(session.snapshot, citizen: line, replies: turn.replies)
+            let utterance = Utterance(line)
+            if utterance.wasShortened {
+                StandardError.write("Hinweis: Nur die ersten \(Utterance.maximumLength) Zeichen Ihrer Nachricht wurden gelesen.\n")
             }
+            let turn = try await conversations.reply(to: utterance, in: id, access: .trusted).turn
             if json {
                 print(try JSONLine.string(turn))
             } else {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import RathausCore
 import RathausDelivery
 import RathausServer
+import RathausCatalog
 
 /// `rathaus check`: reads the whole catalogue and reports every problem with file and line.
 struct CheckCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RathausConversations
 import RathausDelivery
 import RathausServer
 import RathausStore

@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
-import RathausCore
 import RathausDelivery
 import RathausServer
 import ServiceLifecycle
+import RathausDialog
 
 /// `rathaus serve`: the HTTP API, the widget and the delivery worker in one service group, with
 /// graceful shutdown on SIGTERM and SIGINT and catalogue reload on SIGHUP or file change.
@@ -33,13 +33,13 @@ struct ServeCommand: AsyncParsableCommand {
         let delivery = try config.map { try DeliveryOptions.load($0, requiresDepartments: false) }
         let catalog = try options.load()
         let store = try storage.open(configuredPath: delivery?.database)
-        let live = LiveCatalog(catalog: catalog, matcher: try IntentMatcher(catalog: catalog), directory: options.directory)
+        let live = LiveCatalog(engine: try ChatEngine(catalog: catalog), directory: options.directory)
         let metrics = ServerMetrics()
         let web = StaticFiles(directory: options.directory.appendingPathComponent("Web"))
         let api = ChatAPI(live: live, store: store, retentionDays: storage.retentionDays, configuration: serverConfiguration,
                           metrics: metrics, web: web, logger: logger)
         let app = Application(
-            router: api.responder(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 print("Rathaus lauscht auf http://\(channel.localAddress?.ipAddress ?? host):\(channel.localAddress?.port ?? port)")
                 fflush(nil)

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import RathausCore
-import RathausStore
+import RathausConversations
+import RathausDialog
 
 /// `rathaus test [PATH]`: runs conversation tests (YAML files of turns) against the catalogue.
-struct TestCommand: ParsableCommand {
+struct TestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Führt Gesprächstests aus (YAML-Dateien mit Eingaben und erwarteten Antworten).")
@@ -12,9 +12,9 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var options: CatalogOptions
     @Argument(help: "Datei oder Ordner mit Gesprächstests (Standard: Tests/Conversations).") var path: String = "Tests/Conversations"
 
-    func run() throws {
+    func run() async throws {
         let catalog = try options.load()
-        let runner = try ConversationScriptRunner(catalog: catalog, matcher: try IntentMatcher(catalog: catalog))
+        let runner = ConversationScriptRunner(engine: try ChatEngine(catalog: catalog))
         let files: [URL]
         do {
             files = try ConversationScript.files(at: URL(fileURLWithPath: path))
@@ -24,7 +24,7 @@ struct TestCommand: ParsableCommand {
         }
         var failed = 0
         for file in files {
-            let result = runner.run(file: file)
+            let result = await runner.run(file: file)
             switch result {
             case .passed(let name): print("✔ \(name)")
             case .failed(let name, let report):

@@ -1,8 +1,8 @@
 import Foundation
-import RathausCore
 import RathausStore
 import RathausTestSupport
 import Testing
+import RathausCatalog
 
 /// Delivery through the built binary to the Python receiver that verifies with `standardwebhooks`.
 extension CommandTests {

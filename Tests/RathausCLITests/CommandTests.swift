@@ -1,6 +1,7 @@
 import Foundation
-import RathausCore
 import Testing
+import RathausCatalog
+import RathausDialog
 
 @Suite("The rathaus binary", .serialized)
 struct CommandTests {

@@ -1,9 +1,9 @@
 import Foundation
 import RathausTestSupport
-import RathausCore
 @testable import RathausDelivery
 import RathausStore
 import Testing
+import RathausCatalog
 
 @Suite("Signing, payload and retry rules")
 struct DeliveryRuleTests {

@@ -1,7 +1,9 @@
 import Foundation
-import RathausCore
 @testable import RathausServer
 import Testing
+import RathausCatalog
+import RathausUnderstanding
+import RathausDialog
 
 @Suite("Catalogue reload and the server's config section")
 struct LiveCatalogTests {
@@ -19,7 +21,7 @@ struct LiveCatalogTests {
     func reload() throws {
         let directory = try Self.catalogCopy()
         let catalog = try CatalogLoader(directory: directory).load()
-        let live = LiveCatalog(catalog: catalog, matcher: try IntentMatcher(catalog: catalog), directory: directory)
+        let live = LiveCatalog(engine: try ChatEngine(catalog: catalog), directory: directory)
         let before = live.fingerprint()
         let broken = directory.appendingPathComponent("Intents/zz-kaputt.yaml")
         try "intents:\n  - id: kaputt\n    examples: [\n".write(to: broken, atomically: true, encoding: .utf8)

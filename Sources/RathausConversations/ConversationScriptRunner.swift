@@ -1,0 +1,92 @@
+import Foundation
+import RathausStore
+import RathausCatalog
+import RathausUnderstanding
+import RathausDialog
+
+/// Runs ``ConversationScript``s: every turn through a ``ConversationService`` over a real SQLite
+/// store in a temporary folder, so that "restart" steps (a new service on the same file) reload the
+/// conversation from disk as `rathaus chat --resume` does.
+public struct ConversationScriptRunner: Sendable {
+    /// The outcome of one script.
+    public enum Result: Sendable, Hashable {
+        case passed(name: String)
+        /// With a readable report of the first step that failed.
+        case failed(name: String, report: String)
+    }
+
+    private let engine: ChatEngine
+
+    /// A runner for scripts against `engine`'s catalogue.
+    public init(engine: ChatEngine) {
+        self.engine = engine
+    }
+
+    /// Reads and runs the script in `file`.
+    public func run(file: URL) async -> Result {
+        do {
+            return try await run(ConversationScript(contentsOf: file))
+        } catch {
+            return .failed(name: file.lastPathComponent, report: "  \(error)")
+        }
+    }
+
+    /// Runs one script with a fresh store.
+    public func run(_ script: ConversationScript) async throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-script-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("test.sqlite").path
+        let today = script.today
+        var service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today })
+        let id = UUID().uuidString.lowercased()
+        for (number, step) in script.steps.enumerated() {
+            guard let user = step.user else {
+                // A restart: a new service on the same file, with nothing in memory.
+                service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today })
+                do {
+                    _ = try await service.openQuestion(in: id, access: .trusted)
+                } catch is ConversationNotFound {
+                    return .failed(name: script.name, report: "  Schritt \(number + 1) (Zeile \(step.line)): nach dem Neustart ist kein Gespräch gespeichert.")
+                }
+                continue
+            }
+            let turn = try await service.reply(to: Utterance(user), in: id, access: .trusted).turn
+            if let problem = check(step, turn) {
+                let replies = turn.replies.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { "    | \($0)" }
+                return .failed(name: script.name, report: """
+                      Schritt \(number + 1) (Zeile \(step.line)), Eingabe „\(user)“:
+                        \(problem)
+                      Antwort (Zustand \(turn.state.rawValue)\(turn.expecting.map { ", erwartet Feld \($0.field)" } ?? "")):
+                    \(replies.joined(separator: "\n"))
+                    """)
+            }
+        }
+        return .passed(name: script.name)
+    }
+
+    /// What is wrong with the turn, or nil.
+    private func check(_ step: ConversationScript.Step, _ turn: ChatSession.Turn) -> String? {
+        let text = turn.replies.joined(separator: "\n")
+        for expected in step.contains where !text.localizedCaseInsensitiveContains(expected) {
+            return "erwartet: „\(expected)“ kommt in der Antwort vor"
+        }
+        for unwanted in step.notContains where text.localizedCaseInsensitiveContains(unwanted) {
+            return "erwartet: „\(unwanted)“ kommt in der Antwort nicht vor"
+        }
+        if let pattern = step.regex {
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else {
+                return "der reguläre Ausdruck „\(pattern)“ ist ungültig"
+            }
+            if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                return "erwartet: die Antwort passt zu /\(pattern)/"
+            }
+        }
+        if let state = step.state, state != turn.state.rawValue {
+            return "erwartet: Zustand \(state), bekommen: \(turn.state.rawValue)"
+        }
+        if let field = step.expecting, field != turn.expecting?.field {
+            return "erwartet: als Nächstes das Feld \(field), bekommen: \(turn.expecting?.field ?? "keines")"
+        }
+        return nil
+    }
+}

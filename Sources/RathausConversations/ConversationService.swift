@@ -1,0 +1,152 @@
+import Foundation
+import RathausCatalog
+import RathausDialog
+import RathausStore
+import RathausUnderstanding
+
+/// The one place that answers and stores a citizen's turn. Every channel (the web API, the Rasa
+/// channel, `rathaus chat`, `rathaus test`) calls it; none builds a session itself.
+///
+/// For each turn it checks the access (a web conversation's token, compared with the stored hash),
+/// takes the conversation's state from the cache of recent conversations or the database, answers
+/// with a ``ChatSession`` and stores the new state with the turn before it returns, so that a crash
+/// loses nothing the citizen was told; or it deletes the conversation when the citizen asked for
+/// that. All of it runs off Swift's cooperative pool, on a thread that may block (the database, an
+/// application's synced write); turns are stored by group commit (``TurnWriter``).
+public final class ConversationService: Sendable {
+    /// A web conversation just created.
+    public struct NewConversation: Sendable, Hashable {
+        /// The conversation's id.
+        public let id: String
+        /// Its access token, given only now; the store keeps only its hash.
+        public let token: String
+        /// The first message to show.
+        public let welcome: String
+    }
+
+    /// One answered turn.
+    public struct Reply: Sendable {
+        /// What the assistant answered, and the conversation's state after it.
+        public let turn: ChatSession.Turn
+        /// Whether a form was open before the turn (for the metrics).
+        public let formWasOpen: Bool
+    }
+
+    /// The engine in use now (a reload of the catalogue swaps it).
+    public var engine: ChatEngine { currentEngine() }
+    private let currentEngine: @Sendable () -> ChatEngine
+    private let store: ConversationStore
+    private let writer: TurnWriter
+    private let cache: ConversationCache
+    private let retentionDays: Int
+    private let today: @Sendable () -> CalendarDate
+
+    /// A service answering with whatever `engine` returns at each turn, keeping conversations in
+    /// `store`. Drafts are said to be deleted after `retentionDays`; `today` fixes the date for
+    /// relative dates (tests); at most `cacheCapacity` recent conversations are kept in memory.
+    public init(engine: @escaping @Sendable () -> ChatEngine, store: ConversationStore, retentionDays: Int = 30,
+                cacheCapacity: Int = 50_000, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+        currentEngine = engine
+        self.store = store
+        writer = TurnWriter(store: store)
+        cache = ConversationCache(capacity: cacheCapacity)
+        self.retentionDays = retentionDays
+        self.today = today
+    }
+
+    /// A service over one fixed `engine`.
+    public convenience init(engine: ChatEngine, store: ConversationStore, retentionDays: Int = 30,
+                            today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+        self.init(engine: { engine }, store: store, retentionDays: retentionDays, today: today)
+    }
+
+    /// Creates a web conversation with a new token.
+    public func start() async throws -> NewConversation {
+        let snapshot = ChatSession.Snapshot(id: UUID().uuidString.lowercased())
+        let token = ConversationTokens.make()
+        let tokenHash = ConversationTokens.hash(token)
+        try await Blocking.run { [store] in try store.create(snapshot, tokenHash: tokenHash) }
+        cache.put(snapshot.id, .init(tokenHash: tokenHash, snapshot: snapshot))
+        return NewConversation(id: snapshot.id, token: token, welcome: engine.webWelcome)
+    }
+
+    /// Answers `utterance` in conversation `id` and stores the turn (or deletes the conversation
+    /// when the citizen asked for it). Throws ``ConversationNotFound`` when the access does not
+    /// fit or the conversation is gone; a trusted channel's first turn creates it.
+    public func reply(to utterance: Utterance, in id: String, access: ConversationAccess) async throws -> Reply {
+        let (engine, store, retentionDays, today) = (engine, store, retentionDays, today)
+        let (known, turn, state) = try await Blocking.run { [self] in
+            let known = try conversation(id, access: access)
+            var session = ChatSession(engine: engine, snapshot: known.snapshot, sink: store, retentionDays: retentionDays, today: today)
+            let turn = session.respond(to: utterance)
+            return (known, turn, session.snapshot)
+        }
+        if turn.erasesConversation {
+            try await erase(id)
+        } else {
+            do {
+                try await writer.record(.init(snapshot: state, citizen: utterance.text, replies: turn.replies, mayCreate: access == .trusted))
+            } catch is ConversationStore.ConversationGone {
+                cache.remove(id)
+                throw ConversationNotFound()
+            }
+            cache.put(id, .init(tokenHash: known.tokenHash, snapshot: state))
+        }
+        return Reply(turn: turn, formWasOpen: known.snapshot.dialog != nil)
+    }
+
+    /// The transcript of conversation `id`: speaker ("citizen" or "assistant") and text, in order.
+    public func transcript(of id: String, access: ConversationAccess) async throws -> [(speaker: String, text: String)] {
+        try await Blocking.run { [self] in
+            _ = try conversation(id, access: access, mustExist: true)
+            return try store.transcript(id: id)
+        }
+    }
+
+    /// Deletes conversation `id` with its transcript and draft (the citizen's right to erasure).
+    public func erase(_ id: String, access: ConversationAccess) async throws {
+        try await checkAccess(to: id, access: access)
+        try await erase(id)
+    }
+
+    /// Throws ``ConversationNotFound`` unless `access` may use conversation `id` (which must exist).
+    public func checkAccess(to id: String, access: ConversationAccess) async throws {
+        _ = try await Blocking.run { [self] in try conversation(id, access: access, mustExist: true) }
+    }
+
+    /// The question conversation `id` waits for (to repeat it when the conversation is resumed),
+    /// nil when it waits for none. Throws ``ConversationNotFound`` when there is no such conversation.
+    public func openQuestion(in id: String, access: ConversationAccess) async throws -> String? {
+        let known = try await Blocking.run { [self] in try conversation(id, access: access, mustExist: true) }
+        return ChatSession(engine: engine, snapshot: known.snapshot, retentionDays: retentionDays, today: today).currentQuestion
+    }
+
+    /// Forgets and deletes conversation `id`.
+    private func erase(_ id: String) async throws {
+        cache.remove(id)
+        try await Blocking.run { [store] in _ = try store.deleteConversation(id: id) }
+    }
+
+    /// The state of conversation `id` if `access` may use it (blocking: it may read the database).
+    /// A trusted channel gets a new conversation for an unknown id unless `mustExist`.
+    private func conversation(_ id: String, access: ConversationAccess, mustExist: Bool = false) throws -> ConversationCache.Entry {
+        switch access {
+        case .token(let token):
+            guard let token else { throw ConversationNotFound() }
+            let tokenHash = ConversationTokens.hash(token)
+            if let entry = cache.entry(id) {
+                guard let known = entry.tokenHash, ConversationStore.constantTimeEqual(known, tokenHash) else { throw ConversationNotFound() }
+                return entry
+            }
+            guard let snapshot = try store.snapshot(id: id, tokenHash: tokenHash) else { throw ConversationNotFound() }
+            let entry = ConversationCache.Entry(tokenHash: tokenHash, snapshot: snapshot)
+            cache.put(id, entry)
+            return entry
+        case .trusted:
+            if let entry = cache.entry(id) { return entry }
+            if let snapshot = try store.snapshot(id: id) { return .init(tokenHash: nil, snapshot: snapshot) }
+            guard !mustExist else { throw ConversationNotFound() }
+            return .init(tokenHash: nil, snapshot: ChatSession.Snapshot(id: id))
+        }
+    }
+}

@@ -1,0 +1,300 @@
+import Foundation
+import RathausCatalog
+import RathausUnderstanding
+
+/// One conversation with a citizen: each turn is matched and answered from the catalogue, and an
+/// online application is filled in as a dialog (see ``FormDialog``).
+///
+/// Remembers the service of the previous answer, so that a follow-up such as "und was kostet
+/// das?" refers to it, and the application in progress. Everything it remembers is in ``snapshot``,
+/// so that a stored conversation can continue after a restart.
+public struct ChatSession: Sendable {
+    /// A random id for this conversation.
+    public var id: String { snapshot.id }
+    /// Everything the conversation remembers.
+    public internal(set) var snapshot: Snapshot
+    private let engine: ChatEngine
+    var catalog: Catalog { engine.catalog }
+    private var matcher: IntentMatcher { engine.matcher }
+    private var composer: AnswerComposer { engine.composer }
+    let sink: (any ApplicationSink)?
+    private let today: @Sendable () -> CalendarDate
+    private let retentionDays: Int
+
+    /// The service the previous answer was about.
+    public var currentService: String? { snapshot.currentService }
+    /// The two services offered in "Meinten Sie A oder B?", until the citizen chooses.
+    public var pendingChoice: [String]? { snapshot.pendingChoice }
+    /// The application in progress.
+    public var dialog: FormDialog? { snapshot.dialog }
+
+    /// Continues the conversation `snapshot` (a new one: `Snapshot(id:)`) with `engine`. Confirmed
+    /// applications go to `sink`; `today` fixes the date for relative dates (tests); drafts are said
+    /// to be deleted after `retentionDays`.
+    public init(engine: ChatEngine, snapshot: Snapshot, sink: (any ApplicationSink)? = nil, retentionDays: Int = 30,
+                today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+        self.snapshot = snapshot
+        self.engine = engine
+        self.sink = sink
+        self.today = today
+        self.retentionDays = retentionDays
+    }
+
+    /// Answers one turn: inside an application the dialog takes it; otherwise a question about
+    /// costs, documents, duration, deadlines, place or the online service gets that part first,
+    /// and a follow-up without a service of its own refers to the previous one.
+    public mutating func respond(to utterance: Utterance) -> Turn {
+        guard !utterance.isEmpty else { return turn(["Bitte schreiben Sie Ihre Frage."], intent: nil) }
+        if let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] {
+            return continueForm(utterance, dialog: dialog, form: form)
+        }
+        if let query = snapshot.statusQuery, let reply = continueStatusQuery(utterance, query: query) {
+            return turn([reply], intent: Self.statusIntent)
+        }
+        if let offered = snapshot.offeredForm, let form = catalog.forms[offered] {
+            snapshot.offeredForm = nil
+            let prefilled = snapshot.offeredValues
+            snapshot.offeredValues = [:]
+            // Only a short reply is a yes or no to the offer; a longer one is a new question.
+            let isShortReply = utterance.words.count <= 4
+            switch isShortReply ? FieldValidator.yesNo(utterance.text) : nil {
+            case true?:
+                return startForm(form, prefilled: prefilled)
+            case false?:
+                return turn(["In Ordnung. Fragen Sie gern weiter."], intent: nil)
+            case nil:
+                break
+            }
+        }
+        return answer(utterance)
+    }
+
+    /// The answer outside a form (also to a question asked in the middle of one, which offers no
+    /// other form: `offersForms` is false then).
+    private mutating func answer(_ utterance: Utterance, offersForms: Bool = true) -> Turn {
+        if let choices = snapshot.pendingChoice {
+            snapshot.pendingChoice = nil
+            if let chosen = resolve(utterance, among: choices) {
+                snapshot.currentService = chosen
+                return turn([composer.answer(for: chosen)] + (offersForms ? offer(chosen, request: utterance) : []), intent: chosen)
+            }
+        }
+        let (aspect, isFollowUp) = Aspect.read(words: utterance.words)
+        if let aspect, isFollowUp {
+            guard let service = snapshot.currentService else {
+                return turn(["Zu welcher Leistung ist Ihre Frage? Nennen Sie sie bitte, z. B. „Was kostet ein Reisepass?“."], intent: nil)
+            }
+            return turn([composer.answer(for: service, aspect: aspect)], intent: service)
+        }
+        let match = matcher.match(utterance.text)
+        guard let intent = match.intent else { return turn([composer.outOfScopeAnswer()], intent: nil) }
+        if intent == Self.statusIntent, sink != nil {
+            if let reply = continueStatusQuery(utterance, query: .init(reference: nil)) { return turn([reply], intent: intent) }
+            snapshot.statusQuery = .init(reference: nil)
+        }
+        if intent == Self.privacyIntent, Self.asksForDeletion(utterance) {
+            snapshot = Snapshot(id: snapshot.id, offeredValues: [:])
+            return Turn(conversation: id, replies: ["Ich habe dieses Gespräch mit allen Ihren Angaben gelöscht."], intent: intent,
+                        erasesConversation: true)
+        }
+        if let runnerUp = match.closeRunnerUp(),
+           let first = catalog.knowledge[intent], let second = catalog.knowledge[runnerUp.intent] {
+            snapshot.pendingChoice = [first.id, second.id]
+            return turn(["Meinten Sie „\(first.name)“ oder „\(second.name)“?\n1. \(first.name)\n2. \(second.name)"], intent: nil)
+        }
+        if catalog.knowledge[intent] != nil { snapshot.currentService = intent }
+        if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(utterance) {
+            return startForm(form, prefilled: prefill(form, from: utterance))
+        }
+        return turn([composer.answer(for: intent, aspect: aspect)] + (offersForms ? offer(intent, request: utterance) : []), intent: intent)
+    }
+
+    /// The offer of the online application after an answer about a service that has one.
+    private mutating func offer(_ intent: String, request: Utterance) -> [String] {
+        guard let form = catalog.forms[intent] else { return [] }
+        snapshot.offeredForm = form.id
+        snapshot.offeredValues = prefill(form, from: request)
+        return ["Sie können den Antrag „\(form.title)“ gleich hier stellen. Möchten Sie das? (Ja/Nein)"]
+    }
+
+    private mutating func startForm(_ form: FormDefinition, prefilled: [String: FieldValue]) -> Turn {
+        snapshot.offeredForm = nil
+        var dialog = FormDialog(form: form, prefilled: prefilled)
+        let replies = dialog.begin(form: form, context: context(for: form, utterance: nil))
+        snapshot.dialog = dialog
+        return turn(replies, intent: form.id)
+    }
+
+    private mutating func continueForm(_ utterance: Utterance, dialog: FormDialog, form: FormDefinition) -> Turn {
+        var dialog = dialog
+        let outcome = dialog.handle(utterance, form: form, context: context(for: form, utterance: utterance))
+        snapshot.dialog = dialog
+        switch outcome.action {
+        case .discard?:
+            snapshot.dialog = nil
+            return turn(outcome.replies, intent: nil)
+        case .answerElsewhere?:
+            let answered = answer(utterance, offersForms: false)
+            snapshot.offeredForm = nil
+            snapshot.dialog = dialog
+            return turn(answered.replies + [dialog.offerToContinue(form: form)], intent: answered.intent)
+        case .submit?:
+            return submit(dialog, form: form)
+        case nil:
+            return turn(outcome.replies, intent: nil)
+        }
+    }
+
+    private mutating func submit(_ dialog: FormDialog, form: FormDefinition) -> Turn {
+        let entry = catalog.knowledge[form.id]
+        let application = SubmittedApplication(
+            conversationID: id, formID: form.id, schemaVersion: form.schemaVersion,
+            serviceName: entry?.name ?? form.title, serviceKey: entry?.serviceKey ?? "local:\(form.id)",
+            departmentID: form.department,
+            data: dialog.submittedValues(in: form).map { .init(field: $0.field.id, type: $0.field.kind.typeName, value: $0.value) })
+        let department = catalog.departments[form.department]?.name ?? form.department
+        do {
+            guard let sink else { throw SinkMissing() }
+            let reference = try sink.submit(application)
+            snapshot.dialog = nil
+            snapshot.submittedReferences = (snapshot.submittedReferences ?? []) + [reference]
+            let text = "Vielen Dank! Ihr Antrag ist eingegangen. Ihre Vorgangsnummer lautet \(reference). "
+                + "Er geht an: \(department). \(form.nextSteps)"
+            return Turn(conversation: id, replies: [text], intent: nil, state: .submitted, form: form.id, reference: reference)
+        } catch {
+            var waiting = dialog
+            waiting.returnToSummary()
+            snapshot.dialog = waiting
+            return turn(["Ihr Antrag konnte gerade nicht gespeichert werden; es ging nichts verloren. Bitte versuchen Sie es in "
+                + "einigen Minuten noch einmal mit „Ja“."], intent: nil)
+        }
+    }
+
+    private struct SinkMissing: Error {}
+
+    /// A turn with the state, form and expected answer of the conversation as it now stands.
+    private func turn(_ replies: [String], intent: String?) -> Turn {
+        guard let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] else {
+            return Turn(conversation: id, replies: replies, intent: intent)
+        }
+        let expecting: Expecting
+        switch dialog.phase {
+        case .privacy: expecting = Expecting(field: "einwilligung", type: "yes_no", choices: nil)
+        case .confirmingCancel: expecting = Expecting(field: "abbrechen", type: "yes_no", choices: nil)
+        case .paused: expecting = Expecting(field: "weitermachen", type: "yes_no", choices: nil)
+        case .summary: expecting = Expecting(field: "absenden", type: "yes_no", choices: nil)
+        default:
+            let field = dialog.currentField(in: form)
+            expecting = Expecting(field: field?.id ?? "absenden", type: field?.kind.typeName ?? "yes_no",
+                                  choices: field?.kind.options?.map(\.label))
+        }
+        return Turn(conversation: id, replies: replies, intent: intent, state: dialog.phase == .summary ? .confirm : .form,
+                    form: form.id, expecting: expecting)
+    }
+
+    private func context(for form: FormDefinition, utterance: Utterance?) -> FormDialog.Context {
+        let department = catalog.departments[form.department] ?? catalog.fallbackDepartment
+        var isQuestionElsewhere = false
+        if let utterance, Self.looksLikeQuestion(utterance) {
+            let match = matcher.match(utterance.text)
+            isQuestionElsewhere = match.intent.map { $0 != form.id && catalog.knowledge[$0] != nil } ?? false
+                && match.closeRunnerUp() == nil
+        }
+        return FormDialog.Context(
+            today: today(), departmentName: department?.name ?? form.department,
+            departmentContact: department.map { "Telefon \($0.phone), E-Mail \($0.email)" } ?? "",
+            retentionDays: retentionDays, isQuestionElsewhere: isQuestionElsewhere)
+    }
+
+    /// Values the request already holds: a date, a postal code, an e-mail address, each for the
+    /// first field of its type, when it passes that field's checks.
+    private func prefill(_ form: FormDefinition, from request: Utterance) -> [String: FieldValue] {
+        var values: [String: FieldValue] = [:]
+        let text = request.text
+        let hasNumber = text.contains(where: \.isNumber)
+        let words = text.split(separator: " ").map(String.init)
+        for type in Self.prefilledTypes {
+            guard let index = form.fields.indices.first(where: { form.fields[$0].condition == nil && form.fields[$0].kind.typeName == type })
+            else { continue }
+            let candidates: [String]
+            switch type {
+            case "date":
+                candidates = hasNumber || request.words.contains(where: Self.dateWords.contains) ? [text] : []
+            case "plz": candidates = words.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+            default: candidates = words.filter { $0.contains("@") }
+            }
+            for candidate in candidates {
+                if case .success(let value) = FieldValidator.validate(candidate, for: form.fields[index], today: today()) {
+                    values[form.fields[index].id] = value
+                    break
+                }
+            }
+        }
+        return values
+    }
+
+    /// The field types a request can prefill, in the order they are looked for.
+    private static let prefilledTypes = ["date", "plz", "email"]
+
+    /// Folded words that name a day („morgen“, „Freitag“).
+    private static let dateWords: Set<String> = [
+        "heute", "morgen", "ubermorgen", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    ]
+
+    /// A message that reads as a question rather than as an answer to a field: it has a question
+    /// mark or starts with a question word.
+    static func looksLikeQuestion(_ utterance: Utterance) -> Bool {
+        guard let first = utterance.words.first else { return false }
+        return utterance.text.contains("?")
+            || ["wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "wieso", "kann", "gibt"].contains(first)
+    }
+
+    /// True when the citizen asks to apply rather than asks about it: "ich will meinen Hund
+    /// anmelden", "Antrag stellen", "Sperrmüll am 12.5. abholen".
+    static func wantsToApply(_ utterance: Utterance) -> Bool {
+        let words = utterance.words
+        guard !utterance.text.contains("?"), let first = words.first,
+              !["wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt"].contains(first) else {
+            return false
+        }
+        let desire = ["will", "mochte", "mochten", "wollen", "wurde", "wurden", "beantrage", "melde"]
+        return words.contains(where: desire.contains) || words.contains("antrag") && words.contains("stellen")
+            || utterance.text.contains(where: \.isNumber)
+    }
+
+    /// Which of the offered services the citizen chose: by number ("1", "die erste"), by name, or
+    /// by a paraphrase that scores one of them higher; nil when the answer is about something else.
+    private func resolve(_ utterance: Utterance, among choices: [String]) -> String? {
+        let ordinals: [[String]] = [["1", "eins", "erste", "ersten", "erstes"], ["2", "zwei", "zweite", "zweiten", "zweites"]]
+        for (index, names) in ordinals.enumerated() where index < choices.count && utterance.words.contains(where: names.contains) {
+            return choices[index]
+        }
+        let ranked = matcher.rank(utterance.text).filter { choices.contains($0.intent) }
+        guard let best = ranked.first, best.confidence >= matcher.threshold * 0.5 else { return nil }
+        return best.intent
+    }
+
+    /// The intent that explains data protection.
+    static let privacyIntent = "datenschutz"
+
+    /// "lösch meine Daten", "Gespräch löschen".
+    static func asksForDeletion(_ utterance: Utterance) -> Bool {
+        utterance.words.contains { $0.hasPrefix("losch") || $0.hasPrefix("entfern") || $0 == "vergessen" }
+    }
+
+    /// The question the conversation waits for, to repeat it when it is resumed.
+    public var currentQuestion: String? {
+        guard let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] else { return nil }
+        switch dialog.phase {
+        case .summary: return dialog.summary(form: form)
+        case .privacy: return "Sind Sie mit der Verarbeitung Ihrer Angaben für den Antrag „\(form.title)“ einverstanden? (Ja/Nein)"
+        case .paused: return dialog.offerToContinue(form: form)
+        default: return dialog.currentField(in: form).map(dialog.prompt)
+        }
+    }
+
+    /// True when the intent ends the conversation (a goodbye).
+    public static func isFarewell(_ intent: String?) -> Bool {
+        intent == "verabschiedung"
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Yams
+import RathausCatalog
+
+/// A conversation test: citizen turns with what the replies must contain, read from a YAML file
+/// (`Tests/Conversations/*.yaml`).
+///
+/// ```yaml
+/// name: Sperrmüll anmelden, alles richtig
+/// today: 2026-11-30           # optional: the date relative answers count from
+/// turns:
+///   - user: ich will sperrmüll anmelden
+///     bot: Sperrmüllabholung   # text the replies contain (or a list of texts)
+///     state: form              # optional: idle, form, confirm, submitted
+///     expecting: name          # optional: the field asked next
+///   - restart: true            # store, drop and reload the conversation, as after a crash
+///   - user: Anna Müller
+///     bot_regex: "Straße"      # optional: a regular expression the replies match
+///     not: "nicht erkannt"     # optional: text the replies must not contain
+/// ```
+public struct ConversationScript: Sendable {
+    /// One step: a citizen turn with expectations, or a restart.
+    public struct Step: Sendable {
+        /// What the citizen writes; nil for a restart.
+        public let user: String?
+        /// Texts the joined replies must contain.
+        public let contains: [String]
+        /// A regular expression the joined replies must match.
+        public let regex: String?
+        /// Texts the joined replies must not contain.
+        public let notContains: [String]
+        /// The state after the turn.
+        public let state: String?
+        /// The field expected next.
+        public let expecting: String?
+        /// The line in the file.
+        public let line: Int
+    }
+
+    /// A problem reading a script file.
+    public struct ReadError: Error, CustomStringConvertible, Sendable {
+        /// File and line and what is wrong.
+        public let description: String
+    }
+
+    /// The test's name.
+    public let name: String
+    /// The date relative answers count from.
+    public let today: CalendarDate
+    /// The steps in order.
+    public let steps: [Step]
+
+    /// The default date of scripts that name none, so that runs are repeatable.
+    public static let defaultToday = CalendarDate(year: 2026, month: 11, day: 30)!
+
+    /// Reads a script file.
+    public init(contentsOf url: URL) throws {
+        let file = url.lastPathComponent
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw ReadError(description: "\(file): nicht lesbar") }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch { throw ReadError(description: "\(file): kein gültiges YAML (\(error))") }
+        guard let root = node?.mapping else { throw ReadError(description: "\(file): erwartet werden 'name' und 'turns'") }
+        name = root["name"]?.string ?? url.deletingPathExtension().lastPathComponent
+        if let dateText = root["today"]?.string {
+            guard let date = CalendarDate(iso: dateText) else { throw ReadError(description: "\(file): 'today: \(dateText)' ist kein Datum (JJJJ-MM-TT)") }
+            today = date
+        } else {
+            today = Self.defaultToday
+        }
+        guard let turns = root["turns"]?.sequence, turns.count > 0 else { throw ReadError(description: "\(file): 'turns' fehlt oder ist leer") }
+        steps = try turns.map { item in
+            let line = item.mark?.line ?? 1
+            guard let mapping = item.mapping else { throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'") }
+            let known = ["user", "bot", "bot_regex", "not", "state", "expecting", "restart"]
+            if let unknown = mapping.keys.compactMap(\.string).first(where: { !known.contains($0) }) {
+                throw ReadError(description: "\(file):\(line): unbekannter Schlüssel '\(unknown)' (erlaubt: \(known.joined(separator: ", ")))")
+            }
+            func texts(_ key: String) -> [String] {
+                if let list = mapping[key]?.sequence { return list.compactMap(\.string) }
+                return mapping[key]?.string.map { [$0] } ?? []
+            }
+            let user = mapping["user"]?.string
+            let isRestart = mapping["restart"]?.bool == true || mapping["restart"]?.string == "true"
+            guard user != nil || isRestart else { throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'") }
+            return Step(user: user, contains: texts("bot"), regex: mapping["bot_regex"]?.string, notContains: texts("not"),
+                        state: mapping["state"]?.string, expecting: mapping["expecting"]?.string, line: line)
+        }
+    }
+
+    /// The script files at `url`: the file itself, or every `.yaml` file in the folder, sorted.
+    public static func files(at url: URL) throws -> [URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ReadError(description: "\(url.path) gibt es nicht")
+        }
+        guard isDirectory.boolValue else { return [url] }
+        return try FileManager.default.contentsOfDirectory(atPath: url.path)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .sorted()
+            .map { url.appendingPathComponent($0) }
+    }
+}

@@ -1,0 +1,96 @@
+import RathausCatalog
+/// The part of a service a question is about: "Was kostet …?" asks for the costs.
+public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Fees (`kosten`).
+    case costs
+    /// Documents to bring (`erforderliche_unterlagen`).
+    case documents
+    /// How long it takes (`bearbeitungsdauer`).
+    case duration
+    /// Deadlines (`fristen`).
+    case deadlines
+    /// Where to go and when it is open (`zustaendige_stelle`).
+    case place
+    /// Applying online (`onlinedienst`).
+    case online
+
+    /// Folded word beginnings that signal each aspect; a word signals it when it starts with one.
+    static let signals: [(Aspect, [String])] = rawSignals.map { ($0.0, $0.1.map(TextNormalizer.fold)) }
+
+    private static let rawSignals: [(Aspect, [String])] = [
+        (.costs, ["kost", "gebuhr", "preis", "teuer", "bezahl", "euro"]),
+        (.documents, ["unterlag", "mitbring", "mitnehm", "dokument", "papier", "nachweis"]),
+        (.duration, ["dauer", "dauert", "lange", "bearbeitungszeit", "bearbeitungsdauer"]),
+        (.deadlines, ["frist", "spatest", "deadline"]),
+        (.place, ["wo", "wohin", "adress", "offnungszeit", "geoffnet", "offen", "zustandig", "hingehen"]),
+        (.online, ["online", "internet", "digital"]),
+    ]
+
+    /// Words of follow-up questions that neither name a service nor ask for an aspect: pointers back
+    /// to the earlier service ("das", "da", "dafür"), verbs and fillers ("muss", "hin", "beantragen").
+    static let followUpWords: Set<String> = [
+        "und", "das", "da", "dafur", "dazu", "denn", "dort", "hin", "den", "die", "der", "es",
+        "muss", "mussen", "brauch", "brauche", "braucht", "ich", "man", "wir", "lang", "viel", "gehen",
+        "kann", "konnte", "geht", "machen", "mach", "erledigen", "beantragen", "hat", "haben", "welche", "welcher",
+    ]
+
+    /// The aspect `text` asks about, if any (the first signal in the text wins).
+    public static func detect(in text: String) -> Aspect? {
+        read(text).aspect
+    }
+
+    /// True when `text` names no service of its own: besides stop words, follow-up words and aspect
+    /// words there is nothing in it ("und was kostet das?", "wo muss ich da hin?").
+    public static func isFollowUp(_ text: String) -> Bool {
+        read(text).isFollowUp
+    }
+
+    /// Both at once, reading the words of `text` a single time: the aspect asked about (the first
+    /// signal wins) and whether the message is a follow-up.
+    public static func read(_ text: String) -> (aspect: Aspect?, isFollowUp: Bool) {
+        read(words: TextNormalizer.tokens(text))
+    }
+
+    /// ``read(_:)`` for a message already split into folded words (`TextNormalizer.tokens`).
+    public static func read(words: [String]) -> (aspect: Aspect?, isFollowUp: Bool) {
+        // Without an aspect a message is no follow-up, so the other words are looked up only when
+        // one of them signals an aspect.
+        let aspects = words.map(aspect(of:))
+        guard let first = aspects.lazy.compactMap({ $0 }).first else { return (nil, false) }
+        let onlyFollowUpWords = zip(words, aspects).allSatisfy { word, aspect in
+            aspect != nil || followUpWords.contains(word) || TextAnalyzer.stopWords.contains(word)
+        }
+        return (first, onlyFollowUpWords)
+    }
+
+    private static func aspect(of word: String) -> Aspect? {
+        // Folded words and signals are compared byte by byte; a signal of four letters or more also
+        // matches as the beginning of a longer word. Of the signals a word matches, the one of the
+        // aspect listed first in `signals` wins; only the signals with the word's first byte are tried.
+        var word = word
+        return word.withUTF8 { bytes -> Aspect? in
+            guard let first = bytes.first else { return nil }
+            let isLong = bytes.count > 3
+            var best: Int?
+            for signal in signalsByFirstByte[Int(first)] where best.map({ signal.order < $0 }) ?? true {
+                let matches = signal.bytes.count == bytes.count
+                    ? signal.bytes.elementsEqual(bytes)
+                    : isLong && signal.bytes.count >= 4 && signal.bytes.count < bytes.count
+                        && signal.bytes.elementsEqual(UnsafeBufferPointer(rebasing: bytes[..<signal.bytes.count]))
+                if matches { best = signal.order }
+            }
+            return best.map { signals[$0].0 }
+        }
+    }
+
+    /// The signals by their first byte: each with its bytes and the position of its aspect in `signals`.
+    private static let signalsByFirstByte: [[(order: Int, bytes: [UInt8])]] = {
+        var table = [[(order: Int, bytes: [UInt8])]](repeating: [], count: 256)
+        for (order, (_, prefixes)) in signals.enumerated() {
+            for prefix in prefixes where !prefix.isEmpty {
+                table[Int(prefix.utf8.first!)].append((order, Array(prefix.utf8)))
+            }
+        }
+        return table
+    }()
+}

@@ -1,0 +1,99 @@
+import Foundation
+import RathausTestSupport
+import Testing
+@testable import RathausCatalog
+
+@Suite("Checking form files")
+struct FormCheckTests {
+    /// A valid form for the fixture's passport service; each case below breaks one line of it.
+    static func form(_ fields: String, department: String = "einwohnermeldeamt") -> String {
+        """
+        id: reisepass-beantragen
+        title: Reisepass beantragen
+        department: \(department)
+        schema_version: 1
+        purpose: Für den Pass.
+        next_steps: Wir melden uns.
+        fields:
+        \(fields)
+        """
+    }
+
+    static let validFields = """
+          - id: name
+            type: name
+            label: Name
+            prompt: Ihr Name?
+            help: Für den Pass.
+          - id: eilig
+            type: yes_no
+            label: Express
+            prompt: Eilig?
+            help: Express kostet mehr.
+          - id: grund
+            type: choice
+            label: Grund
+            prompt: Warum?
+            help: Für die Gebühr.
+            options:
+              - {id: reise, label: Reise}
+              - {id: verlust, label: Verlust}
+            when: {field: eilig, equals: true}
+        """
+
+    static func problems(_ content: String) throws -> [CatalogProblem] {
+        let fixture = try CatalogFixture(changes: ["Intents/formulare/reisepass-beantragen.yaml": content])
+        defer { fixture.remove() }
+        return fixture.check().problems
+    }
+
+    @Test("the valid form loads, with its condition")
+    func valid() throws {
+        let fixture = try CatalogFixture(changes: ["Intents/formulare/reisepass-beantragen.yaml": Self.form(Self.validFields)])
+        defer { fixture.remove() }
+        let catalog = try CatalogLoader(directory: fixture.directory).load()
+        let form = try #require(catalog.forms["reisepass-beantragen"])
+        #expect(form.fields.map(\.id) == ["name", "eilig", "grund"])
+        #expect(form.fields[2].condition == FieldCondition(field: "eilig", values: ["true"]))
+        #expect(form.fields[0].isPersonal && !form.fields[1].isPersonal)
+    }
+
+    @Test("each broken form is reported with its file, line and code", arguments: [
+        ("unknown field type", Self.validFields.replacingOccurrences(of: "type: yes_no", with: "type: jein"), CatalogProblem.Code.invalidValue, 14),
+        ("condition on an unknown field", Self.validFields.replacingOccurrences(of: "field: eilig", with: "field: express"), .invalidValue, 26),
+        ("condition on a later field", Self.validFields.replacingOccurrences(of: "field: eilig", with: "field: grund"), .invalidValue, 26),
+        ("condition value that is not an option", Self.validFields.replacingOccurrences(of: "equals: true", with: "equals: vielleicht"), .invalidValue, 26),
+        ("choice without options", Self.validFields.replacingOccurrences(of: "      - {id: reise, label: Reise}\n      - {id: verlust, label: Verlust}\n", with: ""), .missingField, 23),
+        ("unknown key in a field", Self.validFields.replacingOccurrences(of: "    help: Für den Pass.", with: "    hilfe: Für den Pass."), .unknownField, 12),
+        ("duplicate field id", Self.validFields.replacingOccurrences(of: "id: eilig", with: "id: name").replacingOccurrences(of: "field: eilig", with: "field: name"), .duplicateID, 13),
+        ("bad date limit", Self.validFields + "\n  - id: tag\n    type: date\n    label: Tag\n    prompt: Wann?\n    help: Darum.\n    earliest: nächste Woche", .invalidValue, 32),
+    ] as [(String, String, CatalogProblem.Code, Int)])
+    func broken(_ case: (String, String, CatalogProblem.Code, Int)) throws {
+        let problems = try Self.problems(Self.form(`case`.1))
+        #expect(!problems.isEmpty, "\(`case`.0): no problem reported")
+        #expect(problems.allSatisfy { $0.file == "Intents/formulare/reisepass-beantragen.yaml" })
+        let found = problems.contains { $0.code == `case`.2 && $0.line == `case`.3 }
+        #expect(found, "\(`case`.0): \(problems)")
+    }
+
+    @Test("a form for an unknown department or for no service is reported")
+    func crossChecks() throws {
+        let department = try Self.problems(Self.form(Self.validFields, department: "passamt"))
+        #expect(department.map(\.code) == [.unknownDepartment])
+        let fixture = try CatalogFixture(changes: ["Intents/formulare/gibtsnicht.yaml": Self.form(Self.validFields)
+            .replacingOccurrences(of: "id: reisepass-beantragen", with: "id: gibtsnicht")])
+        defer { fixture.remove() }
+        #expect(fixture.check().problems.map(\.code) == [.invalidValue])
+    }
+
+    @Test("every shipped form loads and asks at least one personal field after a privacy notice")
+    func shipped() throws {
+        let catalog = CatalogFixture.shipped
+        #expect(catalog.forms.count == 15)
+        for form in catalog.forms.values {
+            let hasPersonal = form.fields.contains { $0.isPersonal }
+            #expect(hasPersonal, "\(form.id)")
+            #expect(catalog.departments[form.department] != nil)
+        }
+    }
+}
