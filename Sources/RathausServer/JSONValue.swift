@@ -1,9 +1,9 @@
-import RathausCore
+import Foundation
 
-/// A small JSON value for the server's own responses (status, errors, transcripts), written with
-/// sorted keys through ``JSONOutput`` instead of Foundation's slower serializers.
-public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral,
-    ExpressibleByDictionaryLiteral {
+/// A small JSON value for the server's own responses (status, errors, transcripts), encoded by
+/// `JSONEncoder` with sorted keys and unescaped slashes.
+public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     /// A string.
     case string(String)
     /// An integer.
@@ -19,37 +19,32 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
     public init(integerLiteral value: Int) { self = .int(value) }
     /// An array literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    /// A dictionary literal.
+    /// A dictionary literal; a key given twice keeps its last value.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
 
-    /// The compact JSON text, as UTF-8.
-    public var bytes: [UInt8] {
-        var out = JSONOutput()
-        write(to: &out)
-        return out.bytes
+    /// Encodes the value as the JSON string, number, array or object it stands for.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let text): try container.encode(text)
+        case .int(let number): try container.encode(number)
+        case .array(let values): try container.encode(values)
+        case .object(let members): try container.encode(members)
+        }
     }
 
-    private func write(to out: inout JSONOutput) {
-        switch self {
-        case .string(let text): out.string(text)
-        case .int(let number): out.raw(String(number))
-        case .array(let values):
-            out.raw("[")
-            for (index, value) in values.enumerated() {
-                if index > 0 { out.raw(",") }
-                value.write(to: &out)
-            }
-            out.raw("]")
-        case .object(let members):
-            out.raw("{")
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { out.raw(",") }
-                out.key(key)
-                members[key]!.write(to: &out)
-            }
-            out.raw("}")
-        }
+    /// The compact JSON text, as UTF-8, written by ``encoder()``.
+    public var bytes: [UInt8] {
+        // Strings, integers, arrays and objects with string keys always encode.
+        (try? Array(Self.encoder().encode(self))) ?? []
+    }
+
+    /// The encoder of every JSON document the server writes: compact, keys sorted, `/` unescaped.
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 }

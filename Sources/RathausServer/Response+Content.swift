@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 extension Response {
@@ -19,5 +20,11 @@ extension Response {
     /// A JSON response from a value.
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         json(value.bytes, status: status)
+    }
+
+    /// A JSON response from any `Encodable` value, written by ``JSONValue/encoder()`` (keys sorted,
+    /// slashes unescaped) like every other JSON body of the server.
+    static func json(encoding value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        content(ByteBuffer(data: try JSONValue.encoder().encode(value)), type: jsonType, status: status)
     }
 }
