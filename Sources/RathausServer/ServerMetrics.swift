@@ -1,98 +1,107 @@
-import Foundation
-import RathausCore
-import Synchronization
+import CoreMetrics
+import Prometheus
+import RathausDialog
 
-/// The server's counters and its request latency histogram, written out in the Prometheus text
-/// format at `/metrics`. Nothing in them says who asked what.
+/// The server's counters, the deliveries gauge and the request latency histogram, kept in a
+/// swift-prometheus registry of their own and written out by it at `/metrics`. Nothing in them says
+/// who asked what.
+///
+/// Every instance has its own registry, so tests may run several servers side by side; the global
+/// `MetricsSystem` is never bootstrapped here (an executable may do so with ``metricsFactory``).
 public final class ServerMetrics: Sendable {
     /// Upper bounds of the latency histogram's buckets, in seconds.
     static let latencyBounds: [Double] = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
+    /// The delivery states the gauge always shows, zero when the store has none.
+    static let deliveryStates = ["pending", "retrying", "delivered", "dead", "disabled"]
 
-    private struct Counts {
-        var turns: [String: Int] = ["matched": 0, "unmatched": 0, "form": 0]
-        var forms: [String: Int] = ["started": 0, "completed": 0, "abandoned": 0]
-        var reloads: [String: Int] = ["ok": 0, "refused": 0]
-        var rateLimited = 0
-        var responses: [Int: Int] = [:]
-        var buckets = [Int](repeating: 0, count: ServerMetrics.latencyBounds.count)
-        var latencyCount = 0
-        var latencySum = 0.0
+    /// The registry every metric of this instance lives in.
+    public let registry: PrometheusCollectorRegistry
+
+    private let turns: [String: Prometheus.Counter]
+    private let forms: [String: Prometheus.Counter]
+    private let reloads: [String: Prometheus.Counter]
+    private let deliveries: [String: Prometheus.Gauge]
+    private let rateLimited: Prometheus.Counter
+    private let latency: ValueHistogram
+
+    /// Empty counters, every known label value present with zero.
+    public init() {
+        let registry = PrometheusCollectorRegistry()
+        self.registry = registry
+        func counters(_ name: String, _ label: String, _ values: [String], help: String) -> [String: Prometheus.Counter] {
+            let descriptor = Self.descriptor(name, help: help)
+            return Dictionary(uniqueKeysWithValues: values.map { ($0, registry.makeCounter(descriptor: descriptor, labels: [(label, $0)])) })
+        }
+        turns = counters("rathaus_turns_total", "kind", ["matched", "unmatched", "form"],
+                         help: "Messages answered, by kind: matched or unmatched outside a form, form inside one.")
+        forms = counters("rathaus_forms_total", "event", ["started", "completed", "abandoned"],
+                         help: "Application forms started, completed (submitted) and abandoned.")
+        reloads = counters("rathaus_catalog_reloads_total", "result", ["ok", "refused"],
+                           help: "Catalogue reloads, accepted (ok) or refused because of errors.")
+        let deliveriesDescriptor = Self.descriptor("rathaus_deliveries", help: "Confirmed applications by delivery state.")
+        deliveries = Dictionary(uniqueKeysWithValues: Self.deliveryStates.map {
+            ($0, registry.makeGauge(descriptor: deliveriesDescriptor, labels: [("state", $0)]))
+        })
+        rateLimited = registry.makeCounter(
+            descriptor: Self.descriptor("rathaus_rate_limited_total", help: "Requests refused with 429 by the per-client rate limit."))
+        latency = registry.makeValueHistogram(
+            descriptor: Self.descriptor("rathaus_http_request_duration_seconds", help: "Time from request to response."),
+            buckets: Self.latencyBounds)
     }
 
-    private let counts = Mutex(Counts())
-
-    /// Empty counters.
-    public init() {}
+    /// A swift-metrics factory writing into this instance's registry, for an executable that wants
+    /// libraries reporting through swift-metrics to appear at the same `/metrics`
+    /// (`MetricsSystem.bootstrap(metrics.metricsFactory)`, once per process).
+    public var metricsFactory: any MetricsFactory {
+        PrometheusMetricsFactory(registry: registry)
+    }
 
     /// Counts one answered message: matched or unmatched when no form was open, else a form turn,
     /// and the form started, completed or abandoned by it.
     public func record(turn: ChatSession.Turn, formWasOpen: Bool) {
-        counts.withLock { counts in
-            let kind = formWasOpen ? "form" : (turn.intent == nil ? "unmatched" : "matched")
-            counts.turns[kind, default: 0] += 1
-            let formIsOpen = turn.state == .form || turn.state == .confirm
-            if turn.reference != nil {
-                counts.forms["completed", default: 0] += 1
-            } else if !formWasOpen && formIsOpen {
-                counts.forms["started", default: 0] += 1
-            } else if formWasOpen && turn.state == .idle {
-                counts.forms["abandoned", default: 0] += 1
-            }
+        let kind = formWasOpen ? "form" : (turn.intent == nil ? "unmatched" : "matched")
+        turns[kind]?.increment()
+        let formIsOpen = turn.state == .form || turn.state == .confirm
+        if turn.reference != nil {
+            forms["completed"]?.increment()
+        } else if !formWasOpen && formIsOpen {
+            forms["started"]?.increment()
+        } else if formWasOpen && turn.state == .idle {
+            forms["abandoned"]?.increment()
         }
     }
 
     /// Counts a catalogue reload, accepted or refused.
     public func record(reload accepted: Bool) {
-        counts.withLock { $0.reloads[accepted ? "ok" : "refused", default: 0] += 1 }
+        reloads[accepted ? "ok" : "refused"]?.increment()
     }
 
     /// Counts a request refused by the rate limit.
     public func recordRateLimited() {
-        counts.withLock { $0.rateLimited += 1 }
+        rateLimited.increment()
     }
 
     /// Counts a response with its status and how long it took.
     public func record(status: Int, seconds: Double) {
-        counts.withLock { counts in
-            counts.responses[status, default: 0] += 1
-            counts.latencyCount += 1
-            counts.latencySum += seconds
-            if let bucket = Self.latencyBounds.firstIndex(where: { seconds <= $0 }) { counts.buckets[bucket] += 1 }
-        }
+        // The registry hands back the counter already made for a status it has seen.
+        registry.makeCounter(descriptor: Self.responsesDescriptor, labels: [("code", String(status))]).increment()
+        latency.record(seconds)
     }
 
-    /// The Prometheus text exposition, with the deliveries by state read from the store.
-    public func exposition(deliveries: [String: Int]) -> String {
-        let counts = self.counts.withLock { $0 }
-        var text = ""
-        func family(_ name: String, _ type: String, _ help: String, _ samples: [(String, Int)]) {
-            text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
-            for (labels, value) in samples { text += "\(name)\(labels) \(value)\n" }
-        }
-        func labelled(_ label: String, _ values: [String: Int]) -> [(String, Int)] {
-            values.sorted { $0.key < $1.key }.map { ("{\(label)=\"\($0.key)\"}", $0.value) }
-        }
-        family("rathaus_turns_total", "counter", "Messages answered, by kind: matched or unmatched outside a form, form inside one.",
-               labelled("kind", counts.turns))
-        family("rathaus_forms_total", "counter", "Application forms started, completed (submitted) and abandoned.", labelled("event", counts.forms))
-        let states = ["pending", "retrying", "delivered", "dead", "disabled"]
-        family("rathaus_deliveries", "gauge", "Confirmed applications by delivery state.",
-               labelled("state", Dictionary(uniqueKeysWithValues: states.map { ($0, deliveries[$0] ?? 0) })))
-        family("rathaus_catalog_reloads_total", "counter", "Catalogue reloads, accepted (ok) or refused because of errors.",
-               labelled("result", counts.reloads))
-        family("rathaus_rate_limited_total", "counter", "Requests refused with 429 by the per-client rate limit.", [("", counts.rateLimited)])
-        family("rathaus_http_responses_total", "counter", "HTTP responses by status code.",
-               counts.responses.sorted { $0.key < $1.key }.map { ("{code=\"\($0.key)\"}", $0.value) })
-        text += "# HELP rathaus_http_request_duration_seconds Time from request to response.\n"
-        text += "# TYPE rathaus_http_request_duration_seconds histogram\n"
-        var cumulative = 0
-        for (bound, count) in zip(Self.latencyBounds, counts.buckets) {
-            cumulative += count
-            text += "rathaus_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
-        }
-        text += "rathaus_http_request_duration_seconds_bucket{le=\"+Inf\"} \(counts.latencyCount)\n"
-        text += "rathaus_http_request_duration_seconds_sum \(counts.latencySum)\n"
-        text += "rathaus_http_request_duration_seconds_count \(counts.latencyCount)\n"
-        return text
+    /// The Prometheus text exposition, with the deliveries gauge set from `deliveries` (counts by
+    /// state, read from the store at scrape time; a state missing from it shows 0).
+    public func exposition(deliveries counts: [String: Int]) -> String {
+        for (state, gauge) in deliveries { gauge.set(to: Double(counts[state] ?? 0)) }
+        return registry.emitToString()
+    }
+
+    private static var responsesDescriptor: MetricNameDescriptor {
+        descriptor("rathaus_http_responses_total", help: "HTTP responses by status code.")
+    }
+
+    /// The descriptor of the metric named exactly `name`. swift-prometheus joins its name parts
+    /// with `_` and adds nothing, so the whole name goes in `metricName` and the unit stays empty.
+    private static func descriptor(_ name: String, help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
     }
 }
