@@ -1,6 +1,6 @@
 import Foundation
 
-/// The command-line options of `rathaus-bench`: `--catalog DIR` and `--scenario shipped|generated|all`.
+/// The command-line options of `rathaus-bench`: `--catalog DIR` and `--scenario shipped|generated|delivery|adversarial|all`.
 struct BenchOptions {
     /// Which scenarios to run.
     enum Scenario: String {
@@ -10,6 +10,8 @@ struct BenchOptions {
         case generated
         /// Only the delivery of applications to a local receiver.
         case delivery
+        /// Only the pathological messages of 1,000 characters against the catalogue on disk.
+        case adversarial
         /// Everything, "shipped" first.
         case all
 
@@ -19,6 +21,8 @@ struct BenchOptions {
         var includesGenerated: Bool { self == .generated || self == .all }
         /// Whether deliveries are measured.
         var includesDelivery: Bool { self == .delivery || self == .all }
+        /// Whether pathological messages are measured.
+        var includesAdversarial: Bool { self == .adversarial || self == .all }
     }
 
     /// An option that could not be understood.
@@ -29,9 +33,9 @@ struct BenchOptions {
 
     /// The help text.
     static let usage = """
-        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|delivery|all]
+        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|delivery|adversarial|all]
           --catalog DIR     directory holding Intents/ and Knowledge/ (default: .)
-          --scenario NAME   shipped, generated, delivery or all (default: all)
+          --scenario NAME   shipped, generated, delivery, adversarial or all (default: all)
         Prints one JSON object to standard output; notes go to standard error.
         """
 
@@ -54,7 +58,7 @@ struct BenchOptions {
                 catalogDirectory = URL(fileURLWithPath: value, isDirectory: true)
             case "--scenario":
                 guard let value = remaining.popFirst(), let parsed = Scenario(rawValue: value) else {
-                    throw UsageError(description: "--scenario needs one of shipped, generated, delivery, all")
+                    throw UsageError(description: "--scenario needs one of shipped, generated, delivery, adversarial, all")
                 }
                 scenario = parsed
             default:

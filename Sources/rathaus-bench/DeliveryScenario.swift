@@ -1,7 +1,7 @@
 import Foundation
-import RathausCore
 import RathausDelivery
 import RathausStore
+import RathausCatalog
 
 /// The scenario "delivery": applications stored in a fresh SQLite file (WAL, synchronous=FULL)
 /// are delivered, signed, to a local keep-alive receiver by the outbox worker; deliveries per second.

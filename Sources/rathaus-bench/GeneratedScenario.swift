@@ -1,5 +1,5 @@
 import Foundation
-import RathausCore
+import RathausUnderstanding
 
 /// The scenario "generated-1000": a catalogue of 1,000 invented services with 20 examples each,
 /// built in memory, queried with 2,000 generated questions.

@@ -1,4 +1,4 @@
-import RathausCore
+import RathausUnderstanding
 
 /// Times `IntentMatcher.match` call by call: one untimed warm-up pass over all queries, then
 /// `passes` timed passes, each call measured on its own with `ContinuousClock`.
@@ -13,6 +13,10 @@ struct LatencyMeter {
         let p50Microseconds: Double
         /// 99th percentile over the queries, in microseconds.
         let p99Microseconds: Double
+        /// Every query's median call in microseconds, in ascending order.
+        let perQueryMicroseconds: [Double]
+        /// The slowest single timed call in microseconds (preemptions by the system included).
+        let slowestCallMicroseconds: Double
         /// Timed passes over the queries.
         let passes: Int
         /// Timed calls in all (queries × passes).
@@ -57,6 +61,7 @@ struct LatencyMeter {
         return Summary(
             p50Microseconds: Percentile.of(0.50, sorted: perQuery),
             p99Microseconds: Percentile.of(0.99, sorted: perQuery),
+            perQueryMicroseconds: perQuery, slowestCallMicroseconds: durations.joined().max() ?? 0,
             passes: passes, samples: queries.count * passes,
             warmUpMatches: warmUpMatches, checksum: checksum, slowest: slowest)
     }

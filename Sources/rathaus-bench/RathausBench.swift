@@ -1,5 +1,5 @@
 import Foundation
-import RathausCore
+import RathausCatalog
 
 /// `rathaus-bench`: measures how long loading and matching take on the shipped catalogue and on a
 /// generated catalogue of 1,000 services, and prints one JSON object to standard output.
@@ -23,12 +23,16 @@ struct RathausBench {
         }
         var results: [ScenarioResult] = []
         var delivery: DeliveryScenario.Result?
+        var adversarial: AdversarialScenario.Result?
         do {
             if options.scenario.includesShipped {
                 results.append(try ShippedScenario(catalogDirectory: options.catalogDirectory).run())
             }
             if options.scenario.includesGenerated {
                 results.append(try GeneratedScenario().run())
+            }
+            if options.scenario.includesAdversarial {
+                adversarial = try AdversarialScenario(catalogDirectory: options.catalogDirectory).run()
             }
             if options.scenario.includesDelivery {
                 delivery = try DeliveryScenario().run()
@@ -37,7 +41,7 @@ struct RathausBench {
             StandardError.write("rathaus-bench: \(error)\n")
             exit(1)
         }
-        let report = Report(machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results, delivery: delivery)
+        let report = Report(machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results, delivery: delivery, adversarial: adversarial)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -62,5 +66,7 @@ struct RathausBench {
         let scenarios: [ScenarioResult]
         /// The delivery scenario, when run.
         let delivery: DeliveryScenario.Result?
+        /// The pathological messages, when run.
+        let adversarial: AdversarialScenario.Result?
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import RathausCore
+import RathausCatalog
+import RathausUnderstanding
 
 /// The measurements of one scenario, as they appear in the JSON report.
 struct ScenarioResult: Encodable {

@@ -1,4 +1,4 @@
-import RathausCore
+import RathausUnderstanding
 
 /// A pseudo-random generator whose sequence depends only on its seed (RathausCore's SplitMix64), so
 /// every run builds the same catalogue and the same queries.

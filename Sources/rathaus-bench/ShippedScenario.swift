@@ -1,5 +1,6 @@
 import Foundation
-import RathausCore
+import RathausCatalog
+import RathausUnderstanding
 
 /// The scenario "shipped": the catalogue on disk, queried with the texts of the evaluation sets.
 struct ShippedScenario {

@@ -1,5 +1,6 @@
 import Foundation
-import RathausCore
+import RathausCatalog
+import RathausUnderstanding
 
 /// A catalogue of invented services built in memory (no files), deterministic for a given seed.
 ///

@@ -1,5 +1,6 @@
 import ArgumentParser
-import RathausCore
+import RathausUnderstanding
+import RathausDialog
 
 /// `rathaus ask TEXT`: answers one question and exits.
 struct AskCommand: ParsableCommand {

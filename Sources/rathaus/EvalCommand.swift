@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RathausCore
+import RathausUnderstanding
 
 /// `rathaus eval FILE`: measures recognition on a labelled JSON-lines file.
 struct EvalCommand: ParsableCommand {
