@@ -109,6 +109,8 @@ let package = Package(
                 "RathausServer", "RathausStore", "RathausDialog", "RathausUnderstanding", "RathausCatalog", "RathausTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -3,10 +3,10 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import RathausCore
 @testable import RathausServer
 import RathausStore
 import Testing
+import RathausCatalog
 
 @Suite("Server policies: CORS, rate limit, errors, metrics, pages, OpenAPI")
 struct ServerPolicyTests {
@@ -144,7 +144,7 @@ struct ServerPolicyTests {
             #expect(text.contains("rathaus_forms_total{event=\"abandoned\"} 1"), "\(text)")
             #expect(text.contains("rathaus_turns_total{kind=\"matched\"} 1"), "\(text)")
             #expect(text.contains("rathaus_turns_total{kind=\"form\"} 3"), "\(text)")
-            #expect(text.contains("rathaus_deliveries{state=\"pending\"} 0"))
+            #expect(text.contains("rathaus_deliveries{state=\"pending\"} 0.0\n"))
             #expect(text.contains("rathaus_http_request_duration_seconds_count "))
             #expect(!text.contains("sperrmüll"), "no citizen text in metrics")
         }
@@ -158,6 +158,6 @@ struct ServerPolicyTests {
         let text = metrics.exposition(deliveries: ["pending": 1])
         #expect(text.contains("rathaus_turns_total{kind=\"unmatched\"} 1"))
         #expect(text.contains("rathaus_forms_total{event=\"completed\"} 1"))
-        #expect(text.contains("rathaus_deliveries{state=\"pending\"} 1"))
+        #expect(text.contains("rathaus_deliveries{state=\"pending\"} 1.0\n"))
     }
 }
