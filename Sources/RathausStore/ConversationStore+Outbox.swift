@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import RathausCore
+import RathausCatalog
 
 /// The delivery side of the store: claiming due outbox rows under a lease, recording each
 /// attempt, and the staff operations on deliveries and department endpoints.
@@ -87,32 +87,6 @@ extension ConversationStore {
         public let error: String?
     }
 
-    /// The second schema version: leases, attempts and department endpoints.
-    static func registerDeliveryMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v2-delivery") { db in
-            try db.alter(table: "outbox") { table in
-                table.add(column: "lease_until", .datetime)
-                table.add(column: "lease_owner", .text)
-                table.add(column: "delivered_at", .datetime)
-                table.add(column: "last_error", .text)
-            }
-            try db.create(index: "outbox_due", on: "outbox", columns: ["status", "next_attempt_at"])
-            try db.create(table: "delivery_attempt") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("outbox_id", .integer).notNull().indexed().references("outbox", onDelete: .cascade)
-                table.column("started_at", .datetime).notNull()
-                table.column("duration_ms", .integer).notNull()
-                table.column("status", .integer)
-                table.column("error", .text)
-            }
-            try db.create(table: "department_endpoint") { table in
-                table.primaryKey("department_id", .text)
-                table.column("disabled_at", .datetime)
-                table.column("reason", .text)
-            }
-        }
-    }
-
     /// Claims up to `limit` due rows for `owner` until `now + lease`: rows pending or retrying,
     /// due, not leased by someone else, of a department that is not disabled. Two workers never
     /// get the same row while its lease runs.
@@ -128,11 +102,14 @@ extension ConversationStore {
                 ORDER BY o.next_attempt_at, o.id LIMIT ?
                 """, arguments: [now, now, limit])
             let until = now.addingTimeInterval(lease)
+            let takeLease = try db.cachedStatement(sql: "UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?")
             return try rows.map { row in
-                try db.execute(sql: "UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?", arguments: [until, owner, row[0] as Int64])
-                return OutboxItem(rowID: row[0], applicationID: row[1], reference: row[2], departmentID: row[3], formID: row[4],
-                                  schemaVersion: row[5], serviceName: row[6], serviceKey: row[7], submittedAt: row[8], data: row[9],
-                                  attempts: row[10])
+                let item = OutboxItem(
+                    rowID: row["id"], applicationID: row["application_id"], reference: row["reference"], departmentID: row["department_id"],
+                    formID: row["form_id"], schemaVersion: row["schema_version"], serviceName: row["service_name"],
+                    serviceKey: row["service_key"], submittedAt: row["submitted_at"], data: row["data"], attempts: row["attempts"])
+                try takeLease.execute(arguments: [until, owner, item.rowID])
+                return item
             }
         }
     }
@@ -222,8 +199,10 @@ extension ConversationStore {
                 FROM outbox o JOIN application a ON a.id = o.application_id
                 LEFT JOIN department_endpoint d ON d.department_id = o.department_id
                 ORDER BY a.submitted_at DESC, a.reference DESC
-                """).map { Delivery(reference: $0[0], department: $0[1], status: $0[2], attempts: $0[3], nextAttemptAt: $0[4],
-                                    deliveredAt: $0[5], lastError: $0[6]) }
+                """).map { row in
+                    Delivery(reference: row["reference"], department: row["department_id"], status: row["shown"], attempts: row["attempts"],
+                             nextAttemptAt: row["next_attempt_at"], deliveredAt: row["delivered_at"], lastError: row["last_error"])
+                }
                 .filter { status == nil || $0.status == status }
         }
     }
@@ -231,12 +210,14 @@ extension ConversationStore {
     /// The attempts of the application with this reference, oldest first; nil when there is none.
     public func attempts(reference: String) throws -> [Attempt]? {
         try database.read { db in
-            guard let row = try Int64.fetchOne(db, sql: """
+            guard let outboxID = try Int64.fetchOne(db, sql: """
                 SELECT o.id FROM outbox o JOIN application a ON a.id = o.application_id WHERE a.reference = ?
                 """, arguments: [reference]) else { return nil }
             return try Row.fetchAll(db, sql: "SELECT started_at, duration_ms, status, error FROM delivery_attempt WHERE outbox_id = ? ORDER BY id",
-                                    arguments: [row])
-                .map { Attempt(startedAt: $0[0], durationMilliseconds: $0[1], status: $0[2], error: $0[3]) }
+                                    arguments: [outboxID])
+                .map { row in
+                    Attempt(startedAt: row["started_at"], durationMilliseconds: row["duration_ms"], status: row["status"], error: row["error"])
+                }
         }
     }
 
@@ -274,18 +255,19 @@ extension ConversationStore {
                 LEFT JOIN department_endpoint d ON d.department_id = a.department_id
                 WHERE a.reference = ?
                 """, arguments: [reference.uppercased()]) else { return nil }
-            let status: String? = row[3]
-            let disabled: Date? = row[5]
+            let status: String? = row["status"]
+            let disabled: Date? = row["disabled_at"]
             let state: ApplicationStatus.State = switch status {
             case "delivered": .delivered
             case "dead": .problem
             case "retrying": disabled == nil ? .retrying : .problem
             default: disabled == nil ? .received : .problem
             }
-            let data = (try? JSONSerialization.jsonObject(with: Data((row[2] as String).utf8)) as? [String: Any]) ?? [:]
+            let data = (try? JSONSerialization.jsonObject(with: Data((row["data"] as String).utf8)) as? [String: Any]) ?? [:]
             let identifiers = Set(data.values.compactMap { $0 as? String }
                 .filter { $0.contains("@") || ($0.count == 5 && $0.allSatisfy(\.isNumber)) }.map { $0.lowercased() })
-            return ApplicationStatus(reference: row[0], departmentID: row[1], state: state, deliveredAt: row[4], identifiers: identifiers)
+            return ApplicationStatus(reference: row["reference"], departmentID: row["department_id"], state: state, deliveredAt: row["delivered_at"],
+                                     identifiers: identifiers)
         }
     }
 
@@ -301,11 +283,11 @@ extension ConversationStore {
     public func deliveryCounts() throws -> [String: Int] {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.shownStatus) AS shown, COUNT(*)
+                SELECT \(Self.shownStatus) AS shown, COUNT(*) AS count
                 FROM outbox o LEFT JOIN department_endpoint d ON d.department_id = o.department_id
                 GROUP BY shown
                 """)
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as Int) })
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["shown"] as String, $0["count"] as Int) })
         }
     }
 

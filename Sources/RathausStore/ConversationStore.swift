@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import RathausCore
+import RathausCatalog
+import RathausDialog
 
 /// Conversations, their transcripts, and confirmed applications with their outbox rows, in one
 /// SQLite file (GRDB over the system SQLite, WAL journal, readers beside the one writer).
@@ -22,92 +23,20 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// The letters before the year in reference numbers ("MS" in "MS-2026-000042").
     public let referencePrefix: String
 
-    /// Size of a database page in a new file (SQLite's default is 4,096; a file keeps the size it was
-    /// created with). Every commit writes each page it changed whole into the write-ahead log, and a
-    /// turn changes the last page of the transcript, a page of its index and the conversation's page:
-    /// with 2 KiB pages a turn writes half the bytes (about 4 instead of 8 KiB, in runs of four
-    /// turns per commit), and the writer runs about 5 % fewer instructions.
-    static let pageBytes = 2_048
-
-    /// Pages the write-ahead log may hold before SQLite copies them into the database file (its
-    /// default is 1,000). Under load the same pages (conversation rows, the transcript's last page)
-    /// are written again and again; copying them less often gave 10-20 % more turns per second in
-    /// `Benchmarks/load.py`, at the price of a pause for the commit that copies them, which every
-    /// turn waiting behind it feels (p99 under saturation 23-29 ms with 1,000 pages of 4 KiB,
-    /// 79-90 ms with 80 MB of them; a copy on a connection of its own every second did not shorten
-    /// it). With 2 KiB pages, 40 MB gave a p99 of 66 ms against 121-126 ms with 80 MB, at the same
-    /// turns per second. The log file grows to about 40 MB and stays that size.
-    static let checkpointPages = 40 * 1_024 * 1_024 / pageBytes
-
-    /// Page cache of each connection, in KiB (SQLite's default is 2,000). The writer touches, for
-    /// every turn, its conversation's row and the last index page of its transcript; with the
-    /// default, the transcript pages appended meanwhile pushed those out and they were read back
-    /// from the write-ahead log.
-    static let cacheKibibytes = 16_000
-
-    /// Opens (and creates or migrates) the database at `path`.
+    /// Opens (and creates or migrates) the database at `path`; `referencePrefix` starts the
+    /// reference numbers of applications (see ``submit(_:)``).
     public init(path: String, referencePrefix: String = "MS") throws {
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = \(Self.pageBytes)")  // takes effect only in a new file
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)")
-        }
-        configuration.busyMode = .timeout(5)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try DatabasePool(path: path, configuration: configuration)
+        database = try DatabasePool(path: path, configuration: Self.configuration)
         self.referencePrefix = referencePrefix
         try Self.migrator.migrate(database)
     }
 
-    /// The schema, one migration per change.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.create(table: "conversation") { table in
-                table.primaryKey("id", .text)
-                table.column("snapshot", .text).notNull()
-                table.column("created_at", .datetime).notNull()
-                table.column("updated_at", .datetime).notNull()
-            }
-            try db.create(table: "transcript") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("conversation_id", .text).notNull().indexed()
-                    .references("conversation", onDelete: .cascade)
-                table.column("speaker", .text).notNull()
-                table.column("text", .text).notNull()
-                table.column("created_at", .datetime).notNull()
-            }
-            try db.create(table: "application") { table in
-                table.primaryKey("id", .text)
-                table.column("reference", .text).notNull().unique()
-                table.column("conversation_id", .text).notNull()
-                table.column("form_id", .text).notNull()
-                table.column("schema_version", .integer).notNull()
-                table.column("service_name", .text).notNull()
-                table.column("service_key", .text).notNull()
-                table.column("department_id", .text).notNull()
-                table.column("submitted_at", .datetime).notNull()
-                table.column("data", .text).notNull()
-            }
-            try db.create(table: "outbox") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("application_id", .text).notNull().unique()
-                    .references("application", onDelete: .restrict)
-                table.column("department_id", .text).notNull()
-                table.column("status", .text).notNull().defaults(to: "pending")
-                table.column("attempts", .integer).notNull().defaults(to: 0)
-                table.column("next_attempt_at", .datetime).notNull()
-                table.column("created_at", .datetime).notNull()
-            }
-        }
-        registerDeliveryMigration(&migrator)
-        registerTokenMigration(&migrator)
-        registerTurnMigration(&migrator)
-        return migrator
+    /// A value as the JSON text of a column: a conversation's snapshot, a turn's replies (an array
+    /// of strings). `JSONDecoder` reads it back.
+    static func jsonText(_ value: some Encodable, encoder: JSONEncoder = JSONEncoder()) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// Runs `work` in an IMMEDIATE transaction: it takes the write lock at once, so two processes
@@ -134,24 +63,18 @@ public final class ConversationStore: ApplicationSink, Sendable {
         public let snapshot: ChatSession.Snapshot
         /// What the citizen wrote.
         public let citizen: String
-        /// What the assistant answered, as stored: the JSON array of the replies (UTF-8).
-        public let repliesJSON: [UInt8]
+        /// What the assistant answered, in order.
+        public let replies: [String]
         /// Whether the turn may create the conversation; when false and the conversation is gone
         /// (deleted or purged meanwhile), nothing is stored and ``ConversationGone`` is thrown.
         public let mayCreate: Bool
 
-        /// A turn to store, its replies given as their JSON array (`JSONOutput.array(replies)`),
-        /// which the server has already written for the response.
-        public init(snapshot: ChatSession.Snapshot, citizen: String, repliesJSON: [UInt8], mayCreate: Bool = true) {
-            self.snapshot = snapshot
-            self.citizen = citizen
-            self.repliesJSON = repliesJSON
-            self.mayCreate = mayCreate
-        }
-
         /// A turn to store.
         public init(snapshot: ChatSession.Snapshot, citizen: String, replies: [String], mayCreate: Bool = true) {
-            self.init(snapshot: snapshot, citizen: citizen, repliesJSON: JSONOutput.array(replies), mayCreate: mayCreate)
+            self.snapshot = snapshot
+            self.citizen = citizen
+            self.replies = replies
+            self.mayCreate = mayCreate
         }
     }
 
@@ -171,8 +94,9 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// one transcript row per turn. Turns of conversations that are gone and may not be created are left
     /// out and reported by throwing ``ConversationGone`` after the others are committed.
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
+        // Encoded before the write, so that the write lock is held for the SQL alone.
         let encoder = JSONEncoder()
-        let states = try turns.map { try SnapshotEncoding.json($0.snapshot, encoder: encoder) }
+        let columns = try turns.map { (state: try Self.jsonText($0.snapshot, encoder: encoder), replies: try Self.jsonText($0.replies, encoder: encoder)) }
         let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
@@ -182,21 +106,18 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 """)
             let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
             let insertTurn = try db.cachedStatement(sql: "INSERT INTO turn (conversation_id, citizen, replies, created_at) VALUES (?, ?, ?, ?)")
-            // Bound directly (`Statement.run(binding:)`): the replies' JSON goes in as the bytes
-            // `JSONOutput` wrote, stored as text without Swift checking its UTF-8 again.
-            for (number, turn) in turns.enumerated() {
-                let state = states[number]
+            for (turn, column) in zip(turns, columns) {
                 let id = turn.snapshot.id
                 if turn.mayCreate {
-                    try upsert.run(binding: [.string(id), .string(state), .string(now), .string(now)])
+                    try upsert.execute(arguments: [id, column.state, now, now])
                 } else {
-                    try update.run(binding: [.string(state), .string(now), .string(id)])
+                    try update.execute(arguments: [column.state, now, id])
                     if db.changesCount == 0 {
                         gone.insert(id)
                         continue
                     }
                 }
-                try insertTurn.run(binding: [.string(id), .string(turn.citizen), .utf8(turn.repliesJSON), .string(now)])
+                try insertTurn.execute(arguments: [id, turn.citizen, column.replies, now])
             }
             return gone
         }
@@ -205,8 +126,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
 
     /// The stored state of a conversation, or nil when there is none with this id.
     public func snapshot(id: String) throws -> ChatSession.Snapshot? {
-        // One SELECT is atomic on its own: no read transaction needed around it.
-        let text = try database.unsafeRead { db in
+        let text = try database.read { db in
             try String.fetchOne(db, sql: "SELECT snapshot FROM conversation WHERE id = ?", arguments: [id])
         }
         guard let text else { return nil }
@@ -281,7 +201,9 @@ public final class ConversationStore: ApplicationSink, Sendable {
             try Row.fetchAll(db, sql: """
                 SELECT a.reference, a.form_id, a.data, o.status FROM application a
                 LEFT JOIN outbox o ON o.application_id = a.id ORDER BY a.submitted_at, a.reference
-                """).map { StoredApplication(reference: $0[0], formID: $0[1], data: $0[2], outboxStatus: $0[3]) }
+                """).map { row in
+                    StoredApplication(reference: row["reference"], formID: row["form_id"], data: row["data"], outboxStatus: row["status"])
+                }
         }
     }
 }

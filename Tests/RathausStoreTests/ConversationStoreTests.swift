@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
-import RathausCore
 @testable import RathausStore
 import Testing
+import RathausCatalog
+import RathausUnderstanding
+import RathausDialog
 
 @Suite("The SQLite store")
 struct ConversationStoreTests {
@@ -101,13 +103,13 @@ struct ConversationStoreTests {
             return (row[0] as String, row[1] as String)
         }
         #expect(type == "text", "a blob would not compare or search as text in SQL")
-        #expect(text == ConversationStore.repliesJSON(replies))
+        #expect(try text == ConversationStore.jsonText(replies))
         #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == replies)
         #expect(try store.transcript(id: "t1").map(\.text) == ["wie geht das?"] + replies)
     }
 
-    @Test("texts bound directly: an empty text stays an empty text, not NULL; a failing statement throws SQLite's error")
-    func directBinding() throws {
+    @Test("an empty text stays an empty text, not NULL; a failing statement throws SQLite's error")
+    func emptyTextsAndFailures() throws {
         let (store, path) = try Self.makeStore()
         try store.record(ChatSession.Snapshot(id: "e1", offeredValues: [:]), citizen: "", replies: [""])
         #expect(try store.transcript(id: "e1").map { "\($0.speaker):\($0.text)" } == ["citizen:", "assistant:"])
@@ -128,6 +130,59 @@ struct ConversationStoreTests {
         }
         #expect(try store.transcript(id: "e2").isEmpty, "the batch is one transaction")
         #expect(try store.snapshot(id: "e2") == nil)
+    }
+
+    @Test("a turn that may not create its conversation, when it is gone, throws ConversationGone for it; the batch's other turns are stored")
+    func goneConversation() throws {
+        let (store, _) = try Self.makeStore()
+        try store.record(.init(id: "kept", offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"])
+        var kept = ChatSession.Snapshot(id: "kept")
+        kept.currentService = "reisepass-beantragen"
+        let turns = [ConversationStore.RecordedTurn(snapshot: kept, citizen: "reisepass", replies: ["37 Euro."], mayCreate: false),
+                     ConversationStore.RecordedTurn(snapshot: .init(id: "deleted"), citizen: "noch da?", replies: ["Ja."], mayCreate: false),
+                     ConversationStore.RecordedTurn(snapshot: .init(id: "new"), citizen: "hallo", replies: ["Guten Tag"])]
+        #expect {
+            try store.record(turns)
+        } throws: { error in
+            (error as? ConversationStore.ConversationGone)?.ids == ["deleted"]
+        }
+        #expect(try store.snapshot(id: "deleted") == nil)
+        #expect(try store.transcript(id: "deleted").isEmpty)
+        #expect(try store.snapshot(id: "kept") == kept)
+        #expect(try store.transcript(id: "kept").map(\.text) == ["hallo", "Guten Tag", "reisepass", "37 Euro."])
+        #expect(try store.transcript(id: "new").map(\.text) == ["hallo", "Guten Tag"])
+    }
+
+    @Test("a web conversation is read back only with its token's hash")
+    func tokens() throws {
+        let (store, path) = try Self.makeStore()
+        let snapshot = ChatSession.Snapshot(id: "w1", currentService: "sperrmuell-anmelden")
+        try store.create(snapshot, tokenHash: "abc123")
+        #expect(try store.snapshot(id: "w1", tokenHash: "abc123") == snapshot)
+        #expect(try store.snapshot(id: "w1", tokenHash: "abc124") == nil)
+        #expect(try store.snapshot(id: "w1", tokenHash: "abc12") == nil)
+        #expect(try store.snapshot(id: "w2", tokenHash: "abc123") == nil)
+        #expect(try store.snapshot(id: "w1") == snapshot)
+        #expect(throws: (any Error).self, "the id is taken") { try store.create(snapshot, tokenHash: "other") }
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT token_hash FROM conversation_token WHERE conversation_id = 'w1'") } == "abc123")
+        #expect(try store.deleteConversation(id: "w1"))
+        #expect(try store.snapshot(id: "w1", tokenHash: "abc123") == nil)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM conversation_token") } == 0, "deleted with its conversation")
+        #expect(ConversationStore.constantTimeEqual("abc", "abc"))
+        #expect(!ConversationStore.constantTimeEqual("abc", "abd"))
+        #expect(!ConversationStore.constantTimeEqual("abc", "abcd"))
+    }
+
+    @Test("the migrations keep the names under which they ran on existing files, in order")
+    func migrationNames() throws {
+        #expect(ConversationStore.migrator.migrations == ["v1", "v2-delivery", "v3-tokens", "v4-turns"])
+        let (_, path) = try Self.makeStore()
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == ["v1", "v2-delivery", "v3-tokens", "v4-turns"])
+        #expect(try queue.read { try ConversationStore.migrator.hasCompletedMigrations($0) })
+        let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name") }
+        #expect(tables == ["application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "outbox", "turn"])
     }
 
     @Test("purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one")
@@ -189,7 +244,12 @@ struct ConversationStoreTests {
 @Suite("Application status for citizens")
 struct ApplicationStatusTests {
     static let catalog = try! CatalogLoader(directory: ConversationStoreTests.repositoryRoot).load()
-    static let matcher = try! IntentMatcher(catalog: catalog)
+    static let engine = ChatEngine(catalog: catalog, matcher: try! IntentMatcher(catalog: catalog))
+
+    /// A new conversation whose applications go to `store`.
+    static func session(_ store: ConversationStore) -> ChatSession {
+        ChatSession(engine: engine, snapshot: .init(id: UUID().uuidString), sink: store)
+    }
 
     static func submitted() throws -> (ConversationStore, String) {
         let (store, _) = try ConversationStoreTests.makeStore()
@@ -203,15 +263,15 @@ struct ApplicationStatusTests {
     @Test("in another conversation the status is told only after the postal code or e-mail of the application")
     func needsProof() throws {
         let (store, reference) = try Self.submitted()
-        var session = ChatSession(catalog: Self.catalog, matcher: Self.matcher, sink: store)
-        let ask = session.respond(to: "wie ist der stand meines antrags")
+        var session = Self.session(store)
+        let ask = session.respond(to: Utterance("wie ist der stand meines antrags"))
         #expect(ask.replies.joined().contains("Vorgangsnummer"))
-        let withReference = session.respond(to: reference)
+        let withReference = session.respond(to: Utterance(reference))
         #expect(withReference.replies.joined().contains("Postleitzahl oder die E-Mail-Adresse"))
         #expect(!withReference.replies.joined().contains("eingegangen"))
-        let wrong = session.respond(to: "54321")
+        let wrong = session.respond(to: Utterance("54321"))
         #expect(wrong.replies.joined().contains("passt nicht"))
-        let right = session.respond(to: "anna@example.org")
+        let right = session.respond(to: Utterance("anna@example.org"))
         #expect(right.replies.joined().contains("\(reference) ist bei uns eingegangen"))
     }
 
@@ -220,15 +280,15 @@ struct ApplicationStatusTests {
         let (store, reference) = try Self.submitted()
         let item = try #require(try store.claimDue(limit: 1, lease: 60, owner: "test").first)
         try store.record(.delivered(status: 200), for: item, startedAt: Date(), duration: 0.01)
-        var session = ChatSession(catalog: Self.catalog, matcher: Self.matcher, sink: store)
-        let delivered = session.respond(to: "antragsstatus \(reference) plz 12345")
+        var session = Self.session(store)
+        let delivered = session.respond(to: Utterance("antragsstatus \(reference) plz 12345"))
         #expect(delivered.replies.joined().contains("übermittelt"))
-        var unknown = ChatSession(catalog: Self.catalog, matcher: Self.matcher, sink: store)
-        #expect(unknown.respond(to: "antragsstatus MS-2026-999999").replies.joined().contains("finde ich nicht"))
+        var unknown = Self.session(store)
+        #expect(unknown.respond(to: Utterance("antragsstatus MS-2026-999999")).replies.joined().contains("finde ich nicht"))
         let (failing, failed) = try Self.submitted()
         let claimed = try #require(try failing.claimDue(limit: 1, lease: 60, owner: "test").first)
         try failing.record(.deadLetter(status: 500, error: nil), for: claimed, startedAt: Date(), duration: 0.01)
-        var problem = ChatSession(catalog: Self.catalog, matcher: Self.matcher, sink: failing)
-        #expect(problem.respond(to: "antragsstatus \(failed) 12345").replies.joined().contains("Problem"))
+        var problem = Self.session(failing)
+        #expect(problem.respond(to: Utterance("antragsstatus \(failed) 12345")).replies.joined().contains("Problem"))
     }
 }

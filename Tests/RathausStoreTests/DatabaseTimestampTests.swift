@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import RathausCore
+import RathausStore
 import Testing
 
 /// The hand-made timestamp text must be exactly what GRDB writes, or stored dates would not read back.
