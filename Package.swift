@@ -36,7 +36,6 @@ let package = Package(
             dependencies: [
                 "RathausCatalog", "RathausUnderstanding", "RathausDialog",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // The conversation service: the one place that answers and stores a turn, for every channel.
