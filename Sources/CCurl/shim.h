@@ -1,6 +1,9 @@
 #ifndef RATHAUS_CCURL_SHIM_H
 #define RATHAUS_CCURL_SHIM_H
 
+// With CURL_STRICTER a handle is a pointer to an opaque struct, which Swift imports as OpaquePointer,
+// instead of a void pointer.
+#define CURL_STRICTER
 #include <curl/curl.h>
 
 // Swift cannot call the variadic curl_easy_setopt and curl_easy_getinfo; these typed wrappers can.
@@ -18,6 +21,11 @@ static inline CURLcode rathaus_curl_setopt_pointer(CURL *handle, CURLoption opti
 }
 
 static inline CURLcode rathaus_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+// Copies `size` bytes of `value` for the request (CURLOPT_COPYPOSTFIELDS after CURLOPT_POSTFIELDSIZE).
+static inline CURLcode rathaus_curl_setopt_copied_bytes(CURL *handle, CURLoption option, const void *value) {
     return curl_easy_setopt(handle, option, value);
 }
 

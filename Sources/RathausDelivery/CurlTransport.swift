@@ -31,7 +31,7 @@ final class CurlTransport {
 
     private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
-    private let handle: UnsafeMutableRawPointer
+    private let handle: OpaquePointer
     private let connectTimeout: TimeInterval
     private let timeout: TimeInterval
     private let allowsHTTP: Bool
@@ -55,18 +55,17 @@ final class CurlTransport {
             throw Failure(code: Int(CURLE_UNSUPPORTED_PROTOCOL.rawValue), message: "nur https (http nur für Loopback oder mit allow_http)")
         }
         curl_easy_reset(handle)
-        var list: UnsafeMutablePointer<curl_slist>?
+        var list = curl_slist_append(nil, "Expect:")  // no 100-continue round trip
         for (name, value) in headers { list = curl_slist_append(list, "\(name): \(value)") }
-        list = curl_slist_append(list, "Expect:")  // no 100-continue round trip
         defer { curl_slist_free_all(list) }
         let collector = Collector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         let protocols = allowsHTTP || url.scheme?.lowercased() == "http" ? "http,https" : "https"
-        try body.withUnsafeBytes { bytes in
+        do {
             try check(rathaus_curl_setopt_string(handle, CURLOPT_URL, url.absoluteString))
             try check(rathaus_curl_setopt_long(handle, CURLOPT_POST, 1))
-            try check(rathaus_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, bytes.count))
-            try check(rathaus_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress)))
+            try check(rathaus_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count))
+            try check(rathaus_curl_setopt_copied_bytes(handle, CURLOPT_COPYPOSTFIELDS, [UInt8](body)))
             try check(rathaus_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list))
             try check(rathaus_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout * 1000)))
             try check(rathaus_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(timeout * 1000)))
@@ -79,8 +78,7 @@ final class CurlTransport {
                 let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
                 let length = size * count
                 if collector.body.count < CurlTransport.bodyLimit, let data {
-                    collector.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self),
-                                          count: min(length, CurlTransport.bodyLimit - collector.body.count))
+                    collector.body.append(Data(bytes: data, count: min(length, CurlTransport.bodyLimit - collector.body.count)))
                 }
                 return length
             }))
@@ -89,7 +87,7 @@ final class CurlTransport {
                 let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
                 let length = size * count
                 if let data {
-                    let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+                    let line = String(decoding: Data(bytes: data, count: length), as: UTF8.self)
                     if line.lowercased().hasPrefix("retry-after:") {
                         collector.retryAfter = line.dropFirst("retry-after:".count).trimmingCharacters(in: .whitespacesAndNewlines)
                     }
