@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
@@ -30,7 +31,7 @@ let package = Package(
         // Text to intent: analysis, the matcher and its evaluation.
         .target(name: "RathausUnderstanding", dependencies: ["RathausCatalog", "CStemmer"]),
         // The conversation: answers, the form dialog and its validators, the session state machine.
-        .target(name: "RathausDialog", dependencies: ["RathausCatalog", "RathausUnderstanding"]),
+        .target(name: "RathausDialog", dependencies: ["RathausCatalog", "RathausUnderstanding", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "RathausStore",
             dependencies: [
@@ -110,6 +111,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

@@ -102,6 +102,8 @@ public struct ChatAPI: Sendable {
             try await Self.notFoundIfMissing { try await conversations.erase(id, access: Self.access(request)) }
             return Response(status: .noContent)
         }
+        // Last, so that it sees every route: a known path with another method gets 405.
+        router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes, options: .autoGenerateHeadEndpoints))
         return router
     }
 
