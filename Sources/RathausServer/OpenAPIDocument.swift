@@ -10,7 +10,7 @@ public enum OpenAPIDocument {
     "title": "Rathaus",
     "version": "1.0.0",
     "summary": "Chat assistant for the services of a German municipality.",
-    "description": "Conversations with the Rathaus assistant. A conversation is created with POST /api/v1/conversations, which returns its id and a token; every later call on it needs `Authorization: Bearer TOKEN`. A wrong or missing token gets 404, exactly like a conversation that does not exist. Request bodies are at most 16 KiB, messages at most 1,000 characters. Clients are rate-limited per address (429 with Retry-After).",
+    "description": "Conversations with the Rathaus assistant. A conversation is created with POST /api/v1/conversations, which returns its id and a token; every later call on it needs `Authorization: Bearer TOKEN`. A wrong or missing token gets 404, exactly like a conversation that does not exist. Request bodies are at most 16 KiB, messages at most 1,000 characters. Clients are rate-limited per address (429 with Retry-After). A method that a path does not have gets 405 with an Allow header.",
     "license": { "name": "MIT", "identifier": "MIT" }
   },
   "servers": [{ "url": "/" }],
