@@ -96,7 +96,9 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public func record(_ turns: [RecordedTurn], now: Date = Date()) throws {
         // Encoded before the write, so that the write lock is held for the SQL alone.
         let encoder = JSONEncoder()
-        let columns = try turns.map { (state: try Self.jsonText($0.snapshot, encoder: encoder), replies: try Self.jsonText($0.replies, encoder: encoder)) }
+        let columns = try turns.map { turn in
+            (state: try Self.jsonText(turn.snapshot, encoder: encoder), replies: try Self.jsonText(turn.replies, encoder: encoder))
+        }
         let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
