@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RathausUnderstanding
 import RathausDialog
 
@@ -18,7 +19,10 @@ struct AskCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.load()
-        let question = text.joined(separator: " ")
+        // Like the web API, only the first 1,000 characters are analysed; the citizen is told so.
+        let utterance = Utterance(text.joined(separator: " "))
+        if utterance.wasShortened { StandardError.write(Self.shortenedNote + "\n") }
+        let question = utterance.text
         let matcher = try IntentMatcher(catalog: catalog, threshold: threshold)
         if words {
             // With --json the lines go to standard error, so that standard output stays one JSON object.
@@ -30,6 +34,9 @@ struct AskCommand: ParsableCommand {
         let response = AskResponse(question: question, matcher: matcher, composer: AnswerComposer(catalog: catalog))
         print(json ? try JSONLine.string(response) : response.answer)
     }
+
+    /// Said on standard error when the question was longer than ``Utterance/maximumLength`` characters.
+    static let shortenedNote = "Hinweis: Nur die ersten \(Utterance.maximumLength.formatted(.number.locale(Locale(identifier: "de_DE")))) Zeichen wurden ausgewertet."
 
     /// One line telling how a folded word was read: "abmleden → abmelden (Stamm abmeld)".
     static func describe(_ word: String, _ analysis: TextAnalyzer.Analysis) -> String {

@@ -43,6 +43,8 @@ public struct EvaluationReport: Sendable, Codable {
     public let perIntent: [IntentRecall]
     /// The most frequent confusions, most first.
     public let confusions: [Confusion]
+    /// Lines longer than ``Utterance/maximumLength`` characters, of which only the beginning was analysed.
+    public let shortenedTotal: Int
     /// Median time of one classification, in microseconds.
     public let latencyMedianMicroseconds: Double
     /// 99th percentile of the time of one classification, in microseconds.
@@ -58,6 +60,7 @@ public struct EvaluationReport: Sendable, Codable {
         case falseRejectionRate = "false_rejection_rate"
         case perIntent = "per_intent"
         case confusions
+        case shortenedTotal = "shortened_total"
         case latencyMedianMicroseconds = "latency_p50_us"
         case latencyP99Microseconds = "latency_p99_us"
     }
@@ -113,6 +116,7 @@ public struct EvaluationReport: Sendable, Codable {
             falseRejectionRate: ratio(falseRejections, inScopeTotal),
             perIntent: recalls,
             confusions: Array(pairs.prefix(15)),
+            shortenedTotal: set.examples.filter { $0.text.trimmed.count > Utterance.maximumLength }.count,
             latencyMedianMicroseconds: Percentile.of(0.50, sorted: durations),
             latencyP99Microseconds: Percentile.of(0.99, sorted: durations))
     }
@@ -125,6 +129,7 @@ public struct EvaluationReport: Sendable, Codable {
             "oos_recall:           \(Self.format(outOfScopeRecall))",
             "oos_precision:        \(Self.format(outOfScopePrecision))",
             "false_rejection_rate: \(Self.format(falseRejectionRate))",
+            "gekürzte Zeilen:      \(shortenedTotal) (länger als \(Utterance.maximumLength) Zeichen; nur ihr Anfang wurde ausgewertet)",
             "Antwortzeit je Frage: Median \(String(format: "%.1f", latencyMedianMicroseconds)) µs, p99 \(String(format: "%.1f", latencyP99Microseconds)) µs",
         ]
         let weak = perIntent.filter { $0.recall < 1 }

@@ -13,6 +13,8 @@ public struct FuzzyVocabulary: Sendable {
 
     private let words: [String]
     private let trigramCounts: [Int32]
+    /// The most trigrams of any indexed word.
+    private let mostTrigrams: Int
     /// The number of the posting list of each trigram hash.
     private let trigramLists: HashTable
     /// Lists of vocabulary word numbers, one per trigram.
@@ -31,19 +33,26 @@ public struct FuzzyVocabulary: Sendable {
         (trigramLists, postings) = builder.build()
         self.words = words
         self.trigramCounts = counts
+        self.mostTrigrams = Int(counts.max() ?? 0)
     }
 
     /// The most similar vocabulary word, if one reaches ``minimumSimilarity`` (ties: alphabetically first).
     public func nearest(to word: String) -> String? {
         guard word.utf8.count >= Self.minimumLength else { return nil }
         let trigrams = Self.trigrams(of: word)
+        let lists = trigrams.compactMap { trigramLists[$0] }
+        // No word can reach the similarity needed when too few of the trigrams occur in the
+        // vocabulary at all (another script, emoji) or when the word has far more trigrams than any
+        // vocabulary word (a very long word): with s shared trigrams the similarity is at most
+        // 2s / (trigrams + s), and s is at most the found trigrams and the most of any word.
+        let mostShared = min(lists.count, mostTrigrams)
+        guard 2 * Double(mostShared) / Double(trigrams.count + mostShared) >= Self.minimumSimilarity else { return nil }
         // Shared trigrams per vocabulary word, counted in a dense array; only touched words are read.
         var shared = [UInt16](repeating: 0, count: words.count)
         var touched: [Int32] = []
         touched.reserveCapacity(256)
         shared.withUnsafeMutableBufferPointer { shared in
-            for trigram in trigrams {
-                guard let list = trigramLists[trigram] else { continue }
+            for list in lists {
                 for index in postings[Int(list)] {
                     if shared[Int(index)] == 0 { touched.append(index) }
                     shared[Int(index)] &+= 1
@@ -67,8 +76,10 @@ public struct FuzzyVocabulary: Sendable {
         for start in 0...(bytes.count - 3) {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes[start..<(start + 3)] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            if !result.contains(hash) { result.append(hash) }
+            result.append(hash)
         }
-        return result
+        // Sorted to drop repeats in n log n steps also for a very long word; the order is not used.
+        result.sort()
+        return result.indices.filter { $0 == 0 || result[$0] != result[$0 - 1] }.map { result[$0] }
     }
 }

@@ -18,6 +18,10 @@ public struct TypoIndex: Sendable {
     private let words: [String]
     private let wordBytes: [[UInt8]]
     private let frequencies: [Int]
+    /// The longest indexed word, in bytes with runs squeezed.
+    private let longestWord: Int
+    /// Every byte that occurs in an indexed word.
+    private let knownBytes: Set<UInt8>
 
     /// Builds the index over `words` (with how often each occurs in the catalogue, to break ties).
     public init(words: [String: Int]) {
@@ -38,6 +42,29 @@ public struct TypoIndex: Sendable {
             for key in keys { builder.add(Int32(index), under: key) }
         }
         (forms, candidates) = builder.build()
+        let squeezedWords = wordBytes
+        let indexed = squeezedWords.indices.filter { sorted[$0].utf8.count >= 4 }.map { squeezedWords[$0] }
+        self.longestWord = indexed.reduce(0) { max($0, $1.count) }
+        self.knownBytes = Set(indexed.joined())
+    }
+
+    /// False when no word made of `parts` pieces, each an indexed word with at most `distance` edits,
+    /// can be `word`; then there is no need to search. A word is too long when, squeezed, it has
+    /// more bytes than `parts` of the longest word plus the edits; and each byte that occurs in no
+    /// indexed word costs an edit (a letter of a script the catalogue does not use, an emoji).
+    /// This bounds a search's work by the catalogue's longest word, never by the length of a message.
+    public func mayCorrect(_ word: String, parts: Int = 1, distance: Int) -> Bool {
+        Self.mayCorrect(Self.squeezed(Array(word.utf8)), parts: parts, distance: distance, longestWord: longestWord, knownBytes: knownBytes)
+    }
+
+    private static func mayCorrect(_ squeezed: [UInt8], parts: Int, distance: Int, longestWord: Int, knownBytes: Set<UInt8>) -> Bool {
+        guard squeezed.count <= parts * (longestWord + distance) else { return false }
+        var unknown = 0
+        for byte in squeezed where !knownBytes.contains(byte) {
+            unknown += 1
+            if unknown > parts * distance { return false }
+        }
+        return true
     }
 
     /// Up to this length a typed word is corrected only for dropped, doubled and swapped letters: a
@@ -62,7 +89,8 @@ public struct TypoIndex: Sendable {
         // The search reaches as far as the typed word's length allows; each candidate is then held
         // to what its own length allows.
         let limit = min(maximumDistance, Self.allowedDistance(forLength: original.count))
-        guard limit > 0 else { return nil }
+        guard limit > 0,
+              Self.mayCorrect(bytes, parts: 1, distance: limit, longestWord: longestWord, knownBytes: knownBytes) else { return nil }
         let substitutionCost = original.count <= Self.swapsOnlyLength ? 2 : 1
         var closest: [Int] = []
         var closestDistance = limit + 1

@@ -51,6 +51,11 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         read(words: TextNormalizer.tokens(text))
     }
 
+    /// ``read(_:)`` for a message analysed once: its words are not split again.
+    public static func read(_ utterance: Utterance) -> (aspect: Aspect?, isFollowUp: Bool) {
+        read(words: utterance.words)
+    }
+
     /// ``read(_:)`` for a message already split into folded words (`TextNormalizer.tokens`).
     public static func read(words: [String]) -> (aspect: Aspect?, isFollowUp: Bool) {
         // Without an aspect a message is no follow-up, so the other words are looked up only when
@@ -63,34 +68,12 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         return (first, onlyFollowUpWords)
     }
 
+    /// The aspect a folded word signals: a signal matches the whole word or, when it has four letters
+    /// or more, the beginning of a longer word; of several, the aspect listed first in `signals` wins.
     private static func aspect(of word: String) -> Aspect? {
-        // Folded words and signals are compared byte by byte; a signal of four letters or more also
-        // matches as the beginning of a longer word. Of the signals a word matches, the one of the
-        // aspect listed first in `signals` wins; only the signals with the word's first byte are tried.
-        var word = word
-        return word.withUTF8 { bytes -> Aspect? in
-            guard let first = bytes.first else { return nil }
-            let isLong = bytes.count > 3
-            var best: Int?
-            for signal in signalsByFirstByte[Int(first)] where best.map({ signal.order < $0 }) ?? true {
-                let matches = signal.bytes.count == bytes.count
-                    ? signal.bytes.elementsEqual(bytes)
-                    : isLong && signal.bytes.count >= 4 && signal.bytes.count < bytes.count
-                        && signal.bytes.elementsEqual(UnsafeBufferPointer(rebasing: bytes[..<signal.bytes.count]))
-                if matches { best = signal.order }
-            }
-            return best.map { signals[$0].0 }
+        let matches = { (signal: String) in
+            word.utf8.elementsEqual(signal.utf8) || (signal.utf8.count >= 4 && word.utf8.starts(with: signal.utf8))
         }
+        return signals.first { _, prefixes in prefixes.contains(where: matches) }?.0
     }
-
-    /// The signals by their first byte: each with its bytes and the position of its aspect in `signals`.
-    private static let signalsByFirstByte: [[(order: Int, bytes: [UInt8])]] = {
-        var table = [[(order: Int, bytes: [UInt8])]](repeating: [], count: 256)
-        for (order, (_, prefixes)) in signals.enumerated() {
-            for prefix in prefixes where !prefix.isEmpty {
-                table[Int(prefix.utf8.first!)].append((order, Array(prefix.utf8)))
-            }
-        }
-        return table
-    }()
 }

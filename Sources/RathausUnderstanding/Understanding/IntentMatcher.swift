@@ -114,10 +114,16 @@ public final class IntentMatcher: Sendable {
         self.threshold = threshold ?? Self.threshold(similarities.sorted(), besides: rejection)
     }
 
-    /// Recognises the intent of `text`, or none when it is out of scope; `confidence` is always the
-    /// similarity of the intent given (the best one even when rejected).
+    /// Recognises the intent of `text`, analysed as an ``Utterance`` (trimmed, at most
+    /// ``Utterance/maximumLength`` characters); see the overload that takes an utterance.
     public func match(_ text: String) -> IntentMatch {
-        let vector = index.vector(analyzer.featureList(of: text))
+        match(Utterance(text))
+    }
+
+    /// Recognises the intent of `utterance`, or none when it is out of scope; `confidence` is always
+    /// the similarity of the intent given (the best one even when rejected).
+    public func match(_ utterance: Utterance) -> IntentMatch {
+        let vector = index.vector(analyzer.featureList(of: utterance))
         let scores = index.scores(vector)
         var ranked = Self.ranked(scores, ids: intentIDs, limit: 4)
         guard let mostSimilar = ranked.first else { return IntentMatch(intent: nil, confidence: 0, alternatives: []) }
@@ -143,9 +149,14 @@ public final class IntentMatcher: Sendable {
         return IntentMatch(intent: accepted ? best.intent : nil, confidence: best.confidence, alternatives: Array(alternatives))
     }
 
-    /// All intents with a similarity above zero, most similar first.
+    /// All intents with a similarity above zero, most similar first, for `text` analysed as an ``Utterance``.
     public func rank(_ text: String) -> [IntentMatch.Candidate] {
-        Self.ranked(index.scores(index.vector(analyzer.featureList(of: text))), ids: intentIDs, limit: intentIDs.count)
+        rank(Utterance(text))
+    }
+
+    /// All intents with a similarity above zero to `utterance`, most similar first.
+    public func rank(_ utterance: Utterance) -> [IntentMatch.Candidate] {
+        Self.ranked(index.scores(index.vector(analyzer.featureList(of: utterance))), ids: intentIDs, limit: intentIDs.count)
     }
 
     /// What one piece of the work at load time gives.

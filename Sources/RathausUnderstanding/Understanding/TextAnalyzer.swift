@@ -128,19 +128,31 @@ public struct TextAnalyzer: Sendable {
     /// The weighted features of `text`, each once, in order of their hashes: the same as
     /// ``features(of:)``, gathered in an array that is sorted and merged instead of hashed.
     public func featureList(of text: String) -> [(Feature, Double)] {
+        featureList(words: TextNormalizer.tokens(text))
+    }
+
+    /// ``featureList(of:)-(String)`` for a message analysed once: its words are not split again.
+    public func featureList(of utterance: Utterance) -> [(Feature, Double)] {
+        featureList(words: utterance.words)
+    }
+
+    /// The weighted features of a text's folded words (`TextNormalizer.tokens`).
+    private func featureList(words: [String]) -> [(Feature, Double)] {
         var all: [(Feature, Double)] = []
-        let (content, function) = splitWords(of: text)
+        let (content, function) = splitWords(words)
         // A split-off particle stands last, after its verb ("Wie melde ich das ab?").
         let particle = function.last.flatMap { Self.verbParticles.contains($0) ? $0 : nil }
         let wordPairs = weights.wordPair > 0
         var previousStem: String?
+        // A word the catalogue does not know is analysed once per message, however often it recurs.
+        var analysed: [String: (analysis: Analysis, features: [(Feature, Double)])] = [:]
         for word in content {
-            let analysis = add(word, to: &all)
+            let analysis = add(word, to: &all, analysed: &analysed)
             if wordPairs, let previousStem { all.append((.wordPair(previousStem, analysis.stem), weights.wordPair)) }
             previousStem = analysis.stem
             if let particle, let verb = joinedVerb(analysis, particle: particle) { all += Self.features(of: verb, weights: weights) }
             // The synonyms of the word meant, also when it was mistyped ("perrso").
-            for synonym in synonyms[analysis.word] ?? [] { add(synonym, to: &all) }
+            for synonym in synonyms[analysis.word] ?? [] { add(synonym, to: &all, analysed: &analysed) }
         }
         for word in function { all.append((.functionWord(word), weights.functionWord)) }
         return Self.merged(all)
@@ -166,15 +178,15 @@ public struct TextAnalyzer: Sendable {
 
     /// The words of `text` without stop words (all words when nothing else is left).
     public func contentWords(of text: String) -> [String] {
-        splitWords(of: text).content
+        splitWords(TextNormalizer.tokens(text)).content
     }
 
-    /// The folded words of `text`, mistyped stop words set right, in one pass: the content words and
+    /// The folded words of a text, mistyped stop words set right, in one pass: the content words and
     /// the function words (stop words). A message of stop words only is all content („bis dann“),
     /// with no function words.
-    private func splitWords(of text: String) -> (content: [String], function: [String]) {
+    private func splitWords(_ tokens: [String]) -> (content: [String], function: [String]) {
         var content: [String] = [], function: [String] = []
-        for token in TextNormalizer.tokens(text) {
+        for token in tokens {
             let word = unslipped(token)
             if Self.stopWords.contains(word) { function.append(word) } else { content.append(word) }
         }
@@ -263,7 +275,9 @@ public struct TextAnalyzer: Sendable {
     func misspeltCompoundParts(of word: String, bothSidesMisspelt: Bool = true) -> [String] {
         let bytes = Array(word.utf8)
         let length = Self.misspeltPartLength
-        guard bytes.count >= 2 * length else { return [] }
+        // Each part is a catalogue word with at most one slip, which bounds the word's length and
+        // its letters from other scripts: longer words are not cut at all.
+        guard bytes.count >= 2 * length, typos.mayCorrect(word, parts: 2, distance: 1) else { return [] }
         let cuts = Array(length...(bytes.count - length))
         let parts = { (left: Analysis, right: Analysis) in [left, right].flatMap { $0.parts.isEmpty ? [$0.stem] : $0.parts } }
         // The sides as typed first: cheap lookups.
@@ -301,16 +315,19 @@ public struct TextAnalyzer: Sendable {
         splitter.split(word)
     }
 
-    /// Adds the features of one word: looked up for catalogue words, computed for any other.
-    /// Returns what the word was read as.
+    /// Adds the features of one word: looked up for catalogue words and for words of this message
+    /// already `analysed`, computed (and remembered there) for any other. Returns what the word was read as.
     @discardableResult
-    private func add(_ word: String, to features: inout [(Feature, Double)]) -> Analysis {
-        if let entry = known[word] {
+    private func add(_ word: String, to features: inout [(Feature, Double)],
+                     analysed: inout [String: (analysis: Analysis, features: [(Feature, Double)])]) -> Analysis {
+        if let entry = known[word] ?? analysed[word] {
             features += entry.features
             return entry.analysis
         }
         let analysis = analyse(word: word)
-        features += Self.features(of: analysis, weights: weights)
+        let wordFeatures = Self.features(of: analysis, weights: weights)
+        analysed[word] = (analysis, wordFeatures)
+        features += wordFeatures
         return analysis
     }
 
