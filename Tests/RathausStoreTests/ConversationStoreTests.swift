@@ -99,8 +99,8 @@ struct ConversationStoreTests {
         try store.record(ChatSession.Snapshot(id: "t1", offeredValues: [:]), citizen: "wie geht das?", replies: replies)
         let queue = try DatabaseQueue(path: path)
         let (type, text) = try queue.read { db in
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT typeof(replies), replies FROM turn WHERE conversation_id = 't1'"))
-            return (row[0] as String, row[1] as String)
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT typeof(replies) AS type, replies FROM turn WHERE conversation_id = 't1'"))
+            return (row["type"] as String, row["replies"] as String)
         }
         #expect(type == "text", "a blob would not compare or search as text in SQL")
         #expect(try text == ConversationStore.jsonText(replies))
