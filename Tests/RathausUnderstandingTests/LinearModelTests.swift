@@ -1,4 +1,5 @@
 import Testing
+import RathausCatalog
 @testable import RathausUnderstanding
 
 @Suite("The linear model and its hash table")
