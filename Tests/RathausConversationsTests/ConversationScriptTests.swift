@@ -34,7 +34,7 @@ struct ConversationScriptTests {
     }
 
     @Test("a script whose expectation does not hold fails with a readable report")
-    func failingScript() throws {
+    func failingScript() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-failing-\(UUID().uuidString).yaml")
         try Data("""
             name: Absichtlich falsch

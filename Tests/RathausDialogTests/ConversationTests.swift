@@ -100,7 +100,7 @@ struct ApplicationConversationTests {
         _ = dialog.begin(form: form, context: .init(today: CalendarDate.today(), departmentName: "A", departmentContact: "B"))
         dialog.returnToSummary()
         snapshot.dialog = dialog
-        session = ChatSession(catalog: Self.catalog, matcher: Self.matcher, snapshot: snapshot)
+        session = ChatSession(engine: ChatEngine(catalog: Self.catalog, matcher: Self.matcher), snapshot: snapshot)
         let turn = session.respond(to: "ja")
         #expect(turn.replies.first?.contains("nicht gespeichert") == true)
         #expect(session.dialog?.phase == .summary)
