@@ -3,7 +3,8 @@ import Testing
 @testable import RathausCatalog
 @testable import RathausUnderstanding
 
-/// The caps of issue 17: a message is analysed in its first 1,000 characters, and the searches for
+/// The caps of issue 17: a message is analysed in its first 1,000 characters (its words in its
+/// first 64 pieces between spaces within 320 scalars), and the searches for
 /// misspellings stop where no catalogue word can be reached; normal messages are read as before.
 /// Speed itself is measured by `rathaus-bench --scenario adversarial`, not here.
 @Suite("Bounded work per message")
@@ -22,12 +23,16 @@ struct BoundedWorkTests {
         String(repeating: "perrso verlorn hundesteur ", count: 60),
     ]
 
-    @Test("a long message is read as its first 1,000 characters", arguments: BoundedWorkTests.longTexts)
+    @Test("a long message is read as its first 1,000 characters, its words from the analysed beginning", arguments: BoundedWorkTests.longTexts)
     func longMessageIsCapped(_ text: String) {
         let utterance = Utterance(text)
         #expect(utterance.wasShortened)
         #expect(utterance.text.count == Utterance.maximumLength)
-        #expect(utterance.words == TextNormalizer.tokens(String(text.prefix(Utterance.maximumLength))))
+        let beginning = Utterance.analysedBeginning(of: utterance.text)
+        #expect(utterance.words == TextNormalizer.tokens(String(beginning)))
+        #expect(!utterance.words.isEmpty, "a long text always has words to read")
+        #expect(beginning.unicodeScalars.count <= Utterance.maximumAnalysedScalars)
+        #expect(beginning.split(whereSeparator: \.isWhitespace).count <= Utterance.maximumWords)
         let capped = String(text.prefix(Utterance.maximumLength))
         let full = Self.matcher.match(text), first = Self.matcher.match(capped)
         #expect(full.intent == first.intent)
@@ -78,5 +83,36 @@ struct BoundedWorkTests {
         #expect(analyzer.split(compound) == [TextNormalizer.fold("hundesteuer"), "anmeldung"])
         let repeated = String(repeating: compound, count: 40)
         #expect(analyzer.split(repeated) == Array(repeating: [TextNormalizer.fold("hundesteuer"), "anmeldung"], count: 40).flatMap { $0 })
+    }
+}
+
+/// Where the analysed beginning of a message ends.
+@Suite("The analysed beginning of a message")
+struct AnalysedBeginningTests {
+    @Test("a message within both limits is read whole")
+    func whole() {
+        let text = "hab meinen perso verloren was nun"
+        #expect(Utterance.analysedBeginning(of: text) == text[...])
+    }
+
+    @Test("many short words: the first 64 are read")
+    func manyWords() {
+        let text = String(repeating: "ab ", count: 100)
+        #expect(Utterance(text).words.count == Utterance.maximumWords)
+    }
+
+    @Test("long words: cut at the last space within the scalar limit, never in a word")
+    func longWords() {
+        let word = String(repeating: "x", count: 30)
+        let text = Array(repeating: word, count: 30).joined(separator: " ")
+        let words = Utterance(text).words
+        #expect(words.allSatisfy { $0 == word })
+        #expect(words.count == Utterance.maximumAnalysedScalars / (word.count + 1))
+    }
+
+    @Test("one long piece without spaces is cut at the scalar limit")
+    func onePiece() {
+        let text = String(repeating: "hund", count: 200)
+        #expect(Utterance(text).words == [String(repeating: "hund", count: 80)])
     }
 }

@@ -1,8 +1,7 @@
-import Foundation
-
 extension String {
     /// The text without white space and line breaks at either end.
     public var trimmed: String {
-        trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -14,38 +14,38 @@ public enum TextNormalizer {
 
     /// `text` in lower case with umlauts, ß and accents folded; separators are kept.
     public static func fold(_ text: String) -> String {
-        let lowered = text.precomposedStringWithCanonicalMapping.lowercased()
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(lowered.unicodeScalars.count)
+        // Text in ASCII is already in canonical form.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let lowered = isASCII ? text.lowercased() : text.precomposedStringWithCanonicalMapping.lowercased()
+        var folded = ""
+        folded.reserveCapacity(lowered.utf8.count)
         var previous: Unicode.Scalar?
         // Each distinct character outside ASCII is folded once per text: a long message in another
         // script repeats a few dozen letters, and Foundation's folding of one costs about a microsecond.
-        var foldedScalars: [Unicode.Scalar: String.UnicodeScalarView] = [:]
+        var foldedScalars: [Unicode.Scalar: String] = [:]
         for scalar in lowered.unicodeScalars {
             switch scalar {
-            case "ä": scalars.append("a")
-            case "ö": scalars.append("o")
-            case "ü": scalars.append("u")
-            case "ß":
-                scalars.append("s")
-                scalars.append("s")
+            case "ä": folded += "a"
+            case "ö": folded += "o"
+            case "ü": folded += "u"
+            case "ß": folded += "ss"
             case "e" where previous == "a" || previous == "o" || previous == "u":
                 // "ae", "oe", "ue" are how umlauts are written without a German keyboard.
                 break
             default:
-                if scalar.value < 0x80 {
-                    scalars.append(scalar)
+                if scalar.isASCII {
+                    folded.unicodeScalars.append(scalar)
                 } else {
                     // Folded on its own, not with its neighbours: a combining mark that follows a
                     // letter it cannot be composed with stays ("q̈").
                     if foldedScalars[scalar] == nil {
-                        foldedScalars[scalar] = String(scalar).folding(options: .diacriticInsensitive, locale: nil).unicodeScalars
+                        foldedScalars[scalar] = String(scalar).folding(options: .diacriticInsensitive, locale: nil)
                     }
-                    scalars.append(contentsOf: foldedScalars[scalar]!)
+                    folded += foldedScalars[scalar]!
                 }
             }
             previous = scalar
         }
-        return String(scalars)
+        return folded
     }
 }

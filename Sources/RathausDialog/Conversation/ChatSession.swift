@@ -79,14 +79,14 @@ public struct ChatSession: Sendable {
                 return turn([composer.answer(for: chosen)] + (offersForms ? offer(chosen, request: utterance) : []), intent: chosen)
             }
         }
-        let (aspect, isFollowUp) = Aspect.read(words: utterance.words)
+        let (aspect, isFollowUp) = Aspect.read(utterance)
         if let aspect, isFollowUp {
             guard let service = snapshot.currentService else {
                 return turn(["Zu welcher Leistung ist Ihre Frage? Nennen Sie sie bitte, z. B. „Was kostet ein Reisepass?“."], intent: nil)
             }
             return turn([composer.answer(for: service, aspect: aspect)], intent: service)
         }
-        let match = matcher.match(utterance.text)
+        let match = matcher.match(utterance)
         guard let intent = match.intent else { return turn([composer.outOfScopeAnswer()], intent: nil) }
         if intent == Self.statusIntent, sink != nil {
             if let reply = continueStatusQuery(utterance, query: .init(reference: nil)) { return turn([reply], intent: intent) }
@@ -196,7 +196,7 @@ public struct ChatSession: Sendable {
         let department = catalog.departments[form.department] ?? catalog.fallbackDepartment
         var isQuestionElsewhere = false
         if let utterance, Self.looksLikeQuestion(utterance) {
-            let match = matcher.match(utterance.text)
+            let match = matcher.match(utterance)
             isQuestionElsewhere = match.intent.map { $0 != form.id && catalog.knowledge[$0] != nil } ?? false
                 && match.closeRunnerUp() == nil
         }
@@ -269,7 +269,7 @@ public struct ChatSession: Sendable {
         for (index, names) in ordinals.enumerated() where index < choices.count && utterance.words.contains(where: names.contains) {
             return choices[index]
         }
-        let ranked = matcher.rank(utterance.text).filter { choices.contains($0.intent) }
+        let ranked = matcher.rank(utterance).filter { choices.contains($0.intent) }
         guard let best = ranked.first, best.confidence >= matcher.threshold * 0.5 else { return nil }
         return best.intent
     }

@@ -144,9 +144,11 @@ public struct TextAnalyzer: Sendable {
         let particle = function.last.flatMap { Self.verbParticles.contains($0) ? $0 : nil }
         let wordPairs = weights.wordPair > 0
         var previousStem: String?
-        // A word the catalogue does not know is analysed once per message, however often it recurs.
+        // A word the catalogue does not know is analysed once per message, however often it recurs,
+        // and at most the first `maximumUnknownWords` such words are analysed at all.
         var analysed: [String: (analysis: Analysis, features: [(Feature, Double)])] = [:]
         for word in content {
+            guard known[word] != nil || analysed[word] != nil || analysed.count < Self.maximumUnknownWords else { continue }
             let analysis = add(word, to: &all, analysed: &analysed)
             if wordPairs, let previousStem { all.append((.wordPair(previousStem, analysis.stem), weights.wordPair)) }
             previousStem = analysis.stem
@@ -207,6 +209,12 @@ public struct TextAnalyzer: Sendable {
         }
     }
 
+    /// The most words of one message that the catalogue does not know and that are analysed (typo
+    /// search, compounds, similar words): a question holds a few, so further ones are left out
+    /// rather than letting a long text in another script or a wall of slips cost more than a question.
+    /// The noisiest line of the evaluation and development sets has far fewer.
+    static let maximumUnknownWords = 16
+
     /// Particles that split off a German verb and stand after it ("Wie melde ich das ab?").
     static let verbParticles: Set<String> = ["ab", "an", "um", "aus", "zu", "auf", "nach", "vor", "weg", "ein"]
 
@@ -248,6 +256,10 @@ public struct TextAnalyzer: Sendable {
     /// correction), its stem, and the stems of its parts when it is a compound.
     public func analyse(word: String) -> Analysis {
         if let entry = known[word] { return entry.analysis }
+        // A word with more letters from scripts the catalogue does not use than slips allow (two
+        // parts, two slips each) can be no catalogue word, no misspelt one and no compound of
+        // them: it stands for itself, and its stem, like the word, is known to no catalogue word.
+        guard typos.mayCorrect(word, parts: 2, distance: 2) else { return Analysis(word: word, stem: word, parts: []) }
         let stem = stemmer.stem(word)
         let isMisspelt = !splitter.isKnown(stem: stem) && !word.allSatisfy(\.isNumber)
         if isMisspelt, let corrected = typos.correction(for: word), let entry = known[corrected] { return entry.analysis }
