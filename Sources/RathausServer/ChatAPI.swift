@@ -89,7 +89,7 @@ public struct ChatAPI: Sendable {
                 try await conversations.checkAccess(to: id, access: access)
                 throw error is APIError ? error : APIError.badRequest
             }
-            return try Self.encoded(try await reply(to: utterance, in: id, access: access))
+            return .json(try await reply(to: utterance, in: id, access: access).jsonValue)
         }
         api.get(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
@@ -144,13 +144,6 @@ public struct ChatAPI: Sendable {
         } catch {
             throw APIError.tooLarge
         }
-    }
-
-    /// A turn as its JSON response, keys sorted.
-    static func encoded(_ turn: ChatSession.Turn) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return .content(ByteBuffer(data: try encoder.encode(turn)), type: Response.jsonType)
     }
 
     /// `{"text": …}`.

@@ -26,7 +26,8 @@ public struct JSONLogHandler: LogHandler {
 
     /// Writes one line for `event`: keys sorted, values as JSON strings.
     public func log(event: LogEvent) {
-        FileHandle.standardError.write(Data(Self.line(event: event, label: label, metadata: metadata)))
+        let line = Self.line(event: event, label: label, metadata: metadata)
+        _ = write(STDERR_FILENO, line, line.count)
     }
 
     /// The line for `event` with the handler's `metadata` (the event's own wins on equal keys),
@@ -36,8 +37,6 @@ public struct JSONLogHandler: LogHandler {
                       "logger": label, "message": event.message.description]
         for (key, value) in metadata { fields[key] = value.description }
         for (key, value) in event.metadata ?? [:] { fields[key] = value.description }
-        // A dictionary of strings always encodes.
-        let json = (try? JSONValue.encoder().encode(fields)) ?? Data("{}".utf8)
-        return Array(json) + [UInt8(ascii: "\n")]
+        return JSONValue.object(fields.mapValues(JSONValue.string)).bytes + [UInt8(ascii: "\n")]
     }
 }

@@ -1,9 +1,14 @@
 import Foundation
+import RathausStore
 
-/// A small JSON value for the server's own responses (status, errors, transcripts), encoded by
-/// `JSONEncoder` with sorted keys and unescaped slashes.
+/// A small JSON value for the server's own responses (status, errors, turns, transcripts) and log
+/// lines, written compactly with sorted keys and unescaped slashes, as `JSONEncoder` with
+/// `.sortedKeys` and `.withoutEscapingSlashes` writes it (strings by `JSONString`), because every
+/// request writes one log line and most write a body.
 public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    /// `null`.
+    case null
     /// A string.
     case string(String)
     /// An integer.
@@ -28,6 +33,7 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStr
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
+        case .null: try container.encodeNil()
         case .string(let text): try container.encode(text)
         case .int(let number): try container.encode(number)
         case .array(let values): try container.encode(values)
@@ -35,10 +41,43 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStr
         }
     }
 
-    /// The compact JSON text, as UTF-8, written by ``encoder()``.
+    /// The compact JSON text, as UTF-8.
     public var bytes: [UInt8] {
-        // Strings, integers, arrays and objects with string keys always encode.
-        (try? Array(Self.encoder().encode(self))) ?? []
+        var out: [UInt8] = []
+        write(to: &out)
+        return out
+    }
+
+    /// The compact JSON text.
+    public var text: String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func write(to out: inout [UInt8]) {
+        switch self {
+        case .null:
+            out += "null".utf8
+        case .string(let text):
+            JSONString.append(text, to: &out)
+        case .int(let number):
+            out += String(number).utf8
+        case .array(let values):
+            out.append(UInt8(ascii: "["))
+            for (position, value) in values.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                value.write(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (position, key) in members.keys.sorted().enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                JSONString.append(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                members[key]!.write(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
     }
 
     /// The encoder of every JSON document the server writes: compact, keys sorted, `/` unescaped.

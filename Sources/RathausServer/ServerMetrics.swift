@@ -1,5 +1,6 @@
 import CoreMetrics
 import Prometheus
+import Synchronization
 import RathausDialog
 
 /// The server's counters, the deliveries gauge and the request latency histogram, kept in a
@@ -23,6 +24,8 @@ public final class ServerMetrics: Sendable {
     private let deliveries: [String: Prometheus.Gauge]
     private let rateLimited: Prometheus.Counter
     private let latency: ValueHistogram
+    /// The response counters by status, made on a status's first response.
+    private let responses = Mutex<[Int: Prometheus.Counter]>([:])
 
     /// Empty counters, every known label value present with zero.
     public init() {
@@ -83,8 +86,13 @@ public final class ServerMetrics: Sendable {
 
     /// Counts a response with its status and how long it took.
     public func record(status: Int, seconds: Double) {
-        // The registry hands back the counter already made for a status it has seen.
-        registry.makeCounter(descriptor: Self.responsesDescriptor, labels: [("code", String(status))]).increment()
+        let counter = responses.withLock { counters in
+            if let known = counters[status] { return known }
+            let made = registry.makeCounter(descriptor: Self.responsesDescriptor, labels: [("code", String(status))])
+            counters[status] = made
+            return made
+        }
+        counter.increment()
         latency.record(seconds)
     }
 

@@ -39,6 +39,21 @@ public final class ConversationStore: ApplicationSink, Sendable {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// A conversation's state as the JSON text of its column. Between questions (no form, no
+    /// offered values, no status question), which is most turns, the few fields are written
+    /// directly; any other state goes through `encoder`. `JSONDecoder` reads both back.
+    static func stateText(_ snapshot: ChatSession.Snapshot, encoder: JSONEncoder) throws -> String {
+        guard snapshot.dialog == nil, snapshot.offeredValues.isEmpty, snapshot.statusQuery == nil else {
+            return try jsonText(snapshot, encoder: encoder)
+        }
+        var out = "{\"id\":" + JSONString.quoted(snapshot.id) + ",\"offeredValues\":{}"
+        if let service = snapshot.currentService { out += ",\"currentService\":" + JSONString.quoted(service) }
+        if let choice = snapshot.pendingChoice { out += ",\"pendingChoice\":" + JSONString.array(choice) }
+        if let form = snapshot.offeredForm { out += ",\"offeredForm\":" + JSONString.quoted(form) }
+        if let references = snapshot.submittedReferences { out += ",\"submittedReferences\":" + JSONString.array(references) }
+        return out + "}"
+    }
+
     /// Runs `work` in an IMMEDIATE transaction: it takes the write lock at once, so two processes
     /// claiming rows never read the same rows before either writes.
     /// With `durable`, the commit is synced to disk (`synchronous=FULL`) before it returns.
@@ -97,7 +112,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
         // Encoded before the write, so that the write lock is held for the SQL alone.
         let encoder = JSONEncoder()
         let columns = try turns.map { turn in
-            (state: try Self.jsonText(turn.snapshot, encoder: encoder), replies: try Self.jsonText(turn.replies, encoder: encoder))
+            (state: try Self.stateText(turn.snapshot, encoder: encoder), replies: JSONString.array(turn.replies))
         }
         let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in

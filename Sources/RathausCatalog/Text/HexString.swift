@@ -1,9 +1,12 @@
 extension Sequence<UInt8> {
     /// The bytes as lower-case hexadecimal, two digits each (for digests).
     public var hexString: String {
-        reduce(into: "") { hex, byte in
-            if byte < 16 { hex += "0" }
-            hex += String(byte, radix: 16)
+        let digits = Array("0123456789abcdef")
+        var hex = ""
+        for byte in self {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
         }
+        return hex
     }
 }
