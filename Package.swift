@@ -83,7 +83,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus-bench",
-            dependencies: ["RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausDelivery"]
+            dependencies: [
+                "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausDelivery",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .target(name: "RathausTestSupport", dependencies: ["RathausCatalog", "RathausUnderstanding"], path: "Tests/Support"),
         .testTarget(name: "RathausCatalogTests", dependencies: ["RathausCatalog", "RathausTestSupport"]),

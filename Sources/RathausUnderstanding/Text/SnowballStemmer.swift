@@ -32,11 +32,11 @@ public final class SnowballStemmer: Sendable {
         let bytes = Array(word.utf8)
         return handle.withLock { pointer -> String in
             let count = Int32(bytes.count)
-            guard let result = bytes.withUnsafeBufferPointer({ sb_stemmer_stem(pointer, $0.baseAddress, count) }) else {
+            guard let result = sb_stemmer_stem(pointer, bytes, count) else {
                 return word  // out of memory in the C library: the word itself is the safest stem
             }
             let length = Int(sb_stemmer_length(pointer))
-            return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
+            return String(decoding: (0..<length).map { result[$0] }, as: UTF8.self)
         }
     }
 }
