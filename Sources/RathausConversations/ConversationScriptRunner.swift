@@ -1,8 +1,8 @@
 import Foundation
-import RathausStore
 import RathausCatalog
-import RathausUnderstanding
 import RathausDialog
+import RathausStore
+import RathausUnderstanding
 
 /// Runs ``ConversationScript``s: every turn through a ``ConversationService`` over a real SQLite
 /// store in a temporary folder, so that "restart" steps (a new service on the same file) reload the
@@ -46,19 +46,22 @@ public struct ConversationScriptRunner: Sendable {
                 do {
                     _ = try await service.openQuestion(in: id, access: .trusted)
                 } catch is ConversationNotFound {
-                    return .failed(name: script.name, report: "  Schritt \(number + 1) (Zeile \(step.line)): nach dem Neustart ist kein Gespräch gespeichert.")
+                    return .failed(
+                        name: script.name, report: "  Schritt \(number + 1) (Zeile \(step.line)): nach dem Neustart ist kein Gespräch gespeichert.")
                 }
                 continue
             }
             let turn = try await service.reply(to: Utterance(user), in: id, access: .trusted).turn
             if let problem = check(step, turn) {
                 let replies = turn.replies.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { "    | \($0)" }
-                return .failed(name: script.name, report: """
-                      Schritt \(number + 1) (Zeile \(step.line)), Eingabe „\(user)“:
-                        \(problem)
-                      Antwort (Zustand \(turn.state.rawValue)\(turn.expecting.map { ", erwartet Feld \($0.field)" } ?? "")):
-                    \(replies.joined(separator: "\n"))
-                    """)
+                return .failed(
+                    name: script.name,
+                    report: """
+                          Schritt \(number + 1) (Zeile \(step.line)), Eingabe „\(user)“:
+                            \(problem)
+                          Antwort (Zustand \(turn.state.rawValue)\(turn.expecting.map { ", erwartet Feld \($0.field)" } ?? "")):
+                        \(replies.joined(separator: "\n"))
+                        """)
             }
         }
         return .passed(name: script.name)

@@ -44,8 +44,10 @@ public final class ConversationService: Sendable {
     /// A service answering with whatever `engine` returns at each turn, keeping conversations in
     /// `store`. Drafts are said to be deleted after `retentionDays`; `today` fixes the date for
     /// relative dates (tests); at most `cacheCapacity` recent conversations are kept in memory.
-    public init(engine: @escaping @Sendable () -> ChatEngine, store: ConversationStore, retentionDays: Int = 30,
-                cacheCapacity: Int = 50_000, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+    public init(
+        engine: @escaping @Sendable () -> ChatEngine, store: ConversationStore, retentionDays: Int = 30,
+        cacheCapacity: Int = 50_000, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }
+    ) {
         currentEngine = engine
         self.store = store
         writer = TurnWriter(store: store)
@@ -55,8 +57,10 @@ public final class ConversationService: Sendable {
     }
 
     /// A service over one fixed `engine`.
-    public convenience init(engine: ChatEngine, store: ConversationStore, retentionDays: Int = 30,
-                            today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+    public convenience init(
+        engine: ChatEngine, store: ConversationStore, retentionDays: Int = 30,
+        today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }
+    ) {
         self.init(engine: { engine }, store: store, retentionDays: retentionDays, today: today)
     }
 

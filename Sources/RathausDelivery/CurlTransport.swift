@@ -74,26 +74,32 @@ final class CurlTransport {
             try check(rathaus_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
             try check(rathaus_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
             try check(rathaus_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
-            try check(rathaus_curl_setopt_write_function(handle, { data, size, count, context in
-                let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
-                let length = size * count
-                if collector.body.count < CurlTransport.bodyLimit, let data {
-                    collector.body.append(Data(bytes: data, count: min(length, CurlTransport.bodyLimit - collector.body.count)))
-                }
-                return length
-            }))
+            try check(
+                rathaus_curl_setopt_write_function(
+                    handle,
+                    { data, size, count, context in
+                        let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+                        let length = size * count
+                        if collector.body.count < CurlTransport.bodyLimit, let data {
+                            collector.body.append(Data(bytes: data, count: min(length, CurlTransport.bodyLimit - collector.body.count)))
+                        }
+                        return length
+                    }))
             try check(rathaus_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
-            try check(rathaus_curl_setopt_header_function(handle, { data, size, count, context in
-                let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
-                let length = size * count
-                if let data {
-                    let line = String(decoding: Data(bytes: data, count: length), as: UTF8.self)
-                    if line.lowercased().hasPrefix("retry-after:") {
-                        collector.retryAfter = line.dropFirst("retry-after:".count).trimmingCharacters(in: .whitespacesAndNewlines)
-                    }
-                }
-                return length
-            }))
+            try check(
+                rathaus_curl_setopt_header_function(
+                    handle,
+                    { data, size, count, context in
+                        let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+                        let length = size * count
+                        if let data {
+                            let line = String(decoding: Data(bytes: data, count: length), as: UTF8.self)
+                            if line.lowercased().hasPrefix("retry-after:") {
+                                collector.retryAfter = line.dropFirst("retry-after:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+                            }
+                        }
+                        return length
+                    }))
             try check(rathaus_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
             let result = curl_easy_perform(handle)
             guard result == CURLE_OK else {

@@ -62,10 +62,14 @@ public struct DeliveryConfiguration: Sendable {
     /// Reads and checks `url`; `environment` supplies `secret_env` variables. Without
     /// `requiresDepartments`, a file without `departments:` is valid and names no endpoint (for
     /// `serve`, which then only stores applications).
-    public init(contentsOf url: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
-                requiresDepartments: Bool = true) throws {
+    public init(
+        contentsOf url: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+        requiresDepartments: Bool = true
+    ) throws {
         let file = url.lastPathComponent
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw Problems(lines: ["\(file):1: Die Datei kann nicht gelesen werden."]) }
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw Problems(lines: ["\(file):1: Die Datei kann nicht gelesen werden."])
+        }
         try self.init(yaml: text, file: file, environment: environment, requiresDepartments: requiresDepartments)
     }
 
@@ -74,7 +78,9 @@ public struct DeliveryConfiguration: Sendable {
         var problems: [String] = []
         let root: Node.Mapping
         do {
-            guard let mapping = try Yams.compose(yaml: text)?.mapping else { throw Problems(lines: ["\(file):1: Erwartet werden Felder wie 'departments:'."]) }
+            guard let mapping = try Yams.compose(yaml: text)?.mapping else {
+                throw Problems(lines: ["\(file):1: Erwartet werden Felder wie 'departments:'."])
+            }
             root = mapping
         } catch let error as Problems {
             throw error
@@ -124,7 +130,8 @@ public struct DeliveryConfiguration: Sendable {
                     continue
                 }
                 if !CurlTransportRules.isAllowed(url, allowsHTTP: allowsHTTP) {
-                    problems.append("\(file):\(line(entry["url"])): '\(urlText)': nur https ist erlaubt (http nur für 127.0.0.1 oder mit allow_http: true).")
+                    problems.append(
+                        "\(file):\(line(entry["url"])): '\(urlText)': nur https ist erlaubt (http nur für 127.0.0.1 oder mit allow_http: true).")
                 }
                 var secrets = entry["secrets"]?.sequence?.compactMap(\.string) ?? []
                 if let variable = entry["secret_env"]?.string {

@@ -36,8 +36,10 @@ public struct OutboxWorker: Sendable {
     private let transports = TransportPool()
 
     /// A worker over `store` with these settings; `owner` names it in leases.
-    public init(store: ConversationStore, configuration: DeliveryConfiguration, owner: String = UUID().uuidString,
-                version: String = "0.4.0") {
+    public init(
+        store: ConversationStore, configuration: DeliveryConfiguration, owner: String = UUID().uuidString,
+        version: String = "0.4.0"
+    ) {
         self.store = store
         self.configuration = configuration
         self.policy = RetryPolicy(schedule: configuration.retrySchedule)
@@ -109,8 +111,10 @@ public struct OutboxWorker: Sendable {
             let body = try WebhookPayload.body(for: item)
             let timestamp = Int(started.timeIntervalSince1970)
             let signature = try WebhookSigner(secrets: endpoint.secrets).signature(id: item.applicationID, timestamp: timestamp, body: body)
-            let headers = [("content-type", "application/json"), ("user-agent", userAgent), ("webhook-id", item.applicationID),
-                           ("webhook-timestamp", String(timestamp)), ("webhook-signature", signature)]
+            let headers = [
+                ("content-type", "application/json"), ("user-agent", userAgent), ("webhook-id", item.applicationID),
+                ("webhook-timestamp", String(timestamp)), ("webhook-signature", signature),
+            ]
             do {
                 let response = try transport.post(endpoint.url, headers: headers, body: body)
                 outcome = classify(status: response.status, retryAfter: response.retryAfter, item: item)
@@ -132,7 +136,9 @@ public struct OutboxWorker: Sendable {
         }
     }
 
-    private func retryOrGiveUp(_ item: ConversationStore.OutboxItem, status: Int?, error: String?, retryAfter: String?) -> ConversationStore.AttemptOutcome {
+    private func retryOrGiveUp(
+        _ item: ConversationStore.OutboxItem, status: Int?, error: String?, retryAfter: String?
+    ) -> ConversationStore.AttemptOutcome {
         guard let next = policy.nextAttempt(after: item.attempts + 1, now: Date(), retryAfter: retryAfter) else {
             return .deadLetter(status: status, error: error)
         }
@@ -147,8 +153,9 @@ final class TransportPool: Sendable {
     /// An idle handle, or a new one.
     func take(_ configuration: DeliveryConfiguration) throws -> CurlTransport {
         if let box = idle.withLock({ $0.popLast() }) { return box.transport }
-        return try CurlTransport(connectTimeout: configuration.connectTimeout, timeout: configuration.timeout,
-                                 allowsHTTP: configuration.allowsHTTP)
+        return try CurlTransport(
+            connectTimeout: configuration.connectTimeout, timeout: configuration.timeout,
+            allowsHTTP: configuration.allowsHTTP)
     }
 
     /// Returns a handle for the next pass.

@@ -13,8 +13,10 @@ public struct RetryPolicy: Sendable {
     }
 
     /// When the next attempt is due after `attempts` failed attempts, or nil when none is left.
-    public func nextAttempt(after attempts: Int, now: Date, retryAfter: String? = nil,
-                            jitter: Double = Double.random(in: 0...0.1)) -> Date? {
+    public func nextAttempt(
+        after attempts: Int, now: Date, retryAfter: String? = nil,
+        jitter: Double = Double.random(in: 0...0.1)
+    ) -> Date? {
         guard attempts >= 1, attempts <= schedule.count else { return nil }
         var wait = schedule[attempts - 1] * (1 + jitter)
         if let requested = Self.seconds(retryAfter, now: now) { wait = max(wait, requested) }

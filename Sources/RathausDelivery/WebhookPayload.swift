@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import RathausStore
 import RathausCatalog
+import RathausStore
 
 /// The JSON body sent for an application: built only from what the outbox row stores, with sorted
 /// keys, so that every attempt sends byte for byte the same body.

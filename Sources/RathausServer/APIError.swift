@@ -20,11 +20,13 @@ public struct APIError: HTTPResponseError, Sendable {
     /// 413 for a body over the limit.
     public static let tooLarge = APIError(status: .contentTooLarge, code: "too_large", message: "Die Anfrage ist zu groß.")
     /// 422 for a message over 1,000 characters or an empty one.
-    public static let badMessage = APIError(status: .unprocessableContent, code: "bad_message",
-                                            message: "Bitte schreiben Sie eine Nachricht mit höchstens 1.000 Zeichen.")
+    public static let badMessage = APIError(
+        status: .unprocessableContent, code: "bad_message",
+        message: "Bitte schreiben Sie eine Nachricht mit höchstens 1.000 Zeichen.")
     /// 403 for a browser request from an origin the config does not list.
-    public static let foreignOrigin = APIError(status: .forbidden, code: "origin_not_allowed",
-                                               message: "Diese Seite darf den Chat nicht verwenden.")
+    public static let foreignOrigin = APIError(
+        status: .forbidden, code: "origin_not_allowed",
+        message: "Diese Seite darf den Chat nicht verwenden.")
     /// 429 when a client sends faster than the rate limit allows.
     public static func rateLimited(retryAfter seconds: Int) -> APIError {
         var error = APIError(status: .tooManyRequests, code: "rate_limited", message: "Bitte warten Sie einen Moment und senden Sie dann erneut.")
@@ -32,8 +34,9 @@ public struct APIError: HTTPResponseError, Sendable {
         return error
     }
     /// 503 when the service cannot answer.
-    public static let unavailable = APIError(status: .serviceUnavailable, code: "unavailable",
-                                             message: "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.")
+    public static let unavailable = APIError(
+        status: .serviceUnavailable, code: "unavailable",
+        message: "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.")
 
     /// The JSON response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {

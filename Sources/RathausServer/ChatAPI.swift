@@ -28,8 +28,10 @@ public struct ChatAPI: Sendable {
     /// An API answering from `live` that keeps conversations in `store`, with the CORS, framing and
     /// rate-limit settings of `configuration`, counting into `metrics`, and serving `web` (the
     /// widget and demo page) when given.
-    public init(live: LiveCatalog, store: ConversationStore, retentionDays: Int = 30, configuration: ServerConfiguration = .init(),
-                metrics: ServerMetrics = .init(), web: StaticFiles? = nil, logger: Logger = Logger(label: "rathaus.server")) {
+    public init(
+        live: LiveCatalog, store: ConversationStore, retentionDays: Int = 30, configuration: ServerConfiguration = .init(),
+        metrics: ServerMetrics = .init(), web: StaticFiles? = nil, logger: Logger = Logger(label: "rathaus.server")
+    ) {
         self.live = live
         self.store = store
         conversations = ConversationService(engine: { live.engine }, store: store, retentionDays: retentionDays)
@@ -74,8 +76,9 @@ public struct ChatAPI: Sendable {
         let api = router.group("api/v1/conversations")
         api.post { _, _ -> Response in
             let started = try await conversations.start()
-            return .json(["id": .string(started.id), "token": .string(started.token), "replies": [.string(started.welcome)], "state": "idle"],
-                         status: .created)
+            return .json(
+                ["id": .string(started.id), "token": .string(started.token), "replies": [.string(started.welcome)], "state": "idle"],
+                status: .created)
         }
         api.post(":id/messages") { request, context -> Response in
             let id = try context.parameters.require("id")
@@ -94,8 +97,10 @@ public struct ChatAPI: Sendable {
         api.get(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
             let transcript = try await Self.notFoundIfMissing { try await conversations.transcript(of: id, access: Self.access(request)) }
-            return Response.json(["id": .string(id),
-                                  "transcript": .array(transcript.map { ["speaker": .string($0.speaker), "text": .string($0.text)] })])
+            return Response.json([
+                "id": .string(id),
+                "transcript": .array(transcript.map { ["speaker": .string($0.speaker), "text": .string($0.text)] }),
+            ])
         }
         api.delete(":id") { request, context -> Response in
             let id = try context.parameters.require("id")

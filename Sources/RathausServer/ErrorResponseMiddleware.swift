@@ -19,17 +19,21 @@ public struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware
         } catch let error as APIError {
             return try error.response(from: request, context: context)
         } catch let error as HTTPResponseError {
-            let apiError = switch error.status {
-            case .notFound: APIError(status: .notFound, code: "not_found", message: "Diese Adresse gibt es nicht.")
-            case .methodNotAllowed: APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "Diese Methode ist hier nicht erlaubt.")
-            case .contentTooLarge: APIError.tooLarge
-            default: APIError(status: error.status, code: "http_\(error.status.code)", message: "Die Anfrage ist fehlgeschlagen.")
-            }
+            let apiError =
+                switch error.status {
+                case .notFound: APIError(status: .notFound, code: "not_found", message: "Diese Adresse gibt es nicht.")
+                case .methodNotAllowed:
+                    APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "Diese Methode ist hier nicht erlaubt.")
+                case .contentTooLarge: APIError.tooLarge
+                default: APIError(status: error.status, code: "http_\(error.status.code)", message: "Die Anfrage ist fehlgeschlagen.")
+                }
             return try apiError.response(from: request, context: context)
         } catch {
             logger.error("request failed", metadata: ["route": "\(context.endpointPath ?? "unmatched")", "error": "\(type(of: error))"])
-            return try APIError(status: .internalServerError, code: "internal",
-                                message: "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es noch einmal.").response(from: request, context: context)
+            return try APIError(
+                status: .internalServerError, code: "internal",
+                message: "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es noch einmal."
+            ).response(from: request, context: context)
         }
     }
 }

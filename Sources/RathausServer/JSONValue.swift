@@ -6,7 +6,8 @@ import RathausStore
 /// `.sortedKeys` and `.withoutEscapingSlashes` writes it (strings by `JSONString`), because every
 /// request writes one log line and most write a body.
 public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
     /// `null`.
     case null
     /// A string.

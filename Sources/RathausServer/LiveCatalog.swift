@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import RathausCatalog
 import RathausDialog
+import Synchronization
 
 /// The engine (catalogue, matcher, answers) the server answers with. A reload replaces it at once; a
 /// catalogue with errors is refused and the running one stays.

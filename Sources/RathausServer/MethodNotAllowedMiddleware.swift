@@ -49,8 +49,10 @@ public struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddlew
         } catch let error as HTTPResponseError where error.status == .notFound {
             let allowed = allowedMethods(forPath: request.uri.path)
             guard !allowed.isEmpty, !allowed.contains(request.method) else { throw error }
-            var response = try APIError(status: .methodNotAllowed, code: "method_not_allowed",
-                                        message: "Diese Methode ist hier nicht erlaubt.").response(from: request, context: context)
+            var response = try APIError(
+                status: .methodNotAllowed, code: "method_not_allowed",
+                message: "Diese Methode ist hier nicht erlaubt."
+            ).response(from: request, context: context)
             response.headers[.allow] = allowed.map(\.rawValue).sorted().joined(separator: ", ")
             return response
         }

@@ -4,217 +4,217 @@
 public enum OpenAPIDocument {
     /// The document, as JSON.
     public static let json = #"""
-{
-  "openapi": "3.1.0",
-  "info": {
-    "title": "Rathaus",
-    "version": "1.0.0",
-    "summary": "Chat assistant for the services of a German municipality.",
-    "description": "Conversations with the Rathaus assistant. A conversation is created with POST /api/v1/conversations, which returns its id and a token; every later call on it needs `Authorization: Bearer TOKEN`. A wrong or missing token gets 404, exactly like a conversation that does not exist. Request bodies are at most 16 KiB, messages at most 1,000 characters. Clients are rate-limited per address (429 with Retry-After). A method that a path does not have gets 405 with an Allow header.",
-    "license": { "name": "MIT", "identifier": "MIT" }
-  },
-  "servers": [{ "url": "/" }],
-  "paths": {
-    "/api/v1/conversations": {
-      "post": {
-        "operationId": "createConversation",
-        "summary": "Starts a conversation.",
-        "responses": {
-          "201": { "description": "The new conversation with its token (shown only once) and the welcome.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CreatedConversation" } } } },
-          "403": { "$ref": "#/components/responses/Error" },
-          "429": { "$ref": "#/components/responses/RateLimited" },
-          "503": { "$ref": "#/components/responses/Error" }
-        }
-      }
-    },
-    "/api/v1/conversations/{id}/messages": {
-      "parameters": [{ "$ref": "#/components/parameters/ConversationID" }],
-      "post": {
-        "operationId": "sendMessage",
-        "summary": "Sends the citizen's message and returns the assistant's turn.",
-        "security": [{ "conversationToken": [] }],
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Message" } } } },
-        "responses": {
-          "200": { "description": "The assistant's answer, the same fields as a line of `rathaus chat --json`.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Turn" } } } },
-          "400": { "$ref": "#/components/responses/Error" },
-          "403": { "$ref": "#/components/responses/Error" },
-          "404": { "$ref": "#/components/responses/Error" },
-          "413": { "$ref": "#/components/responses/Error" },
-          "422": { "$ref": "#/components/responses/Error" },
-          "429": { "$ref": "#/components/responses/RateLimited" },
-          "503": { "$ref": "#/components/responses/Error" }
-        }
-      }
-    },
-    "/api/v1/conversations/{id}": {
-      "parameters": [{ "$ref": "#/components/parameters/ConversationID" }],
-      "get": {
-        "operationId": "getTranscript",
-        "summary": "The conversation so far.",
-        "security": [{ "conversationToken": [] }],
-        "responses": {
-          "200": { "description": "The transcript, oldest first.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Transcript" } } } },
-          "403": { "$ref": "#/components/responses/Error" },
-          "404": { "$ref": "#/components/responses/Error" },
-          "429": { "$ref": "#/components/responses/RateLimited" }
-        }
-      },
-      "delete": {
-        "operationId": "deleteConversation",
-        "summary": "Deletes the conversation, its transcript and any unsent draft (right to erasure). Submitted applications stay with the department.",
-        "security": [{ "conversationToken": [] }],
-        "responses": {
-          "204": { "description": "Deleted." },
-          "403": { "$ref": "#/components/responses/Error" },
-          "404": { "$ref": "#/components/responses/Error" },
-          "429": { "$ref": "#/components/responses/RateLimited" }
-        }
-      }
-    },
-    "/api/v1/openapi.json": {
-      "get": {
-        "operationId": "getOpenAPI",
-        "summary": "This document.",
-        "responses": { "200": { "description": "OpenAPI 3.1 document.", "content": { "application/json": { "schema": { "type": "object" } } } } }
-      }
-    },
-    "/webhooks/rest/webhook": {
-      "post": {
-        "operationId": "rasaRestChannel",
-        "summary": "Rasa-compatible REST channel: one conversation per sender id, so that existing Rasa chat widgets work.",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RasaMessage" } } } },
-        "responses": {
-          "200": { "description": "The replies, one object each.", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/RasaReply" } } } } },
-          "400": { "$ref": "#/components/responses/Error" },
-          "403": { "$ref": "#/components/responses/Error" },
-          "413": { "$ref": "#/components/responses/Error" },
-          "422": { "$ref": "#/components/responses/Error" },
-          "429": { "$ref": "#/components/responses/RateLimited" }
-        }
-      }
-    },
-    "/health": {
-      "get": {
-        "operationId": "health",
-        "summary": "The process is alive.",
-        "responses": { "200": { "description": "Alive.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } } }
-      }
-    },
-    "/ready": {
-      "get": {
-        "operationId": "ready",
-        "summary": "The catalogue is loaded and the database can be written.",
-        "responses": {
-          "200": { "description": "Ready.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } },
-          "503": { "$ref": "#/components/responses/Error" }
-        }
-      }
-    },
-    "/metrics": {
-      "get": {
-        "operationId": "metrics",
-        "summary": "Prometheus metrics: turns, forms, deliveries by state, reloads, rate-limited requests, responses, request latency.",
-        "responses": { "200": { "description": "Prometheus text format 0.0.4.", "content": { "text/plain": { "schema": { "type": "string" } } } } }
-      }
-    }
-  },
-  "components": {
-    "securitySchemes": {
-      "conversationToken": { "type": "http", "scheme": "bearer", "description": "The token returned when the conversation was created (128 random bits, base64url)." }
-    },
-    "parameters": {
-      "ConversationID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }
-    },
-    "responses": {
-      "Error": { "description": "An error.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-      "RateLimited": {
-        "description": "Too many requests from this client.",
-        "headers": { "Retry-After": { "description": "Seconds to wait.", "schema": { "type": "integer", "minimum": 1 } } },
-        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
-      }
-    },
-    "schemas": {
-      "CreatedConversation": {
-        "type": "object",
-        "required": ["id", "token", "replies", "state"],
-        "properties": {
-          "id": { "type": "string" },
-          "token": { "type": "string", "minLength": 22 },
-          "replies": { "type": "array", "items": { "type": "string" } },
-          "state": { "$ref": "#/components/schemas/State" }
-        }
-      },
-      "Message": {
-        "type": "object",
-        "required": ["text"],
-        "properties": { "text": { "type": "string", "minLength": 1, "maxLength": 1000 } }
-      },
-      "State": { "type": "string", "enum": ["idle", "form", "confirm", "submitted"] },
-      "Turn": {
-        "type": "object",
-        "required": ["conversation", "replies", "state"],
-        "properties": {
-          "conversation": { "type": "string" },
-          "replies": { "type": "array", "items": { "type": "string" } },
-          "intent": { "type": "string", "description": "The recognised intent; absent when out of scope or inside a form." },
-          "state": { "$ref": "#/components/schemas/State" },
-          "form": { "type": "string", "description": "The form in progress." },
-          "expecting": {
-            "type": "object",
-            "description": "What the next message answers, while a form is open.",
-            "required": ["field", "type"],
-            "properties": {
-              "field": { "type": "string" },
-              "type": { "type": "string" },
-              "choices": { "type": ["array", "null"], "items": { "type": "string" } }
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "Rathaus",
+            "version": "1.0.0",
+            "summary": "Chat assistant for the services of a German municipality.",
+            "description": "Conversations with the Rathaus assistant. A conversation is created with POST /api/v1/conversations, which returns its id and a token; every later call on it needs `Authorization: Bearer TOKEN`. A wrong or missing token gets 404, exactly like a conversation that does not exist. Request bodies are at most 16 KiB, messages at most 1,000 characters. Clients are rate-limited per address (429 with Retry-After). A method that a path does not have gets 405 with an Allow header.",
+            "license": { "name": "MIT", "identifier": "MIT" }
+          },
+          "servers": [{ "url": "/" }],
+          "paths": {
+            "/api/v1/conversations": {
+              "post": {
+                "operationId": "createConversation",
+                "summary": "Starts a conversation.",
+                "responses": {
+                  "201": { "description": "The new conversation with its token (shown only once) and the welcome.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CreatedConversation" } } } },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" },
+                  "503": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
+            "/api/v1/conversations/{id}/messages": {
+              "parameters": [{ "$ref": "#/components/parameters/ConversationID" }],
+              "post": {
+                "operationId": "sendMessage",
+                "summary": "Sends the citizen's message and returns the assistant's turn.",
+                "security": [{ "conversationToken": [] }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Message" } } } },
+                "responses": {
+                  "200": { "description": "The assistant's answer, the same fields as a line of `rathaus chat --json`.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Turn" } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "413": { "$ref": "#/components/responses/Error" },
+                  "422": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" },
+                  "503": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
+            "/api/v1/conversations/{id}": {
+              "parameters": [{ "$ref": "#/components/parameters/ConversationID" }],
+              "get": {
+                "operationId": "getTranscript",
+                "summary": "The conversation so far.",
+                "security": [{ "conversationToken": [] }],
+                "responses": {
+                  "200": { "description": "The transcript, oldest first.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Transcript" } } } },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" }
+                }
+              },
+              "delete": {
+                "operationId": "deleteConversation",
+                "summary": "Deletes the conversation, its transcript and any unsent draft (right to erasure). Submitted applications stay with the department.",
+                "security": [{ "conversationToken": [] }],
+                "responses": {
+                  "204": { "description": "Deleted." },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" }
+                }
+              }
+            },
+            "/api/v1/openapi.json": {
+              "get": {
+                "operationId": "getOpenAPI",
+                "summary": "This document.",
+                "responses": { "200": { "description": "OpenAPI 3.1 document.", "content": { "application/json": { "schema": { "type": "object" } } } } }
+              }
+            },
+            "/webhooks/rest/webhook": {
+              "post": {
+                "operationId": "rasaRestChannel",
+                "summary": "Rasa-compatible REST channel: one conversation per sender id, so that existing Rasa chat widgets work.",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RasaMessage" } } } },
+                "responses": {
+                  "200": { "description": "The replies, one object each.", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/RasaReply" } } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "413": { "$ref": "#/components/responses/Error" },
+                  "422": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" }
+                }
+              }
+            },
+            "/health": {
+              "get": {
+                "operationId": "health",
+                "summary": "The process is alive.",
+                "responses": { "200": { "description": "Alive.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } } }
+              }
+            },
+            "/ready": {
+              "get": {
+                "operationId": "ready",
+                "summary": "The catalogue is loaded and the database can be written.",
+                "responses": {
+                  "200": { "description": "Ready.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } },
+                  "503": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
+            "/metrics": {
+              "get": {
+                "operationId": "metrics",
+                "summary": "Prometheus metrics: turns, forms, deliveries by state, reloads, rate-limited requests, responses, request latency.",
+                "responses": { "200": { "description": "Prometheus text format 0.0.4.", "content": { "text/plain": { "schema": { "type": "string" } } } } }
+              }
             }
           },
-          "reference": { "type": "string", "description": "The application's reference number, on the turn it was submitted." }
-        }
-      },
-      "Transcript": {
-        "type": "object",
-        "required": ["id", "transcript"],
-        "properties": {
-          "id": { "type": "string" },
-          "transcript": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "required": ["speaker", "text"],
-              "properties": { "speaker": { "type": "string", "enum": ["citizen", "assistant"] }, "text": { "type": "string" } }
+          "components": {
+            "securitySchemes": {
+              "conversationToken": { "type": "http", "scheme": "bearer", "description": "The token returned when the conversation was created (128 random bits, base64url)." }
+            },
+            "parameters": {
+              "ConversationID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }
+            },
+            "responses": {
+              "Error": { "description": "An error.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "RateLimited": {
+                "description": "Too many requests from this client.",
+                "headers": { "Retry-After": { "description": "Seconds to wait.", "schema": { "type": "integer", "minimum": 1 } } },
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+              }
+            },
+            "schemas": {
+              "CreatedConversation": {
+                "type": "object",
+                "required": ["id", "token", "replies", "state"],
+                "properties": {
+                  "id": { "type": "string" },
+                  "token": { "type": "string", "minLength": 22 },
+                  "replies": { "type": "array", "items": { "type": "string" } },
+                  "state": { "$ref": "#/components/schemas/State" }
+                }
+              },
+              "Message": {
+                "type": "object",
+                "required": ["text"],
+                "properties": { "text": { "type": "string", "minLength": 1, "maxLength": 1000 } }
+              },
+              "State": { "type": "string", "enum": ["idle", "form", "confirm", "submitted"] },
+              "Turn": {
+                "type": "object",
+                "required": ["conversation", "replies", "state"],
+                "properties": {
+                  "conversation": { "type": "string" },
+                  "replies": { "type": "array", "items": { "type": "string" } },
+                  "intent": { "type": "string", "description": "The recognised intent; absent when out of scope or inside a form." },
+                  "state": { "$ref": "#/components/schemas/State" },
+                  "form": { "type": "string", "description": "The form in progress." },
+                  "expecting": {
+                    "type": "object",
+                    "description": "What the next message answers, while a form is open.",
+                    "required": ["field", "type"],
+                    "properties": {
+                      "field": { "type": "string" },
+                      "type": { "type": "string" },
+                      "choices": { "type": ["array", "null"], "items": { "type": "string" } }
+                    }
+                  },
+                  "reference": { "type": "string", "description": "The application's reference number, on the turn it was submitted." }
+                }
+              },
+              "Transcript": {
+                "type": "object",
+                "required": ["id", "transcript"],
+                "properties": {
+                  "id": { "type": "string" },
+                  "transcript": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["speaker", "text"],
+                      "properties": { "speaker": { "type": "string", "enum": ["citizen", "assistant"] }, "text": { "type": "string" } }
+                    }
+                  }
+                }
+              },
+              "RasaMessage": {
+                "type": "object",
+                "required": ["sender", "message"],
+                "properties": { "sender": { "type": "string", "minLength": 1 }, "message": { "type": "string", "minLength": 1, "maxLength": 1000 } }
+              },
+              "RasaReply": {
+                "type": "object",
+                "required": ["recipient_id", "text"],
+                "properties": { "recipient_id": { "type": "string" }, "text": { "type": "string" } }
+              },
+              "Status": {
+                "type": "object",
+                "required": ["status"],
+                "properties": { "status": { "type": "string" }, "intents": { "type": "integer" } }
+              },
+              "Error": {
+                "type": "object",
+                "required": ["error"],
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "properties": { "code": { "type": "string" }, "message": { "type": "string", "description": "A German sentence for the citizen." } }
+                  }
+                }
+              }
             }
           }
         }
-      },
-      "RasaMessage": {
-        "type": "object",
-        "required": ["sender", "message"],
-        "properties": { "sender": { "type": "string", "minLength": 1 }, "message": { "type": "string", "minLength": 1, "maxLength": 1000 } }
-      },
-      "RasaReply": {
-        "type": "object",
-        "required": ["recipient_id", "text"],
-        "properties": { "recipient_id": { "type": "string" }, "text": { "type": "string" } }
-      },
-      "Status": {
-        "type": "object",
-        "required": ["status"],
-        "properties": { "status": { "type": "string" }, "intents": { "type": "integer" } }
-      },
-      "Error": {
-        "type": "object",
-        "required": ["error"],
-        "properties": {
-          "error": {
-            "type": "object",
-            "required": ["code", "message"],
-            "properties": { "code": { "type": "string" }, "message": { "type": "string", "description": "A German sentence for the citizen." } }
-          }
-        }
-      }
-    }
-  }
-}
-"""#
+        """#
 }

@@ -35,7 +35,8 @@ public struct RateLimitMiddleware: RouterMiddleware {
     /// The client's address: the last `X-Forwarded-For` entry when trusted, else the peer's IP.
     func client(_ request: Request, _ context: Context) -> String {
         if trustsForwardedFor, let forwarded = request.headers[.init("X-Forwarded-For")!],
-           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        {
             return last
         }
         return context.remoteAddress?.ipAddress ?? "unknown"

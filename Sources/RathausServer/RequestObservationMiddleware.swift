@@ -20,12 +20,14 @@ public struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddl
         let response = try await next(request, context)
         let nanoseconds = DispatchTime.now().uptimeNanoseconds - start
         metrics.record(status: Int(response.status.code), seconds: Double(nanoseconds) / 1e9)
-        logger.info("request", metadata: [
-            "method": "\(request.method.rawValue)",
-            "route": "\(context.endpointPath ?? "unmatched")",
-            "status": "\(response.status.code)",
-            "duration_us": "\(nanoseconds / 1000)",
-        ])
+        logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)",
+                "route": "\(context.endpointPath ?? "unmatched")",
+                "status": "\(response.status.code)",
+                "duration_us": "\(nanoseconds / 1000)",
+            ])
         return response
     }
 }

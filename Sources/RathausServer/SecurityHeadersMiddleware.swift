@@ -9,7 +9,8 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
     /// A middleware allowing `frameAncestors` (origins) to frame the pages; none when empty.
     public init(frameAncestors: [String] = []) {
         let ancestors = frameAncestors.isEmpty ? "'none'" : frameAncestors.joined(separator: " ")
-        policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        policy =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors \(ancestors)"
     }
 

@@ -66,11 +66,13 @@ public struct ServerConfiguration: Sendable, Equatable {
             let values = list.sequence?.compactMap(\.string) ?? []
             let valid = values.filter { value in
                 guard let url = URL(string: value), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
-                      url.path.isEmpty, url.query == nil else { return false }
+                    url.path.isEmpty, url.query == nil
+                else { return false }
                 return true
             }
             if list.sequence == nil || valid.count != list.sequence?.count {
-                problems.append("\(file):\(line(list)): '\(key)' muss eine Liste von Ursprüngen sein, z. B. [https://www.musterstadt.de] (ohne Pfad).")
+                problems.append(
+                    "\(file):\(line(list)): '\(key)' muss eine Liste von Ursprüngen sein, z. B. [https://www.musterstadt.de] (ohne Pfad).")
             }
             return valid
         }
@@ -96,7 +98,9 @@ public struct ServerConfiguration: Sendable, Equatable {
             }
         }
         if let trust = server["trust_forwarded_for"] {
-            if let value = trust.bool { trustsForwardedFor = value } else {
+            if let value = trust.bool {
+                trustsForwardedFor = value
+            } else {
                 problems.append("\(file):\(line(trust)): 'trust_forwarded_for' muss true oder false sein.")
             }
         }

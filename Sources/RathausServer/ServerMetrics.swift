@@ -1,7 +1,7 @@
 import CoreMetrics
 import Prometheus
-import Synchronization
 import RathausDialog
+import Synchronization
 
 /// The server's counters, the deliveries gauge and the request latency histogram, kept in a
 /// swift-prometheus registry of their own and written out by it at `/metrics`. Nothing in them says
@@ -35,16 +35,20 @@ public final class ServerMetrics: Sendable {
             let descriptor = Self.descriptor(name, help: help)
             return Dictionary(uniqueKeysWithValues: values.map { ($0, registry.makeCounter(descriptor: descriptor, labels: [(label, $0)])) })
         }
-        turns = counters("rathaus_turns_total", "kind", ["matched", "unmatched", "form"],
-                         help: "Messages answered, by kind: matched or unmatched outside a form, form inside one.")
-        forms = counters("rathaus_forms_total", "event", ["started", "completed", "abandoned"],
-                         help: "Application forms started, completed (submitted) and abandoned.")
-        reloads = counters("rathaus_catalog_reloads_total", "result", ["ok", "refused"],
-                           help: "Catalogue reloads, accepted (ok) or refused because of errors.")
+        turns = counters(
+            "rathaus_turns_total", "kind", ["matched", "unmatched", "form"],
+            help: "Messages answered, by kind: matched or unmatched outside a form, form inside one.")
+        forms = counters(
+            "rathaus_forms_total", "event", ["started", "completed", "abandoned"],
+            help: "Application forms started, completed (submitted) and abandoned.")
+        reloads = counters(
+            "rathaus_catalog_reloads_total", "result", ["ok", "refused"],
+            help: "Catalogue reloads, accepted (ok) or refused because of errors.")
         let deliveriesDescriptor = Self.descriptor("rathaus_deliveries", help: "Confirmed applications by delivery state.")
-        deliveries = Dictionary(uniqueKeysWithValues: Self.deliveryStates.map {
-            ($0, registry.makeGauge(descriptor: deliveriesDescriptor, labels: [("state", $0)]))
-        })
+        deliveries = Dictionary(
+            uniqueKeysWithValues: Self.deliveryStates.map {
+                ($0, registry.makeGauge(descriptor: deliveriesDescriptor, labels: [("state", $0)]))
+            })
         rateLimited = registry.makeCounter(
             descriptor: Self.descriptor("rathaus_rate_limited_total", help: "Requests refused with 429 by the per-client rate limit."))
         latency = registry.makeValueHistogram(

@@ -29,8 +29,10 @@ extension ConversationStore {
         public let attempts: Int
 
         /// Creates an item (the store makes them when it claims rows).
-        public init(rowID: Int64, applicationID: String, reference: String, departmentID: String, formID: String, schemaVersion: Int,
-                    serviceName: String, serviceKey: String, submittedAt: Date, data: String, attempts: Int) {
+        public init(
+            rowID: Int64, applicationID: String, reference: String, departmentID: String, formID: String, schemaVersion: Int,
+            serviceName: String, serviceKey: String, submittedAt: Date, data: String, attempts: Int
+        ) {
             self.rowID = rowID
             self.applicationID = applicationID
             self.reference = reference
@@ -92,15 +94,17 @@ extension ConversationStore {
     /// get the same row while its lease runs.
     public func claimDue(limit: Int, lease: TimeInterval, owner: String, now: Date = Date()) throws -> [OutboxItem] {
         try writeTransaction { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT o.id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version, a.service_name,
-                       a.service_key, a.submitted_at, a.data, o.attempts
-                FROM outbox o JOIN application a ON a.id = o.application_id
-                WHERE o.status IN ('pending', 'retrying') AND o.next_attempt_at <= ?
-                  AND (o.lease_until IS NULL OR o.lease_until < ?)
-                  AND NOT EXISTS (SELECT 1 FROM department_endpoint d WHERE d.department_id = o.department_id AND d.disabled_at IS NOT NULL)
-                ORDER BY o.next_attempt_at, o.id LIMIT ?
-                """, arguments: [now, now, limit])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version, a.service_name,
+                           a.service_key, a.submitted_at, a.data, o.attempts
+                    FROM outbox o JOIN application a ON a.id = o.application_id
+                    WHERE o.status IN ('pending', 'retrying') AND o.next_attempt_at <= ?
+                      AND (o.lease_until IS NULL OR o.lease_until < ?)
+                      AND NOT EXISTS (SELECT 1 FROM department_endpoint d WHERE d.department_id = o.department_id AND d.disabled_at IS NOT NULL)
+                    ORDER BY o.next_attempt_at, o.id LIMIT ?
+                    """, arguments: [now, now, limit])
             let until = now.addingTimeInterval(lease)
             let takeLease = try db.cachedStatement(sql: "UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?")
             return try rows.map { row in
@@ -150,39 +154,46 @@ extension ConversationStore {
     }
 
     private static func record(_ outcome: AttemptOutcome, for item: OutboxItem, startedAt: Date, duration: TimeInterval, in db: Database) throws {
-        let (status, error): (Int?, String?) = switch outcome {
-        case .delivered(let status): (status, nil)
-        case .retry(let status, let error, _), .deadLetter(let status, let error): (status, error)
-        case .endpointGone(let status): (status, "410 Gone")
-        }
-        try db.execute(sql: "INSERT INTO delivery_attempt (outbox_id, started_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [item.rowID, startedAt, Int(duration * 1000), status, error])
+        let (status, error): (Int?, String?) =
+            switch outcome {
+            case .delivered(let status): (status, nil)
+            case .retry(let status, let error, _), .deadLetter(let status, let error): (status, error)
+            case .endpointGone(let status): (status, "410 Gone")
+            }
+        try db.execute(
+            sql: "INSERT INTO delivery_attempt (outbox_id, started_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?)",
+            arguments: [item.rowID, startedAt, Int(duration * 1000), status, error])
         let summary = error ?? status.map { "HTTP \($0)" }
         switch outcome {
         case .delivered:
-            try db.execute(sql: """
-                UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, lease_until = NULL,
-                lease_owner = NULL, last_error = NULL WHERE id = ?
-                """, arguments: [startedAt.addingTimeInterval(duration), item.rowID])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, lease_until = NULL,
+                    lease_owner = NULL, last_error = NULL WHERE id = ?
+                    """, arguments: [startedAt.addingTimeInterval(duration), item.rowID])
         case .retry(_, _, let next):
-            try db.execute(sql: """
-                UPDATE outbox SET status = 'retrying', attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL,
-                lease_owner = NULL, last_error = ? WHERE id = ?
-                """, arguments: [next, summary, item.rowID])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = 'retrying', attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL,
+                    lease_owner = NULL, last_error = ? WHERE id = ?
+                    """, arguments: [next, summary, item.rowID])
         case .deadLetter:
-            try db.execute(sql: """
-                UPDATE outbox SET status = 'dead', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
-                WHERE id = ?
-                """, arguments: [summary, item.rowID])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = 'dead', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
+                    WHERE id = ?
+                    """, arguments: [summary, item.rowID])
         case .endpointGone:
-            try db.execute(sql: """
-                UPDATE outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
-                WHERE id = ?
-                """, arguments: [summary, item.rowID])
-            try db.execute(sql: """
-                INSERT INTO department_endpoint (department_id, disabled_at, reason) VALUES (?, ?, '410 Gone')
-                ON CONFLICT(department_id) DO UPDATE SET disabled_at = excluded.disabled_at, reason = excluded.reason
-                """, arguments: [item.departmentID, startedAt])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
+                    WHERE id = ?
+                    """, arguments: [summary, item.rowID])
+            try db.execute(
+                sql: """
+                    INSERT INTO department_endpoint (department_id, disabled_at, reason) VALUES (?, ?, '410 Gone')
+                    ON CONFLICT(department_id) DO UPDATE SET disabled_at = excluded.disabled_at, reason = excluded.reason
+                    """, arguments: [item.departmentID, startedAt])
         }
     }
 
@@ -193,31 +204,41 @@ extension ConversationStore {
     /// Deliveries, newest first; only those with `status` when given (disabled: rows of disabled departments).
     public func deliveries(status: String? = nil) throws -> [Delivery] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.reference, o.department_id, \(Self.shownStatus) AS shown,
-                       o.attempts, o.next_attempt_at, o.delivered_at, o.last_error
-                FROM outbox o JOIN application a ON a.id = o.application_id
-                LEFT JOIN department_endpoint d ON d.department_id = o.department_id
-                ORDER BY a.submitted_at DESC, a.reference DESC
-                """).map { row in
-                    Delivery(reference: row["reference"], department: row["department_id"], status: row["shown"], attempts: row["attempts"],
-                             nextAttemptAt: row["next_attempt_at"], deliveredAt: row["delivered_at"], lastError: row["last_error"])
-                }
-                .filter { status == nil || $0.status == status }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.reference, o.department_id, \(Self.shownStatus) AS shown,
+                           o.attempts, o.next_attempt_at, o.delivered_at, o.last_error
+                    FROM outbox o JOIN application a ON a.id = o.application_id
+                    LEFT JOIN department_endpoint d ON d.department_id = o.department_id
+                    ORDER BY a.submitted_at DESC, a.reference DESC
+                    """
+            ).map { row in
+                Delivery(
+                    reference: row["reference"], department: row["department_id"], status: row["shown"], attempts: row["attempts"],
+                    nextAttemptAt: row["next_attempt_at"], deliveredAt: row["delivered_at"], lastError: row["last_error"])
+            }
+            .filter { status == nil || $0.status == status }
         }
     }
 
     /// The attempts of the application with this reference, oldest first; nil when there is none.
     public func attempts(reference: String) throws -> [Attempt]? {
         try database.read { db in
-            guard let outboxID = try Int64.fetchOne(db, sql: """
-                SELECT o.id FROM outbox o JOIN application a ON a.id = o.application_id WHERE a.reference = ?
-                """, arguments: [reference]) else { return nil }
-            return try Row.fetchAll(db, sql: "SELECT started_at, duration_ms, status, error FROM delivery_attempt WHERE outbox_id = ? ORDER BY id",
-                                    arguments: [outboxID])
-                .map { row in
-                    Attempt(startedAt: row["started_at"], durationMilliseconds: row["duration_ms"], status: row["status"], error: row["error"])
-                }
+            guard
+                let outboxID = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT o.id FROM outbox o JOIN application a ON a.id = o.application_id WHERE a.reference = ?
+                        """, arguments: [reference])
+            else { return nil }
+            return try Row.fetchAll(
+                db, sql: "SELECT started_at, duration_ms, status, error FROM delivery_attempt WHERE outbox_id = ? ORDER BY id",
+                arguments: [outboxID]
+            )
+            .map { row in
+                Attempt(startedAt: row["started_at"], durationMilliseconds: row["duration_ms"], status: row["status"], error: row["error"])
+            }
         }
     }
 
@@ -225,10 +246,11 @@ extension ConversationStore {
     @discardableResult
     public func retry(reference: String, now: Date = Date()) throws -> Bool {
         try database.write { db in
-            try db.execute(sql: """
-                UPDATE outbox SET status = 'retrying', next_attempt_at = ?, lease_until = NULL, lease_owner = NULL
-                WHERE status != 'delivered' AND application_id = (SELECT id FROM application WHERE reference = ?)
-                """, arguments: [now, reference])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = 'retrying', next_attempt_at = ?, lease_until = NULL, lease_owner = NULL
+                    WHERE status != 'delivered' AND application_id = (SELECT id FROM application WHERE reference = ?)
+                    """, arguments: [now, reference])
             return db.changesCount > 0
         }
     }
@@ -237,11 +259,13 @@ extension ConversationStore {
     @discardableResult
     public func enable(department: String, now: Date = Date()) throws -> Bool {
         try database.write { db in
-            try db.execute(sql: "UPDATE department_endpoint SET disabled_at = NULL, reason = NULL WHERE department_id = ? AND disabled_at IS NOT NULL",
-                           arguments: [department])
+            try db.execute(
+                sql: "UPDATE department_endpoint SET disabled_at = NULL, reason = NULL WHERE department_id = ? AND disabled_at IS NOT NULL",
+                arguments: [department])
             let changed = db.changesCount > 0
-            try db.execute(sql: "UPDATE outbox SET next_attempt_at = ? WHERE department_id = ? AND status IN ('pending', 'retrying')",
-                           arguments: [now, department])
+            try db.execute(
+                sql: "UPDATE outbox SET next_attempt_at = ? WHERE department_id = ? AND status IN ('pending', 'retrying')",
+                arguments: [now, department])
             return changed
         }
     }
@@ -249,31 +273,40 @@ extension ConversationStore {
     /// The state of the application with this reference, for the citizen who asks (`antragsstatus`).
     public func status(reference: String) throws -> ApplicationStatus? {
         try database.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT a.reference, a.department_id, a.data, o.status, o.delivered_at, d.disabled_at
-                FROM application a LEFT JOIN outbox o ON o.application_id = a.id
-                LEFT JOIN department_endpoint d ON d.department_id = a.department_id
-                WHERE a.reference = ?
-                """, arguments: [reference.uppercased()]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT a.reference, a.department_id, a.data, o.status, o.delivered_at, d.disabled_at
+                        FROM application a LEFT JOIN outbox o ON o.application_id = a.id
+                        LEFT JOIN department_endpoint d ON d.department_id = a.department_id
+                        WHERE a.reference = ?
+                        """, arguments: [reference.uppercased()])
+            else { return nil }
             let status: String? = row["status"]
             let disabled: Date? = row["disabled_at"]
-            let state: ApplicationStatus.State = switch status {
-            case "delivered": .delivered
-            case "dead": .problem
-            case "retrying": disabled == nil ? .retrying : .problem
-            default: disabled == nil ? .received : .problem
-            }
+            let state: ApplicationStatus.State =
+                switch status {
+                case "delivered": .delivered
+                case "dead": .problem
+                case "retrying": disabled == nil ? .retrying : .problem
+                default: disabled == nil ? .received : .problem
+                }
             let data = (try? JSONSerialization.jsonObject(with: Data((row["data"] as String).utf8)) as? [String: Any]) ?? [:]
-            let identifiers = Set(data.values.compactMap { $0 as? String }
-                .filter { $0.contains("@") || ($0.count == 5 && $0.allSatisfy(\.isNumber)) }.map { $0.lowercased() })
-            return ApplicationStatus(reference: row["reference"], departmentID: row["department_id"], state: state, deliveredAt: row["delivered_at"],
-                                     identifiers: identifiers)
+            let identifiers = Set(
+                data.values.compactMap { $0 as? String }
+                    .filter { $0.contains("@") || ($0.count == 5 && $0.allSatisfy(\.isNumber)) }.map { $0.lowercased() })
+            return ApplicationStatus(
+                reference: row["reference"], departmentID: row["department_id"], state: state, deliveredAt: row["delivered_at"],
+                identifiers: identifiers)
         }
     }
 
     /// Departments whose endpoint is disabled.
     public func disabledDepartments() throws -> [String] {
-        try database.read { db in try String.fetchAll(db, sql: "SELECT department_id FROM department_endpoint WHERE disabled_at IS NOT NULL ORDER BY 1") }
+        try database.read { db in
+            try String.fetchAll(db, sql: "SELECT department_id FROM department_endpoint WHERE disabled_at IS NOT NULL ORDER BY 1")
+        }
     }
 }
 
@@ -282,11 +315,13 @@ extension ConversationStore {
     /// `delivered`, `dead`, and `disabled` for rows of disabled departments).
     public func deliveryCounts() throws -> [String: Int] {
         try database.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.shownStatus) AS shown, COUNT(*) AS count
-                FROM outbox o LEFT JOIN department_endpoint d ON d.department_id = o.department_id
-                GROUP BY shown
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.shownStatus) AS shown, COUNT(*) AS count
+                    FROM outbox o LEFT JOIN department_endpoint d ON d.department_id = o.department_id
+                    GROUP BY shown
+                    """)
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["shown"] as String, $0["count"] as Int) })
         }
     }

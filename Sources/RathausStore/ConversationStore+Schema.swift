@@ -128,14 +128,15 @@ extension ConversationStore {
         migrator.registerMigration("v4-turns") { db in
             // A plain integer key: new rows still get ids above every row left, which is all the
             // order needs, without the bookkeeping table that AUTOINCREMENT writes on every insert.
-            try db.execute(sql: """
-                CREATE TABLE turn (
-                    id INTEGER PRIMARY KEY,
-                    conversation_id TEXT NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,
-                    citizen TEXT,
-                    replies TEXT NOT NULL,
-                    created_at DATETIME NOT NULL)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE turn (
+                        id INTEGER PRIMARY KEY,
+                        conversation_id TEXT NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,
+                        citizen TEXT,
+                        replies TEXT NOT NULL,
+                        created_at DATETIME NOT NULL)
+                    """)
             try db.create(index: "turn_on_conversation_id", on: "turn", columns: ["conversation_id"])
             try Self.moveTranscriptLinesIntoTurns(db)
             try db.drop(table: "transcript")

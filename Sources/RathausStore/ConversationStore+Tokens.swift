@@ -9,8 +9,9 @@ extension ConversationStore {
     public func create(_ snapshot: ChatSession.Snapshot, tokenHash: String, now: Date = Date()) throws {
         let state = try Self.jsonText(snapshot)
         try database.write { db in
-            try db.execute(sql: "INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                           arguments: [snapshot.id, state, now, now])
+            try db.execute(
+                sql: "INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                arguments: [snapshot.id, state, now, now])
             try db.execute(sql: "INSERT INTO conversation_token (conversation_id, token_hash) VALUES (?, ?)", arguments: [snapshot.id, tokenHash])
         }
     }
@@ -19,13 +20,16 @@ extension ConversationStore {
     /// (compared in constant time); one read for both.
     public func snapshot(id: String, tokenHash: String) throws -> ChatSession.Snapshot? {
         let row = try database.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT t.token_hash, c.snapshot FROM conversation_token t JOIN conversation c ON c.id = t.conversation_id
-                WHERE t.conversation_id = ?
-                """), arguments: [id])
+            try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT t.token_hash, c.snapshot FROM conversation_token t JOIN conversation c ON c.id = t.conversation_id
+                        WHERE t.conversation_id = ?
+                        """), arguments: [id])
         }
         guard let row, let stored: String = row["token_hash"], let state: String = row["snapshot"],
-              Self.constantTimeEqual(stored, tokenHash) else { return nil }
+            Self.constantTimeEqual(stored, tokenHash)
+        else { return nil }
         return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(state.utf8))
     }
 

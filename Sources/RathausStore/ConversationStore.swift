@@ -117,10 +117,11 @@ public final class ConversationStore: ApplicationSink, Sendable {
         let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
-            let upsert = try db.cachedStatement(sql: """
-                INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
-                """)
+            let upsert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
+                    """)
             let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
             let insertTurn = try db.cachedStatement(sql: "INSERT INTO turn (conversation_id, citizen, replies, created_at) VALUES (?, ?, ?, ?)")
             for (turn, column) in zip(turns, columns) {
@@ -187,15 +188,20 @@ public final class ConversationStore: ApplicationSink, Sendable {
             let last = try String.fetchOne(db, sql: "SELECT MAX(reference) FROM application WHERE reference LIKE ?", arguments: [prefix + "%"])
             let number = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
             let reference = prefix + String(format: "%06d", number)
-            try db.execute(sql: """
-                INSERT INTO application (id, reference, conversation_id, form_id, schema_version, service_name, service_key,
-                                         department_id, submitted_at, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [application.id, reference, application.conversationID, application.formID, application.schemaVersion,
-                                 application.serviceName, application.serviceKey, application.departmentID, application.submittedAt, data])
-            try db.execute(sql: """
-                INSERT INTO outbox (application_id, department_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?)
-                """, arguments: [application.id, application.departmentID, application.submittedAt, application.submittedAt])
+            try db.execute(
+                sql: """
+                    INSERT INTO application (id, reference, conversation_id, form_id, schema_version, service_name, service_key,
+                                             department_id, submitted_at, data)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    application.id, reference, application.conversationID, application.formID, application.schemaVersion,
+                    application.serviceName, application.serviceKey, application.departmentID, application.submittedAt, data,
+                ])
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (application_id, department_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?)
+                    """, arguments: [application.id, application.departmentID, application.submittedAt, application.submittedAt])
             return reference
         }
     }
@@ -215,12 +221,15 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// Every application with its outbox status, oldest first.
     public func applications() throws -> [StoredApplication] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.reference, a.form_id, a.data, o.status FROM application a
-                LEFT JOIN outbox o ON o.application_id = a.id ORDER BY a.submitted_at, a.reference
-                """).map { row in
-                    StoredApplication(reference: row["reference"], formID: row["form_id"], data: row["data"], outboxStatus: row["status"])
-                }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.reference, a.form_id, a.data, o.status FROM application a
+                    LEFT JOIN outbox o ON o.application_id = a.id ORDER BY a.submitted_at, a.reference
+                    """
+            ).map { row in
+                StoredApplication(reference: row["reference"], formID: row["form_id"], data: row["data"], outboxStatus: row["status"])
+            }
         }
     }
 }

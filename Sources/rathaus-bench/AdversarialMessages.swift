@@ -92,9 +92,11 @@ struct AdversarialMessages {
             let letter = random.pick(Array("abcdefghijklmnopqrstuvwxyzäöüß"))
             return String(repeating: letter, count: Self.length)
         case .english:
-            let english = ["the", "quick", "application", "please", "could", "you", "tell", "me", "where", "renewal",
-                           "passport", "office", "opening", "hours", "which", "documents", "required", "thanks",
-                           "neighbourhood", "registration", "appointment", "whatever", "something", "because"]
+            let english = [
+                "the", "quick", "application", "please", "could", "you", "tell", "me", "where", "renewal",
+                "passport", "office", "opening", "hours", "which", "documents", "required", "thanks",
+                "neighbourhood", "registration", "appointment", "whatever", "something", "because",
+            ]
             return filled(separator: " ") { random.pick(english) }
         }
     }

@@ -82,13 +82,15 @@ struct AdversarialScenario {
             let messages = generator.messages(category, count: Self.messagesPerCategory)
             let latency = LatencyMeter(passes: Self.passes).measure(matcher, queries: messages)
             all += latency.perQueryMicroseconds
-            categories.append(CategoryResult(
-                name: category.rawValue, messages: messages.count,
-                p50Microseconds: Self.rounded(latency.p50Microseconds), p99Microseconds: Self.rounded(latency.p99Microseconds),
-                maxMicroseconds: Self.rounded(latency.perQueryMicroseconds.last ?? 0),
-                slowestCallMicroseconds: Self.rounded(latency.slowestCallMicroseconds),
-                matched: latency.warmUpMatches.filter { $0.intent != nil }.count))
-            StandardError.write("""
+            categories.append(
+                CategoryResult(
+                    name: category.rawValue, messages: messages.count,
+                    p50Microseconds: Self.rounded(latency.p50Microseconds), p99Microseconds: Self.rounded(latency.p99Microseconds),
+                    maxMicroseconds: Self.rounded(latency.perQueryMicroseconds.last ?? 0),
+                    slowestCallMicroseconds: Self.rounded(latency.slowestCallMicroseconds),
+                    matched: latency.warmUpMatches.filter { $0.intent != nil }.count))
+            StandardError.write(
+                """
                 adversarial \(category.rawValue): p50 \(String(format: "%.1f", latency.p50Microseconds)) µs, \
                 p99 \(String(format: "%.1f", latency.p99Microseconds)) µs, \
                 max \(String(format: "%.1f", latency.perQueryMicroseconds.last ?? 0)) µs; \
@@ -99,7 +101,8 @@ struct AdversarialScenario {
         all.sort()
         let p99 = Percentile.of(0.99, sorted: all), maximum = all.last ?? 0
         let meetsGoal = maximum <= Self.maximumGoalMicroseconds && p99 <= Self.p99GoalMicroseconds
-        StandardError.write("adversarial: p99 \(String(format: "%.1f", p99)) µs, max \(String(format: "%.1f", maximum)) µs, goal \(meetsGoal ? "met" : "missed")\n")
+        StandardError.write(
+            "adversarial: p99 \(String(format: "%.1f", p99)) µs, max \(String(format: "%.1f", maximum)) µs, goal \(meetsGoal ? "met" : "missed")\n")
         return Result(
             messageLength: AdversarialMessages.length, categories: categories,
             p99Microseconds: Self.rounded(p99), maxMicroseconds: Self.rounded(maximum), meetsGoal: meetsGoal,

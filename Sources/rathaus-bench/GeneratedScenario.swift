@@ -34,7 +34,8 @@ struct GeneratedScenario {
         let queries = SyntheticQuery.batch(count: Self.queryCount, about: synthetic)
         let latency = LatencyMeter().measure(matcher, queries: queries.map(\.text))
         let peak = PeakMemory.megabytes()
-        StandardError.write("""
+        StandardError.write(
+            """
             generated-1000: catalogue built in \(String(format: "%.1f", buildTime.milliseconds)) ms, \
             matcher build times (ms) \(loadTimes.map { String(format: "%.1f", $0) }.joined(separator: " ")), \
             threshold \(String(format: "%.3f", matcher.threshold)), checksum \(String(format: "%.3f", latency.checksum))

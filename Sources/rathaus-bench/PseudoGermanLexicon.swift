@@ -77,4 +77,3 @@ enum PseudoGermanLexicon {
         return String(letters)
     }
 }
-

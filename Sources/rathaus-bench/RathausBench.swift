@@ -41,7 +41,8 @@ struct RathausBench {
             StandardError.write("rathaus-bench: \(error)\n")
             exit(1)
         }
-        let report = Report(machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results, delivery: delivery, adversarial: adversarial)
+        let report = Report(
+            machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results, delivery: delivery, adversarial: adversarial)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {

@@ -40,7 +40,8 @@ struct ShippedScenario {
         let queries = try evaluationTexts()
         let latency = LatencyMeter().measure(matcher, queries: queries)
         let peak = PeakMemory.megabytes()
-        StandardError.write("""
+        StandardError.write(
+            """
             shipped: \(catalog.intents.count) intents, \(queries.count) queries × \(latency.passes) passes, \
             load times (ms) \(loadTimes.map { String(format: "%.1f", $0) }.joined(separator: " ")), \
             threshold \(String(format: "%.3f", matcher.threshold)), checksum \(String(format: "%.3f", latency.checksum))

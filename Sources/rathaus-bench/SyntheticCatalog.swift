@@ -52,8 +52,10 @@ struct SyntheticCatalog {
                 summary: "\(name): Sie erledigen das beim Bürgerservice der Stadt Benchstadt.",
                 departmentID: Self.departmentID)
             let examples = (0..<examplesPerService).map { index in
-                Self.question(about: service, template: PseudoGermanLexicon.templates[
-                    (index + number) % PseudoGermanLexicon.templates.count], using: &generator)
+                Self.question(
+                    about: service,
+                    template: PseudoGermanLexicon.templates[
+                        (index + number) % PseudoGermanLexicon.templates.count], using: &generator)
             }
             intents.append(Intent(id: id, examples: examples, source: SourceLocation(file: "generated", line: number)))
         }

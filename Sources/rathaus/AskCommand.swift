@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RathausUnderstanding
 import RathausDialog
+import RathausUnderstanding
 
 /// `rathaus ask TEXT`: answers one question and exits.
 struct AskCommand: ParsableCommand {
@@ -14,7 +14,11 @@ struct AskCommand: ParsableCommand {
     @Option(name: .long, help: "Schwelle, unter der eine Frage als nicht zuständig gilt (0 bis 1; ohne Angabe am Katalog kalibriert).")
     var threshold: Double?
     @Flag(name: .long, help: "Ausgabe als JSON: intent, confidence, alternatives, answer.") var json = false
-    @Flag(name: .long, help: "Zeigt zuerst, wie jedes Wort gelesen wurde (Korrektur, Wortstamm, Teile eines zusammengesetzten Worts; mit --json auf der Fehlerausgabe).")
+    @Flag(
+        name: .long,
+        help:
+            "Zeigt zuerst, wie jedes Wort gelesen wurde (Korrektur, Wortstamm, Teile eines zusammengesetzten Worts; mit --json auf der Fehlerausgabe)."
+    )
     var words = false
 
     func run() throws {
@@ -36,7 +40,8 @@ struct AskCommand: ParsableCommand {
     }
 
     /// Said on standard error when the question was longer than ``Utterance/maximumLength`` characters.
-    static let shortenedNote = "Hinweis: Nur die ersten \(Utterance.maximumLength.formatted(.number.locale(Locale(identifier: "de_DE")))) Zeichen wurden ausgewertet."
+    static let shortenedNote =
+        "Hinweis: Nur die ersten \(Utterance.maximumLength.formatted(.number.locale(Locale(identifier: "de_DE")))) Zeichen wurden ausgewertet."
 
     /// One line telling how a folded word was read: "abmleden → abmelden (Stamm abmeld)".
     static func describe(_ word: String, _ analysis: TextAnalyzer.Analysis) -> String {

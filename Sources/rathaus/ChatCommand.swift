@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import RathausDelivery
 import RathausConversations
+import RathausDelivery
+import RathausDialog
 import RathausStore
 import RathausUnderstanding
-import RathausDialog
 
 /// `rathaus chat`: a conversation on the terminal, or line by line when input is piped.
 struct ChatCommand: AsyncParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import RathausCatalog
 import RathausDelivery
 import RathausServer
-import RathausCatalog
 
 /// `rathaus check`: reads the whole catalogue and reports every problem with file and line.
 struct CheckCommand: ParsableCommand {
@@ -20,8 +20,11 @@ struct CheckCommand: ParsableCommand {
             var summary = ""
             do {
                 let configuration = try DeliveryConfiguration(contentsOf: URL(fileURLWithPath: config), requiresDepartments: false)
-                summary = configuration.endpoints.isEmpty ? "keine Stellen (rathaus serve speichert Anträge nur)"
-                    : "\(configuration.endpoints.count) Stellen mit Adresse" + (configuration.endpoints["default"] == nil ? " (ohne default)" : " (mit default)")
+                summary =
+                    configuration.endpoints.isEmpty
+                    ? "keine Stellen (rathaus serve speichert Anträge nur)"
+                    : "\(configuration.endpoints.count) Stellen mit Adresse"
+                        + (configuration.endpoints["default"] == nil ? " (ohne default)" : " (mit default)")
             } catch {
                 problems.append("\(error)")
             }
@@ -43,8 +46,9 @@ struct CheckCommand: ParsableCommand {
             print(try JSONLine.string(CheckOutput(report: report)))
         } else if report.problems.isEmpty {
             let counts = report.counts
-            print("Katalog in Ordnung: \(counts.departments) Stellen, \(counts.intents) Intents, \(counts.services) Leistungen, "
-                + "\(counts.forms) Formulare, \(counts.outOfScopeExamples) Beispiele außerhalb des Angebots.")
+            print(
+                "Katalog in Ordnung: \(counts.departments) Stellen, \(counts.intents) Intents, \(counts.services) Leistungen, "
+                    + "\(counts.forms) Formulare, \(counts.outOfScopeExamples) Beispiele außerhalb des Angebots.")
         } else {
             for problem in report.problems { print(problem.description) }
             print("\(report.problems.count) Fehler gefunden.")

@@ -21,11 +21,14 @@ struct DeliverCommand: ParsableCommand {
         repeat {
             let summary = try worker.deliverDue()
             if summary.claimed > 0 || once {
-                print("zugestellt: \(summary.delivered), erneut versuchen: \(summary.retrying), aufgegeben: \(summary.dead), "
-                    + "Stelle gesperrt: \(summary.disabled)")
+                print(
+                    "zugestellt: \(summary.delivered), erneut versuchen: \(summary.retrying), aufgegeben: \(summary.dead), "
+                        + "Stelle gesperrt: \(summary.disabled)")
                 fflush(nil)
             }
-            if summary.dead > 0 { StandardError.write("error: \(summary.dead) Zustellung(en) endgültig fehlgeschlagen (rathaus deliveries list --status dead)\n") }
+            if summary.dead > 0 {
+                StandardError.write("error: \(summary.dead) Zustellung(en) endgültig fehlgeschlagen (rathaus deliveries list --status dead)\n")
+            }
             if !once { Thread.sleep(forTimeInterval: interval) }
         } while !once
     }

@@ -17,9 +17,13 @@ struct DeliveriesCommand: ParsableCommand {
 
         func run() throws {
             for delivery in try storage.open().deliveries(status: status) {
-                if json { print(try JSONLine.string(delivery)); continue }
-                print("\(delivery.reference)  \(delivery.status)  \(delivery.department)  Versuche: \(delivery.attempts)"
-                    + (delivery.lastError.map { "  zuletzt: \($0)" } ?? ""))
+                if json {
+                    print(try JSONLine.string(delivery))
+                    continue
+                }
+                print(
+                    "\(delivery.reference)  \(delivery.status)  \(delivery.department)  Versuche: \(delivery.attempts)"
+                        + (delivery.lastError.map { "  zuletzt: \($0)" } ?? ""))
             }
         }
     }
@@ -36,7 +40,9 @@ struct DeliveriesCommand: ParsableCommand {
             }
             let formatter = ISO8601DateFormatter()
             for attempt in attempts {
-                print("\(formatter.string(from: attempt.startedAt))  \(attempt.status.map { "HTTP \($0)" } ?? attempt.error ?? "?")  \(attempt.durationMilliseconds) ms")
+                print(
+                    "\(formatter.string(from: attempt.startedAt))  \(attempt.status.map { "HTTP \($0)" } ?? attempt.error ?? "?")  \(attempt.durationMilliseconds) ms"
+                )
             }
             if attempts.isEmpty { print("Noch kein Versuch.") }
         }

@@ -21,8 +21,12 @@ struct DeliveryService: Service {
             do {
                 let summary = try await Blocking.run { try worker.deliverDue() }
                 if summary.claimed > 0 {
-                    logger.info("delivery pass", metadata: ["delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)",
-                                                           "dead": "\(summary.dead)", "disabled": "\(summary.disabled)"])
+                    logger.info(
+                        "delivery pass",
+                        metadata: [
+                            "delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)",
+                            "dead": "\(summary.dead)", "disabled": "\(summary.disabled)",
+                        ])
                 }
             } catch {
                 logger.error("delivery pass failed", metadata: ["error": "\(type(of: error))"])

@@ -27,7 +27,8 @@ struct EvalCommand: ParsableCommand {
         let report = EvaluationReport.evaluate(set) { matcher.match($0).intent }
         // Like the web API, only the first 1,000 characters of a line are analysed.
         if report.shortenedTotal > 0 {
-            StandardError.write("Hinweis: \(report.shortenedTotal) Zeilen waren länger als \(Utterance.maximumLength) Zeichen; nur ihr Anfang wurde ausgewertet.\n")
+            StandardError.write(
+                "Hinweis: \(report.shortenedTotal) Zeilen waren länger als \(Utterance.maximumLength) Zeichen; nur ihr Anfang wurde ausgewertet.\n")
         }
         print(json ? try JSONLine.string(report) : report.text)
     }

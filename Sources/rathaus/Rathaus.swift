@@ -6,7 +6,10 @@ struct Rathaus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rathaus",
         abstract: "Der digitale Assistent für die Bürgerinnen und Bürger einer Kommune.",
-        subcommands: [ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, PurgeCommand.self, DeliverCommand.self, DeliveriesCommand.self, SchemaCommand.self, ServeCommand.self],
+        subcommands: [
+            ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, PurgeCommand.self, DeliverCommand.self,
+            DeliveriesCommand.self, SchemaCommand.self, ServeCommand.self,
+        ],
         defaultSubcommand: ChatCommand.self
     )
 }

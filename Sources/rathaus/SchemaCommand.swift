@@ -17,8 +17,9 @@ struct SchemaCommand: ParsableCommand {
             StandardError.write("Ein Formular '\(form)' gibt es nicht. Vorhanden: \(catalog.forms.keys.sorted().joined(separator: ", "))\n")
             throw ExitCode(1)
         }
-        let data = try JSONSerialization.data(withJSONObject: FormSchema.schema(for: definition),
-                                              options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: FormSchema.schema(for: definition),
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         print(String(decoding: data, as: UTF8.self))
     }
 }

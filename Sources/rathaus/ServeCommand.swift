@@ -3,9 +3,9 @@ import Foundation
 import Hummingbird
 import Logging
 import RathausDelivery
+import RathausDialog
 import RathausServer
 import ServiceLifecycle
-import RathausDialog
 
 /// `rathaus serve`: the HTTP API, the widget and the delivery worker in one service group, with
 /// graceful shutdown on SIGTERM and SIGINT and catalogue reload on SIGHUP or file change.
@@ -36,8 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
         let live = LiveCatalog(engine: try ChatEngine(catalog: catalog), directory: options.directory)
         let metrics = ServerMetrics()
         let web = StaticFiles(directory: options.directory.appendingPathComponent("Web"))
-        let api = ChatAPI(live: live, store: store, retentionDays: storage.retentionDays, configuration: serverConfiguration,
-                          metrics: metrics, web: web, logger: logger)
+        let api = ChatAPI(
+            live: live, store: store, retentionDays: storage.retentionDays, configuration: serverConfiguration,
+            metrics: metrics, web: web, logger: logger)
         let app = Application(
             router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
@@ -55,8 +56,12 @@ struct ServeCommand: AsyncParsableCommand {
         services.append(CatalogWatcher(live: live, metrics: metrics, checkInterval: serverConfiguration.reloadCheckSeconds, logger: logger))
         services.append(app)
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        logger.info("starting", metadata: ["intents": "\(catalog.intents.count)", "web_files": "\(web.names.count)",
-                                           "delivery": "\(delivers)"])
+        logger.info(
+            "starting",
+            metadata: [
+                "intents": "\(catalog.intents.count)", "web_files": "\(web.names.count)",
+                "delivery": "\(delivers)",
+            ])
         try await group.run()
         logger.info("stopped")
     }

@@ -46,9 +46,10 @@ struct BinaryRunner {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      standardOutput: String(decoding: out, as: UTF8.self),
-                      standardError: String(decoding: err, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: out, as: UTF8.self),
+            standardError: String(decoding: err, as: UTF8.self))
     }
 
     /// A path for a fresh SQLite file in a new temporary folder.

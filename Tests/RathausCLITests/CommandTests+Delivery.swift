@@ -1,8 +1,8 @@
 import Foundation
+import RathausCatalog
 import RathausStore
 import RathausTestSupport
 import Testing
-import RathausCatalog
 
 /// Delivery through the built binary to the Python receiver that verifies with `standardwebhooks`.
 extension CommandTests {
@@ -15,7 +15,8 @@ extension CommandTests {
         return path
     }
 
-    static let sperrmuell = "ich will sperrmüll anmelden\nja\nAnna Müller\nLindenweg 7\n12345\n1 Sofa\n2\nnein\nüberspringen\nanna@example.org\nweiter\nja\n"
+    static let sperrmuell =
+        "ich will sperrmüll anmelden\nja\nAnna Müller\nLindenweg 7\n12345\n1 Sofa\n2\nnein\nüberspringen\nanna@example.org\nweiter\nja\n"
     static let hund = "ich möchte meinen hund anmelden\n"
 
     @Test("applications submitted through chat --json arrive once each, signed (standardwebhooks) with the documented payload")
@@ -58,10 +59,12 @@ extension CommandTests {
         let store = try ConversationStore(path: database)
         var references: [String] = []
         for number in 0..<200 {
-            references.append(try store.submit(SubmittedApplication(
-                conversationID: "c\(number)", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
-                serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
-                data: [.init(field: "menge", type: "number", value: .number(Double(number % 5) + 0.5))])))
+            references.append(
+                try store.submit(
+                    SubmittedApplication(
+                        conversationID: "c\(number)", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
+                        serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
+                        data: [.init(field: "menge", type: "number", value: .number(Double(number % 5) + 0.5))])))
         }
         var random = SystemRandomNumberGenerator()
         for _ in 0..<5 {

@@ -61,8 +61,9 @@ extension CommandTests {
         chat.kill()
         #expect(chat.process.terminationReason == .uncaughtSignal)
 
-        let resumed = try BinaryRunner.run(["chat", "--json", "--database", database, "--resume", conversation],
-                                           input: "12345\n1 Sofa, 1 Sessel\n2\nnein\nüberspringen\nanna@example.org\nweiter\n")
+        let resumed = try BinaryRunner.run(
+            ["chat", "--json", "--database", database, "--resume", conversation],
+            input: "12345\n1 Sofa, 1 Sessel\n2\nnein\nüberspringen\nanna@example.org\nweiter\n")
         #expect(resumed.status == 0, "\(resumed.standardError)")
         let objects = try resumed.standardOutput.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])

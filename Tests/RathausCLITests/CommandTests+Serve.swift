@@ -9,7 +9,8 @@ extension CommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for folder in ["Intents", "Knowledge", "Web"] {
-            try FileManager.default.copyItem(at: BinaryRunner.repositoryRoot.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: BinaryRunner.repositoryRoot.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
         }
         return directory
     }
@@ -19,13 +20,13 @@ extension CommandTests {
         let directory = try Self.catalogCopy()
         let config = directory.appendingPathComponent("rathaus.yaml")
         try """
-            server:
-              reload_check_seconds: 0
-            departments:
-              default:
-                url: http://127.0.0.1:9/unused
-                secrets: [whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw]
-            """.write(to: config, atomically: true, encoding: .utf8)
+        server:
+          reload_check_seconds: 0
+        departments:
+          default:
+            url: http://127.0.0.1:9/unused
+            secrets: [whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw]
+        """.write(to: config, atomically: true, encoding: .utf8)
         let server = try LiveServer(["--catalog", directory.path, "--database", BinaryRunner.temporaryDatabase(), "--config", config.path])
         defer { server.stop() }
         #expect(try await server.request("/ready").status == 200)
@@ -36,7 +37,8 @@ extension CommandTests {
         #expect(try await server.waitForMetric("rathaus_catalog_reloads_total{result=\"refused\"} 1"), "\(server.log)")
         let created = try await server.object("/api/v1/conversations", method: "POST")
         let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
-        let turn = try await server.object("/api/v1/conversations/\(id)/messages", method: "POST", json: ["text": "Was kostet ein Reisepass?"], token: token)
+        let turn = try await server.object(
+            "/api/v1/conversations/\(id)/messages", method: "POST", json: ["text": "Was kostet ein Reisepass?"], token: token)
         #expect((turn["replies"] as? [String])?.joined().contains("70,00 Euro") == true, "the running catalogue still answers")
         #expect(server.log.contains("zz-kaputt.yaml"), "the refusal is logged with the file")
 

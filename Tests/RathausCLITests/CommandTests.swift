@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RathausCatalog
 import RathausDialog
+import Testing
 
 @Suite("The rathaus binary", .serialized)
 struct CommandTests {
@@ -9,7 +9,8 @@ struct CommandTests {
 
     @Test("piped chat greets, answers the passport fee, and says goodbye")
     func pipedChat() throws {
-        let output = try BinaryRunner.run(["chat", "--database", BinaryRunner.temporaryDatabase()], input: "Hallo\nWas kostet ein Reisepass?\ntschüss\n")
+        let output = try BinaryRunner.run(
+            ["chat", "--database", BinaryRunner.temporaryDatabase()], input: "Hallo\nWas kostet ein Reisepass?\ntschüss\n")
         #expect(output.status == 0, "\(output.standardError)")
         let greeting = try #require(Self.catalog.intent("begruessung")?.answer)
         let goodbye = try #require(Self.catalog.intent("verabschiedung")?.answer)
@@ -24,8 +25,9 @@ struct CommandTests {
 
     @Test("chat --json writes exactly one JSON object per input line")
     func jsonChat() throws {
-        let output = try BinaryRunner.run(["chat", "--json", "--database", BinaryRunner.temporaryDatabase()],
-                                          input: "Hallo\nwie wird das wetter morgen\nsperrmüll anmelden\nja\n")
+        let output = try BinaryRunner.run(
+            ["chat", "--json", "--database", BinaryRunner.temporaryDatabase()],
+            input: "Hallo\nwie wird das wetter morgen\nsperrmüll anmelden\nja\n")
         #expect(output.status == 0)
         let lines = output.standardOutput.split(separator: "\n")
         #expect(lines.count == 4)
@@ -77,8 +79,9 @@ struct CommandTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         for folder in ["Intents", "Knowledge"] {
             try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: BinaryRunner.repositoryRoot.appendingPathComponent(folder),
-                                             to: copy.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: BinaryRunner.repositoryRoot.appendingPathComponent(folder),
+                to: copy.appendingPathComponent(folder))
         }
         let entry = copy.appendingPathComponent("Knowledge/reisepass-beantragen.yaml")
         var text = try String(contentsOf: entry, encoding: .utf8)

@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Testing
 
 /// A running `rathaus serve --port 0` on 127.0.0.1, for tests that talk to the real process.
 final class LiveServer {

@@ -1,6 +1,7 @@
 import Foundation
 import RathausTestSupport
 import Testing
+
 @testable import RathausCatalog
 
 /// One way to break the fixture and the problem `rathaus check` must then report.
@@ -17,128 +18,154 @@ struct Breakage: Sendable, CustomTestStringConvertible {
 @Suite("Checking a catalogue")
 struct CatalogCheckTests {
     static let breakages: [Breakage] = [
-        Breakage(name: "YAML syntax error", changes: [
-            "Knowledge/wohnsitz-anmelden.yaml": """
-            id: wohnsitz-anmelden
-            leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
-            leistungsbezeichnung: [Wohnsitz anmelden
-            kurztext: Text
-            zustaendige_stelle: einwohnermeldeamt
-            """,
-        ], code: .yamlSyntax, file: "Knowledge/wohnsitz-anmelden.yaml", line: 4),
-        Breakage(name: "duplicate intent id", changes: [
-            "Intents/mehr.yaml": """
-            intents:
-              - id: other
-                answer: Text
-                examples: [eins]
-              - id: begruessung
-                answer: Hallo
-                examples: [hallo]
-            """,
-        ], code: .duplicateID, file: "Intents/mehr.yaml", line: 5),
-        Breakage(name: "unknown department", changes: [
-            "Knowledge/wohnsitz-anmelden.yaml": """
-            id: wohnsitz-anmelden
-            leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
-            leistungsbezeichnung: Wohnsitz anmelden
-            kurztext: Text
-            zustaendige_stelle: einwohnermeldeam
-            """,
-        ], code: .unknownDepartment, file: "Knowledge/wohnsitz-anmelden.yaml", line: 5),
-        Breakage(name: "missing required field", changes: [
-            "Knowledge/wohnsitz-anmelden.yaml": """
-            id: wohnsitz-anmelden
-            leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
-            kurztext: Text
-            zustaendige_stelle: einwohnermeldeamt
-            """,
-        ], code: .missingField, file: "Knowledge/wohnsitz-anmelden.yaml", line: 1),
-        Breakage(name: "intent without examples", changes: [
-            "Intents/gespraech.yaml": """
-            intents:
-              - id: begruessung
-                answer: Hallo
-                examples: []
-              - id: mensch-sprechen
-                answer: Rufen Sie an.
-                examples: [mensch]
-            """,
-        ], code: .emptyExamples, file: "Intents/gespraech.yaml", line: 4),
-        Breakage(name: "intent without knowledge entry or answer", changes: [
-            "Intents/gespraech.yaml": """
-            intents:
-              - id: begruessung
-                examples: [hallo]
-              - id: mensch-sprechen
-                answer: Rufen Sie an.
-                examples: [mensch]
-            """,
-        ], code: .intentWithoutKnowledge, file: "Intents/gespraech.yaml", line: 2),
-        Breakage(name: "knowledge entry without intent", changes: [
-            "Knowledge/fundsache.yaml": """
-            id: fundsache
-            leistungsschluessel: "local:musterstadt:fundsache"
-            leistungsbezeichnung: Fundsache
-            kurztext: Text
-            zustaendige_stelle: hauptamt
-            """,
-        ], code: .knowledgeWithoutIntent, file: "Knowledge/fundsache.yaml", line: 1),
-        Breakage(name: "wrong type", changes: [
-            "Knowledge/wohnsitz-anmelden.yaml": """
-            id: wohnsitz-anmelden
-            leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
-            leistungsbezeichnung: Wohnsitz anmelden
-            kurztext:
-              - eins
-              - zwei
-            zustaendige_stelle: einwohnermeldeamt
-            """,
-        ], code: .wrongType, file: "Knowledge/wohnsitz-anmelden.yaml", line: 5),
-        Breakage(name: "misspelt field name", changes: [
-            "Knowledge/wohnsitz-anmelden.yaml": """
-            id: wohnsitz-anmelden
-            leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
-            leistungsbezeichnung: Wohnsitz anmelden
-            kurztext: Text
-            kostne: ["5,00 Euro"]
-            zustaendige_stelle: einwohnermeldeamt
-            """,
-        ], code: .unknownField, file: "Knowledge/wohnsitz-anmelden.yaml", line: 5),
-        Breakage(name: "invalid LeiKa key", changes: [
-            "Knowledge/wohnsitz-anmelden.yaml": """
-            id: wohnsitz-anmelden
-            leistungsschluessel: "9910"
-            leistungsbezeichnung: Wohnsitz anmelden
-            kurztext: Text
-            zustaendige_stelle: einwohnermeldeamt
-            """,
-        ], code: .invalidValue, file: "Knowledge/wohnsitz-anmelden.yaml", line: 2),
-        Breakage(name: "id differs from file name", changes: [
-            "Knowledge/stellen/hauptamt.yaml": """
-            id: zentrale
-            name: Bürgerservice
-            anschrift: {strasse: Marktplatz 1, plz: "12345", ort: Musterstadt}
-            oeffnungszeiten: [Montag 8 bis 12 Uhr]
-            telefon: "0 12 34 / 56 78-0"
-            email: zentrale@musterstadt.example
-            """,
-        ], code: .idMismatch, file: "Knowledge/stellen/hauptamt.yaml", line: 1),
-        Breakage(name: "placeholder that cannot be filled", changes: [
-            "Intents/gespraech.yaml": """
-            intents:
-              - id: begruessung
-                answer: Hallo
-                examples: [hallo]
-              - id: mensch-sprechen
-                answer: "Rufen Sie an: {hauptamt.fax}"
-                examples: [mensch]
-            """,
-        ], code: .unknownPlaceholder, file: "Intents/gespraech.yaml", line: 5),
+        Breakage(
+            name: "YAML syntax error",
+            changes: [
+                "Knowledge/wohnsitz-anmelden.yaml": """
+                id: wohnsitz-anmelden
+                leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
+                leistungsbezeichnung: [Wohnsitz anmelden
+                kurztext: Text
+                zustaendige_stelle: einwohnermeldeamt
+                """
+            ], code: .yamlSyntax, file: "Knowledge/wohnsitz-anmelden.yaml", line: 4),
+        Breakage(
+            name: "duplicate intent id",
+            changes: [
+                "Intents/mehr.yaml": """
+                intents:
+                  - id: other
+                    answer: Text
+                    examples: [eins]
+                  - id: begruessung
+                    answer: Hallo
+                    examples: [hallo]
+                """
+            ], code: .duplicateID, file: "Intents/mehr.yaml", line: 5),
+        Breakage(
+            name: "unknown department",
+            changes: [
+                "Knowledge/wohnsitz-anmelden.yaml": """
+                id: wohnsitz-anmelden
+                leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
+                leistungsbezeichnung: Wohnsitz anmelden
+                kurztext: Text
+                zustaendige_stelle: einwohnermeldeam
+                """
+            ], code: .unknownDepartment, file: "Knowledge/wohnsitz-anmelden.yaml", line: 5),
+        Breakage(
+            name: "missing required field",
+            changes: [
+                "Knowledge/wohnsitz-anmelden.yaml": """
+                id: wohnsitz-anmelden
+                leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
+                kurztext: Text
+                zustaendige_stelle: einwohnermeldeamt
+                """
+            ], code: .missingField, file: "Knowledge/wohnsitz-anmelden.yaml", line: 1),
+        Breakage(
+            name: "intent without examples",
+            changes: [
+                "Intents/gespraech.yaml": """
+                intents:
+                  - id: begruessung
+                    answer: Hallo
+                    examples: []
+                  - id: mensch-sprechen
+                    answer: Rufen Sie an.
+                    examples: [mensch]
+                """
+            ], code: .emptyExamples, file: "Intents/gespraech.yaml", line: 4),
+        Breakage(
+            name: "intent without knowledge entry or answer",
+            changes: [
+                "Intents/gespraech.yaml": """
+                intents:
+                  - id: begruessung
+                    examples: [hallo]
+                  - id: mensch-sprechen
+                    answer: Rufen Sie an.
+                    examples: [mensch]
+                """
+            ], code: .intentWithoutKnowledge, file: "Intents/gespraech.yaml", line: 2),
+        Breakage(
+            name: "knowledge entry without intent",
+            changes: [
+                "Knowledge/fundsache.yaml": """
+                id: fundsache
+                leistungsschluessel: "local:musterstadt:fundsache"
+                leistungsbezeichnung: Fundsache
+                kurztext: Text
+                zustaendige_stelle: hauptamt
+                """
+            ], code: .knowledgeWithoutIntent, file: "Knowledge/fundsache.yaml", line: 1),
+        Breakage(
+            name: "wrong type",
+            changes: [
+                "Knowledge/wohnsitz-anmelden.yaml": """
+                id: wohnsitz-anmelden
+                leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
+                leistungsbezeichnung: Wohnsitz anmelden
+                kurztext:
+                  - eins
+                  - zwei
+                zustaendige_stelle: einwohnermeldeamt
+                """
+            ], code: .wrongType, file: "Knowledge/wohnsitz-anmelden.yaml", line: 5),
+        Breakage(
+            name: "misspelt field name",
+            changes: [
+                "Knowledge/wohnsitz-anmelden.yaml": """
+                id: wohnsitz-anmelden
+                leistungsschluessel: "local:musterstadt:wohnsitz-anmelden"
+                leistungsbezeichnung: Wohnsitz anmelden
+                kurztext: Text
+                kostne: ["5,00 Euro"]
+                zustaendige_stelle: einwohnermeldeamt
+                """
+            ], code: .unknownField, file: "Knowledge/wohnsitz-anmelden.yaml", line: 5),
+        Breakage(
+            name: "invalid LeiKa key",
+            changes: [
+                "Knowledge/wohnsitz-anmelden.yaml": """
+                id: wohnsitz-anmelden
+                leistungsschluessel: "9910"
+                leistungsbezeichnung: Wohnsitz anmelden
+                kurztext: Text
+                zustaendige_stelle: einwohnermeldeamt
+                """
+            ], code: .invalidValue, file: "Knowledge/wohnsitz-anmelden.yaml", line: 2),
+        Breakage(
+            name: "id differs from file name",
+            changes: [
+                "Knowledge/stellen/hauptamt.yaml": """
+                id: zentrale
+                name: Bürgerservice
+                anschrift: {strasse: Marktplatz 1, plz: "12345", ort: Musterstadt}
+                oeffnungszeiten: [Montag 8 bis 12 Uhr]
+                telefon: "0 12 34 / 56 78-0"
+                email: zentrale@musterstadt.example
+                """
+            ], code: .idMismatch, file: "Knowledge/stellen/hauptamt.yaml", line: 1),
+        Breakage(
+            name: "placeholder that cannot be filled",
+            changes: [
+                "Intents/gespraech.yaml": """
+                intents:
+                  - id: begruessung
+                    answer: Hallo
+                    examples: [hallo]
+                  - id: mensch-sprechen
+                    answer: "Rufen Sie an: {hauptamt.fax}"
+                    examples: [mensch]
+                """
+            ], code: .unknownPlaceholder, file: "Intents/gespraech.yaml", line: 5),
         Breakage(name: "file not in UTF-8", changes: [:], code: .unreadableFile, file: "Knowledge/wohnsitz-anmelden.yaml", line: 1),
-        Breakage(name: "missing Intents folder", changes: [
-            "Intents/dienste.yaml": nil, "Intents/gespraech.yaml": nil,
-        ], code: .missingDirectory, file: "Intents", line: 1),
+        Breakage(
+            name: "missing Intents folder",
+            changes: [
+                "Intents/dienste.yaml": nil, "Intents/gespraech.yaml": nil,
+            ], code: .missingDirectory, file: "Intents", line: 1),
     ]
 
     @Test("the valid fixture has no problems")
@@ -170,8 +197,9 @@ struct CatalogCheckTests {
         #expect(report.catalog == nil)
         let matching = report.problems.filter { $0.code == breakage.code }
         #expect(!matching.isEmpty, "expected \(breakage.code), got \(report.problems)")
-        #expect(matching.contains { $0.file == breakage.file && $0.line == breakage.line },
-                "expected \(breakage.file):\(breakage.line), got \(matching.map(\.description))")
+        #expect(
+            matching.contains { $0.file == breakage.file && $0.line == breakage.line },
+            "expected \(breakage.file):\(breakage.line), got \(matching.map(\.description))")
         #expect(matching.allSatisfy { !$0.message.isEmpty && !$0.fix.isEmpty })
     }
 

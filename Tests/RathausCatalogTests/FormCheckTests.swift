@@ -1,6 +1,7 @@
 import Foundation
 import RathausTestSupport
 import Testing
+
 @testable import RathausCatalog
 
 @Suite("Checking form files")
@@ -58,16 +59,39 @@ struct FormCheckTests {
         #expect(form.fields[0].isPersonal && !form.fields[1].isPersonal)
     }
 
-    @Test("each broken form is reported with its file, line and code", arguments: [
-        ("unknown field type", Self.validFields.replacingOccurrences(of: "type: yes_no", with: "type: jein"), CatalogProblem.Code.invalidValue, 14),
-        ("condition on an unknown field", Self.validFields.replacingOccurrences(of: "field: eilig", with: "field: express"), .invalidValue, 26),
-        ("condition on a later field", Self.validFields.replacingOccurrences(of: "field: eilig", with: "field: grund"), .invalidValue, 26),
-        ("condition value that is not an option", Self.validFields.replacingOccurrences(of: "equals: true", with: "equals: vielleicht"), .invalidValue, 26),
-        ("choice without options", Self.validFields.replacingOccurrences(of: "      - {id: reise, label: Reise}\n      - {id: verlust, label: Verlust}\n", with: ""), .missingField, 23),
-        ("unknown key in a field", Self.validFields.replacingOccurrences(of: "    help: Für den Pass.", with: "    hilfe: Für den Pass."), .unknownField, 12),
-        ("duplicate field id", Self.validFields.replacingOccurrences(of: "id: eilig", with: "id: name").replacingOccurrences(of: "field: eilig", with: "field: name"), .duplicateID, 13),
-        ("bad date limit", Self.validFields + "\n  - id: tag\n    type: date\n    label: Tag\n    prompt: Wann?\n    help: Darum.\n    earliest: nächste Woche", .invalidValue, 32),
-    ] as [(String, String, CatalogProblem.Code, Int)])
+    @Test(
+        "each broken form is reported with its file, line and code",
+        arguments: [
+            (
+                "unknown field type", Self.validFields.replacingOccurrences(of: "type: yes_no", with: "type: jein"), CatalogProblem.Code.invalidValue,
+                14
+            ),
+            ("condition on an unknown field", Self.validFields.replacingOccurrences(of: "field: eilig", with: "field: express"), .invalidValue, 26),
+            ("condition on a later field", Self.validFields.replacingOccurrences(of: "field: eilig", with: "field: grund"), .invalidValue, 26),
+            (
+                "condition value that is not an option", Self.validFields.replacingOccurrences(of: "equals: true", with: "equals: vielleicht"),
+                .invalidValue, 26
+            ),
+            (
+                "choice without options",
+                Self.validFields.replacingOccurrences(of: "      - {id: reise, label: Reise}\n      - {id: verlust, label: Verlust}\n", with: ""),
+                .missingField, 23
+            ),
+            (
+                "unknown key in a field", Self.validFields.replacingOccurrences(of: "    help: Für den Pass.", with: "    hilfe: Für den Pass."),
+                .unknownField, 12
+            ),
+            (
+                "duplicate field id",
+                Self.validFields.replacingOccurrences(of: "id: eilig", with: "id: name").replacingOccurrences(
+                    of: "field: eilig", with: "field: name"), .duplicateID, 13
+            ),
+            (
+                "bad date limit",
+                Self.validFields + "\n  - id: tag\n    type: date\n    label: Tag\n    prompt: Wann?\n    help: Darum.\n    earliest: nächste Woche",
+                .invalidValue, 32
+            ),
+        ] as [(String, String, CatalogProblem.Code, Int)])
     func broken(_ case: (String, String, CatalogProblem.Code, Int)) throws {
         let problems = try Self.problems(Self.form(`case`.1))
         #expect(!problems.isEmpty, "\(`case`.0): no problem reported")
@@ -80,8 +104,10 @@ struct FormCheckTests {
     func crossChecks() throws {
         let department = try Self.problems(Self.form(Self.validFields, department: "passamt"))
         #expect(department.map(\.code) == [.unknownDepartment])
-        let fixture = try CatalogFixture(changes: ["Intents/formulare/gibtsnicht.yaml": Self.form(Self.validFields)
-            .replacingOccurrences(of: "id: reisepass-beantragen", with: "id: gibtsnicht")])
+        let fixture = try CatalogFixture(changes: [
+            "Intents/formulare/gibtsnicht.yaml": Self.form(Self.validFields)
+                .replacingOccurrences(of: "id: reisepass-beantragen", with: "id: gibtsnicht")
+        ])
         defer { fixture.remove() }
         #expect(fixture.check().problems.map(\.code) == [.invalidValue])
     }

@@ -1,9 +1,9 @@
 import Foundation
-import RathausConversations
-import Testing
 import RathausCatalog
-import RathausUnderstanding
+import RathausConversations
 import RathausDialog
+import RathausUnderstanding
+import Testing
 
 /// Runs every conversation test in `Tests/Conversations` (the same files `rathaus test` runs).
 @Suite("Conversation tests")
@@ -36,12 +36,14 @@ struct ConversationScriptTests {
     @Test("a script whose expectation does not hold fails with a readable report")
     func failingScript() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-failing-\(UUID().uuidString).yaml")
-        try Data("""
+        try Data(
+            """
             name: Absichtlich falsch
             turns:
               - user: Was kostet ein Reisepass?
                 bot: 99,99 Euro
-            """.utf8).write(to: file)
+            """.utf8
+        ).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         guard case .failed(let name, let report) = await Self.runner.run(file: file) else {
             Issue.record("the script should fail")

@@ -1,9 +1,10 @@
 import Foundation
-import RathausTestSupport
-@testable import RathausDelivery
-import RathausStore
-import Testing
 import RathausCatalog
+import RathausStore
+import RathausTestSupport
+import Testing
+
+@testable import RathausDelivery
 
 @Suite("Signing, payload and retry rules")
 struct DeliveryRuleTests {
@@ -36,23 +37,25 @@ struct DeliveryRuleTests {
 
     @Test("the config file is checked with lines: http only for loopback, secrets required")
     func configuration() throws {
-        let good = try DeliveryConfiguration(yaml: """
-            departments:
-              default:
-                url: http://127.0.0.1:9/hook
-                secret_env: HOOK_SECRET
-            """, environment: ["HOOK_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"])
+        let good = try DeliveryConfiguration(
+            yaml: """
+                departments:
+                  default:
+                    url: http://127.0.0.1:9/hook
+                    secret_env: HOOK_SECRET
+                """, environment: ["HOOK_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"])
         #expect(good.endpoint(for: "abfallwirtschaft")?.url.absoluteString == "http://127.0.0.1:9/hook")
         #expect(good.retrySchedule == DeliveryConfiguration.standardSchedule)
         do {
-            _ = try DeliveryConfiguration(yaml: """
-                departments:
-                  default:
-                    url: http://eingang.example/hook
-                  bauverwaltung:
-                    url: https://bau.example/hook
-                    secret_env: NOT_SET
-                """, file: "c.yaml")
+            _ = try DeliveryConfiguration(
+                yaml: """
+                    departments:
+                      default:
+                        url: http://eingang.example/hook
+                      bauverwaltung:
+                        url: https://bau.example/hook
+                        secret_env: NOT_SET
+                    """, file: "c.yaml")
             Issue.record("problems expected")
         } catch let problems as DeliveryConfiguration.Problems {
             #expect(problems.lines.contains { $0.hasPrefix("c.yaml:3:") && $0.contains("nur https") })
@@ -84,16 +87,21 @@ struct DeliveryRuleTests {
 @Suite("Delivering to a local receiver", .serialized)
 struct DeliveryFaultTests {
     /// A store with `count` submitted applications, and the worker for `receiver`.
-    static func setUp(_ receiver: Receiver, count: Int = 1, timeout: Double = 2, schedule: [Double] = [0.2, 0.2, 0.2])
-        throws -> (ConversationStore, OutboxWorker, [String]) {
+    static func setUp(
+        _ receiver: Receiver, count: Int = 1, timeout: Double = 2, schedule: [Double] = [0.2, 0.2, 0.2]
+    )
+        throws -> (ConversationStore, OutboxWorker, [String])
+    {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-delivery-\(UUID().uuidString)/d.sqlite").path
         let store = try ConversationStore(path: path)
         var references: [String] = []
         for number in 0..<count {
-            references.append(try store.submit(SubmittedApplication(
-                conversationID: "c\(number)", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
-                serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
-                data: [.init(field: "menge", type: "number", value: .number(Double(number)))])))
+            references.append(
+                try store.submit(
+                    SubmittedApplication(
+                        conversationID: "c\(number)", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
+                        serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
+                        data: [.init(field: "menge", type: "number", value: .number(Double(number)))])))
         }
         let configuration = try DeliveryConfiguration(yaml: receiver.configuration(timeout: timeout, schedule: schedule))
         return (store, OutboxWorker(store: store, configuration: configuration), references)
@@ -119,8 +127,10 @@ struct DeliveryFaultTests {
         #expect(entries.count == 5)
         #expect(entries.allSatisfy { $0.valid }, "\(entries.compactMap(\.error))")
         #expect(entries.allSatisfy { $0.content_type == "application/json" && $0.user_agent?.hasPrefix("Rathaus/") == true })
-        #expect(Set(entries.compactMap { try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any] }
-            .compactMap { $0["reference"] as? String }) == Set(references))
+        #expect(
+            Set(
+                entries.compactMap { try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any] }
+                    .compactMap { $0["reference"] as? String }) == Set(references))
         #expect(try store.deliveries(status: "delivered").count == 5)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RathausTestSupport
 import Testing
+
 @testable import RathausCatalog
 @testable import RathausDialog
 
@@ -69,8 +70,9 @@ struct AnswerTests {
         let response = AskResponse(question: "Was kostet ein Reisepass?", matcher: CatalogFixture.matcher(Self.catalog), composer: Self.composer)
         #expect(response.intent == "reisepass-beantragen")
         #expect(response.answer.contains("70,00 Euro"))
-        let json = String(decoding: try JSONEncoder().encode(
-            AskResponse(question: "wetter morgen", matcher: CatalogFixture.matcher(Self.catalog), composer: Self.composer)), as: UTF8.self)
+        let json = String(
+            decoding: try JSONEncoder().encode(
+                AskResponse(question: "wetter morgen", matcher: CatalogFixture.matcher(Self.catalog), composer: Self.composer)), as: UTF8.self)
         #expect(json.contains("\"intent\":null"))
     }
 }

@@ -1,21 +1,24 @@
-import Testing
 import RathausTestSupport
-@testable import RathausUnderstanding
+import Testing
+
 @testable import RathausDialog
+@testable import RathausUnderstanding
 
 @Suite("Aspects and follow-up questions")
 struct AspectTests {
     static let catalog = CatalogFixture.shipped
     static let matcher = CatalogFixture.matcher(catalog)
 
-    @Test("the aspect of a question is recognised", arguments: [
-        ("Was kostet ein Reisepass?", Aspect.costs),
-        ("welche unterlagen brauche ich fuer den perso", .documents),
-        ("wie lange dauert eine baugenehmigung", .duration),
-        ("bis wann ist die frist fuer die anmeldung", .deadlines),
-        ("wo kann ich meinen hund anmelden", .place),
-        ("geht das auch online", .online),
-    ])
+    @Test(
+        "the aspect of a question is recognised",
+        arguments: [
+            ("Was kostet ein Reisepass?", Aspect.costs),
+            ("welche unterlagen brauche ich fuer den perso", .documents),
+            ("wie lange dauert eine baugenehmigung", .duration),
+            ("bis wann ist die frist fuer die anmeldung", .deadlines),
+            ("wo kann ich meinen hund anmelden", .place),
+            ("geht das auch online", .online),
+        ])
     func detects(_ case: (String, Aspect)) {
         #expect(Aspect.detect(in: `case`.0) == `case`.1)
     }
@@ -29,8 +32,10 @@ struct AspectTests {
                 prefixes.contains { word == $0 || (word.utf8.count > 3 && $0.utf8.count >= 4 && word.hasPrefix($0)) }
             }?.0
         }
-        var words = ["", "a", "wo", "woh", "wohin", "wohnung", "kost", "kosten", "kos", "dauert", "dauerte", "lange", "langeweile",
-                     "offen", "offenbar", "euro", "europa", "eur", "frist", "fristen", "online", "onlinedienst", "spatestens"]
+        var words = [
+            "", "a", "wo", "woh", "wohin", "wohnung", "kost", "kosten", "kos", "dauert", "dauerte", "lange", "langeweile",
+            "offen", "offenbar", "euro", "europa", "eur", "frist", "fristen", "online", "onlinedienst", "spatestens",
+        ]
         for (_, prefixes) in Aspect.signals {
             for prefix in prefixes {
                 words += [prefix, prefix + "e", String(prefix.dropLast()), "x" + prefix]
@@ -46,14 +51,16 @@ struct AspectTests {
         #expect(Aspect.detect(in: "reisepass beantragen") == nil)
     }
 
-    @Test("follow-ups name no service of their own", arguments: [
-        ("und was kostet das?", true),
-        ("wo muss ich da hin?", true),
-        ("wie lange dauert das", true),
-        ("was kostet ein reisepass", false),
-        ("was kostet ein flug nach mallorca", false),
-        ("hallo", false),
-    ])
+    @Test(
+        "follow-ups name no service of their own",
+        arguments: [
+            ("und was kostet das?", true),
+            ("wo muss ich da hin?", true),
+            ("wie lange dauert das", true),
+            ("was kostet ein reisepass", false),
+            ("was kostet ein flug nach mallorca", false),
+            ("hallo", false),
+        ])
     func followUp(_ case: (String, Bool)) {
         #expect(Aspect.isFollowUp(`case`.0) == `case`.1)
     }

@@ -1,7 +1,8 @@
-import Testing
 import RathausTestSupport
-@testable import RathausUnderstanding
+import Testing
+
 @testable import RathausDialog
+@testable import RathausUnderstanding
 
 @Suite("Clarification between two close services")
 struct ClarificationTests {
@@ -27,7 +28,8 @@ struct ClarificationTests {
         for text in candidates {
             let match = matcher.match(text)
             if let runnerUp = match.closeRunnerUp(), let intent = match.intent,
-               catalog.knowledge[intent] != nil, catalog.knowledge[runnerUp.intent] != nil {
+                catalog.knowledge[intent] != nil, catalog.knowledge[runnerUp.intent] != nil
+            {
                 return (text, [intent, runnerUp.intent])
             }
         }

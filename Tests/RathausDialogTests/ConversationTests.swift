@@ -1,6 +1,7 @@
 import Foundation
 import RathausTestSupport
 import Testing
+
 @testable import RathausCatalog
 @testable import RathausDialog
 

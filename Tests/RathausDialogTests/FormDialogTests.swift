@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RathausCatalog
 @testable import RathausDialog
 
@@ -10,15 +11,18 @@ struct FormDialogTests {
         fields: [
             FormField(id: "rasse", kind: .text(minLength: 2, maxLength: 50), label: "Rasse", prompt: "Welche Rasse?", help: "Für den Steuersatz."),
             FormField(id: "listenhund", kind: .yesNo, label: "Listenhund", prompt: "Ist es ein Listenhund?", help: "Höherer Satz."),
-            FormField(id: "erlaubnis", kind: .text(minLength: 3, maxLength: 30), label: "Erlaubnis", prompt: "Nummer der Erlaubnis?",
-                      help: "Pflicht für Listenhunde.", condition: FieldCondition(field: "listenhund", values: ["true"])),
+            FormField(
+                id: "erlaubnis", kind: .text(minLength: 3, maxLength: 30), label: "Erlaubnis", prompt: "Nummer der Erlaubnis?",
+                help: "Pflicht für Listenhunde.", condition: FieldCondition(field: "listenhund", values: ["true"])),
             FormField(id: "name", kind: .name, label: "Name", prompt: "Ihr Name?", help: "Für den Bescheid."),
-            FormField(id: "plz", kind: .plz(allowed: ["12345", "12346"]), label: "PLZ", aliases: ["postleitzahl"], prompt: "Ihre PLZ?", help: "Wohnort."),
+            FormField(
+                id: "plz", kind: .plz(allowed: ["12345", "12346"]), label: "PLZ", aliases: ["postleitzahl"], prompt: "Ihre PLZ?", help: "Wohnort."),
             FormField(id: "iban", kind: .iban(countries: []), label: "IBAN", prompt: "Ihre IBAN?", help: "Für die Abbuchung.", isRequired: false),
         ],
         source: SourceLocation(file: "test", line: 1))
-    static let context = FormDialog.Context(today: CalendarDate(year: 2026, month: 11, day: 30)!, departmentName: "Steueramt",
-                                            departmentContact: "Telefon 0123 4567")
+    static let context = FormDialog.Context(
+        today: CalendarDate(year: 2026, month: 11, day: 30)!, departmentName: "Steueramt",
+        departmentContact: "Telefon 0123 4567")
 
     /// A dialog that has run through `answers`, with the replies of the last one.
     static func run(_ answers: [String], context: FormDialog.Context = context) -> (FormDialog, FormDialog.Outcome) {

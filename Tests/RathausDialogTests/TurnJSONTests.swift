@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RathausDialog
 
 @Suite("A turn's JSON")
@@ -12,14 +13,18 @@ struct TurnJSONTests {
 
     static let turns: [ChatSession.Turn] = [
         .init(conversation: "c1", replies: ["Guten Tag!"], intent: nil),
-        .init(conversation: "c2", replies: ["Kosten:\n• 37,00 Euro", "Sie können „das“ \"so\" sagen\\ / https://x.example/a"],
-              intent: "personalausweis-beantragen"),
-        .init(conversation: "c3", replies: ["Wie viel?\tBitte"], intent: "sperrmuell-anmelden", state: .form, form: "sperrmuell-anmelden",
-              expecting: .init(field: "menge", type: "number", choices: nil)),
-        .init(conversation: "c4", replies: ["Welche?"], intent: nil, state: .form, form: "f",
-              expecting: .init(field: "art", type: "choice", choices: ["Hund", "Gefährlicher Hund"])),
-        .init(conversation: "c5", replies: ["Danke! Ihre Nummer: MS-2026-000001"], intent: nil, state: .submitted, form: "f",
-              reference: "MS-2026-000001"),
+        .init(
+            conversation: "c2", replies: ["Kosten:\n• 37,00 Euro", "Sie können „das“ \"so\" sagen\\ / https://x.example/a"],
+            intent: "personalausweis-beantragen"),
+        .init(
+            conversation: "c3", replies: ["Wie viel?\tBitte"], intent: "sperrmuell-anmelden", state: .form, form: "sperrmuell-anmelden",
+            expecting: .init(field: "menge", type: "number", choices: nil)),
+        .init(
+            conversation: "c4", replies: ["Welche?"], intent: nil, state: .form, form: "f",
+            expecting: .init(field: "art", type: "choice", choices: ["Hund", "Gefährlicher Hund"])),
+        .init(
+            conversation: "c5", replies: ["Danke! Ihre Nummer: MS-2026-000001"], intent: nil, state: .submitted, form: "f",
+            reference: "MS-2026-000001"),
     ]
 
     @Test("a turn reads back unchanged from its JSON")

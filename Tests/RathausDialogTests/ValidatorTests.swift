@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RathausCatalog
 @testable import RathausDialog
 
@@ -34,21 +35,25 @@ struct ValidatorTests {
         #expect(CalendarDate(year: 2027, month: 2, day: 29) == nil)
     }
 
-    @Test("German and relative dates against a fixed today", arguments: [
-        ("heute", "2026-11-30"), ("morgen", "2026-12-01"), ("übermorgen", "2026-12-02"), ("uebermorgen", "2026-12-02"),
-        ("nächsten Montag", "2026-12-07"), ("am Freitag", "2026-12-04"), ("in zwei Wochen", "2026-12-14"),
-        ("in 3 Tagen", "2026-12-03"), ("in einem Monat", "2026-12-30"), ("3.4.2027", "2027-04-03"), ("03.04.27", "2027-04-03"),
-        ("3. April", "2027-04-03"), ("am 3 april 2028", "2028-04-03"), ("12.5.", "2027-05-12"), ("2027-01-15", "2027-01-15"),
-        ("31.12.", "2026-12-31"),
-    ])
+    @Test(
+        "German and relative dates against a fixed today",
+        arguments: [
+            ("heute", "2026-11-30"), ("morgen", "2026-12-01"), ("übermorgen", "2026-12-02"), ("uebermorgen", "2026-12-02"),
+            ("nächsten Montag", "2026-12-07"), ("am Freitag", "2026-12-04"), ("in zwei Wochen", "2026-12-14"),
+            ("in 3 Tagen", "2026-12-03"), ("in einem Monat", "2026-12-30"), ("3.4.2027", "2027-04-03"), ("03.04.27", "2027-04-03"),
+            ("3. April", "2027-04-03"), ("am 3 april 2028", "2028-04-03"), ("12.5.", "2027-05-12"), ("2027-01-15", "2027-01-15"),
+            ("31.12.", "2026-12-31"),
+        ])
     func dates(_ case: (String, String)) {
         #expect(Self.value(`case`.0, .date(earliest: nil, latest: nil))?.canonical == `case`.1)
     }
 
-    @Test("dates that are no dates, and dates outside the limits, say why", arguments: [
-        ("irgendwann", "nicht als Datum"), ("31.4.2027", "nicht als Datum"), ("morgen", "zu früh"), ("in einer woche", "zu früh"),
-        ("in zwei Wochen", nil), ("3.4.2027", "zu spät"),
-    ] as [(String, String?)])
+    @Test(
+        "dates that are no dates, and dates outside the limits, say why",
+        arguments: [
+            ("irgendwann", "nicht als Datum"), ("31.4.2027", "nicht als Datum"), ("morgen", "zu früh"), ("in einer woche", "zu früh"),
+            ("in zwei Wochen", nil), ("3.4.2027", "zu spät"),
+        ] as [(String, String?)])
     func dateLimits(_ case: (String, String?)) {
         let kind = FieldKind.date(earliest: DateBound("today+14d"), latest: DateBound("today+3m"))
         if let expected = `case`.1 {
@@ -65,10 +70,12 @@ struct ValidatorTests {
         #expect(Self.message("morgen", kind)?.contains("Zukunft") == true)
     }
 
-    @Test("date bounds read today, offsets in days, weeks, months and years, and fixed dates", arguments: [
-        ("today", "2026-11-30"), ("today+14d", "2026-12-14"), ("today+1w", "2026-12-07"), ("today+6m", "2027-05-30"),
-        ("today-18y", "2008-11-30"), ("2027-12-31", "2027-12-31"),
-    ])
+    @Test(
+        "date bounds read today, offsets in days, weeks, months and years, and fixed dates",
+        arguments: [
+            ("today", "2026-11-30"), ("today+14d", "2026-12-14"), ("today+1w", "2026-12-07"), ("today+6m", "2027-05-30"),
+            ("today-18y", "2008-11-30"), ("2027-12-31", "2027-12-31"),
+        ])
     func bounds(_ case: (String, String)) {
         #expect(DateBound(`case`.0)?.resolve(today: Self.today).description == `case`.1)
     }
@@ -108,50 +115,63 @@ struct ValidatorTests {
         #expect(Self.value("54321", .plz(allowed: [])) == .text("54321"))
     }
 
-    @Test("street addresses need a street and a house number", arguments: [
-        ("Hauptstraße 5", true), ("Am Markt 12a", true), ("Lindenweg 7 b", true), ("Hauptstraße", false), ("5", false), ("", false),
-    ])
+    @Test(
+        "street addresses need a street and a house number",
+        arguments: [
+            ("Hauptstraße 5", true), ("Am Markt 12a", true), ("Lindenweg 7 b", true), ("Hauptstraße", false), ("5", false), ("", false),
+        ])
     func streetAddresses(_ case: (String, Bool)) {
         #expect((Self.value(`case`.0, .streetAddress) != nil) == `case`.1)
     }
 
-    @Test("names are letters, spaces and hyphens", arguments: [
-        ("Anna Müller-Schmidt", true), ("O'Brien", true), ("René Dupont", true), ("R2D2", false), ("A", false), ("anna@x.de", false),
-    ])
+    @Test(
+        "names are letters, spaces and hyphens",
+        arguments: [
+            ("Anna Müller-Schmidt", true), ("O'Brien", true), ("René Dupont", true), ("R2D2", false), ("A", false), ("anna@x.de", false),
+        ])
     func names(_ case: (String, Bool)) {
         #expect((Self.value(`case`.0, .name) != nil) == `case`.1)
     }
 
-    @Test("e-mail addresses", arguments: [
-        ("anna@example.org", true), ("Anna.Mueller@stadt.musterstadt.de", true), ("anna@example", false), ("anna.example.org", false),
-        ("anna @example.org", false), ("@example.org", false),
-    ])
+    @Test(
+        "e-mail addresses",
+        arguments: [
+            ("anna@example.org", true), ("Anna.Mueller@stadt.musterstadt.de", true), ("anna@example", false), ("anna.example.org", false),
+            ("anna @example.org", false), ("@example.org", false),
+        ])
     func emails(_ case: (String, Bool)) {
         #expect((Self.value(`case`.0, .email) != nil) == `case`.1)
     }
 
-    @Test("German phone numbers in national and +49 form", arguments: [
-        ("0123 456789", "+49123456789"), ("+49 123 456789", "+49123456789"), ("0049 (0)30/1234567", "+49301234567"), ("030-1234567", "+49301234567"),
-        ("0176 12345678", "+4917612345678"), ("12345", nil), ("+1 555 1234567", nil), ("ruf mich an", nil),
-    ] as [(String, String?)])
+    @Test(
+        "German phone numbers in national and +49 form",
+        arguments: [
+            ("0123 456789", "+49123456789"), ("+49 123 456789", "+49123456789"), ("0049 (0)30/1234567", "+49301234567"),
+            ("030-1234567", "+49301234567"),
+            ("0176 12345678", "+4917612345678"), ("12345", nil), ("+1 555 1234567", nil), ("ruf mich an", nil),
+        ] as [(String, String?)])
     func phones(_ case: (String, String?)) {
         #expect(Self.value(`case`.0, .phone)?.canonical == `case`.1)
     }
 
-    @Test("valid IBANs of several countries pass the mod-97 check", arguments: [
-        "DE89 3704 0044 0532 0130 00", "DE02120300000000202051", "DE02 5001 0517 0137 0750 30", "AT611904300234573201",
-        "CH9300762011623852957", "NL91ABNA0417164300", "GB82 WEST 1234 5698 7654 32", "BE68539007547034",
-    ])
+    @Test(
+        "valid IBANs of several countries pass the mod-97 check",
+        arguments: [
+            "DE89 3704 0044 0532 0130 00", "DE02120300000000202051", "DE02 5001 0517 0137 0750 30", "AT611904300234573201",
+            "CH9300762011623852957", "NL91ABNA0417164300", "GB82 WEST 1234 5698 7654 32", "BE68539007547034",
+        ])
     func validIBANs(_ iban: String) {
         #expect(Self.value(iban, .iban(countries: [])) == .text(IBAN.compact(iban)))
     }
 
-    @Test("invalid IBANs get a sentence saying what is wrong", arguments: [
-        ("DE89 3704 0044 0532 0130 01", "Prüfziffer"), ("DE89 3704 0044 0532 0130", "22 Zeichen, Ihre hat 20"),
-        ("DE89 3704 0044 0532 0130 0000", "22 Zeichen, Ihre hat 24"), ("XX89370400440532013000", "kein Ländercode"),
-        ("DE8937040044053201300!", "zwei Buchstaben"), ("DEAB370400440532013000", "zwei Buchstaben"),
-        ("NL91ABNA0417164301", "Prüfziffer"),
-    ])
+    @Test(
+        "invalid IBANs get a sentence saying what is wrong",
+        arguments: [
+            ("DE89 3704 0044 0532 0130 01", "Prüfziffer"), ("DE89 3704 0044 0532 0130", "22 Zeichen, Ihre hat 20"),
+            ("DE89 3704 0044 0532 0130 0000", "22 Zeichen, Ihre hat 24"), ("XX89370400440532013000", "kein Ländercode"),
+            ("DE8937040044053201300!", "zwei Buchstaben"), ("DEAB370400440532013000", "zwei Buchstaben"),
+            ("NL91ABNA0417164301", "Prüfziffer"),
+        ])
     func invalidIBANs(_ case: (String, String)) {
         let message = Self.message(`case`.0, .iban(countries: []))
         #expect(message?.contains(`case`.1) == true, "\(message ?? "accepted")")
@@ -164,13 +184,17 @@ struct ValidatorTests {
         #expect(Self.message("AT611904300234573201", .iban(countries: ["DE"]))?.contains("DE") == true)
     }
 
-    static let options = [ChoiceOption(id: "moebel", label: "Möbel", synonyms: ["schrank", "sofa"]),
-                          ChoiceOption(id: "elektro", label: "Elektrogeräte"), ChoiceOption(id: "sonstiges", label: "Sonstiges")]
+    static let options = [
+        ChoiceOption(id: "moebel", label: "Möbel", synonyms: ["schrank", "sofa"]),
+        ChoiceOption(id: "elektro", label: "Elektrogeräte"), ChoiceOption(id: "sonstiges", label: "Sonstiges"),
+    ]
 
-    @Test("a choice by number, label, synonym or id", arguments: [
-        ("2", "elektro"), ("Möbel", "moebel"), ("moebel", "moebel"), ("ein altes Sofa", "moebel"), ("elektrogeräte bitte", "elektro"),
-        ("3", "sonstiges"),
-    ])
+    @Test(
+        "a choice by number, label, synonym or id",
+        arguments: [
+            ("2", "elektro"), ("Möbel", "moebel"), ("moebel", "moebel"), ("ein altes Sofa", "moebel"), ("elektrogeräte bitte", "elektro"),
+            ("3", "sonstiges"),
+        ])
     func choices(_ case: (String, String)) {
         #expect(Self.value(`case`.0, .choice(Self.options)) == .choice(`case`.1))
     }
@@ -181,18 +205,22 @@ struct ValidatorTests {
         #expect(Self.message("garten", .choice(Self.options)) != nil)
     }
 
-    @Test("yes and no the way people say them", arguments: [
-        ("ja", true), ("jo", true), ("klar", true), ("gerne", true), ("passt", true), ("ja, passt so", true), ("Okay!", true),
-        ("nein", false), ("nee", false), ("lieber nicht", false), ("nö", false), ("auf keinen Fall", false),
-    ])
+    @Test(
+        "yes and no the way people say them",
+        arguments: [
+            ("ja", true), ("jo", true), ("klar", true), ("gerne", true), ("passt", true), ("ja, passt so", true), ("Okay!", true),
+            ("nein", false), ("nee", false), ("lieber nicht", false), ("nö", false), ("auf keinen Fall", false),
+        ])
     func yesNo(_ case: (String, Bool)) {
         #expect(Self.value(`case`.0, .yesNo) == .bool(`case`.1))
     }
 
-    @Test("a yes or no phrase counts only as whole words, and not knowing is neither", arguments: [
-        ("ja gerne", true as Bool?), ("ne danke", false), ("eher nicht so", false), ("keine ahnung", nil), ("jahr", nil),
-        ("nebenan", nil), ("weiß ich nicht", nil), ("ich bin mir nicht sicher", nil), ("klar doch", true),
-    ])
+    @Test(
+        "a yes or no phrase counts only as whole words, and not knowing is neither",
+        arguments: [
+            ("ja gerne", true as Bool?), ("ne danke", false), ("eher nicht so", false), ("keine ahnung", nil), ("jahr", nil),
+            ("nebenan", nil), ("weiß ich nicht", nil), ("ich bin mir nicht sicher", nil), ("klar doch", true),
+        ])
     func yesNoPhrases(_ case: (String, Bool?)) {
         #expect(FieldValidator.yesNo(`case`.0) == `case`.1)
     }

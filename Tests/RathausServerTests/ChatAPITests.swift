@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import RathausServer
-import RathausStore
-import Testing
 import RathausCatalog
-import RathausUnderstanding
 import RathausDialog
+import RathausStore
+import RathausUnderstanding
+import Testing
+
+@testable import RathausServer
 
 @Suite("The chat API")
 struct ChatAPITests {
@@ -20,21 +21,28 @@ struct ChatAPITests {
         FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-api-\(UUID().uuidString)/api.sqlite").path
     }
 
-    static func application(configuration: ServerConfiguration = .init(), metrics: ServerMetrics = .init(),
-                            store: ConversationStore? = nil) throws -> some ApplicationProtocol {
-        let api = ChatAPI(live: LiveCatalog(engine: ChatEngine(catalog: catalog, matcher: matcher)), store: try store ?? ConversationStore(path: temporaryDatabase()),
-                          configuration: configuration, metrics: metrics,
-                          web: StaticFiles(directory: repositoryRoot.appendingPathComponent("Web")))
+    static func application(
+        configuration: ServerConfiguration = .init(), metrics: ServerMetrics = .init(),
+        store: ConversationStore? = nil
+    ) throws -> some ApplicationProtocol {
+        let api = ChatAPI(
+            live: LiveCatalog(engine: ChatEngine(catalog: catalog, matcher: matcher)),
+            store: try store ?? ConversationStore(path: temporaryDatabase()),
+            configuration: configuration, metrics: metrics,
+            web: StaticFiles(directory: repositoryRoot.appendingPathComponent("Web")))
         return Application(router: api.router())
     }
 
     /// Sends a request and checks that the OpenAPI document lists the status it got for that operation.
-    static func call(_ client: some TestClientProtocol, _ uri: String, _ method: HTTPRequest.Method, headers: HTTPFields = [:],
-                     body: ByteBuffer? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> TestResponse {
+    static func call(
+        _ client: some TestClientProtocol, _ uri: String, _ method: HTTPRequest.Method, headers: HTTPFields = [:],
+        body: ByteBuffer? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws -> TestResponse {
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body) { $0 }
         if let documented = try OpenAPIContract.statuses(method: method, uri: uri) {
-            #expect(documented.contains(Int(response.status.code)),
-                    "\(method) \(uri) answered \(response.status.code), which the OpenAPI document does not list", sourceLocation: sourceLocation)
+            #expect(
+                documented.contains(Int(response.status.code)),
+                "\(method) \(uri) answered \(response.status.code), which the OpenAPI document does not list", sourceLocation: sourceLocation)
         }
         return response
     }
@@ -70,13 +78,17 @@ struct ChatAPITests {
     @Test("a conversation: create (201 with a token), message, transcript, delete")
     func conversation() async throws {
         try await Self.application().test(.router) { client in
-            let created = try await client.execute(uri: "/api/v1/conversations", method: .post) { try Self.object($0).merging(["status": $0.status.code]) { a, _ in a } }
+            let created = try await client.execute(uri: "/api/v1/conversations", method: .post) {
+                try Self.object($0).merging(["status": $0.status.code]) { a, _ in a }
+            }
             #expect(created["status"] as? Int == 201)
             let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
             #expect(token.count >= 22, "at least 128 bits")
             #expect(created["state"] as? String == "idle")
-            try await client.execute(uri: "/api/v1/conversations/\(id)/messages", method: .post, headers: Self.bearer(token),
-                                     body: Self.body(["text": "Was kostet ein Reisepass?"])) { response in
+            try await client.execute(
+                uri: "/api/v1/conversations/\(id)/messages", method: .post, headers: Self.bearer(token),
+                body: Self.body(["text": "Was kostet ein Reisepass?"])
+            ) { response in
                 #expect(response.status == .ok)
                 let turn = try Self.object(response)
                 #expect(turn["intent"] as? String == "reisepass-beantragen")
@@ -88,8 +100,12 @@ struct ChatAPITests {
                 let transcript = try Self.object(response)["transcript"] as? [[String: String]]
                 #expect(transcript?.first?["text"] == "Was kostet ein Reisepass?")
             }
-            try await client.execute(uri: "/api/v1/conversations/\(id)", method: .delete, headers: Self.bearer(token)) { #expect($0.status == .noContent) }
-            try await client.execute(uri: "/api/v1/conversations/\(id)", method: .get, headers: Self.bearer(token)) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/v1/conversations/\(id)", method: .delete, headers: Self.bearer(token)) {
+                #expect($0.status == .noContent)
+            }
+            try await client.execute(uri: "/api/v1/conversations/\(id)", method: .get, headers: Self.bearer(token)) {
+                #expect($0.status == .notFound)
+            }
         }
     }
 
@@ -98,15 +114,19 @@ struct ChatAPITests {
         try await Self.application().test(.router) { client in
             let created = try await client.execute(uri: "/api/v1/conversations", method: .post) { try Self.object($0) }
             let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
-            let turn = try await client.execute(uri: "/api/v1/conversations/\(id)/messages", method: .post, headers: Self.bearer(token),
-                                                body: Self.body(["text": "Was kostet ein Reisepass?"])) { $0 }
+            let turn = try await client.execute(
+                uri: "/api/v1/conversations/\(id)/messages", method: .post, headers: Self.bearer(token),
+                body: Self.body(["text": "Was kostet ein Reisepass?"])
+            ) { $0 }
             #expect(turn.status == .ok)
             #expect((try Self.object(turn)["replies"] as? [String])?.isEmpty == false)
             for name in ["X-Content-Type-Options", "Content-Security-Policy", "Referrer-Policy"] {
                 #expect(turn.headers[.init(name)!] != nil, "\(name) set by the middleware")
             }
-            let unknown = try await client.execute(uri: "/api/v1/conversations/nope/messages", method: .post, headers: Self.bearer(token),
-                                                   body: Self.body(["text": "hallo"])) { $0 }
+            let unknown = try await client.execute(
+                uri: "/api/v1/conversations/nope/messages", method: .post, headers: Self.bearer(token),
+                body: Self.body(["text": "hallo"])
+            ) { $0 }
             #expect(unknown.status == .notFound)
             #expect((try Self.object(unknown)["error"] as? [String: String])?["code"] == "not_found", "errors as JSON, by the middleware")
         }
@@ -119,18 +139,23 @@ struct ChatAPITests {
             let second = try await client.execute(uri: "/api/v1/conversations", method: .post) { try Self.object($0) }
             let id = try #require(first["id"] as? String), otherToken = try #require(second["token"] as? String)
             for (method, body) in [(HTTPRequest.Method.get, nil), (.delete, nil)] as [(HTTPRequest.Method, ByteBuffer?)] {
-                try await client.execute(uri: "/api/v1/conversations/\(id)", method: method, headers: Self.bearer(otherToken), body: body) { response in
+                try await client.execute(uri: "/api/v1/conversations/\(id)", method: method, headers: Self.bearer(otherToken), body: body) {
+                    response in
                     #expect(response.status == .notFound)
                     let error = try Self.object(response)["error"] as? [String: String]
                     #expect(error?["code"] == "not_found")
                 }
             }
-            try await client.execute(uri: "/api/v1/conversations/\(id)/messages", method: .post, headers: Self.bearer(otherToken),
-                                     body: Self.body(["text": "hallo"])) { #expect($0.status == .notFound) }
+            try await client.execute(
+                uri: "/api/v1/conversations/\(id)/messages", method: .post, headers: Self.bearer(otherToken),
+                body: Self.body(["text": "hallo"])
+            ) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/api/v1/conversations/\(id)/messages", method: .post, body: Self.body(["text": "hallo"])) {
                 #expect($0.status == .notFound, "no token")
             }
-            try await client.execute(uri: "/api/v1/conversations/nope", method: .get, headers: Self.bearer(otherToken)) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/v1/conversations/nope", method: .get, headers: Self.bearer(otherToken)) {
+                #expect($0.status == .notFound)
+            }
         }
     }
 
@@ -140,13 +165,21 @@ struct ChatAPITests {
             let created = try await client.execute(uri: "/api/v1/conversations", method: .post) { try Self.object($0) }
             let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
             let uri = "/api/v1/conversations/\(id)/messages"
-            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token), body: ByteBuffer(string: "kein json")) { #expect($0.status == .badRequest) }
-            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token),
-                                     body: ByteBuffer(string: String(repeating: "x", count: 17_000))) { #expect($0.status == .contentTooLarge) }
-            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token), body: Self.body(["text": String(repeating: "a", count: 1_001)])) {
+            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token), body: ByteBuffer(string: "kein json")) {
+                #expect($0.status == .badRequest)
+            }
+            try await client.execute(
+                uri: uri, method: .post, headers: Self.bearer(token),
+                body: ByteBuffer(string: String(repeating: "x", count: 17_000))
+            ) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(
+                uri: uri, method: .post, headers: Self.bearer(token), body: Self.body(["text": String(repeating: "a", count: 1_001)])
+            ) {
                 #expect($0.status == .unprocessableContent)
             }
-            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token), body: Self.body(["text": "   "])) { #expect($0.status == .unprocessableContent) }
+            try await client.execute(uri: uri, method: .post, headers: Self.bearer(token), body: Self.body(["text": "   "])) {
+                #expect($0.status == .unprocessableContent)
+            }
         }
     }
 

@@ -1,9 +1,10 @@
 import Foundation
-@testable import RathausServer
-import Testing
 import RathausCatalog
-import RathausUnderstanding
 import RathausDialog
+import RathausUnderstanding
+import Testing
+
+@testable import RathausServer
 
 @Suite("Catalogue reload and the server's config section")
 struct LiveCatalogTests {
@@ -12,7 +13,8 @@ struct LiveCatalogTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for folder in ["Intents", "Knowledge"] {
-            try FileManager.default.copyItem(at: ChatAPITests.repositoryRoot.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: ChatAPITests.repositoryRoot.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
         }
         return directory
     }
@@ -42,25 +44,27 @@ struct LiveCatalogTests {
     @Test("the server section: defaults without it, values with it, every problem with its line")
     func configuration() throws {
         #expect(try ServerConfiguration(yaml: "departments: {}\n") == ServerConfiguration())
-        let configuration = try ServerConfiguration(yaml: """
-            server:
-              cors_origins: [https://www.musterstadt.de]
-              frame_ancestors: [https://www.musterstadt.de]
-              rate_limit: {per_second: 2, burst: 10}
-              trust_forwarded_for: true
-              reload_check_seconds: 0
-            """)
+        let configuration = try ServerConfiguration(
+            yaml: """
+                server:
+                  cors_origins: [https://www.musterstadt.de]
+                  frame_ancestors: [https://www.musterstadt.de]
+                  rate_limit: {per_second: 2, burst: 10}
+                  trust_forwarded_for: true
+                  reload_check_seconds: 0
+                """)
         #expect(configuration.corsOrigins == ["https://www.musterstadt.de"])
         #expect(configuration.frameAncestors == ["https://www.musterstadt.de"])
         #expect(configuration.requestsPerSecond == 2 && configuration.burst == 10)
         #expect(configuration.trustsForwardedFor && configuration.reloadCheckSeconds == 0)
         do {
-            _ = try ServerConfiguration(yaml: """
-                server:
-                  cors_origins: [www.musterstadt.de]
-                  rate_limit: {per_second: schnell}
-                  colour: blau
-                """, file: "rathaus.yaml")
+            _ = try ServerConfiguration(
+                yaml: """
+                    server:
+                      cors_origins: [www.musterstadt.de]
+                      rate_limit: {per_second: schnell}
+                      colour: blau
+                    """, file: "rathaus.yaml")
             Issue.record("problems expected")
         } catch let problems as ServerConfiguration.Problems {
             #expect(problems.lines.contains { $0.hasPrefix("rathaus.yaml:2:") && $0.contains("cors_origins") })

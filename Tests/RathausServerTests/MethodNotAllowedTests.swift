@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RathausDialog
-@testable import RathausServer
 import RathausStore
 import Testing
+
+@testable import RathausServer
 
 @Suite("405 Method Not Allowed for a known path and a method it does not answer")
 struct MethodNotAllowedTests {
@@ -13,9 +14,10 @@ struct MethodNotAllowedTests {
     /// The application with the API's router and ``MethodNotAllowedMiddleware`` added after its
     /// routes (a second one is harmless where `ChatAPI.router()` adds it itself).
     static func application(metrics: ServerMetrics = .init()) throws -> some ApplicationProtocol {
-        let api = ChatAPI(live: LiveCatalog(engine: ChatEngine(catalog: API.catalog, matcher: API.matcher)),
-                          store: try ConversationStore(path: API.temporaryDatabase()), metrics: metrics,
-                          web: StaticFiles(directory: API.repositoryRoot.appendingPathComponent("Web")))
+        let api = ChatAPI(
+            live: LiveCatalog(engine: ChatEngine(catalog: API.catalog, matcher: API.matcher)),
+            store: try ConversationStore(path: API.temporaryDatabase()), metrics: metrics,
+            web: StaticFiles(directory: API.repositoryRoot.appendingPathComponent("Web")))
         let router = api.router()
         router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes, options: .autoGenerateHeadEndpoints))
         return Application(router: router)
@@ -59,9 +61,11 @@ struct MethodNotAllowedTests {
             }
             #expect(try await client.execute(uri: "/health", method: .head) { $0 }.status == .ok)
             #expect(try await client.execute(uri: "/health", method: .get) { $0 }.status == .ok)
-            let missing = try await client.execute(uri: "/api/v1/conversations/x/messages", method: .post,
-                                                   headers: [.contentType: "application/json"],
-                                                   body: API.body(["text": "hallo"])) { $0 }
+            let missing = try await client.execute(
+                uri: "/api/v1/conversations/x/messages", method: .post,
+                headers: [.contentType: "application/json"],
+                body: API.body(["text": "hallo"])
+            ) { $0 }
             #expect(missing.status == .notFound, "a conversation that does not exist is still 404 on its allowed method")
         }
     }

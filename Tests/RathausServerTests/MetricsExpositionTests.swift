@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import RathausServer
 import Testing
+
+@testable import RathausServer
 
 @Suite("/metrics as swift-prometheus writes it")
 struct MetricsExpositionTests {
@@ -28,9 +29,10 @@ struct MetricsExpositionTests {
     /// `_count` samples count for it).
     static func hasSample(_ exposition: String, _ name: String) -> Bool {
         exposition.split(separator: "\n").contains { line in
-            !line.hasPrefix("#") && ["", "_bucket", "_sum", "_count"].contains { suffix in
-                line.hasPrefix(name + suffix + "{") || line.hasPrefix(name + suffix + " ")
-            }
+            !line.hasPrefix("#")
+                && ["", "_bucket", "_sum", "_count"].contains { suffix in
+                    line.hasPrefix(name + suffix + "{") || line.hasPrefix(name + suffix + " ")
+                }
         }
     }
 
@@ -41,8 +43,9 @@ struct MetricsExpositionTests {
             let created = try API.object(try await API.call(client, "/api/v1/conversations", .post))
             let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
             for message in ["ich will sperrmüll anmelden", "wie wird das wetter morgen", "abbrechen", "ja", "wie wird das wetter morgen"] {
-                let response = try await API.call(client, "/api/v1/conversations/\(id)/messages", .post, headers: API.bearer(token),
-                                                  body: API.body(["text": message]))
+                let response = try await API.call(
+                    client, "/api/v1/conversations/\(id)/messages", .post, headers: API.bearer(token),
+                    body: API.body(["text": message]))
                 #expect(response.status == .ok)
             }
             #expect(try await API.call(client, "/health", .get).status == .ok)
@@ -72,15 +75,16 @@ struct MetricsExpositionTests {
     func namesTypesAndLabels() async throws {
         let text = try await Self.metricsAfterTraffic()
         let lines = Set(text.split(separator: "\n").map(String.init))
-        #expect(Self.families(text) == [
-            "rathaus_turns_total": "counter",
-            "rathaus_forms_total": "counter",
-            "rathaus_deliveries": "gauge",
-            "rathaus_catalog_reloads_total": "counter",
-            "rathaus_rate_limited_total": "counter",
-            "rathaus_http_responses_total": "counter",
-            "rathaus_http_request_duration_seconds": "histogram",
-        ])
+        #expect(
+            Self.families(text) == [
+                "rathaus_turns_total": "counter",
+                "rathaus_forms_total": "counter",
+                "rathaus_deliveries": "gauge",
+                "rathaus_catalog_reloads_total": "counter",
+                "rathaus_rate_limited_total": "counter",
+                "rathaus_http_responses_total": "counter",
+                "rathaus_http_request_duration_seconds": "histogram",
+            ])
         for line in [
             #"rathaus_turns_total{kind="matched"} 1"#,
             #"rathaus_turns_total{kind="unmatched"} 1"#,

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 @testable import RathausServer
 
 /// Reads the served OpenAPI document for the tests: which statuses an operation lists, and which
@@ -10,9 +11,10 @@ enum OpenAPIContract {
 
     /// Every documented operation as "METHOD /path/{param}".
     static var operations: Set<String> {
-        Set(paths.flatMap { path, item in
-            item.keys.filter { ["get", "post", "put", "patch", "delete"].contains($0) }.map { "\($0.uppercased()) \(path)" }
-        })
+        Set(
+            paths.flatMap { path, item in
+                item.keys.filter { ["get", "post", "put", "patch", "delete"].contains($0) }.map { "\($0.uppercased()) \(path)" }
+            })
     }
 
     /// The statuses documented for the operation `uri` (with real ids) falls under; nil when no

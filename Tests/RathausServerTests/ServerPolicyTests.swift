@@ -3,10 +3,11 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import RathausServer
+import RathausCatalog
 import RathausStore
 import Testing
-import RathausCatalog
+
+@testable import RathausServer
 
 @Suite("Server policies: CORS, rate limit, errors, metrics, pages, OpenAPI")
 struct ServerPolicyTests {
@@ -15,10 +16,12 @@ struct ServerPolicyTests {
     @Test("the OpenAPI document lists exactly the router's API routes, and is served as OpenAPI 3.1")
     func openAPIMatchesRouter() async throws {
         let api = ChatAPI(catalog: API.catalog, matcher: API.matcher, store: try ConversationStore(path: API.temporaryDatabase()))
-        let routes = Set(api.router().routes.filter { $0.method != .head }.map { route in
-            "\(route.method.rawValue) " + route.path.description.split(separator: "/")
-                .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.reduce("") { $0 + "/" + $1 }
-        })
+        let routes = Set(
+            api.router().routes.filter { $0.method != .head }.map { route in
+                "\(route.method.rawValue) "
+                    + route.path.description.split(separator: "/")
+                    .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.reduce("") { $0 + "/" + $1 }
+            })
         #expect(routes == OpenAPIContract.operations, "router: \(routes.sorted()), document: \(OpenAPIContract.operations.sorted())")
         try await API.application().test(.router) { client in
             let response = try await API.call(client, "/api/v1/openapi.json", .get)
@@ -53,8 +56,10 @@ struct ServerPolicyTests {
         var configuration = ServerConfiguration()
         configuration.corsOrigins = ["https://www.musterstadt.de"]
         try await API.application(configuration: configuration).test(.router) { client in
-            try await client.execute(uri: "/api/v1/conversations", method: .options,
-                                     headers: [.origin: "https://www.musterstadt.de", .accessControlRequestMethod: "POST"]) { response in
+            try await client.execute(
+                uri: "/api/v1/conversations", method: .options,
+                headers: [.origin: "https://www.musterstadt.de", .accessControlRequestMethod: "POST"]
+            ) { response in
                 #expect(response.status == .noContent)
                 #expect(response.headers[.accessControlAllowOrigin] == "https://www.musterstadt.de")
                 #expect(response.headers[.accessControlAllowHeaders]?.contains("Authorization") == true)
@@ -67,8 +72,9 @@ struct ServerPolicyTests {
             #expect(foreign.headers[.accessControlAllowOrigin] == nil)
             #expect(foreign.headers[.contentSecurityPolicy] != nil, "refusals carry the security headers too")
             #expect(try API.errorCode(foreign) == "origin_not_allowed")
-            let sameOrigin = try await API.call(client, "/api/v1/conversations", .post,
-                                                headers: [.origin: "http://localhost"])
+            let sameOrigin = try await API.call(
+                client, "/api/v1/conversations", .post,
+                headers: [.origin: "http://localhost"])
             #expect(sameOrigin.status == .created, "the server's own pages (the test client's host is localhost) may call the API")
             #expect(try await API.call(client, "/api/v1/conversations", .post).status == .created)
         }
@@ -132,8 +138,9 @@ struct ServerPolicyTests {
             let created = try API.object(try await API.call(client, "/api/v1/conversations", .post))
             let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
             for text in ["ich will sperrmüll anmelden", "wie wird das wetter morgen", "abbrechen", "ja"] {
-                let response = try await API.call(client, "/api/v1/conversations/\(id)/messages", .post, headers: API.bearer(token),
-                                                  body: API.body(["text": text]))
+                let response = try await API.call(
+                    client, "/api/v1/conversations/\(id)/messages", .post, headers: API.bearer(token),
+                    body: API.body(["text": text]))
                 #expect(response.status == .ok)
             }
             let response = try await API.call(client, "/metrics", .get)

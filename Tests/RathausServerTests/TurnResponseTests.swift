@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import RathausDialog
 @testable import RathausServer
-import Testing
 
 /// The turn's response, written by `JSONValue`, against `JSONEncoder` with sorted keys.
 @Suite("A turn's response body")
@@ -14,14 +15,18 @@ struct TurnResponseTests {
 
     static let turns: [ChatSession.Turn] = [
         .init(conversation: "c1", replies: ["Guten Tag!"], intent: nil),
-        .init(conversation: "c2", replies: ["Kosten:\n• 37,00 Euro", "Sie können „das“ \"so\" sagen\\ / https://x.example/a"],
-              intent: "personalausweis-beantragen"),
-        .init(conversation: "c3", replies: ["Wie viel?\tBitte"], intent: "sperrmuell-anmelden", state: .form, form: "sperrmuell-anmelden",
-              expecting: .init(field: "menge", type: "number", choices: nil)),
-        .init(conversation: "c4", replies: ["Welche?"], intent: nil, state: .form, form: "f",
-              expecting: .init(field: "art", type: "choice", choices: ["Hund", "Gefährlicher Hund"])),
-        .init(conversation: "c5", replies: ["Danke! Ihre Nummer: MS-2026-000001"], intent: nil, state: .submitted, form: "f",
-              reference: "MS-2026-000001"),
+        .init(
+            conversation: "c2", replies: ["Kosten:\n• 37,00 Euro", "Sie können „das“ \"so\" sagen\\ / https://x.example/a"],
+            intent: "personalausweis-beantragen"),
+        .init(
+            conversation: "c3", replies: ["Wie viel?\tBitte"], intent: "sperrmuell-anmelden", state: .form, form: "sperrmuell-anmelden",
+            expecting: .init(field: "menge", type: "number", choices: nil)),
+        .init(
+            conversation: "c4", replies: ["Welche?"], intent: nil, state: .form, form: "f",
+            expecting: .init(field: "art", type: "choice", choices: ["Hund", "Gefährlicher Hund"])),
+        .init(
+            conversation: "c5", replies: ["Danke! Ihre Nummer: MS-2026-000001"], intent: nil, state: .submitted, form: "f",
+            reference: "MS-2026-000001"),
         .init(conversation: "c6", replies: ["a\u{01}b\u{08}c\u{0C}d\re\u{1F}😀"], intent: nil),
     ]
 

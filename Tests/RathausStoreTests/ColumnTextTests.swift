@@ -1,15 +1,17 @@
 import Foundation
 import RathausDialog
-@testable import RathausStore
 import Testing
+
+@testable import RathausStore
 
 /// The JSON texts the store writes by hand read back as what was written.
 @Suite("Column texts written by hand")
 struct ColumnTextTests {
     @Test("a state between questions reads back unchanged, with every field it can hold")
     func stateBetweenQuestions() throws {
-        var snapshot = ChatSession.Snapshot(id: "c-\"1\"", currentService: "reisepass-beantragen",
-                                            pendingChoice: ["a", "b\\c"], offeredForm: "sperrmuell-anmelden")
+        var snapshot = ChatSession.Snapshot(
+            id: "c-\"1\"", currentService: "reisepass-beantragen",
+            pendingChoice: ["a", "b\\c"], offeredForm: "sperrmuell-anmelden")
         snapshot.submittedReferences = ["MS-2026-000001"]
         for state in [snapshot, ChatSession.Snapshot(id: "plain")] {
             let text = try ConversationStore.stateText(state, encoder: JSONEncoder())

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
-@testable import RathausStore
-import Testing
 import RathausCatalog
-import RathausUnderstanding
 import RathausDialog
+import RathausUnderstanding
+import Testing
+
+@testable import RathausStore
 
 @Suite("The SQLite store")
 struct ConversationStoreTests {
@@ -19,8 +20,10 @@ struct ConversationStoreTests {
         SubmittedApplication(
             id: id, conversationID: "c1", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüllabholung anmelden",
             serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft", submittedAt: date,
-            data: [.init(field: "menge", type: "number", value: .number(2.5)), .init(field: "elektro", type: "yes_no", value: .bool(false)),
-                   .init(field: "name", type: "name", value: .text("Anna Müller"))])
+            data: [
+                .init(field: "menge", type: "number", value: .number(2.5)), .init(field: "elektro", type: "yes_no", value: .bool(false)),
+                .init(field: "name", type: "name", value: .text("Anna Müller")),
+            ])
     }
 
     @Test("the file is in WAL mode (applications are committed with synchronous=FULL, turns with NORMAL)")
@@ -81,7 +84,8 @@ struct ConversationStoreTests {
         let catalog = try CatalogLoader(directory: Self.repositoryRoot).load()
         let form = try #require(catalog.forms["sperrmuell-anmelden"])
         var dialog = FormDialog(form: form, prefilled: ["plz": .text("12345")])
-        _ = dialog.begin(form: form, context: .init(today: CalendarDate(year: 2026, month: 11, day: 30)!, departmentName: "A", departmentContact: "B"))
+        _ = dialog.begin(
+            form: form, context: .init(today: CalendarDate(year: 2026, month: 11, day: 30)!, departmentName: "A", departmentContact: "B"))
         var snapshot = ChatSession.Snapshot(id: "c9", offeredValues: [:])
         snapshot.dialog = dialog
         snapshot.currentService = "sperrmuell-anmelden"
@@ -120,8 +124,10 @@ struct ConversationStoreTests {
         try queue.write { db in
             try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON turn WHEN NEW.citizen = 'verboten' BEGIN SELECT RAISE(ABORT, 'refused'); END")
         }
-        let turns = [ConversationStore.RecordedTurn(snapshot: .init(id: "e2", offeredValues: [:]), citizen: "erlaubt", replies: ["a"]),
-                     ConversationStore.RecordedTurn(snapshot: .init(id: "e3", offeredValues: [:]), citizen: "verboten", replies: ["b"])]
+        let turns = [
+            ConversationStore.RecordedTurn(snapshot: .init(id: "e2", offeredValues: [:]), citizen: "erlaubt", replies: ["a"]),
+            ConversationStore.RecordedTurn(snapshot: .init(id: "e3", offeredValues: [:]), citizen: "verboten", replies: ["b"]),
+        ]
         #expect {
             try store.record(turns)
         } throws: { error in
@@ -138,9 +144,11 @@ struct ConversationStoreTests {
         try store.record(.init(id: "kept", offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"])
         var kept = ChatSession.Snapshot(id: "kept")
         kept.currentService = "reisepass-beantragen"
-        let turns = [ConversationStore.RecordedTurn(snapshot: kept, citizen: "reisepass", replies: ["37 Euro."], mayCreate: false),
-                     ConversationStore.RecordedTurn(snapshot: .init(id: "deleted"), citizen: "noch da?", replies: ["Ja."], mayCreate: false),
-                     ConversationStore.RecordedTurn(snapshot: .init(id: "new"), citizen: "hallo", replies: ["Guten Tag"])]
+        let turns = [
+            ConversationStore.RecordedTurn(snapshot: kept, citizen: "reisepass", replies: ["37 Euro."], mayCreate: false),
+            ConversationStore.RecordedTurn(snapshot: .init(id: "deleted"), citizen: "noch da?", replies: ["Ja."], mayCreate: false),
+            ConversationStore.RecordedTurn(snapshot: .init(id: "new"), citizen: "hallo", replies: ["Guten Tag"]),
+        ]
         #expect {
             try store.record(turns)
         } throws: { error in
@@ -181,7 +189,10 @@ struct ConversationStoreTests {
         let queue = try DatabaseQueue(path: path)
         #expect(try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == ["v1", "v2-delivery", "v3-tokens", "v4-turns"])
         #expect(try queue.read { try ConversationStore.migrator.hasCompletedMigrations($0) })
-        let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name") }
+        let tables = try queue.read {
+            try String.fetchAll(
+                $0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
+        }
         #expect(tables == ["application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "outbox", "turn"])
     }
 
@@ -212,20 +223,25 @@ struct ConversationStoreTests {
         try ConversationStore.migrator.migrate(old, upTo: "v3-tokens")
         try old.write { db in
             for id in ["a", "b"] {
-                try db.execute(sql: "INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                               arguments: [id, #"{"id":"\#(id)","offeredValues":{}}"#, Date(), Date()])
+                try db.execute(
+                    sql: "INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                    arguments: [id, #"{"id":"\#(id)","offeredValues":{}}"#, Date(), Date()])
             }
-            let lines = [("a", "citizen", "Was kostet ein Reisepass?"), ("b", "citizen", "hallo"), ("a", "assistant", "37 Euro."),
-                         ("a", "assistant", "Noch etwas?"), ("b", "assistant", "Guten Tag \"du\"\nzweite Zeile"), ("a", "citizen", "danke"),
-                         ("a", "assistant", "Gern.")]
+            let lines = [
+                ("a", "citizen", "Was kostet ein Reisepass?"), ("b", "citizen", "hallo"), ("a", "assistant", "37 Euro."),
+                ("a", "assistant", "Noch etwas?"), ("b", "assistant", "Guten Tag \"du\"\nzweite Zeile"), ("a", "citizen", "danke"),
+                ("a", "assistant", "Gern."),
+            ]
             for (id, speaker, text) in lines {
-                try db.execute(sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [id, speaker, text, Date()])
+                try db.execute(
+                    sql: "INSERT INTO transcript (conversation_id, speaker, text, created_at) VALUES (?, ?, ?, ?)",
+                    arguments: [id, speaker, text, Date()])
             }
         }
         try old.close()
         let store = try ConversationStore(path: path)
-        #expect(try store.transcript(id: "a").map { "\($0.speaker): \($0.text)" }
+        #expect(
+            try store.transcript(id: "a").map { "\($0.speaker): \($0.text)" }
                 == ["citizen: Was kostet ein Reisepass?", "assistant: 37 Euro.", "assistant: Noch etwas?", "citizen: danke", "assistant: Gern."])
         #expect(try store.transcript(id: "b").map(\.text) == ["hallo", "Guten Tag \"du\"\nzweite Zeile"])
         let queue = try DatabaseQueue(path: path)
@@ -253,10 +269,13 @@ struct ApplicationStatusTests {
 
     static func submitted() throws -> (ConversationStore, String) {
         let (store, _) = try ConversationStoreTests.makeStore()
-        let reference = try store.submit(SubmittedApplication(
-            conversationID: "other", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
-            serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
-            data: [.init(field: "plz", type: "plz", value: .text("12345")), .init(field: "email", type: "email", value: .text("anna@example.org"))]))
+        let reference = try store.submit(
+            SubmittedApplication(
+                conversationID: "other", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
+                serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
+                data: [
+                    .init(field: "plz", type: "plz", value: .text("12345")), .init(field: "email", type: "email", value: .text("anna@example.org")),
+                ]))
         return (store, reference)
     }
 

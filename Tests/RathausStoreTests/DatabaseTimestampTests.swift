@@ -6,9 +6,11 @@ import Testing
 /// The hand-made timestamp text must be exactly what GRDB writes, or stored dates would not read back.
 @Suite("Database timestamps")
 struct DatabaseTimestampTests {
-    @Test("formats dates as GRDB does", arguments: [
-        0, 1, 0.999, 59.5, 1_700_000_000.123_4, 1_795_996_800.999_9, 951_782_400.5, -1.25, -86_400 * 365.25 * 30,
-    ])
+    @Test(
+        "formats dates as GRDB does",
+        arguments: [
+            0, 1, 0.999, 59.5, 1_700_000_000.123_4, 1_795_996_800.999_9, 951_782_400.5, -1.25, -86_400 * 365.25 * 30,
+        ])
     func sameAsGRDB(seconds: Double) throws {
         let date = Date(timeIntervalSince1970: seconds)
         let expected = try #require(String.fromDatabaseValue(date.databaseValue))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RathausCatalog
 @testable import RathausUnderstanding
 
@@ -6,11 +7,13 @@ import Testing
 struct AnalyzerTests {
     static let stemmer = try! SnowballStemmer()
 
-    @Test("Snowball German stems inflected forms to one stem", arguments: [
-        ("anmeldung", "anmeld"),
-        ("anmelden", "anmeld"),
-        ("hunde", "hund"),
-    ])
+    @Test(
+        "Snowball German stems inflected forms to one stem",
+        arguments: [
+            ("anmeldung", "anmeld"),
+            ("anmelden", "anmeld"),
+            ("hunde", "hund"),
+        ])
     func stems(_ case: (String, String)) {
         #expect(Self.stemmer.stem(`case`.0) == `case`.1)
     }
@@ -35,9 +38,11 @@ struct AnalyzerTests {
         analyzer.analyse(word: TextNormalizer.fold(word)).stem
     }
 
-    @Test("a mistyped stop word is still a stop word", arguments: [
-        ("hhabe meni perso verloren", ["perso", "verloren"]), ("kann ich bitet reisepass", ["reisepass"]),
-    ])
+    @Test(
+        "a mistyped stop word is still a stop word",
+        arguments: [
+            ("hhabe meni perso verloren", ["perso", "verloren"]), ("kann ich bitet reisepass", ["reisepass"]),
+        ])
     func stopWordSlips(_ case: (String, [String])) {
         #expect(Self.analyzer.contentWords(of: `case`.0) == `case`.1)
     }
@@ -75,12 +80,14 @@ struct AnalyzerTests {
         #expect(Self.analyzer.split(word) == [])
     }
 
-    @Test("typos are corrected to the closest vocabulary word", arguments: [
-        ("reisepas", "reisepass"),
-        ("riesepass", "reisepass"),
-        ("gewerbeanmeldun", "gewerbeanmeldung"),
-        ("personalasuweis", "personalausweis"),
-    ])
+    @Test(
+        "typos are corrected to the closest vocabulary word",
+        arguments: [
+            ("reisepas", "reisepass"),
+            ("riesepass", "reisepass"),
+            ("gewerbeanmeldun", "gewerbeanmeldung"),
+            ("personalasuweis", "personalausweis"),
+        ])
     func typo(_ case: (String, String)) {
         #expect(Self.analyzer.analyse(word: TextNormalizer.fold(`case`.0)).word == TextNormalizer.fold(`case`.1))
     }
@@ -97,9 +104,11 @@ struct AnalyzerTests {
         #expect(features[.stem("perso")] != nil)
     }
 
-    @Test("the typo index allows one edit up to 7 letters and two from 8", arguments: [
-        (3, 0), (4, 1), (7, 1), (8, 2), (15, 2),
-    ])
+    @Test(
+        "the typo index allows one edit up to 7 letters and two from 8",
+        arguments: [
+            (3, 0), (4, 1), (7, 1), (8, 2), (15, 2),
+        ])
     func allowedDistance(_ case: (Int, Int)) {
         #expect(TypoIndex.allowedDistance(forLength: `case`.0) == `case`.1)
     }
@@ -114,19 +123,23 @@ struct AnalyzerTests {
         #expect(index.correction(for: "abc") == nil)
     }
 
-    @Test("in short words only dropped, doubled and swapped letters are slips, not other letters", arguments: [
-        ("hunt", nil), ("welt", nil), ("fest", nil), ("hnud", "hund"), ("hun", nil), ("weit", "weit"), ("wiet", "weit"),
-    ] as [(String, String?)])
+    @Test(
+        "in short words only dropped, doubled and swapped letters are slips, not other letters",
+        arguments: [
+            ("hunt", nil), ("welt", nil), ("fest", nil), ("hnud", "hund"), ("hun", nil), ("weit", "weit"), ("wiet", "weit"),
+        ] as [(String, String?)])
     func shortWords(_ case: (String, String?)) {
         let index = TypoIndex(words: ["hund": 1, "weit": 1, "fast": 1])
         #expect(index.correction(for: `case`.0) == `case`.1)
     }
 
-    @Test("doubled and tripled letters cost nothing", arguments: [
-        ("hhausnnummerr", "hausnummer"),
-        ("rrathhauss", "rathaus"),
-        ("kosttenn", "kosten"),
-    ])
+    @Test(
+        "doubled and tripled letters cost nothing",
+        arguments: [
+            ("hhausnnummerr", "hausnummer"),
+            ("rrathhauss", "rathaus"),
+            ("kosttenn", "kosten"),
+        ])
     func squeezedLetters(_ case: (String, String)) {
         let index = TypoIndex(words: ["hausnummer": 1, "rathaus": 1, "kosten": 1, "rente": 1])
         #expect(index.correction(for: `case`.0) == `case`.1)
@@ -139,23 +152,27 @@ struct AnalyzerTests {
         #expect(index.correction(for: "anmeldenn") == "anmelden")
     }
 
-    @Test("a swap of neighbours together with one more slip is found", arguments: [
-        ("blgaubigte", "beglaubigte"),
-        ("personalasuwies", "personalausweis"),
-        ("gewerbeanmledugn", "gewerbeanmeldung"),
-        ("betruungsplazt", "betreuungsplatz"),
-    ])
+    @Test(
+        "a swap of neighbours together with one more slip is found",
+        arguments: [
+            ("blgaubigte", "beglaubigte"),
+            ("personalasuwies", "personalausweis"),
+            ("gewerbeanmledugn", "gewerbeanmeldung"),
+            ("betruungsplazt", "betreuungsplatz"),
+        ])
     func swapAndOneMore(_ case: (String, String)) {
         let index = TypoIndex(words: [`case`.1: 1, "gewerbeabmeldung": 1, "beglaubigt": 1])
         #expect(index.correction(for: `case`.0) == `case`.1)
         #expect(index.correction(for: `case`.0, maximumDistance: 1) == nil, "two slips are beyond one")
     }
 
-    @Test("a badly misspelt long word is found by its shared trigrams", arguments: [
-        ("betrungsplaz", "betreuungsplatz"),
-        ("persnlausweis", "personalausweis"),
-        ("gewerbanmeldng", "gewerbeanmeldung"),
-    ])
+    @Test(
+        "a badly misspelt long word is found by its shared trigrams",
+        arguments: [
+            ("betrungsplaz", "betreuungsplatz"),
+            ("persnlausweis", "personalausweis"),
+            ("gewerbanmeldng", "gewerbeanmeldung"),
+        ])
     func fuzzyFinds(_ case: (String, String)) {
         #expect(TypoIndex(words: [`case`.1: 1]).correction(for: `case`.0) == nil, "beyond what the typo index finds")
         let vocabulary = FuzzyVocabulary(words: ["betreuungsplatz", "personalausweis", "gewerbeanmeldung", "gewerbeabmeldung"])
@@ -218,9 +235,11 @@ struct AnalyzerTests {
             #expect(hasher.skipping(first) == whole(removing(bytes, first)))
         }
         // Every pair deleted, by the first position, then the second.
-        #expect(hasher.skippingTwoForms() == bytes.indices.flatMap { first in
-            ((first + 1)..<bytes.count).map { whole(removing(bytes, first, $0)) }
-        })
+        #expect(
+            hasher.skippingTwoForms()
+                == bytes.indices.flatMap { first in
+                    ((first + 1)..<bytes.count).map { whole(removing(bytes, first, $0)) }
+                })
         // Each swap of neighbours, then that swapped word without each other byte; without one of
         // the pair it is the word without the other.
         let positions = Array(bytes.indices.dropLast())

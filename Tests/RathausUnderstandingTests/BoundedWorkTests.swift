@@ -1,5 +1,6 @@
 import RathausTestSupport
 import Testing
+
 @testable import RathausCatalog
 @testable import RathausUnderstanding
 
@@ -41,9 +42,11 @@ struct BoundedWorkTests {
         #expect(Self.matcher.rank(utterance).map(\.intent) == Self.matcher.rank(capped).map(\.intent))
     }
 
-    @Test("a message within the limit is not shortened, and both overloads agree", arguments: [
-        "Was kostet ein Reisepass?", "  hab meinen perso verloren was nun \n", "und was kostet das?", "",
-    ])
+    @Test(
+        "a message within the limit is not shortened, and both overloads agree",
+        arguments: [
+            "Was kostet ein Reisepass?", "  hab meinen perso verloren was nun \n", "und was kostet das?", "",
+        ])
     func normalMessage(_ text: String) {
         let utterance = Utterance(text)
         #expect(!utterance.wasShortened)
@@ -53,11 +56,13 @@ struct BoundedWorkTests {
         #expect(Aspect.read(utterance) == Aspect.read(text))
     }
 
-    @Test("the aspect lookup without a byte table finds the same aspects", arguments: [
-        ("Was kostet ein Reisepass?", Aspect.costs), ("welche Unterlagen brauche ich", .documents),
-        ("wie lange dauert das", .duration), ("bis wann ist die Frist", .deadlines), ("wo muss ich da hin", .place),
-        ("geht das online", .online), ("Gebühren und Öffnungszeiten", .costs), ("kos", nil), ("hallo", nil),
-    ])
+    @Test(
+        "the aspect lookup without a byte table finds the same aspects",
+        arguments: [
+            ("Was kostet ein Reisepass?", Aspect.costs), ("welche Unterlagen brauche ich", .documents),
+            ("wie lange dauert das", .duration), ("bis wann ist die Frist", .deadlines), ("wo muss ich da hin", .place),
+            ("geht das online", .online), ("Gebühren und Öffnungszeiten", .costs), ("kos", nil), ("hallo", nil),
+        ])
     func aspects(_ case: (String, Aspect?)) {
         #expect(Aspect.detect(in: `case`.0) == `case`.1)
     }

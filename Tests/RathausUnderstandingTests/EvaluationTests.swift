@@ -1,6 +1,7 @@
 import Foundation
 import RathausTestSupport
 import Testing
+
 @testable import RathausCatalog
 @testable import RathausUnderstanding
 
@@ -8,14 +9,15 @@ import Testing
 struct EvaluationTests {
     @Test("figures follow from predictions")
     func figures() throws {
-        let set = try EvaluationSet(jsonLines: """
-        {"text": "a", "intent": "x"}
-        {"text": "b", "intent": "x"}
-        {"text": "c", "intent": "y"}
-        {"text": "d", "intent": null}
+        let set = try EvaluationSet(
+            jsonLines: """
+                {"text": "a", "intent": "x"}
+                {"text": "b", "intent": "x"}
+                {"text": "c", "intent": "y"}
+                {"text": "d", "intent": null}
 
-        {"text": "e", "intent": null}
-        """, file: "t.jsonl")
+                {"text": "e", "intent": null}
+                """, file: "t.jsonl")
         let predictions: [String: String?] = ["a": "x", "b": nil, "c": "x", "d": nil, "e": "y"]
         let report = EvaluationReport.evaluate(set) { predictions[$0] ?? nil }
         #expect(report.total == 5)
@@ -28,11 +30,13 @@ struct EvaluationTests {
         #expect(report.confusions.contains(EvaluationReport.Confusion(expected: "out_of_scope", predicted: "y", count: 1)))
     }
 
-    @Test("a bad line is named with its number", arguments: [
-        ("{\"text\": \"a\", \"intent\": \"x\"}\nnot json", 2),
-        ("{\"intent\": \"x\"}", 1),
-        ("{\"text\": \"a\", \"intent\": 5}", 1),
-    ])
+    @Test(
+        "a bad line is named with its number",
+        arguments: [
+            ("{\"text\": \"a\", \"intent\": \"x\"}\nnot json", 2),
+            ("{\"intent\": \"x\"}", 1),
+            ("{\"text\": \"a\", \"intent\": 5}", 1),
+        ])
     func badLine(_ case: (String, Int)) {
         #expect {
             _ = try EvaluationSet(jsonLines: `case`.0, file: "t.jsonl")

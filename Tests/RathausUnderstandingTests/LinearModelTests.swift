@@ -1,5 +1,6 @@
-import Testing
 import RathausCatalog
+import Testing
+
 @testable import RathausUnderstanding
 
 @Suite("The linear model and its hash table")
@@ -59,7 +60,9 @@ struct LinearModelTests {
         #expect((0..<20).allSatisfy { model.best([(id: $0, weight: 1)]) == $0 })
     }
 
-    @Test("every class is learnt, whatever the number of blocks of eight classes (summed four, two and one at a time)", arguments: [2, 9, 20, 33, 48, 70])
+    @Test(
+        "every class is learnt, whatever the number of blocks of eight classes (summed four, two and one at a time)",
+        arguments: [2, 9, 20, 33, 48, 70])
     func classesInBlocks(classCount: Int) {
         let examples: [LinearIntentModel.Example] = (0..<(3 * classCount)).map { ([(id: $0 % classCount, weight: 1)], $0 % classCount) }
         let model = LinearIntentModel(examples: examples, featureCount: classCount, classCount: classCount)

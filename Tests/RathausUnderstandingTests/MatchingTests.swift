@@ -1,5 +1,6 @@
-import Testing
 import RathausTestSupport
+import Testing
+
 @testable import RathausCatalog
 @testable import RathausUnderstanding
 
@@ -7,16 +8,18 @@ import RathausTestSupport
 struct MatchingTests {
     static let matcher = CatalogFixture.matcher(CatalogFixture.shipped)
 
-    @Test("plain and colloquial questions find their service", arguments: [
-        ("Was kostet ein Reisepass?", "reisepass-beantragen"),
-        ("hab meinen perso verloren was nun", "ausweis-verlust-melden"),
-        ("bin umgezogen wo muss ich mich anmelden", "wohnsitz-anmelden"),
-        ("sperrmuell abholen lassen", "sperrmuell-anmelden"),
-        ("hab mir nen hund geholt muss ich den anmelden", "hundesteuer-anmelden"),
-        ("auto zulassen", "kfz-zulassen"),
-        ("Hallo", "begruessung"),
-        ("tschüss", "verabschiedung"),
-    ])
+    @Test(
+        "plain and colloquial questions find their service",
+        arguments: [
+            ("Was kostet ein Reisepass?", "reisepass-beantragen"),
+            ("hab meinen perso verloren was nun", "ausweis-verlust-melden"),
+            ("bin umgezogen wo muss ich mich anmelden", "wohnsitz-anmelden"),
+            ("sperrmuell abholen lassen", "sperrmuell-anmelden"),
+            ("hab mir nen hund geholt muss ich den anmelden", "hundesteuer-anmelden"),
+            ("auto zulassen", "kfz-zulassen"),
+            ("Hallo", "begruessung"),
+            ("tschüss", "verabschiedung"),
+        ])
     func recognises(_ case: (String, String)) {
         #expect(Self.matcher.match(`case`.0).intent == `case`.1)
     }
@@ -30,12 +33,14 @@ struct MatchingTests {
         }
     }
 
-    @Test("questions with typing slips still find their service", arguments: [
-        ("hhundesteuer abmeldenn", "hundesteuer-abmelden"),
-        ("sperrmulll anmeldn", "sperrmuell-anmelden"),
-        ("personalausweiss beantrgen", "personalausweis-beantragen"),
-        ("wohngled beantarge", "wohngeld-beantragen"),
-    ])
+    @Test(
+        "questions with typing slips still find their service",
+        arguments: [
+            ("hhundesteuer abmeldenn", "hundesteuer-abmelden"),
+            ("sperrmulll anmeldn", "sperrmuell-anmelden"),
+            ("personalausweiss beantrgen", "personalausweis-beantragen"),
+            ("wohngled beantarge", "wohngeld-beantragen"),
+        ])
     func recognisesSlips(_ case: (String, String)) {
         #expect(Self.matcher.match(`case`.0).intent == `case`.1)
     }
@@ -45,13 +50,15 @@ struct MatchingTests {
         #expect(Self.matcher.usesLinearModel)
     }
 
-    @Test("questions that are not for the town are out of scope", arguments: [
-        "wie wird das wetter morgen",
-        "rezept fuer apfelkuchen",
-        "asdfgh jklö",
-        "",
-        "!!!",
-    ])
+    @Test(
+        "questions that are not for the town are out of scope",
+        arguments: [
+            "wie wird das wetter morgen",
+            "rezept fuer apfelkuchen",
+            "asdfgh jklö",
+            "",
+            "!!!",
+        ])
     func rejects(_ text: String) {
         let match = Self.matcher.match(text)
         #expect(match.intent == nil, "got \(match.intent ?? "nil") at \(match.confidence)")
@@ -78,7 +85,7 @@ struct MatchingTests {
     @Test("an utterance closest to an out-of-scope example is rejected even above the threshold")
     func outOfScopeExamples() throws {
         let fixture = try CatalogFixture(changes: [
-            "Intents/ausserhalb.yaml": "out_of_scope:\n  - reisepass im fussball spielen\n",
+            "Intents/ausserhalb.yaml": "out_of_scope:\n  - reisepass im fussball spielen\n"
         ])
         defer { fixture.remove() }
         let catalog = try CatalogLoader(directory: fixture.directory).load()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RathausUnderstanding
 
 @Suite("The similarity index")

@@ -1,16 +1,19 @@
 import Foundation
 import RathausTestSupport
 import Testing
+
 @testable import RathausCatalog
 
 @Suite("Normalising German text")
 struct TextTests {
-    @Test("umlauts, ae/oe/ue and plain vowels fold to the same word", arguments: [
-        ("Müll", "muell", "mull"),
-        ("Führungszeugnis", "fuehrungszeugnis", "fuhrungszeugnis"),
-        ("Öffnungszeiten", "oeffnungszeiten", "offnungszeiten"),
-        ("Gebühr", "gebuehr", "gebuhr"),
-    ])
+    @Test(
+        "umlauts, ae/oe/ue and plain vowels fold to the same word",
+        arguments: [
+            ("Müll", "muell", "mull"),
+            ("Führungszeugnis", "fuehrungszeugnis", "fuhrungszeugnis"),
+            ("Öffnungszeiten", "oeffnungszeiten", "offnungszeiten"),
+            ("Gebühr", "gebuehr", "gebuhr"),
+        ])
     func umlautsFold(_ forms: (String, String, String)) {
         let folded = [forms.0, forms.1, forms.2].map(TextNormalizer.fold)
         #expect(folded[0] == folded[1])
@@ -38,14 +41,16 @@ struct TextTests {
         #expect(TextNormalizer.tokens("Café René") == ["cafe", "rene"])
     }
 
-    @Test("edit distance counts transpositions as one edit", arguments: [
-        ("reisepass", "reisepass", 0),
-        ("reisepas", "reisepass", 1),
-        ("riesepass", "reisepass", 1),
-        ("gewerbeanmeldun", "gewerbeanmeldung", 1),
-        ("hund", "katze", 5),
-        ("", "abc", 3),
-    ])
+    @Test(
+        "edit distance counts transpositions as one edit",
+        arguments: [
+            ("reisepass", "reisepass", 0),
+            ("reisepas", "reisepass", 1),
+            ("riesepass", "reisepass", 1),
+            ("gewerbeanmeldun", "gewerbeanmeldung", 1),
+            ("hund", "katze", 5),
+            ("", "abc", 3),
+        ])
     func editDistance(_ case: (String, String, Int)) {
         #expect(EditDistance.damerauLevenshtein(Array(`case`.0), Array(`case`.1)) == `case`.2)
     }
@@ -63,11 +68,13 @@ struct TextTests {
         #expect(Self.analyzer.features(of: "bis dann")[.stem("dann")] != nil, "only stop words: keep them")
     }
 
-    @Test("the bounded edit distance equals the full one up to its limit", arguments: [
-        ("reisepass", "reisepass"), ("reisepas", "reisepass"), ("riesepass", "reisepass"),
-        ("abcdef", "badcfe"), ("hund", "katze"), ("", "abc"), ("anmelden", "amlden"), ("ab", "ba"),
-        ("gaststaettenerlaubnis", "gaatssttateneralbunis"),
-    ])
+    @Test(
+        "the bounded edit distance equals the full one up to its limit",
+        arguments: [
+            ("reisepass", "reisepass"), ("reisepas", "reisepass"), ("riesepass", "reisepass"),
+            ("abcdef", "badcfe"), ("hund", "katze"), ("", "abc"), ("anmelden", "amlden"), ("ab", "ba"),
+            ("gaststaettenerlaubnis", "gaatssttateneralbunis"),
+        ])
     func boundedEditDistance(_ pair: (String, String)) {
         let a = Array(pair.0.utf8), b = Array(pair.1.utf8)
         let full = EditDistance.damerauLevenshtein(a, b)
@@ -99,23 +106,33 @@ struct TextTests {
         ("q\u{308}uark", ["q\u{308}uark"]),
         ("\u{130}stanbul", ["i\u{307}stanbul"]),
         ("\u{141}\u{F3}d\u{17A} \u{D8}re \u{C6}sir", ["\u{142}odz", "\u{F8}re", "\u{E6}sir"]),
-        ("\u{43F}\u{440}\u{438}\u{432}\u{435}\u{442} \u{43C}\u{438}\u{440}", ["\u{43F}\u{440}\u{438}\u{432}\u{435}\u{442}", "\u{43C}\u{438}\u{440}"]),
-        ("\u{645}\u{631}\u{62D}\u{628}\u{627} \u{628}\u{650}\u{643}\u{64F}\u{645}", ["\u{645}\u{631}\u{62D}\u{628}\u{627}", "\u{628}\u{650}\u{643}\u{64F}\u{645}"]),
+        (
+            "\u{43F}\u{440}\u{438}\u{432}\u{435}\u{442} \u{43C}\u{438}\u{440}",
+            ["\u{43F}\u{440}\u{438}\u{432}\u{435}\u{442}", "\u{43C}\u{438}\u{440}"]
+        ),
+        (
+            "\u{645}\u{631}\u{62D}\u{628}\u{627} \u{628}\u{650}\u{643}\u{64F}\u{645}",
+            ["\u{645}\u{631}\u{62D}\u{628}\u{627}", "\u{628}\u{650}\u{643}\u{64F}\u{645}"]
+        ),
         ("\u{2460}\u{2461}\u{2462} 4\u{BD}", ["\u{2460}\u{2461}\u{2462}", "4\u{BD}"]),
         ("\u{1E9E} GROSS", ["ss", "gross"]),
     ]
 
-    @Test("the plain tokenizer gives the tokens the former fast and general paths gave",
-          arguments: TextTests.tokenCases)
+    @Test(
+        "the plain tokenizer gives the tokens the former fast and general paths gave",
+        arguments: TextTests.tokenCases)
     func plainTokens(_ case: (String, [String])) {
         #expect(TextNormalizer.tokens(`case`.0) == `case`.1)
-        #expect(TextNormalizer.tokens(`case`.0) == TextNormalizer.fold(`case`.0).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        #expect(
+            TextNormalizer.tokens(`case`.0) == TextNormalizer.fold(`case`.0).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }
 
-    @Test("trimming removes white space and line breaks at both ends only", arguments: [
-        ("  Hallo Welt \n", "Hallo Welt"), ("\t\u{00A0}perso\r\n", "perso"), ("ohne", "ohne"), (" \n\t ", ""), ("", ""),
-        (" ä ö ", "ä ö"),
-    ])
+    @Test(
+        "trimming removes white space and line breaks at both ends only",
+        arguments: [
+            ("  Hallo Welt \n", "Hallo Welt"), ("\t\u{00A0}perso\r\n", "perso"), ("ohne", "ohne"), (" \n\t ", ""), ("", ""),
+            (" ä ö ", "ä ö"),
+        ])
     func trimmed(_ case: (String, String)) {
         #expect(`case`.0.trimmed == `case`.1)
         #expect(`case`.0.trimmed == `case`.0.trimmingCharacters(in: .whitespacesAndNewlines))

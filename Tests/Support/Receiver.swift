@@ -5,13 +5,21 @@ import Foundation
 public final class Receiver {
     /// One request as the receiver logged it.
     public struct Entry: Decodable, Sendable {
+        /// The request's number, from 1.
         public let n: Int
+        /// The `webhook-id` header.
         public let webhook_id: String?
+        /// The `webhook-timestamp` header.
         public let timestamp: String?
+        /// Whether `standardwebhooks` verified the signature.
         public let valid: Bool
+        /// Why verification failed, if it did.
         public let error: String?
+        /// The body as received.
         public let body: String
+        /// The `User-Agent` header.
         public let user_agent: String?
+        /// The `Content-Type` header.
         public let content_type: String?
 
         /// The body's `reference`.
@@ -20,12 +28,17 @@ public final class Receiver {
         }
     }
 
+    /// The secret the receiver verifies with (the Standard Webhooks specification's test secret).
     public static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    /// The repository's root folder.
     public static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The receiver's process.
     public let process = Process()
+    /// The port it listens on.
     public let port: Int
+    /// The file it logs each request to, one JSON line each.
     public let log: URL
 
     /// Starts the receiver with `arguments` (e.g. ["--mode", "fail", "--fail-first", "2"]).
@@ -33,8 +46,11 @@ public final class Receiver {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-receiver-\(UUID().uuidString).jsonl")
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repositoryRoot.appendingPathComponent("Tests/Delivery/receiver.py").path,
-                             "--secret", Self.secret, "--log", log.path, "--lifetime", "120"] + arguments
+        process.arguments =
+            [
+                "python3", Self.repositoryRoot.appendingPathComponent("Tests/Delivery/receiver.py").path,
+                "--secret", Self.secret, "--log", log.path, "--lifetime", "120",
+            ] + arguments
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice  // a closed connection makes http.server print a traceback
         try process.run()

@@ -28,7 +28,8 @@ public struct CatalogLoader: Sendable {
         let departmentFiles = yamlFiles(in: "Knowledge/stellen", problems: &problems)
         let knowledgeFiles = yamlFiles(in: "Knowledge", problems: &problems)
         let intentFiles = yamlFiles(in: "Intents", problems: &problems)
-        let formFiles = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.formFolder).path)
+        let formFiles =
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.formFolder).path)
             ? yamlFiles(in: Self.formFolder, problems: &problems) : []
 
         // Every file is read and parsed on its own, spread over the cores; what they hold is then
@@ -89,16 +90,19 @@ public struct CatalogLoader: Sendable {
         var forms: [String: FormDefinition] = [:]
         for form in parsedForms {
             if departments[form.department] == nil {
-                problems.append(CatalogProblem(
-                    code: .unknownDepartment, file: form.source.file, line: form.source.line,
-                    message: "Die Stelle '\(form.department)' gibt es nicht.",
-                    fix: "Nennen Sie unter 'department' eine Datei aus Knowledge/stellen/: \(departments.keys.sorted().joined(separator: ", "))."))
+                problems.append(
+                    CatalogProblem(
+                        code: .unknownDepartment, file: form.source.file, line: form.source.line,
+                        message: "Die Stelle '\(form.department)' gibt es nicht.",
+                        fix: "Nennen Sie unter 'department' eine Datei aus Knowledge/stellen/: \(departments.keys.sorted().joined(separator: ", ")).")
+                )
             }
             if knowledge[form.id] == nil {
-                problems.append(CatalogProblem(
-                    code: .invalidValue, file: form.source.file, line: form.source.line,
-                    message: "Es gibt keine Leistung '\(form.id)' in Knowledge/, zu der dieses Formular gehört.",
-                    fix: "Benennen Sie das Formular nach der id einer Leistung oder legen Sie Knowledge/\(form.id).yaml an."))
+                problems.append(
+                    CatalogProblem(
+                        code: .invalidValue, file: form.source.file, line: form.source.line,
+                        message: "Es gibt keine Leistung '\(form.id)' in Knowledge/, zu der dieses Formular gehört.",
+                        fix: "Benennen Sie das Formular nach der id einer Leistung oder legen Sie Knowledge/\(form.id).yaml an."))
             }
             forms[form.id] = form
         }
@@ -132,13 +136,15 @@ public struct CatalogLoader: Sendable {
     private func yamlFiles(in folder: String, problems: inout [CatalogProblem]) -> [String] {
         let url = directory.appendingPathComponent(folder, isDirectory: true)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-            problems.append(CatalogProblem(
-                code: .missingDirectory, file: folder, line: 1,
-                message: "Der Ordner '\(folder)' fehlt.",
-                fix: "Legen Sie ihn an oder geben Sie mit --catalog das Verzeichnis an, das Intents/ und Knowledge/ enthält."))
+            problems.append(
+                CatalogProblem(
+                    code: .missingDirectory, file: folder, line: 1,
+                    message: "Der Ordner '\(folder)' fehlt.",
+                    fix: "Legen Sie ihn an oder geben Sie mit --catalog das Verzeichnis an, das Intents/ und Knowledge/ enthält."))
             return []
         }
-        return names
+        return
+            names
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .filter { !$0.hasPrefix(".") }
             .sorted()
@@ -188,8 +194,9 @@ public struct CatalogLoader: Sendable {
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            reader.report(.unreadableFile, line: 1, "Die Datei ist nicht in UTF-8 gespeichert.",
-                          fix: "Speichern Sie sie im Editor mit der Kodierung UTF-8.")
+            reader.report(
+                .unreadableFile, line: 1, "Die Datei ist nicht in UTF-8 gespeichert.",
+                fix: "Speichern Sie sie im Editor mit der Kodierung UTF-8.")
             return nil
         }
         return reader.compose(text)

@@ -16,8 +16,9 @@ enum DepartmentParser {
         let phone = reader.string(root, "telefon", required: true, parentLine: rootLine)
         let email = reader.string(root, "email", required: true, parentLine: rootLine)
         if let email, !email.contains("@") {
-            reader.report(.invalidValue, line: reader.line(of: root["email"]), "'\(email)' ist keine E-Mail-Adresse.",
-                          fix: "Schreiben Sie eine Adresse der Form stelle@musterstadt.example.")
+            reader.report(
+                .invalidValue, line: reader.line(of: root["email"]), "'\(email)' ist keine E-Mail-Adresse.",
+                fix: "Schreiben Sie eine Adresse der Form stelle@musterstadt.example.")
         }
         var address: Department.Address?
         if let addressNode = root["anschrift"], addressNode.null == nil {
@@ -29,16 +30,18 @@ enum DepartmentParser {
                 let city = reader.string(mapping, "ort", required: true, parentLine: line)
                 let addition = reader.string(mapping, "zusatz", required: false, parentLine: line)
                 if let postalCode, postalCode.count != 5 || !postalCode.allSatisfy(\.isASCIIDigit) {
-                    reader.report(.invalidValue, line: reader.line(of: mapping["plz"]), "Die Postleitzahl '\(postalCode)' hat nicht fünf Ziffern.",
-                                  fix: "Schreiben Sie fünf Ziffern in Anführungszeichen, z. B. plz: \"12345\".")
+                    reader.report(
+                        .invalidValue, line: reader.line(of: mapping["plz"]), "Die Postleitzahl '\(postalCode)' hat nicht fünf Ziffern.",
+                        fix: "Schreiben Sie fünf Ziffern in Anführungszeichen, z. B. plz: \"12345\".")
                 }
                 if let street, let postalCode, let city {
                     address = Department.Address(street: street, postalCode: postalCode, city: city, addition: addition)
                 }
             }
         } else {
-            reader.report(.missingField, line: rootLine, "Das Pflichtfeld 'anschrift' fehlt.",
-                          fix: "Ergänzen Sie 'anschrift:' mit den Zeilen 'strasse:', 'plz:' und 'ort:'.")
+            reader.report(
+                .missingField, line: rootLine, "Das Pflichtfeld 'anschrift' fehlt.",
+                fix: "Ergänzen Sie 'anschrift:' mit den Zeilen 'strasse:', 'plz:' und 'ort:'.")
         }
         guard let id, let name, let address, !hours.isEmpty, let phone, let email else { return nil }
         let department = Department(id: id, name: name, address: address, openingHours: hours, phone: phone, email: email)

@@ -14,14 +14,16 @@ enum IDRules {
         guard let id = reader.string(root, "id", required: true, parentLine: rootLine) else { return nil }
         let line = reader.line(of: root["id"])
         guard isValid(id) else {
-            reader.report(.invalidValue, line: line, "Die id '\(id)' enthält unerlaubte Zeichen.",
-                          fix: "Verwenden Sie nur Kleinbuchstaben ohne Umlaute, Ziffern und Bindestriche, z. B. 'hundesteuer-anmelden'.")
+            reader.report(
+                .invalidValue, line: line, "Die id '\(id)' enthält unerlaubte Zeichen.",
+                fix: "Verwenden Sie nur Kleinbuchstaben ohne Umlaute, Ziffern und Bindestriche, z. B. 'hundesteuer-anmelden'.")
             return nil
         }
         let fileName = URL(fileURLWithPath: reader.file).deletingPathExtension().lastPathComponent
         if fileName != id {
-            reader.report(.idMismatch, line: line, "Die id '\(id)' passt nicht zum Dateinamen '\(fileName)'.",
-                          fix: "Benennen Sie die Datei in '\(id).yaml' um oder schreiben Sie 'id: \(fileName)'.")
+            reader.report(
+                .idMismatch, line: line, "Die id '\(id)' passt nicht zum Dateinamen '\(fileName)'.",
+                fix: "Benennen Sie die Datei in '\(id).yaml' um oder schreiben Sie 'id: \(fileName)'.")
         }
         return id
     }

@@ -26,8 +26,9 @@ enum IntentFileParser {
                 guard let word = key.scalar?.string else { continue }
                 let meanings = value.scalar.map { [$0.string] } ?? value.sequence?.compactMap { $0.scalar?.string } ?? []
                 if meanings.isEmpty || TextNormalizer.tokens(word).isEmpty {
-                    reader.report(.invalidValue, line: reader.line(of: key), "Das Synonym '\(word)' hat keine Bedeutung.",
-                                  fix: "Schreiben Sie 'wort: Bedeutung', z. B. 'perso: Personalausweis'.")
+                    reader.report(
+                        .invalidValue, line: reader.line(of: key), "Das Synonym '\(word)' hat keine Bedeutung.",
+                        fix: "Schreiben Sie 'wort: Bedeutung', z. B. 'perso: Personalausweis'.")
                     continue
                 }
                 parsed.synonyms[word, default: []] += meanings
@@ -35,14 +36,16 @@ enum IntentFileParser {
         }
         guard let list = root["intents"], list.null == nil else {
             if root["out_of_scope"] == nil && root["synonyms"] == nil {
-                reader.report(.missingField, line: reader.line(of: node), "Das Feld 'intents' fehlt.",
-                              fix: "Beginnen Sie die Datei mit 'intents:' und führen Sie darunter jeden Intent mit '- id: …' auf.")
+                reader.report(
+                    .missingField, line: reader.line(of: node), "Das Feld 'intents' fehlt.",
+                    fix: "Beginnen Sie die Datei mit 'intents:' und führen Sie darunter jeden Intent mit '- id: …' auf.")
             }
             return parsed
         }
         guard let sequence = list.sequence else {
-            reader.report(.wrongType, line: reader.line(of: list), "'intents' muss eine Liste sein.",
-                          fix: "Beginnen Sie jeden Intent mit '- id: …'.")
+            reader.report(
+                .wrongType, line: reader.line(of: list), "'intents' muss eine Liste sein.",
+                fix: "Beginnen Sie jeden Intent mit '- id: …'.")
             return parsed
         }
         parsed.intents = sequence.compactMap { parseIntent($0, &reader) }
@@ -56,15 +59,17 @@ enum IntentFileParser {
         guard let id = reader.string(mapping, "id", required: true, parentLine: line) else { return nil }
         let idLine = reader.line(of: mapping["id"])
         if !IDRules.isValid(id) {
-            reader.report(.invalidValue, line: idLine, "Die id '\(id)' enthält unerlaubte Zeichen.",
-                          fix: "Verwenden Sie nur Kleinbuchstaben ohne Umlaute, Ziffern und Bindestriche.")
+            reader.report(
+                .invalidValue, line: idLine, "Die id '\(id)' enthält unerlaubte Zeichen.",
+                fix: "Verwenden Sie nur Kleinbuchstaben ohne Umlaute, Ziffern und Bindestriche.")
             return nil
         }
         let examples = reader.stringList(mapping, "examples", required: false, parentLine: line)
         if examples.isEmpty {
-            reader.report(.emptyExamples, line: mapping["examples"].map { reader.line(of: $0) } ?? idLine,
-                          "Der Intent '\(id)' hat keine Beispielsätze.",
-                          fix: "Ergänzen Sie unter 'examples:' mindestens 12 Sätze, wie Bürgerinnen und Bürger sie schreiben, je Zeile '- …'.")
+            reader.report(
+                .emptyExamples, line: mapping["examples"].map { reader.line(of: $0) } ?? idLine,
+                "Der Intent '\(id)' hat keine Beispielsätze.",
+                fix: "Ergänzen Sie unter 'examples:' mindestens 12 Sätze, wie Bürgerinnen und Bürger sie schreiben, je Zeile '- …'.")
         }
         let answer = reader.string(mapping, "answer", required: false, parentLine: line)
         return Intent(id: id, examples: examples, answer: answer, source: SourceLocation(file: reader.file, line: idLine))

@@ -25,9 +25,10 @@ enum KnowledgeParser {
         let id = IDRules.fileID(root, &reader, rootLine: line)
         let key = reader.string(root, "leistungsschluessel", required: true, parentLine: line)
         if let key, !isValidServiceKey(key) {
-            reader.report(.invalidValue, line: reader.line(of: root["leistungsschluessel"]),
-                          "Der Leistungsschlüssel '\(key)' ist weder ein 14-stelliger LeiKa-Schlüssel noch ein lokaler Schlüssel.",
-                          fix: "Schreiben Sie 14 Ziffern in Anführungszeichen (z. B. \"99102011001000\") oder \"local:musterstadt:\(id ?? "name")\".")
+            reader.report(
+                .invalidValue, line: reader.line(of: root["leistungsschluessel"]),
+                "Der Leistungsschlüssel '\(key)' ist weder ein 14-stelliger LeiKa-Schlüssel noch ein lokaler Schlüssel.",
+                fix: "Schreiben Sie 14 Ziffern in Anführungszeichen (z. B. \"99102011001000\") oder \"local:musterstadt:\(id ?? "name")\".")
         }
         let name = reader.string(root, "leistungsbezeichnung", required: true, parentLine: line)
         let summary = reader.string(root, "kurztext", required: true, parentLine: line)
@@ -72,8 +73,9 @@ enum KnowledgeParser {
     private static func links(_ root: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader) -> [KnowledgeEntry.Link] {
         guard let node = root[key], node.null == nil else { return [] }
         guard let sequence = node.sequence else {
-            reader.report(.wrongType, line: reader.line(of: node), "Das Feld '\(key)' muss eine Liste sein.",
-                          fix: "Schreiben Sie je Eintrag '- name: …' und darunter eingerückt 'url: …'.")
+            reader.report(
+                .wrongType, line: reader.line(of: node), "Das Feld '\(key)' muss eine Liste sein.",
+                fix: "Schreiben Sie je Eintrag '- name: …' und darunter eingerückt 'url: …'.")
             return []
         }
         return sequence.compactMap { reader.link($0, field: key) }

@@ -27,16 +27,18 @@ struct YAMLFieldReader {
             return node
         } catch let error as YamlError {
             let (line, column, problem) = Self.describe(error)
-            report(.yamlSyntax, line: line, column: column,
-                   "Die Datei ist kein gültiges YAML (\(problem)).",
-                   fix: "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor; Text mit ':' setzen Sie in Anführungszeichen.")
+            report(
+                .yamlSyntax, line: line, column: column,
+                "Die Datei ist kein gültiges YAML (\(problem)).",
+                fix:
+                    "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor; Text mit ':' setzen Sie in Anführungszeichen."
+            )
             return nil
         } catch {
             report(.yamlSyntax, line: 1, "Die Datei ist kein gültiges YAML.", fix: "Prüfen Sie den Aufbau nach der Vorlage im README.")
             return nil
         }
     }
-
 
     /// The line of a node, starting at 1.
     func line(of node: Node?) -> Int {
@@ -46,8 +48,9 @@ struct YAMLFieldReader {
     /// The node as a mapping, or a problem saying that `what` must be one.
     mutating func mapping(_ node: Node, what: String) -> Node.Mapping? {
         if let mapping = node.mapping { return mapping }
-        report(.wrongType, line: line(of: node), "\(what) muss aus Feldern der Form 'name: wert' bestehen.",
-               fix: "Schreiben Sie jedes Feld in eine eigene Zeile, z. B. 'id: beispiel'.")
+        report(
+            .wrongType, line: line(of: node), "\(what) muss aus Feldern der Form 'name: wert' bestehen.",
+            fix: "Schreiben Sie jedes Feld in eine eigene Zeile, z. B. 'id: beispiel'.")
         return nil
     }
 
@@ -56,7 +59,8 @@ struct YAMLFieldReader {
         for (key, _) in mapping {
             guard let name = key.scalar?.string, !allowed.contains(name) else { continue }
             let suggestion = Self.closest(to: name, in: allowed)
-            let fix = suggestion.map { "Meinten Sie '\($0)'? Erlaubt sind: \(allowed.joined(separator: ", "))." }
+            let fix =
+                suggestion.map { "Meinten Sie '\($0)'? Erlaubt sind: \(allowed.joined(separator: ", "))." }
                 ?? "Erlaubt sind: \(allowed.joined(separator: ", "))."
             report(.unknownField, line: line(of: key), column: key.mark?.column, "Unbekanntes Feld '\(name)'.", fix: fix)
         }
@@ -69,8 +73,9 @@ struct YAMLFieldReader {
             return nil
         }
         guard let scalar = node.scalar else {
-            report(.wrongType, line: line(of: node), "Das Feld '\(key)' muss ein Text sein, keine Liste oder Zuordnung.",
-                   fix: "Schreiben Sie den Text direkt hinter '\(key):' oder als Block mit '\(key): >-'.")
+            report(
+                .wrongType, line: line(of: node), "Das Feld '\(key)' muss ein Text sein, keine Liste oder Zuordnung.",
+                fix: "Schreiben Sie den Text direkt hinter '\(key):' oder als Block mit '\(key): >-'.")
             return nil
         }
         let text = scalar.string.trimmed
@@ -92,15 +97,17 @@ struct YAMLFieldReader {
             return text.isEmpty ? [] : [text]
         }
         guard let sequence = node.sequence else {
-            report(.wrongType, line: line(of: node), "Das Feld '\(key)' muss eine Liste sein.",
-                   fix: "Schreiben Sie jeden Eintrag in eine eigene Zeile, beginnend mit '- '.")
+            report(
+                .wrongType, line: line(of: node), "Das Feld '\(key)' muss eine Liste sein.",
+                fix: "Schreiben Sie jeden Eintrag in eine eigene Zeile, beginnend mit '- '.")
             return []
         }
         var items: [String] = []
         for item in sequence {
             guard let scalar = item.scalar else {
-                report(.wrongType, line: line(of: item), "Ein Eintrag in '\(key)' ist kein einfacher Text.",
-                       fix: "Setzen Sie Text, der ':' enthält, in Anführungszeichen, z. B. - \"Kosten: 10,00 Euro\".")
+                report(
+                    .wrongType, line: line(of: item), "Ein Eintrag in '\(key)' ist kein einfacher Text.",
+                    fix: "Setzen Sie Text, der ':' enthält, in Anführungszeichen, z. B. - \"Kosten: 10,00 Euro\".")
                 continue
             }
             let text = scalar.string.trimmed
@@ -115,10 +122,12 @@ struct YAMLFieldReader {
         rejectUnknownKeys(mapping, allowed: ["name", "url"])
         let nodeLine = line(of: node)
         guard let name = string(mapping, "name", required: true, parentLine: nodeLine),
-              let url = string(mapping, "url", required: true, parentLine: nodeLine) else { return nil }
+            let url = string(mapping, "url", required: true, parentLine: nodeLine)
+        else { return nil }
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-            report(.invalidValue, line: line(of: mapping["url"]), "Die Adresse '\(url)' ist keine Web-Adresse.",
-                   fix: "Schreiben Sie die vollständige Adresse, beginnend mit https://.")
+            report(
+                .invalidValue, line: line(of: mapping["url"]), "Die Adresse '\(url)' ist keine Web-Adresse.",
+                fix: "Schreiben Sie die vollständige Adresse, beginnend mit https://.")
             return nil
         }
         return KnowledgeEntry.Link(name: name, url: url)
@@ -130,8 +139,9 @@ struct YAMLFieldReader {
     }
 
     private mutating func missing(_ key: String, line: Int) {
-        report(.missingField, line: line, "Das Pflichtfeld '\(key)' fehlt oder ist leer.",
-               fix: "Ergänzen Sie eine Zeile '\(key): …' (siehe Vorlage im README).")
+        report(
+            .missingField, line: line, "Das Pflichtfeld '\(key)' fehlt oder ist leer.",
+            fix: "Ergänzen Sie eine Zeile '\(key): …' (siehe Vorlage im README).")
     }
 
     private static func describe(_ error: YamlError) -> (line: Int, column: Int?, problem: String) {

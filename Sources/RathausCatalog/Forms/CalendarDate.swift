@@ -59,7 +59,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
                 let left = Self.days(inMonth: result.month, year: result.year) - result.day
                 if remaining <= left { return CalendarDate(year: result.year, month: result.month, day: result.day + remaining)! }
                 remaining -= left + 1
-                result = result.month == 12 ? CalendarDate(year: result.year + 1, month: 1, day: 1)! : CalendarDate(year: result.year, month: result.month + 1, day: 1)!
+                result =
+                    result.month == 12
+                    ? CalendarDate(year: result.year + 1, month: 1, day: 1)! : CalendarDate(year: result.year, month: result.month + 1, day: 1)!
             } else {
                 if -remaining < result.day { return CalendarDate(year: result.year, month: result.month, day: result.day + remaining)! }
                 remaining += result.day
@@ -83,6 +85,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         (dayNumber - 1) % 7 + 1  // 1 January of year 1 was a Monday
     }
 
+    /// Whether `lhs` is an earlier day than `rhs`.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
@@ -114,7 +117,8 @@ public enum DateBound: Sendable, Hashable {
             return
         }
         guard let sign = rest.first, sign == "+" || sign == "-", let unit = rest.last,
-              let amount = Int(rest.dropFirst().dropLast()) else { return nil }
+            let amount = Int(rest.dropFirst().dropLast())
+        else { return nil }
         let signed = sign == "-" ? -amount : amount
         switch unit {
         case "d": self = .relative(days: signed, months: 0)
@@ -158,6 +162,7 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// "07:00".
     public var description: String { String(format: "%02d:%02d", hour, minute) }
 
+    /// Whether `lhs` is an earlier time of day than `rhs`.
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
         (lhs.hour, lhs.minute) < (rhs.hour, rhs.minute)
     }

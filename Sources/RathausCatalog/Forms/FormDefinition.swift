@@ -19,8 +19,10 @@ public struct FormDefinition: Sendable, Hashable {
     public let source: SourceLocation
 
     /// Creates a form; ``FormParser`` reads one from a file.
-    public init(id: String, title: String, department: String, schemaVersion: Int, purpose: String, nextSteps: String,
-                fields: [FormField], source: SourceLocation) {
+    public init(
+        id: String, title: String, department: String, schemaVersion: Int, purpose: String, nextSteps: String,
+        fields: [FormField], source: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.department = department
@@ -59,8 +61,10 @@ public struct FormField: Sendable, Hashable {
     public let condition: FieldCondition?
 
     /// Creates a field.
-    public init(id: String, kind: FieldKind, label: String, aliases: [String] = [], prompt: String, help: String,
-                isRequired: Bool = true, isPersonal: Bool? = nil, condition: FieldCondition? = nil) {
+    public init(
+        id: String, kind: FieldKind, label: String, aliases: [String] = [], prompt: String, help: String,
+        isRequired: Bool = true, isPersonal: Bool? = nil, condition: FieldCondition? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.label = label
@@ -138,8 +142,10 @@ public enum FieldKind: Sendable, Hashable {
     }
 
     /// Every type name a form file may use.
-    public static let typeNames = ["text", "name", "date", "time", "number", "plz", "street_address", "email", "phone",
-                                   "iban", "choice", "yes_no"]
+    public static let typeNames = [
+        "text", "name", "date", "time", "number", "plz", "street_address", "email", "phone",
+        "iban", "choice", "yes_no",
+    ]
 
     /// Names, addresses, postal codes and contact and bank details are personal unless a form says otherwise.
     var isPersonalByDefault: Bool {

@@ -23,8 +23,9 @@ enum FormParser {
         let versionText = reader.string(root, "schema_version", required: true, parentLine: rootLine)
         let version = versionText.flatMap(Int.init)
         if let versionText, version == nil || version! < 1 {
-            reader.report(.invalidValue, line: reader.line(of: root["schema_version"]), "'schema_version: \(versionText)' ist keine ganze Zahl ab 1.",
-                          fix: "Schreiben Sie z. B. 'schema_version: 1' und erhöhen Sie die Zahl, wenn sich die Felder ändern.")
+            reader.report(
+                .invalidValue, line: reader.line(of: root["schema_version"]), "'schema_version: \(versionText)' ist keine ganze Zahl ab 1.",
+                fix: "Schreiben Sie z. B. 'schema_version: 1' und erhöhen Sie die Zahl, wenn sich die Felder ändern.")
         }
         var fields: [FormField] = []
         if let list = root["fields"], list.null == nil {
@@ -32,24 +33,31 @@ enum FormParser {
                 for item in sequence {
                     guard let field = parseField(item, earlier: fields, &reader) else { continue }
                     if fields.contains(where: { $0.id == field.id }) {
-                        reader.report(.duplicateID, line: reader.line(of: item), "Das Feld '\(field.id)' gibt es in diesem Formular schon.",
-                                      fix: "Geben Sie jedem Feld eine eigene id.")
+                        reader.report(
+                            .duplicateID, line: reader.line(of: item), "Das Feld '\(field.id)' gibt es in diesem Formular schon.",
+                            fix: "Geben Sie jedem Feld eine eigene id.")
                         continue
                     }
                     fields.append(field)
                 }
                 if sequence.count == 0 {
-                    reader.report(.missingField, line: reader.line(of: list), "Das Formular hat keine Felder.", fix: "Tragen Sie unter 'fields:' mindestens ein Feld ein.")
+                    reader.report(
+                        .missingField, line: reader.line(of: list), "Das Formular hat keine Felder.",
+                        fix: "Tragen Sie unter 'fields:' mindestens ein Feld ein.")
                 }
             } else {
-                reader.report(.wrongType, line: reader.line(of: list), "'fields' muss eine Liste sein.", fix: "Beginnen Sie jedes Feld mit '- id: …'.")
+                reader.report(
+                    .wrongType, line: reader.line(of: list), "'fields' muss eine Liste sein.", fix: "Beginnen Sie jedes Feld mit '- id: …'.")
             }
         } else {
-            reader.report(.missingField, line: rootLine, "Das Pflichtfeld 'fields' fehlt oder ist leer.", fix: "Tragen Sie unter 'fields:' die Felder des Formulars ein.")
+            reader.report(
+                .missingField, line: rootLine, "Das Pflichtfeld 'fields' fehlt oder ist leer.",
+                fix: "Tragen Sie unter 'fields:' die Felder des Formulars ein.")
         }
         guard let id, let title, let department, let purpose, let nextSteps, let version, !fields.isEmpty else { return nil }
-        return FormDefinition(id: id, title: title, department: department, schemaVersion: version, purpose: purpose,
-                              nextSteps: nextSteps, fields: fields, source: SourceLocation(file: reader.file, line: rootLine))
+        return FormDefinition(
+            id: id, title: title, department: department, schemaVersion: version, purpose: purpose,
+            nextSteps: nextSteps, fields: fields, source: SourceLocation(file: reader.file, line: rootLine))
     }
 
     /// One field; `earlier` are the fields before it (conditions may refer only to them).
@@ -60,14 +68,16 @@ enum FormParser {
         let typeLine = reader.line(of: mapping["type"])
         if let type, !FieldKind.typeNames.contains(type) {
             let suggestion = YAMLFieldReader.closest(to: type, in: FieldKind.typeNames).map { "Meinten Sie '\($0)'? " } ?? ""
-            reader.report(.invalidValue, line: typeLine, "Unbekannter Feldtyp '\(type)'.",
-                          fix: "\(suggestion)Erlaubt sind: \(FieldKind.typeNames.joined(separator: ", ")).")
+            reader.report(
+                .invalidValue, line: typeLine, "Unbekannter Feldtyp '\(type)'.",
+                fix: "\(suggestion)Erlaubt sind: \(FieldKind.typeNames.joined(separator: ", ")).")
         }
         reader.rejectUnknownKeys(mapping, allowed: commonFieldKeys + (type.flatMap { typeKeys[$0] } ?? []))
         let id = reader.string(mapping, "id", required: true, parentLine: line)
         if let id, !isValidFieldID(id) {
-            reader.report(.invalidValue, line: reader.line(of: mapping["id"]), "Die Feld-id '\(id)' enthält unerlaubte Zeichen.",
-                          fix: "Verwenden Sie Kleinbuchstaben ohne Umlaute, Ziffern und Unterstriche, z. B. 'abhol_datum'.")
+            reader.report(
+                .invalidValue, line: reader.line(of: mapping["id"]), "Die Feld-id '\(id)' enthält unerlaubte Zeichen.",
+                fix: "Verwenden Sie Kleinbuchstaben ohne Umlaute, Ziffern und Unterstriche, z. B. 'abhol_datum'.")
         }
         let label = reader.string(mapping, "label", required: true, parentLine: line)
         let prompt = reader.string(mapping, "prompt", required: true, parentLine: line)
@@ -79,8 +89,9 @@ enum FormParser {
         let condition = mapping["when"].flatMap { parseCondition($0, earlier: earlier, &reader) }
         if mapping["when"] != nil, condition == nil { return nil }
         guard let id, isValidFieldID(id), let label, let prompt, let help else { return nil }
-        return FormField(id: id, kind: kind, label: label, aliases: aliases, prompt: prompt, help: help,
-                         isRequired: required, isPersonal: personal, condition: condition)
+        return FormField(
+            id: id, kind: kind, label: label, aliases: aliases, prompt: prompt, help: help,
+            isRequired: required, isPersonal: personal, condition: condition)
     }
 
     private static func isValidFieldID(_ id: String) -> Bool {
@@ -95,8 +106,9 @@ enum FormParser {
             let minLength = integer(mapping, "min_length", &reader) ?? 1
             let maxLength = integer(mapping, "max_length", &reader) ?? 500
             guard minLength <= maxLength else {
-                reader.report(.invalidValue, line: reader.line(of: mapping["min_length"]), "'min_length' ist größer als 'max_length'.",
-                              fix: "Tauschen Sie die beiden Werte.")
+                reader.report(
+                    .invalidValue, line: reader.line(of: mapping["min_length"]), "'min_length' ist größer als 'max_length'.",
+                    fix: "Tauschen Sie die beiden Werte.")
                 return nil
             }
             return .text(minLength: minLength, maxLength: maxLength)
@@ -107,13 +119,15 @@ enum FormParser {
             return .time(earliest: time(mapping, "earliest", &reader), latest: time(mapping, "latest", &reader))
         case "number":
             let unit = reader.string(mapping, "unit", required: false, parentLine: line)
-            return .number(min: decimal(mapping, "min", &reader), max: decimal(mapping, "max", &reader),
-                           integer: flag(mapping, "integer", &reader) ?? false, unit: unit)
+            return .number(
+                min: decimal(mapping, "min", &reader), max: decimal(mapping, "max", &reader),
+                integer: flag(mapping, "integer", &reader) ?? false, unit: unit)
         case "plz":
             let allowed = reader.stringList(mapping, "allowed", required: false, parentLine: line)
             for code in allowed where code.count != 5 || !code.allSatisfy(\.isNumber) {
-                reader.report(.invalidValue, line: reader.line(of: mapping["allowed"]), "'\(code)' ist keine Postleitzahl mit 5 Ziffern.",
-                              fix: "Schreiben Sie die Postleitzahlen in Anführungszeichen, z. B. allowed: [\"12345\"].")
+                reader.report(
+                    .invalidValue, line: reader.line(of: mapping["allowed"]), "'\(code)' ist keine Postleitzahl mit 5 Ziffern.",
+                    fix: "Schreiben Sie die Postleitzahlen in Anführungszeichen, z. B. allowed: [\"12345\"].")
             }
             return .plz(allowed: allowed)
         case "street_address": return .streetAddress
@@ -122,9 +136,10 @@ enum FormParser {
         case "iban": return .iban(countries: reader.stringList(mapping, "countries", required: false, parentLine: line).map { $0.uppercased() })
         case "choice":
             guard let options = mapping["options"], let sequence = options.sequence, sequence.count >= 2 else {
-                reader.report(.missingField, line: reader.line(of: mapping["options"]) == 1 ? line : reader.line(of: mapping["options"]),
-                              "Ein Auswahlfeld braucht unter 'options' mindestens zwei Möglichkeiten.",
-                              fix: "Schreiben Sie z. B. options: [{id: moebel, label: Möbel}, {id: elektro, label: Elektrogeräte}].")
+                reader.report(
+                    .missingField, line: reader.line(of: mapping["options"]) == 1 ? line : reader.line(of: mapping["options"]),
+                    "Ein Auswahlfeld braucht unter 'options' mindestens zwei Möglichkeiten.",
+                    fix: "Schreiben Sie z. B. options: [{id: moebel, label: Möbel}, {id: elektro, label: Elektrogeräte}].")
                 return nil
             }
             var parsed: [ChoiceOption] = []
@@ -133,12 +148,15 @@ enum FormParser {
                 reader.rejectUnknownKeys(option, allowed: ["id", "label", "synonyms"])
                 let itemLine = reader.line(of: item)
                 guard let id = reader.string(option, "id", required: true, parentLine: itemLine),
-                      let label = reader.string(option, "label", required: true, parentLine: itemLine) else { continue }
+                    let label = reader.string(option, "label", required: true, parentLine: itemLine)
+                else { continue }
                 if parsed.contains(where: { $0.id == id }) {
-                    reader.report(.duplicateID, line: itemLine, "Die Möglichkeit '\(id)' gibt es schon.", fix: "Geben Sie jeder Möglichkeit eine eigene id.")
+                    reader.report(
+                        .duplicateID, line: itemLine, "Die Möglichkeit '\(id)' gibt es schon.", fix: "Geben Sie jeder Möglichkeit eine eigene id.")
                     continue
                 }
-                parsed.append(ChoiceOption(id: id, label: label, synonyms: reader.stringList(option, "synonyms", required: false, parentLine: itemLine)))
+                parsed.append(
+                    ChoiceOption(id: id, label: label, synonyms: reader.stringList(option, "synonyms", required: false, parentLine: itemLine)))
             }
             return parsed.count >= 2 ? .choice(parsed) : nil
         case "yes_no": return .yesNo
@@ -153,8 +171,10 @@ enum FormParser {
         let line = reader.line(of: node)
         guard let fieldID = reader.string(mapping, "field", required: true, parentLine: line) else { return nil }
         guard let target = earlier.first(where: { $0.id == fieldID }) else {
-            reader.report(.invalidValue, line: reader.line(of: mapping["field"]), "Die Bedingung bezieht sich auf '\(fieldID)', das kein früheres Feld dieses Formulars ist.",
-                          fix: "Nennen Sie die id eines Feldes, das weiter oben steht: \(earlier.map(\.id).joined(separator: ", ")).")
+            reader.report(
+                .invalidValue, line: reader.line(of: mapping["field"]),
+                "Die Bedingung bezieht sich auf '\(fieldID)', das kein früheres Feld dieses Formulars ist.",
+                fix: "Nennen Sie die id eines Feldes, das weiter oben steht: \(earlier.map(\.id).joined(separator: ", ")).")
             return nil
         }
         var values = reader.stringList(mapping, "one_of", required: false, parentLine: line)
@@ -163,14 +183,16 @@ enum FormParser {
             reader.report(.missingField, line: line, "Die Bedingung braucht 'equals' oder 'one_of'.", fix: "Schreiben Sie z. B. 'equals: true'.")
             return nil
         }
-        let allowed: [String]? = switch target.kind {
-        case .yesNo: ["true", "false"]
-        case .choice(let options): options.map(\.id)
-        default: nil
-        }
+        let allowed: [String]? =
+            switch target.kind {
+            case .yesNo: ["true", "false"]
+            case .choice(let options): options.map(\.id)
+            default: nil
+            }
         if let allowed, let wrong = values.first(where: { !allowed.contains($0) }) {
-            reader.report(.invalidValue, line: line, "'\(wrong)' ist kein möglicher Wert des Feldes '\(fieldID)'.",
-                          fix: "Möglich sind: \(allowed.joined(separator: ", ")).")
+            reader.report(
+                .invalidValue, line: line, "'\(wrong)' ist kein möglicher Wert des Feldes '\(fieldID)'.",
+                fix: "Möglich sind: \(allowed.joined(separator: ", ")).")
             return nil
         }
         return FieldCondition(field: fieldID, values: values)
@@ -182,15 +204,19 @@ enum FormParser {
         case "true", "yes", "ja": return true
         case "false", "no", "nein": return false
         default:
-            reader.report(.invalidValue, line: reader.line(of: mapping[key]), "'\(key): \(text)' ist weder true noch false.", fix: "Schreiben Sie '\(key): true' oder '\(key): false'.")
+            reader.report(
+                .invalidValue, line: reader.line(of: mapping[key]), "'\(key): \(text)' ist weder true noch false.",
+                fix: "Schreiben Sie '\(key): true' oder '\(key): false'.")
             return nil
         }
     }
 
     /// An optional value of `key` read by `parse`; a text it cannot read is reported with `what`
     /// it should have been and an example.
-    private static func value<Value>(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader,
-                                     what: String, example: String, parse: (String) -> Value?) -> Value? {
+    private static func value<Value>(
+        _ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader,
+        what: String, example: String, parse: (String) -> Value?
+    ) -> Value? {
         guard let text = reader.string(mapping, key, required: false, parentLine: 1) else { return nil }
         guard let value = parse(text) else {
             reader.report(.invalidValue, line: reader.line(of: mapping[key]), "'\(key): \(text)' ist \(what).", fix: "Schreiben Sie \(example).")
@@ -208,8 +234,9 @@ enum FormParser {
     }
 
     private static func bound(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader) -> DateBound? {
-        value(mapping, key, &reader, what: "kein Datum",
-              example: "'today', 'today+14d', 'today-18y' (d, w, m, y) oder ein Datum wie 2027-12-31", parse: DateBound.init)
+        value(
+            mapping, key, &reader, what: "kein Datum",
+            example: "'today', 'today+14d', 'today-18y' (d, w, m, y) oder ein Datum wie 2027-12-31", parse: DateBound.init)
     }
 
     private static func time(_ mapping: Node.Mapping, _ key: String, _ reader: inout YAMLFieldReader) -> TimeOfDay? {

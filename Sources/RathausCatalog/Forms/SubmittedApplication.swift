@@ -39,8 +39,10 @@ public struct SubmittedApplication: Sendable, Hashable {
     }
 
     /// Creates an application.
-    public init(id: String = UUID().uuidString.lowercased(), conversationID: String, formID: String, schemaVersion: Int,
-                serviceName: String, serviceKey: String, departmentID: String, submittedAt: Date = Date(), data: [Entry]) {
+    public init(
+        id: String = UUID().uuidString.lowercased(), conversationID: String, formID: String, schemaVersion: Int,
+        serviceName: String, serviceKey: String, departmentID: String, submittedAt: Date = Date(), data: [Entry]
+    ) {
         self.id = id
         self.conversationID = conversationID
         self.formID = formID

@@ -1,5 +1,6 @@
 import RathausCatalog
 import RathausUnderstanding
+
 /// Composes the plain-text answers the assistant gives: from a knowledge entry, from an intent's
 /// answer template, or the "I don't know" answer naming how to reach the town.
 ///

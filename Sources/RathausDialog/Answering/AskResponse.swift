@@ -1,4 +1,5 @@
 import RathausUnderstanding
+
 /// The answer to a single question, in the shape `rathaus ask --json` prints:
 /// `{"intent": ID or null, "confidence": NUMBER, "alternatives": [...], "answer": TEXT}`.
 public struct AskResponse: Sendable, Hashable, Codable {

@@ -1,5 +1,5 @@
-import Synchronization
 import RathausUnderstanding
+import Synchronization
 
 /// A catalogue's answers once composed, by intent and aspect: the catalogue never changes, so an
 /// answer is composed once and then only looked up.

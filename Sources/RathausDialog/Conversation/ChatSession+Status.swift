@@ -25,7 +25,8 @@ extension ChatSession {
             return "Einen Antrag mit der Vorgangsnummer \(reference) finde ich nicht. Bitte prüfen Sie die Nummer."
         }
         let own = snapshot.submittedReferences?.contains(status.reference) == true
-        let proof = utterance.words.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+        let proof =
+            utterance.words.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
             + text.split(separator: " ").map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }.filter { $0.contains("@") }
         guard own || proof.contains(where: status.identifiers.contains) else {
             if named == nil, proof.isEmpty {
@@ -35,7 +36,8 @@ extension ChatSession {
             }
             snapshot.statusQuery = query
             if !proof.isEmpty {
-                return "Die Angabe passt nicht zu diesem Antrag. Nennen Sie bitte die Postleitzahl oder die E-Mail-Adresse, die Sie im Antrag angegeben haben."
+                return
+                    "Die Angabe passt nicht zu diesem Antrag. Nennen Sie bitte die Postleitzahl oder die E-Mail-Adresse, die Sie im Antrag angegeben haben."
             }
             return "Zum Schutz Ihrer Daten: Nennen Sie bitte die Postleitzahl oder die E-Mail-Adresse, die Sie im Antrag angegeben haben."
         }
@@ -52,9 +54,11 @@ extension ChatSession {
             let when = status.deliveredAt.map { " am \(formatter.string(from: $0))" } ?? ""
             return "Ihr Antrag \(status.reference) wurde\(when) an \(department) übermittelt. Die Stelle bearbeitet ihn und meldet sich bei Ihnen."
         case .retrying:
-            return "Ihr Antrag \(status.reference) ist eingegangen; die Übermittlung an \(department) wird gerade wiederholt. Es geht nichts verloren."
+            return
+                "Ihr Antrag \(status.reference) ist eingegangen; die Übermittlung an \(department) wird gerade wiederholt. Es geht nichts verloren."
         case .problem:
-            return "Bei der Übermittlung Ihres Antrags \(status.reference) gibt es ein Problem. Die Stadtverwaltung ist informiert und kümmert sich darum; es geht nichts verloren."
+            return
+                "Bei der Übermittlung Ihres Antrags \(status.reference) gibt es ein Problem. Die Stadtverwaltung ist informiert und kümmert sich darum; es geht nichts verloren."
         }
     }
 

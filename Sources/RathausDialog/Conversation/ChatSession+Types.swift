@@ -1,4 +1,5 @@
 import RathausCatalog
+
 /// What a conversation answers and remembers: turns, states, the expected answer, the snapshot.
 extension ChatSession {
     /// What the assistant replies to one turn.
@@ -21,8 +22,10 @@ extension ChatSession {
         public let erasesConversation: Bool
 
         /// Creates a turn.
-        public init(conversation: String, replies: [String], intent: String?, state: State = .idle, form: String? = nil,
-                    expecting: Expecting? = nil, reference: String? = nil, erasesConversation: Bool = false) {
+        public init(
+            conversation: String, replies: [String], intent: String?, state: State = .idle, form: String? = nil,
+            expecting: Expecting? = nil, reference: String? = nil, erasesConversation: Bool = false
+        ) {
             self.conversation = conversation
             self.replies = replies
             self.intent = intent
@@ -40,13 +43,14 @@ extension ChatSession {
         /// Reads a turn written by ``encode(to:)``.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(conversation: try container.decode(String.self, forKey: .conversation),
-                      replies: try container.decode([String].self, forKey: .replies),
-                      intent: try container.decodeIfPresent(String.self, forKey: .intent),
-                      state: try container.decode(State.self, forKey: .state),
-                      form: try container.decodeIfPresent(String.self, forKey: .form),
-                      expecting: try container.decodeIfPresent(Expecting.self, forKey: .expecting),
-                      reference: try container.decodeIfPresent(String.self, forKey: .reference))
+            self.init(
+                conversation: try container.decode(String.self, forKey: .conversation),
+                replies: try container.decode([String].self, forKey: .replies),
+                intent: try container.decodeIfPresent(String.self, forKey: .intent),
+                state: try container.decode(State.self, forKey: .state),
+                form: try container.decodeIfPresent(String.self, forKey: .form),
+                expecting: try container.decodeIfPresent(Expecting.self, forKey: .expecting),
+                reference: try container.decodeIfPresent(String.self, forKey: .reference))
         }
 
         /// Encodes `conversation`, `replies`, `intent` (null when none) and `state` always, the others when present.
@@ -112,8 +116,10 @@ extension ChatSession {
         }
 
         /// A snapshot of a conversation that has just started.
-        public init(id: String, currentService: String? = nil, pendingChoice: [String]? = nil, offeredForm: String? = nil,
-                    offeredValues: [String: FieldValue] = [:], dialog: FormDialog? = nil) {
+        public init(
+            id: String, currentService: String? = nil, pendingChoice: [String]? = nil, offeredForm: String? = nil,
+            offeredValues: [String: FieldValue] = [:], dialog: FormDialog? = nil
+        ) {
             self.id = id
             self.currentService = currentService
             self.pendingChoice = pendingChoice

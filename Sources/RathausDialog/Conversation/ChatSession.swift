@@ -31,8 +31,10 @@ public struct ChatSession: Sendable {
     /// Continues the conversation `snapshot` (a new one: `Snapshot(id:)`) with `engine`. Confirmed
     /// applications go to `sink`; `today` fixes the date for relative dates (tests); drafts are said
     /// to be deleted after `retentionDays`.
-    public init(engine: ChatEngine, snapshot: Snapshot, sink: (any ApplicationSink)? = nil, retentionDays: Int = 30,
-                today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+    public init(
+        engine: ChatEngine, snapshot: Snapshot, sink: (any ApplicationSink)? = nil, retentionDays: Int = 30,
+        today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }
+    ) {
         self.snapshot = snapshot
         self.engine = engine
         self.sink = sink
@@ -94,11 +96,13 @@ public struct ChatSession: Sendable {
         }
         if intent == Self.privacyIntent, Self.asksForDeletion(utterance) {
             snapshot = Snapshot(id: snapshot.id, offeredValues: [:])
-            return Turn(conversation: id, replies: ["Ich habe dieses Gespräch mit allen Ihren Angaben gelöscht."], intent: intent,
-                        erasesConversation: true)
+            return Turn(
+                conversation: id, replies: ["Ich habe dieses Gespräch mit allen Ihren Angaben gelöscht."], intent: intent,
+                erasesConversation: true)
         }
         if let runnerUp = match.closeRunnerUp(),
-           let first = catalog.knowledge[intent], let second = catalog.knowledge[runnerUp.intent] {
+            let first = catalog.knowledge[intent], let second = catalog.knowledge[runnerUp.intent]
+        {
             snapshot.pendingChoice = [first.id, second.id]
             return turn(["Meinten Sie „\(first.name)“ oder „\(second.name)“?\n1. \(first.name)\n2. \(second.name)"], intent: nil)
         }
@@ -158,15 +162,19 @@ public struct ChatSession: Sendable {
             let reference = try sink.submit(application)
             snapshot.dialog = nil
             snapshot.submittedReferences = (snapshot.submittedReferences ?? []) + [reference]
-            let text = "Vielen Dank! Ihr Antrag ist eingegangen. Ihre Vorgangsnummer lautet \(reference). "
+            let text =
+                "Vielen Dank! Ihr Antrag ist eingegangen. Ihre Vorgangsnummer lautet \(reference). "
                 + "Er geht an: \(department). \(form.nextSteps)"
             return Turn(conversation: id, replies: [text], intent: nil, state: .submitted, form: form.id, reference: reference)
         } catch {
             var waiting = dialog
             waiting.returnToSummary()
             snapshot.dialog = waiting
-            return turn(["Ihr Antrag konnte gerade nicht gespeichert werden; es ging nichts verloren. Bitte versuchen Sie es in "
-                + "einigen Minuten noch einmal mit „Ja“."], intent: nil)
+            return turn(
+                [
+                    "Ihr Antrag konnte gerade nicht gespeichert werden; es ging nichts verloren. Bitte versuchen Sie es in "
+                        + "einigen Minuten noch einmal mit „Ja“."
+                ], intent: nil)
         }
     }
 
@@ -185,11 +193,13 @@ public struct ChatSession: Sendable {
         case .summary: expecting = Expecting(field: "absenden", type: "yes_no", choices: nil)
         default:
             let field = dialog.currentField(in: form)
-            expecting = Expecting(field: field?.id ?? "absenden", type: field?.kind.typeName ?? "yes_no",
-                                  choices: field?.kind.options?.map(\.label))
+            expecting = Expecting(
+                field: field?.id ?? "absenden", type: field?.kind.typeName ?? "yes_no",
+                choices: field?.kind.options?.map(\.label))
         }
-        return Turn(conversation: id, replies: replies, intent: intent, state: dialog.phase == .summary ? .confirm : .form,
-                    form: form.id, expecting: expecting)
+        return Turn(
+            conversation: id, replies: replies, intent: intent, state: dialog.phase == .summary ? .confirm : .form,
+            form: form.id, expecting: expecting)
     }
 
     private func context(for form: FormDefinition, utterance: Utterance?) -> FormDialog.Context {
@@ -197,7 +207,8 @@ public struct ChatSession: Sendable {
         var isQuestionElsewhere = false
         if let utterance, Self.looksLikeQuestion(utterance) {
             let match = matcher.match(utterance)
-            isQuestionElsewhere = match.intent.map { $0 != form.id && catalog.knowledge[$0] != nil } ?? false
+            isQuestionElsewhere =
+                match.intent.map { $0 != form.id && catalog.knowledge[$0] != nil } ?? false
                 && match.closeRunnerUp() == nil
         }
         return FormDialog.Context(
@@ -254,7 +265,8 @@ public struct ChatSession: Sendable {
     static func wantsToApply(_ utterance: Utterance) -> Bool {
         let words = utterance.words
         guard !utterance.text.contains("?"), let first = words.first,
-              !["wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt"].contains(first) else {
+            !["wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt"].contains(first)
+        else {
             return false
         }
         let desire = ["will", "mochte", "mochten", "wollen", "wurde", "wurden", "beantrage", "melde"]

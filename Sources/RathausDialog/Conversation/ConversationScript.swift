@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import RathausCatalog
+import Yams
 
 /// A conversation test: citizen turns with what the replies must contain, read from a YAML file
 /// (`Tests/Conversations/*.yaml`).
@@ -62,7 +62,9 @@ public struct ConversationScript: Sendable {
         guard let root = node?.mapping else { throw ReadError(description: "\(file): erwartet werden 'name' und 'turns'") }
         name = root["name"]?.string ?? url.deletingPathExtension().lastPathComponent
         if let dateText = root["today"]?.string {
-            guard let date = CalendarDate(iso: dateText) else { throw ReadError(description: "\(file): 'today: \(dateText)' ist kein Datum (JJJJ-MM-TT)") }
+            guard let date = CalendarDate(iso: dateText) else {
+                throw ReadError(description: "\(file): 'today: \(dateText)' ist kein Datum (JJJJ-MM-TT)")
+            }
             today = date
         } else {
             today = Self.defaultToday
@@ -70,7 +72,9 @@ public struct ConversationScript: Sendable {
         guard let turns = root["turns"]?.sequence, turns.count > 0 else { throw ReadError(description: "\(file): 'turns' fehlt oder ist leer") }
         steps = try turns.map { item in
             let line = item.mark?.line ?? 1
-            guard let mapping = item.mapping else { throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'") }
+            guard let mapping = item.mapping else {
+                throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'")
+            }
             let known = ["user", "bot", "bot_regex", "not", "state", "expecting", "restart"]
             if let unknown = mapping.keys.compactMap(\.string).first(where: { !known.contains($0) }) {
                 throw ReadError(description: "\(file):\(line): unbekannter Schlüssel '\(unknown)' (erlaubt: \(known.joined(separator: ", ")))")
@@ -82,8 +86,9 @@ public struct ConversationScript: Sendable {
             let user = mapping["user"]?.string
             let isRestart = mapping["restart"]?.bool == true || mapping["restart"]?.string == "true"
             guard user != nil || isRestart else { throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'") }
-            return Step(user: user, contains: texts("bot"), regex: mapping["bot_regex"]?.string, notContains: texts("not"),
-                        state: mapping["state"]?.string, expecting: mapping["expecting"]?.string, line: line)
+            return Step(
+                user: user, contains: texts("bot"), regex: mapping["bot_regex"]?.string, notContains: texts("not"),
+                state: mapping["state"]?.string, expecting: mapping["expecting"]?.string, line: line)
         }
     }
 

@@ -35,7 +35,8 @@ public enum FieldValidator {
 
     static func validateText(_ text: String, minLength: Int, maxLength: Int) -> Result<FieldValue, Rejection> {
         if text.count < minLength {
-            return reject(minLength <= 1 ? "Bitte schreiben Sie etwas dazu." : "Das ist zu kurz: Bitte schreiben Sie mindestens \(minLength) Zeichen.")
+            return reject(
+                minLength <= 1 ? "Bitte schreiben Sie etwas dazu." : "Das ist zu kurz: Bitte schreiben Sie mindestens \(minLength) Zeichen.")
         }
         if text.count > maxLength {
             return reject("Das ist zu lang: Bitte schreiben Sie höchstens \(maxLength) Zeichen (jetzt \(text.count)).")
@@ -81,8 +82,14 @@ public enum FieldValidator {
         var number: Double?
         for word in lowered.split(whereSeparator: { $0.isWhitespace }) {
             let cleaned = word.trimmingCharacters(in: ["(", ")", "~", "?", "!"])
-            if let value = Double(cleaned.replacingOccurrences(of: ",", with: ".")) { number = value; break }
-            if let value = GermanDateReader.numberWords[String(cleaned)] { number = Double(value); break }
+            if let value = Double(cleaned.replacingOccurrences(of: ",", with: ".")) {
+                number = value
+                break
+            }
+            if let value = GermanDateReader.numberWords[String(cleaned)] {
+                number = Double(value)
+                break
+            }
         }
         let example = unit.map { "zum Beispiel „2 \($0)“" } ?? "zum Beispiel „2“"
         guard let number else { return reject("Bitte geben Sie eine Zahl an, \(example).") }
@@ -107,9 +114,10 @@ public enum FieldValidator {
     static func validateStreetAddress(_ text: String) -> Result<FieldValue, Rejection> {
         let words = text.split(separator: " ")
         guard let last = words.last, words.count >= 2 || text.contains(where: \.isNumber),
-              let firstDigit = text.firstIndex(where: \.isNumber),
-              text[..<firstDigit].contains(where: \.isLetter),
-              last.first?.isNumber == true || (words.count >= 2 && words[words.count - 2].first?.isNumber == true) else {
+            let firstDigit = text.firstIndex(where: \.isNumber),
+            text[..<firstDigit].contains(where: \.isLetter),
+            last.first?.isNumber == true || (words.count >= 2 && words[words.count - 2].first?.isNumber == true)
+        else {
             return reject("Bitte nennen Sie Straße und Hausnummer, zum Beispiel „Hauptstraße 5a“.")
         }
         return .success(.text(words.joined(separator: " ")))
@@ -117,7 +125,8 @@ public enum FieldValidator {
 
     static func validateEmail(_ text: String) -> Result<FieldValue, Rejection> {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = parts.count == 2 && !parts[0].isEmpty && !text.contains(" ")
+        let valid =
+            parts.count == 2 && !parts[0].isEmpty && !text.contains(" ")
             && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
             && (parts[1].split(separator: ".").last?.count ?? 0) >= 2
         guard valid else { return reject("Das ist keine gültige E-Mail-Adresse. Sie sieht so aus: name@beispiel.de.") }
@@ -150,7 +159,8 @@ public enum FieldValidator {
                 let name = IBAN.countryNames[country].map { "Eine \($0) IBAN" } ?? "Eine IBAN aus \(country)"
                 return reject("\(name) hat \(expected) Zeichen, Ihre hat \(actual). Bitte prüfen Sie, ob eine Ziffer fehlt oder zu viel ist.")
             case .checksum:
-                return reject("Die Prüfziffer der IBAN stimmt nicht: Wahrscheinlich ist eine Ziffer vertauscht oder falsch. Bitte prüfen Sie die IBAN.")
+                return reject(
+                    "Die Prüfziffer der IBAN stimmt nicht: Wahrscheinlich ist eine Ziffer vertauscht oder falsch. Bitte prüfen Sie die IBAN.")
             }
         }
         if !countries.isEmpty, !countries.contains(String(iban.prefix(2))) {
@@ -177,15 +187,21 @@ public enum FieldValidator {
     }
 
     /// Words and phrases that mean no; checked before the yes words, so "lieber nicht" is no.
-    static let noPhrases = ["nein", "nee", "ne", "no", "nö", "no", "nope", "nicht", "niemals", "keinesfalls", "falsch",
-                            "auf keinen fall", "lieber nicht", "eher nicht", "kein", "keine", "n"]
-    static let yesPhrases = ["ja", "jo", "jap", "jep", "jup", "yes", "klar", "gerne", "gern", "passt", "ok", "okay",
-                             "genau", "sicher", "natürlich", "naturlich", "jawohl", "richtig", "stimmt", "einverstanden",
-                             "j", "japp", "sehr gerne", "mach", "machen", "korrekt", "selbstverständlich", "zustimmen"]
+    static let noPhrases = [
+        "nein", "nee", "ne", "no", "nö", "no", "nope", "nicht", "niemals", "keinesfalls", "falsch",
+        "auf keinen fall", "lieber nicht", "eher nicht", "kein", "keine", "n",
+    ]
+    static let yesPhrases = [
+        "ja", "jo", "jap", "jep", "jup", "yes", "klar", "gerne", "gern", "passt", "ok", "okay",
+        "genau", "sicher", "natürlich", "naturlich", "jawohl", "richtig", "stimmt", "einverstanden",
+        "j", "japp", "sehr gerne", "mach", "machen", "korrekt", "selbstverständlich", "zustimmen",
+    ]
 
     /// Phrases of someone who does not know; neither yes nor no.
-    static let unsurePhrases = ["weiss ich nicht", "weiß ich nicht", "weiss nicht", "weiß nicht", "keine ahnung", "vielleicht",
-                                "unsicher", "mal sehen", "kommt drauf an", "bin mir nicht sicher"]
+    static let unsurePhrases = [
+        "weiss ich nicht", "weiß ich nicht", "weiss nicht", "weiß nicht", "keine ahnung", "vielleicht",
+        "unsicher", "mal sehen", "kommt drauf an", "bin mir nicht sicher",
+    ]
 
     /// "ja", "jo", "klar", "gerne", "passt" ... or "nein", "nee", "lieber nicht" ...; nil for anything
     /// else, including "weiß ich nicht".

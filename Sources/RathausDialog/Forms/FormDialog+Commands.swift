@@ -1,4 +1,5 @@
 import RathausCatalog
+
 /// The words that steer the form dialog: abbrechen, zurück, hilfe, überspringen, weiter, and
 /// what reads as a correction.
 extension FormDialog {

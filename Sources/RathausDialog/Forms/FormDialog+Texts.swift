@@ -1,4 +1,5 @@
 import RathausCatalog
+
 /// What the form dialog says: questions, the privacy notice and the summary.
 extension FormDialog {
 

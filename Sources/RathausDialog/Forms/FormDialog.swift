@@ -1,5 +1,6 @@
 import RathausCatalog
 import RathausUnderstanding
+
 /// The dialog of one online application: a value-type state machine without I/O.
 ///
 /// Each citizen turn goes to ``handle(_:form:context:)``, which returns the replies and, at the
@@ -58,8 +59,10 @@ public struct FormDialog: Sendable, Hashable, Codable {
         public var isQuestionElsewhere: Bool
 
         /// Creates a context.
-        public init(today: CalendarDate, departmentName: String, departmentContact: String, retentionDays: Int = 30,
-                    isQuestionElsewhere: Bool = false) {
+        public init(
+            today: CalendarDate, departmentName: String, departmentContact: String, retentionDays: Int = 30,
+            isQuestionElsewhere: Bool = false
+        ) {
             self.today = today
             self.departmentName = departmentName
             self.departmentContact = departmentContact
@@ -126,7 +129,8 @@ public struct FormDialog: Sendable, Hashable, Codable {
 
     /// The first replies: what is started, and the first question (or the privacy notice).
     public mutating func begin(form: FormDefinition, context: Context) -> [String] {
-        let intro = "Gut, ich nehme Ihren Antrag „\(form.title)“ auf. Sie können jederzeit „zurück“, „hilfe“ oder „abbrechen“ "
+        let intro =
+            "Gut, ich nehme Ihren Antrag „\(form.title)“ auf. Sie können jederzeit „zurück“, „hilfe“ oder „abbrechen“ "
             + "schreiben oder eine Angabe korrigieren, zum Beispiel „\(Self.correctionExample(form))“."
         return [intro] + next(form: form, context: context)
     }
@@ -170,10 +174,13 @@ public struct FormDialog: Sendable, Hashable, Codable {
                 phase = .asking
                 return Outcome(replies: ["Danke."] + next(form: form, context: context), action: nil)
             case false?:
-                return discard("In Ordnung. Ohne Ihr Einverständnis kann ich den Antrag hier nicht aufnehmen; ich habe alle Angaben "
-                    + "gelöscht. Sie können ihn auch direkt bei \(context.departmentName) stellen: \(context.departmentContact)")
+                return discard(
+                    "In Ordnung. Ohne Ihr Einverständnis kann ich den Antrag hier nicht aufnehmen; ich habe alle Angaben "
+                        + "gelöscht. Sie können ihn auch direkt bei \(context.departmentName) stellen: \(context.departmentContact)")
             case nil:
-                return Outcome(replies: ["Bitte antworten Sie mit Ja oder Nein: Sind Sie mit der Verarbeitung Ihrer Angaben für diesen Antrag einverstanden?"], action: nil)
+                return Outcome(
+                    replies: ["Bitte antworten Sie mit Ja oder Nein: Sind Sie mit der Verarbeitung Ihrer Angaben für diesen Antrag einverstanden?"],
+                    action: nil)
             }
         case .summary:
             if let correction = handleCorrection(text, words: words, form: form, context: context, fromSummary: true) { return correction }
@@ -206,7 +213,8 @@ public struct FormDialog: Sendable, Hashable, Codable {
         // ("meine PLZ ist 12346", "PLZ ist falsch"): free text may well mention another field.
         let isValidAnswer = if case .success = result { true } else { false }
         if !isValidAnswer || Self.isPlainCorrection(words) || Self.isLabelledValue(text, in: form),
-           let correction = handleCorrection(text, words: words, form: form, context: context, fromSummary: false) {
+            let correction = handleCorrection(text, words: words, form: form, context: context, fromSummary: false)
+        {
             return correction
         }
         if context.isQuestionElsewhere, Self.looksLikeQuestion(text, result: result, field: field) {
@@ -221,8 +229,12 @@ public struct FormDialog: Sendable, Hashable, Codable {
             failures[field.id, default: 0] += 1
             if failures[field.id]! >= Self.failuresBeforeHelp {
                 failures[field.id] = 0
-                return Outcome(replies: [rejection.message, "Das scheint nicht zu klappen. \(field.help) Wenn Sie möchten, hilft Ihnen auch "
-                    + "\(context.departmentName) weiter: \(context.departmentContact)", prompt(field)], action: nil)
+                return Outcome(
+                    replies: [
+                        rejection.message,
+                        "Das scheint nicht zu klappen. \(field.help) Wenn Sie möchten, hilft Ihnen auch "
+                            + "\(context.departmentName) weiter: \(context.departmentContact)", prompt(field),
+                    ], action: nil)
             }
             return Outcome(replies: [rejection.message, prompt(field)], action: nil)
         }
@@ -310,8 +322,10 @@ public struct FormDialog: Sendable, Hashable, Codable {
 
     /// "die PLZ ist falsch" asks the field again; "meine Straße ist Hauptstraße 5" sets it. Nil when
     /// the text names no field of the form.
-    private mutating func handleCorrection(_ text: String, words: [String], form: FormDefinition, context: Context,
-                                           fromSummary: Bool) -> Outcome? {
+    private mutating func handleCorrection(
+        _ text: String, words: [String], form: FormDefinition, context: Context,
+        fromSummary: Bool
+    ) -> Outcome? {
         let lowered = " " + words.joined(separator: " ") + " "
         // Only answered fields can be corrected, so that an answer that mentions another field's name
         // ("die Straße vor meinem Haus ist kaputt") stays an answer.
@@ -357,7 +371,9 @@ public struct FormDialog: Sendable, Hashable, Codable {
     /// In "meine Straße ist Hauptstraße 5", the text after "ist" (or after ":"), from the original
     /// text so that capitals and digits stay.
     private static func valueAfterName(_ text: String, nameEnd: Int, words: [String]) -> String? {
-        guard nameEnd < words.count, ["ist", "lautet", "sind", "war", "heisst", "soll"].contains(words[nameEnd]) || text.contains(":") else { return nil }
+        guard nameEnd < words.count, ["ist", "lautet", "sind", "war", "heisst", "soll"].contains(words[nameEnd]) || text.contains(":") else {
+            return nil
+        }
         let separators = [" ist ", " lautet ", " sind ", " heißt ", " heisst ", " soll ", ": "]
         let lowered = text.lowercased()
         let cut = separators.compactMap { lowered.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }

@@ -1,4 +1,5 @@
 import RathausCatalog
+
 /// Reads dates and times the way German citizens write them.
 ///
 /// Dates: "3.4.2027", "03.04.27", "3.4.", "3. April", "3. April 2027", "2027-04-03", "heute",
@@ -6,15 +7,21 @@ import RathausCatalog
 /// "in einem Monat". Times: "14:30", "14.30", "14 Uhr", "14 Uhr 30", "9". Relative forms count
 /// from `today`, which callers pass in so that tests can fix it.
 public enum GermanDateReader {
-    static let months = ["januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "marz": 3, "maerz": 3,
-                         "mär": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-                         "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-                         "november": 11, "nov": 11, "dezember": 12, "dez": 12]
-    static let weekdays = ["montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6,
-                           "sonnabend": 6, "sonntag": 7]
-    static let numberWords = ["ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
-                              "fünf": 5, "funf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-                              "elf": 11, "zwölf": 12, "zwolf": 12, "zwoelf": 12]
+    static let months = [
+        "januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "marz": 3, "maerz": 3,
+        "mär": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+        "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+        "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+    ]
+    static let weekdays = [
+        "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6,
+        "sonnabend": 6, "sonntag": 7,
+    ]
+    static let numberWords = [
+        "ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
+        "fünf": 5, "funf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+        "elf": 11, "zwölf": 12, "zwolf": 12, "zwoelf": 12,
+    ]
 
     /// The date `text` names, or nil when it names none.
     public static func date(_ text: String, today: CalendarDate) -> CalendarDate? {

@@ -99,8 +99,9 @@ public struct EvaluationReport: Sendable, Codable {
             }
         }
         let recalls = perIntent.map { intent, counts in
-            IntentRecall(intent: intent, total: counts.total, correct: counts.correct,
-                         recall: ratio(counts.correct, counts.total))
+            IntentRecall(
+                intent: intent, total: counts.total, correct: counts.correct,
+                recall: ratio(counts.correct, counts.total))
         }.sorted { ($0.recall, $0.intent) < ($1.recall, $1.intent) }
         let pairs = confusions.flatMap { expected, predictions in
             predictions.map { Confusion(expected: expected, predicted: $0.key, count: $0.value) }

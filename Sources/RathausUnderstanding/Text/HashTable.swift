@@ -29,7 +29,10 @@ struct HashTable: Sendable {
         values = [Int32](repeating: -1, count: capacity)
         mask = capacity - 1
         for (key, value) in pairs {
-            guard key != 0 else { zeroValue = value; continue }
+            guard key != 0 else {
+                zeroValue = value
+                continue
+            }
             let slot = slot(of: key)
             if keys[slot] == 0 { count += 1 }
             keys[slot] = key

@@ -1,4 +1,5 @@
 import RathausCatalog
+
 /// Finds the vocabulary words within a small Damerau-Levenshtein distance of a misspelt word.
 ///
 /// Symmetric-delete index (as in SymSpell): every vocabulary word is stored under itself and under
@@ -90,7 +91,8 @@ public struct TypoIndex: Sendable {
         // to what its own length allows.
         let limit = min(maximumDistance, Self.allowedDistance(forLength: original.count))
         guard limit > 0,
-              Self.mayCorrect(bytes, parts: 1, distance: limit, longestWord: longestWord, knownBytes: knownBytes) else { return nil }
+            Self.mayCorrect(bytes, parts: 1, distance: limit, longestWord: longestWord, knownBytes: knownBytes)
+        else { return nil }
         let substitutionCost = original.count <= Self.swapsOnlyLength ? 2 : 1
         var closest: [Int] = []
         var closestDistance = limit + 1
@@ -101,10 +103,12 @@ public struct TypoIndex: Sendable {
             guard let list = forms[key] else { return }
             for index in candidates[Int(list)] where !checked.contains(index) {
                 checked.append(index)
-                let distance = EditDistance.damerauLevenshtein(bytes, wordBytes[Int(index)], limit: min(limit, closestDistance),
-                                                               substitutionCost: substitutionCost)
+                let distance = EditDistance.damerauLevenshtein(
+                    bytes, wordBytes[Int(index)], limit: min(limit, closestDistance),
+                    substitutionCost: substitutionCost)
                 guard distance <= limit, distance <= closestDistance,
-                      distance <= Self.allowedDistance(forLength: words[Int(index)].utf8.count) else { continue }
+                    distance <= Self.allowedDistance(forLength: words[Int(index)].utf8.count)
+                else { continue }
                 if distance < closestDistance { closest.removeAll() }
                 closestDistance = distance
                 closest.append(Int(index))
@@ -128,7 +132,8 @@ public struct TypoIndex: Sendable {
         // Each candidate's unsqueezed distance is computed once, not once per comparison, and
         // not at all when there is only one.
         if closest.count == 1 { return words[closest[0]] }
-        let best = closest
+        let best =
+            closest
             .map { (exact: EditDistance.damerauLevenshtein(original, Array(words[$0].utf8)), index: $0) }
             .min { ($0.exact, -frequencies[$0.index], $0.index) < ($1.exact, -frequencies[$1.index], $1.index) }
         return best.map { words[$0.index] }

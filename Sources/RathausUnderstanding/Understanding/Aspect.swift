@@ -1,4 +1,5 @@
 import RathausCatalog
+
 /// The part of a service a question is about: "Was kostet …?" asks for the costs.
 public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     /// Fees (`kosten`).

@@ -73,7 +73,8 @@ public final class IntentMatcher: Sendable {
         // Word pairs serve the linear model only; a catalogue too large for the model is spared
         // building them. A word gives its stem and several letter n-grams of its own, so the
         // features are taken to be at least four per word.
-        let analyzer = LinearIntentModel.fits(featureCount: Self.featuresPerWord * fullAnalyzer.vocabularySize, classCount: classCount)
+        let analyzer =
+            LinearIntentModel.fits(featureCount: Self.featuresPerWord * fullAnalyzer.vocabularySize, classCount: classCount)
             ? fullAnalyzer : fullAnalyzer.withoutWordPairs()
         let documents: [SimilarityIndex.Document] = ParallelWork.map(texts) { classIndex, text in
             (classIndex: classIndex, features: analyzer.featureList(of: text))
@@ -91,12 +92,15 @@ public final class IntentMatcher: Sendable {
             case fitModel:
                 return .model(fitsModel ? LinearIntentModel(examples: examples, featureCount: index.featureCount, classCount: classCount) : nil)
             case fitTrial:
-                let rejection = threshold == nil && fitsModel && hasOutOfScopeExamples
+                let rejection =
+                    threshold == nil && fitsModel && hasOutOfScopeExamples
                     ? Self.trialRejection(examples, featureCount: index.featureCount, outOfScope: outOfScope) : 0
                 return .trialRejection(rejection)
             default:
-                return .similarities(Self.leftOutSimilarities(index, examples, outOfScope: outOfScope, withModel: fitsModel,
-                                                              part: part - 2, of: calibrationParts))
+                return .similarities(
+                    Self.leftOutSimilarities(
+                        index, examples, outOfScope: outOfScope, withModel: fitsModel,
+                        part: part - 2, of: calibrationParts))
             }
         }
         var model: LinearIntentModel?, rejection = 0.0, similarities: [Double] = []
@@ -181,8 +185,10 @@ public final class IntentMatcher: Sendable {
     /// The similarity of left-out in-scope examples (one `part` of `parts`) to their most similar
     /// intent; without the model, 0 when the out-of-scope class is at least as similar (rejected
     /// at any threshold).
-    private static func leftOutSimilarities(_ index: SimilarityIndex, _ examples: [LinearIntentModel.Example], outOfScope: Int,
-                                            withModel: Bool, part: Int, of parts: Int) -> [Double] {
+    private static func leftOutSimilarities(
+        _ index: SimilarityIndex, _ examples: [LinearIntentModel.Example], outOfScope: Int,
+        withModel: Bool, part: Int, of parts: Int
+    ) -> [Double] {
         let stride = max(1, examples.count / calibrationSampleLimit)
         let samples = Array(Swift.stride(from: 0, to: examples.count, by: stride))
         let share = (samples.count + parts - 1) / parts

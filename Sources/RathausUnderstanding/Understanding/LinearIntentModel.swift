@@ -53,7 +53,7 @@ struct LinearIntentModel: Sendable {
         // Step-weighted sums of the updates, for averaging: average = weights - totals / steps.
         let totals = UnsafeMutableBufferPointer<Block>.allocate(capacity: weights.count)
         let scores = UnsafeMutableBufferPointer<Block>.allocate(capacity: blocksPerRow)
-        defer { [weights, totals, scores].forEach { $0.deallocate() } }
+        defer { for buffer in [weights, totals, scores] { buffer.deallocate() } }
         weights.initialize(repeating: .zero)
         totals.initialize(repeating: .zero)
         // All vectors in one flat array: the first block of each feature's row, and its value.
@@ -129,8 +129,10 @@ struct LinearIntentModel: Sendable {
     /// at a time in registers over all entries, rather than each sum loaded and stored again for
     /// every entry; every lane still adds the entries in their order.
     @inline(__always)
-    private static func accumulate(_ count: Int, weights: UnsafeBufferPointer<Block>, into scores: UnsafeMutableBufferPointer<Block>,
-                                   entry: (Int) -> (row: Int, value: Float)) {
+    private static func accumulate(
+        _ count: Int, weights: UnsafeBufferPointer<Block>, into scores: UnsafeMutableBufferPointer<Block>,
+        entry: (Int) -> (row: Int, value: Float)
+    ) {
         var first = 0
         while first + 4 <= scores.count {
             var (sum0, sum1, sum2, sum3) = (scores[first], scores[first + 1], scores[first + 2], scores[first + 3])

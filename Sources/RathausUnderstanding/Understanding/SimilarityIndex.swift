@@ -63,8 +63,10 @@ public struct SimilarityIndex: Sendable {
     /// Features are numbered in the order they first appear. Building runs on flat arrays: the
     /// features of every document as ids, counted into the posting lists and summed into the
     /// centroids class by class, so that no dictionary is filled per document.
-    static func indexing(_ documents: [Document], classCount: Int,
-                         unscored: Set<Feature.Kind> = []) -> (index: SimilarityIndex, documentVectors: [Vector]) {
+    static func indexing(
+        _ documents: [Document], classCount: Int,
+        unscored: Set<Feature.Kind> = []
+    ) -> (index: SimilarityIndex, documentVectors: [Vector]) {
         // Every document's features as ids (document after document) with their frequencies.
         var featureIndex = HashTable()
         var documentFrequency: [Int] = [], isScored: [Bool] = [], isGram: [Bool] = []
@@ -128,8 +130,10 @@ public struct SimilarityIndex: Sendable {
     /// normalised weights (`scoredWeights`, 0 for unscored features), normalised. Each feature is
     /// summed in document order, the norm in order of the features' first appearance in the class.
     /// `starts` and `ids` hold the documents' features as in ``indexing(_:classCount:unscored:)``.
-    private static func centroids(of documents: [Document], featureCount: Int, starts: [Int], ids: [Int32],
-                                  scoredWeights: [Float]) -> PostingLists {
+    private static func centroids(
+        of documents: [Document], featureCount: Int, starts: [Int], ids: [Int32],
+        scoredWeights: [Float]
+    ) -> PostingLists {
         var documentsOfClass: [[Int]] = []
         for (number, document) in documents.enumerated() {
             while documentsOfClass.count <= document.classIndex { documentsOfClass.append([]) }
@@ -158,8 +162,10 @@ public struct SimilarityIndex: Sendable {
     }
 
     /// An index of the parts built by ``indexing(_:classCount:unscored:)``.
-    private init(classCount: Int, featureIndex: HashTable, inverseDocumentFrequency: [Double], unseenInverseDocumentFrequency: Double,
-                 postings: PostingLists, centroidPostings: PostingLists, documentClass: [Int32], isScored: [Bool]) {
+    private init(
+        classCount: Int, featureIndex: HashTable, inverseDocumentFrequency: [Double], unseenInverseDocumentFrequency: Double,
+        postings: PostingLists, centroidPostings: PostingLists, documentClass: [Int32], isScored: [Bool]
+    ) {
         self.classCount = classCount
         self.featureIndex = featureIndex
         self.inverseDocumentFrequency = inverseDocumentFrequency

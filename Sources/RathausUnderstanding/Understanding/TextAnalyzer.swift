@@ -1,4 +1,5 @@
 import RathausCatalog
+
 /// Turns citizen text into the weighted features the matcher compares, knowing one catalogue's vocabulary.
 ///
 /// For each folded word (see ``TextNormalizer``): a word whose stem the catalogue never uses is
@@ -95,17 +96,19 @@ public struct TextAnalyzer: Sendable {
         self.splitter = splitter
         let content = frequencies.filter { !Self.stopWords.contains($0.key) }
         // The two indexes of misspellings on one core, every word's analysis on the other.
-        let ((typos, fuzzy), (known, stopWordSlips)) = ParallelWork.pair({
-            (TypoIndex(words: content), FuzzyVocabulary(words: content.keys))
-        }, {
-            var known: [String: (analysis: Analysis, features: [(Feature, Double)])] = [:]
-            known.reserveCapacity(stems.count)
-            for (word, stem) in stems {
-                let analysis = Analysis(word: word, stem: stem, parts: splitter.split(word).map(splitter.stem(of:)))
-                known[word] = (analysis, Self.merged(Self.features(of: analysis, weights: weights)))
-            }
-            return (known, Self.stopWordSlips(besides: stems))
-        })
+        let ((typos, fuzzy), (known, stopWordSlips)) = ParallelWork.pair(
+            {
+                (TypoIndex(words: content), FuzzyVocabulary(words: content.keys))
+            },
+            {
+                var known: [String: (analysis: Analysis, features: [(Feature, Double)])] = [:]
+                known.reserveCapacity(stems.count)
+                for (word, stem) in stems {
+                    let analysis = Analysis(word: word, stem: stem, parts: splitter.split(word).map(splitter.stem(of:)))
+                    known[word] = (analysis, Self.merged(Self.features(of: analysis, weights: weights)))
+                }
+                return (known, Self.stopWordSlips(besides: stems))
+            })
         self.typos = typos
         self.fuzzy = fuzzy
         self.known = known
@@ -330,8 +333,10 @@ public struct TextAnalyzer: Sendable {
     /// Adds the features of one word: looked up for catalogue words and for words of this message
     /// already `analysed`, computed (and remembered there) for any other. Returns what the word was read as.
     @discardableResult
-    private func add(_ word: String, to features: inout [(Feature, Double)],
-                     analysed: inout [String: (analysis: Analysis, features: [(Feature, Double)])]) -> Analysis {
+    private func add(
+        _ word: String, to features: inout [(Feature, Double)],
+        analysed: inout [String: (analysis: Analysis, features: [(Feature, Double)])]
+    ) -> Analysis {
         if let entry = known[word] ?? analysed[word] {
             features += entry.features
             return entry.analysis

@@ -5,8 +5,10 @@ import RathausUnderstanding
 /// Shorthands for the tests: a session built straight from a catalogue, and turns given as text.
 extension ChatSession {
     /// A new conversation over `catalog` with `matcher`.
-    init(catalog: Catalog, matcher: IntentMatcher, id: String = "test", sink: (any ApplicationSink)? = nil,
-         today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
+    init(
+        catalog: Catalog, matcher: IntentMatcher, id: String = "test", sink: (any ApplicationSink)? = nil,
+        today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }
+    ) {
         self.init(engine: ChatEngine(catalog: catalog, matcher: matcher), snapshot: Snapshot(id: id), sink: sink, today: today)
     }
 
