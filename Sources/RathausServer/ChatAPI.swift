@@ -118,48 +118,4 @@ public struct ChatAPI: Sendable {
         metrics.record(turn: reply.turn, formWasOpen: reply.formWasOpen)
         return reply.turn
     }
-
-    /// A message's text as an utterance; 422 when it is empty or longer than `Utterance.maximumLength`.
-    static func checked(_ text: String) throws -> Utterance {
-        let utterance = Utterance(text)
-        guard !utterance.isEmpty, !utterance.wasShortened else { throw APIError.badMessage }
-        return utterance
-    }
-
-    /// The access of an `Authorization: Bearer …` header (none when it is missing).
-    static func access(_ request: Request) -> ConversationAccess {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return .token(nil) }
-        return .token(String(header.dropFirst("Bearer ".count)))
-    }
-
-    /// `work`, with ``ConversationNotFound`` answered as 404.
-    static func notFoundIfMissing<Value>(_ work: () async throws -> Value) async throws -> Value {
-        do {
-            return try await work()
-        } catch is ConversationNotFound {
-            throw APIError.notFound
-        }
-    }
-
-    /// The body, at most ``maximumBodySize`` bytes, else 413.
-    static func body(of request: Request) async throws -> Data {
-        var request = request
-        do {
-            return Data(buffer: try await request.collectBody(upTo: maximumBodySize))
-        } catch {
-            throw APIError.tooLarge
-        }
-    }
-
-    /// `{"text": …}`.
-    struct MessageRequest: Decodable {
-        let text: String
-    }
-
-    /// Rasa's REST channel: `{"sender": …, "message": …}`. Like Rasa's channel it has no token: the
-    /// widget's sender id is the only key, and one conversation is kept per sender.
-    struct RasaMessage: Decodable {
-        let sender: String
-        let message: String
-    }
 }
