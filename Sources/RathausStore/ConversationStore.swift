@@ -39,6 +39,22 @@ public final class ConversationStore: ApplicationSink, Sendable {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// An application's data as the JSON text of its column: an object with typed values (text as
+    /// strings, numbers as numbers, yes/no as booleans, dates "2027-04-03", times "14:30", choices by
+    /// option id), keys sorted.
+    static func dataText(_ application: SubmittedApplication) -> String {
+        var object: [String: Any] = [:]
+        for entry in application.data {
+            switch entry.value {
+            case .number(let number): object[entry.field] = number
+            case .bool(let flag): object[entry.field] = flag
+            default: object[entry.field] = entry.value.canonical
+            }
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// A conversation's state as the JSON text of its column. Between questions (no form, no
     /// offered values, no status question), which is most turns, the few fields are written
     /// directly; any other state goes through `encoder`. `JSONDecoder` reads both back.
@@ -182,7 +198,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// reference number, `PREFIX-YEAR-NNNNNN`, counting per year.
     public func submit(_ application: SubmittedApplication) throws -> String {
         let year = Calendar(identifier: .gregorian).component(.year, from: application.submittedAt)
-        let data = String(decoding: application.dataJSON, as: UTF8.self)
+        let data = Self.dataText(application)
         return try writeTransaction(durable: true) { db in
             let prefix = "\(referencePrefix)-\(year)-"
             let last = try String.fetchOne(db, sql: "SELECT MAX(reference) FROM application WHERE reference LIKE ?", arguments: [prefix + "%"])

@@ -53,20 +53,6 @@ public struct SubmittedApplication: Sendable, Hashable {
         self.submittedAt = submittedAt
         self.data = data
     }
-
-    /// The data as a JSON object with typed values: text as strings, numbers as numbers, yes/no
-    /// as booleans, dates "2027-04-03", times "14:30", choices by option id.
-    public var dataJSON: Data {
-        var object: [String: Any] = [:]
-        for entry in data {
-            switch entry.value {
-            case .number(let number): object[entry.field] = number
-            case .bool(let flag): object[entry.field] = flag
-            default: object[entry.field] = entry.value.canonical
-            }
-        }
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-    }
 }
 
 /// Where confirmed applications go: stores one (with its outbox row) and returns its reference
