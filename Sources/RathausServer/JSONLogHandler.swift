@@ -33,12 +33,12 @@ public struct JSONLogHandler: LogHandler {
     /// The line for `event` with the handler's `metadata` (the event's own wins on equal keys),
     /// ending in a newline.
     static func line(event: LogEvent, label: String, metadata: Logger.Metadata, now: Date = Date()) -> [UInt8] {
-        var fields = [
-            "time": UTCTimestamp.text(for: now, separator: "T", suffix: "Z"), "level": event.level.rawValue,
-            "logger": label, "message": event.message.description,
+        var fields: [String: JSONValue] = [
+            "time": .string(UTCTimestamp.text(for: now, separator: "T", suffix: "Z")), "level": .string(event.level.rawValue),
+            "logger": .string(label), "message": .string(event.message.description),
         ]
-        for (key, value) in metadata { fields[key] = value.description }
-        for (key, value) in event.metadata ?? [:] { fields[key] = value.description }
-        return JSONValue.object(fields.mapValues(JSONValue.string)).bytes + [UInt8(ascii: "\n")]
+        for (key, value) in metadata { fields[key] = .string(value.description) }
+        for (key, value) in event.metadata ?? [:] { fields[key] = .string(value.description) }
+        return JSONValue.object(fields).bytes + [UInt8(ascii: "\n")]
     }
 }

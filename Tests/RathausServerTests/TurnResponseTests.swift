@@ -4,8 +4,9 @@ import Testing
 @testable import RathausDialog
 @testable import RathausServer
 
-/// The turn's response, written by `JSONValue`, against `JSONEncoder` with sorted keys.
-@Suite("A turn's response body")
+/// A turn's JSON: its `Codable` form (what `rathaus chat --json` prints), and the response body that
+/// `JSONValue` writes, against `JSONEncoder` with sorted keys.
+@Suite("A turn's JSON")
 struct TurnResponseTests {
     static func encoded(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
@@ -43,5 +44,25 @@ struct TurnResponseTests {
             let text = "x" + String(UnicodeScalar(UInt8(value))) + "y\"\\/"
             #expect(JSONValue.string(text).text == (try Self.encoded(text)))
         }
+    }
+
+    @Test("a turn reads back unchanged from its JSON")
+    func roundTrip() throws {
+        for turn in Self.turns {
+            let data = Data(try Self.encoded(turn).utf8)
+            #expect(try JSONDecoder().decode(ChatSession.Turn.self, from: data) == turn)
+        }
+    }
+
+    @Test("a missing intent and missing choices are written as null, other missing keys are left out")
+    func nulls() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try Self.encoded(Self.turns[2]).utf8)) as? [String: Any])
+        #expect(object["intent"] as? String == "sperrmuell-anmelden")
+        #expect(object["reference"] == nil)
+        let expecting = try #require(object["expecting"] as? [String: Any])
+        #expect(expecting["choices"] is NSNull)
+        let first = try Self.encoded(Self.turns[0])
+        #expect(first.contains("\"intent\":null"))
+        #expect(!first.contains("expecting"))
     }
 }

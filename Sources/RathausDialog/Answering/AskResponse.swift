@@ -14,13 +14,14 @@ public struct AskResponse: Sendable, Hashable, Codable {
 
     /// Matches `text` and composes the answer.
     public init(question text: String, matcher: IntentMatcher, composer: AnswerComposer) {
-        let match = matcher.match(text)
+        let utterance = Utterance(text)
+        let match = matcher.match(utterance)
         intent = match.intent
         confidence = (match.confidence * 1000).rounded() / 1000
         alternatives = match.alternatives.map {
             IntentMatch.Candidate(intent: $0.intent, confidence: ($0.confidence * 1000).rounded() / 1000)
         }
-        answer = match.intent.map { composer.answer(for: $0, aspect: Aspect.detect(in: text)) } ?? composer.outOfScopeAnswer()
+        answer = match.intent.map { composer.answer(for: $0, aspect: Aspect.read(utterance).aspect) } ?? composer.outOfScopeAnswer()
     }
 
     /// Encodes every key; a missing intent is written as `null`.

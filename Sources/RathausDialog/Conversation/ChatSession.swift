@@ -222,17 +222,16 @@ public struct ChatSession: Sendable {
     private func prefill(_ form: FormDefinition, from request: Utterance) -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
         let text = request.text
-        let hasNumber = text.contains(where: \.isNumber)
-        let words = text.split(separator: " ").map(String.init)
         for type in Self.prefilledTypes {
             guard let index = form.fields.indices.first(where: { form.fields[$0].condition == nil && form.fields[$0].kind.typeName == type })
             else { continue }
             let candidates: [String]
             switch type {
             case "date":
-                candidates = hasNumber || request.words.contains(where: Self.dateWords.contains) ? [text] : []
-            case "plz": candidates = words.filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
-            default: candidates = words.filter { $0.contains("@") }
+                let mayHoldDate = text.contains(where: \.isNumber) || request.words.contains(where: Self.dateWords.contains)
+                candidates = mayHoldDate ? [text] : []
+            case "plz": candidates = text.split(separator: " ").map(String.init).filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+            default: candidates = text.split(separator: " ").map(String.init).filter { $0.contains("@") }
             }
             for candidate in candidates {
                 if case .success(let value) = FieldValidator.validate(candidate, for: form.fields[index], today: today()) {

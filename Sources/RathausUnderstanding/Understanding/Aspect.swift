@@ -47,9 +47,9 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Both at once, reading the words of `text` a single time: the aspect asked about (the first
-    /// signal wins) and whether the message is a follow-up.
+    /// signal wins) and whether the message is a follow-up. `text` is read as an ``Utterance``.
     public static func read(_ text: String) -> (aspect: Aspect?, isFollowUp: Bool) {
-        read(words: TextNormalizer.tokens(text))
+        read(Utterance(text))
     }
 
     /// ``read(_:)`` for a message analysed once: its words are not split again.
