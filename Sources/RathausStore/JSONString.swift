@@ -4,17 +4,24 @@
 /// `JSONEncoder` with `.withoutEscapingSlashes` writes, and `JSONDecoder` reads it back.
 public enum JSONString {
     /// Appends `text` as a JSON string to `out` (UTF-8): quotes, backslashes and control
-    /// characters escaped, every other byte copied.
+    /// characters escaped, every other byte copied. The runs between two escapes are copied whole:
+    /// appending byte by byte took three times as long for a reply of a few kilobytes.
     public static func append(_ text: String, to out: inout [UInt8]) {
+        let bytes = Array(text.utf8)
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out += escape(byte).utf8
-            } else {
-                out.append(byte)
-            }
+        var runStart = 0
+        while let special = bytes[runStart...].firstIndex(where: needsEscape) {
+            out += bytes[runStart..<special]
+            out += escape(bytes[special]).utf8
+            runStart = special + 1
         }
+        out += bytes[runStart...]
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// True for the bytes JSON does not allow unescaped in a string.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// `text` as a JSON string.

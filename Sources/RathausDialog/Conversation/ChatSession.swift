@@ -228,10 +228,14 @@ public struct ChatSession: Sendable {
             let candidates: [String]
             switch type {
             case "date":
-                let mayHoldDate = text.contains(where: \.isNumber) || request.words.contains(where: Self.dateWords.contains)
+                let mayHoldDate = request.containsNumber || request.words.contains(where: Self.dateWords.contains)
                 candidates = mayHoldDate ? [text] : []
-            case "plz": candidates = text.split(separator: " ").map(String.init).filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
-            default: candidates = text.split(separator: " ").map(String.init).filter { $0.contains("@") }
+            case "plz":
+                guard request.containsNumber else { continue }
+                candidates = text.split(separator: " ").map(String.init).filter { $0.count == 5 && $0.allSatisfy(\.isNumber) }
+            default:
+                guard text.contains("@") else { continue }
+                candidates = text.split(separator: " ").map(String.init).filter { $0.contains("@") }
             }
             for candidate in candidates {
                 if case .success(let value) = FieldValidator.validate(candidate, for: form.fields[index], today: today()) {
@@ -255,23 +259,32 @@ public struct ChatSession: Sendable {
     /// mark or starts with a question word.
     static func looksLikeQuestion(_ utterance: Utterance) -> Bool {
         guard let first = utterance.words.first else { return false }
-        return utterance.text.contains("?")
-            || ["wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "wieso", "kann", "gibt"].contains(first)
+        return utterance.text.contains("?") || questionWords.contains(first)
     }
+
+    /// Folded words that open a question.
+    private static let questionWords: Set<String> = [
+        "wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "wieso", "kann", "gibt",
+    ]
 
     /// True when the citizen asks to apply rather than asks about it: "ich will meinen Hund
     /// anmelden", "Antrag stellen", "Sperrmüll am 12.5. abholen".
     static func wantsToApply(_ utterance: Utterance) -> Bool {
         let words = utterance.words
-        guard !utterance.text.contains("?"), let first = words.first,
-            !["wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt"].contains(first)
-        else {
+        guard !utterance.text.contains("?"), let first = words.first, !notApplyingFirstWords.contains(first) else {
             return false
         }
-        let desire = ["will", "mochte", "mochten", "wollen", "wurde", "wurden", "beantrage", "melde"]
-        return words.contains(where: desire.contains) || words.contains("antrag") && words.contains("stellen")
-            || utterance.text.contains(where: \.isNumber)
+        return words.contains(where: desireWords.contains) || words.contains("antrag") && words.contains("stellen")
+            || utterance.containsNumber
     }
+
+    /// Folded first words of a message that asks about a service rather than applies for it.
+    private static let notApplyingFirstWords: Set<String> = [
+        "wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt",
+    ]
+
+    /// Folded words that say the citizen wants to apply.
+    private static let desireWords: Set<String> = ["will", "mochte", "mochten", "wollen", "wurde", "wurden", "beantrage", "melde"]
 
     /// Which of the offered services the citizen chose: by number ("1", "die erste"), by name, or
     /// by a paraphrase that scores one of them higher; nil when the answer is about something else.

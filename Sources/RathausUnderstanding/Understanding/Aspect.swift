@@ -72,9 +72,16 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     /// The aspect a folded word signals: a signal matches the whole word or, when it has four letters
     /// or more, the beginning of a longer word; of several, the aspect listed first in `signals` wins.
     private static func aspect(of word: String) -> Aspect? {
-        let matches = { (signal: String) in
+        guard let first = word.utf8.first, let candidates = signalsByFirstByte[first] else { return nil }
+        let match = candidates.first { _, signal in
             word.utf8.elementsEqual(signal.utf8) || (signal.utf8.count >= 4 && word.utf8.starts(with: signal.utf8))
         }
-        return signals.first { _, prefixes in prefixes.contains(where: matches) }?.0
+        return match?.0
     }
+
+    /// The signals grouped by their first byte, in the order of `signals`: a word is compared only
+    /// with the few that can match it.
+    private static let signalsByFirstByte: [UInt8: [(Aspect, String)]] = Dictionary(
+        grouping: signals.flatMap { aspect, prefixes in prefixes.map { (aspect, $0) } },
+        by: { $0.1.utf8.first ?? 0 })
 }

@@ -25,13 +25,17 @@ public struct Utterance: Sendable, Hashable {
     public let words: [String]
     /// True when the message was longer than ``maximumLength`` and only its beginning was analysed.
     public let wasShortened: Bool
+    /// True when ``text`` holds a digit or another number ("12.5.", "½").
+    public let containsNumber: Bool
 
     /// Analyses `raw`.
     public init(_ raw: String) {
         let trimmed = raw.trimmed
-        wasShortened = trimmed.count > Self.maximumLength
+        // A text has at least as many bytes as characters; only a long one needs its characters counted.
+        wasShortened = trimmed.utf8.count > Self.maximumLength && trimmed.count > Self.maximumLength
         text = wasShortened ? String(trimmed.prefix(Self.maximumLength)) : trimmed
         words = TextNormalizer.tokens(String(Self.analysedBeginning(of: text)))
+        containsNumber = text.unicodeScalars.contains { $0.isASCII ? ("0"..."9").contains($0) : $0.properties.numericType != nil }
     }
 
     /// True when the message holds nothing but white space.
@@ -46,7 +50,7 @@ public struct Utterance: Sendable, Hashable {
         var inPiece = false
         var lastSpace: String.Index?
         for (count, index) in text.unicodeScalars.indices.enumerated() {
-            let isSpace = text.unicodeScalars[index].properties.isWhitespace
+            let isSpace = isWhitespace(text.unicodeScalars[index])
             if count == maximumAnalysedScalars { return text[..<(isSpace ? index : lastSpace ?? index)] }
             if isSpace { lastSpace = index }
             if !isSpace && !inPiece {
@@ -56,5 +60,11 @@ public struct Utterance: Sendable, Hashable {
             inPiece = !isSpace
         }
         return text[...]
+    }
+
+    /// White space as `Unicode.Scalar.Properties.isWhitespace` reads it, without looking up the
+    /// properties of ASCII scalars.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isWhitespace
     }
 }
