@@ -26,6 +26,7 @@
   var STORAGE_CONVERSATION = "rathaus.conversation";
   var STORAGE_OPEN = "rathaus.open";
   var STORAGE_CHOICES = "rathaus.choices";
+  var STORAGE_SUGGESTIONS = "rathaus.suggestions";
   var MAX_LENGTH = 1000;
   var TIMEOUT_MS = 20000;
   var URL_PATTERN = /https?:\/\/[^\s<>"'„“”«»]+/g;
@@ -169,6 +170,9 @@
     var busy = false;
     var restoring = null;
     var currentChoices = [];
+    var currentSuggestions = [];
+    var suggestionGroup = null; // the latest turn's suggestion buttons, inside the log
+    var suggestionNote = null; // their visually hidden announcement, inside the log
 
     var stylesheet = el("link");
     stylesheet.rel = "stylesheet";
@@ -345,6 +349,56 @@
       return [];
     }
 
+    /** The well-formed suggestions of a turn: {label, text} with both non-empty. */
+    function suggestionsFor(turn) {
+      var list = turn && Array.isArray(turn.suggestions) ? turn.suggestions : [];
+      return list.filter(function (s) {
+        return s && typeof s.label === "string" && typeof s.text === "string"
+          && s.label.trim() !== "" && s.text.trim() !== "";
+      }).map(function (s) { return { label: s.label.trim(), text: s.text }; });
+    }
+
+    /**
+     * Shows `list` (from suggestionsFor) as buttons after the last message in the log, replacing
+     * any earlier ones, so only the latest turn's suggestions can be chosen. Choosing one sends its
+     * text exactly as if typed. With `announce`, a visually hidden line "Vorschläge: A, B, C" is
+     * added to the log (a polite live region) just before the group, so screen readers read the
+     * suggestions once, after the replies. The group itself is aria-live="off": its buttons are
+     * not read a second time as additions to the log.
+     */
+    function setSuggestions(list, announce) {
+      if (suggestionNote && suggestionNote.parentNode) { suggestionNote.parentNode.removeChild(suggestionNote); }
+      if (suggestionGroup && suggestionGroup.parentNode) { suggestionGroup.parentNode.removeChild(suggestionGroup); }
+      suggestionNote = null;
+      suggestionGroup = null;
+      currentSuggestions = list;
+      if (!list.length) {
+        storageRemove(STORAGE_SUGGESTIONS);
+        return;
+      }
+      storageSet(STORAGE_SUGGESTIONS, JSON.stringify(list));
+      if (announce) {
+        suggestionNote = el("p", "rathaus-visually-hidden",
+          "Vorschläge: " + list.map(function (s) { return s.label; }).join(", "));
+        log.appendChild(suggestionNote);
+      }
+      suggestionGroup = el("div", "rathaus-suggestions");
+      suggestionGroup.setAttribute("role", "group");
+      suggestionGroup.setAttribute("aria-label", "Vorschläge");
+      suggestionGroup.setAttribute("aria-live", "off");
+      list.forEach(function (suggestion) {
+        var button = el("button", "rathaus-suggestion", suggestion.label);
+        button.type = "button";
+        // Focus: send() removes this button and moves the focus to the message input, as after a
+        // choice button, so the citizen can type on at once; Shift+Tab from the input reaches the
+        // next turn's suggestions.
+        button.addEventListener("click", function () { send(suggestion.text, true); });
+        suggestionGroup.appendChild(button);
+      });
+      log.appendChild(suggestionGroup);
+      scrollToEnd();
+    }
+
     function clearLog() {
       while (log.firstChild) { log.removeChild(log.firstChild); }
     }
@@ -408,6 +462,7 @@
       conversation = null;
       storageRemove(STORAGE_CONVERSATION);
       storageRemove(STORAGE_CHOICES);
+      storageRemove(STORAGE_SUGGESTIONS);
     }
 
     /** Resolves with the conversation, creating one (and showing its welcome) when there is none. */
@@ -461,6 +516,9 @@
           var stored = null;
           try { stored = JSON.parse(storageGet(STORAGE_CHOICES) || "null"); } catch (e) { stored = null; }
           setChoices(Array.isArray(stored) ? stored : []);
+          var storedSuggestions = null;
+          try { storedSuggestions = JSON.parse(storageGet(STORAGE_SUGGESTIONS) || "null"); } catch (e) { storedSuggestions = null; }
+          setSuggestions(suggestionsFor({ suggestions: storedSuggestions }), false); // shown, not announced again
         }
       }, function (error) {
         if (error.status === 404) {
@@ -479,7 +537,7 @@
       });
     }
 
-    /** Sends `rawText` (typed, or the label of a choice button when `fromChoice`). */
+    /** Sends `rawText` (typed, or the text of a choice or suggestion button when `fromChoice`). */
     function send(rawText, fromChoice) {
       var text = String(rawText).trim();
       if (busy || text === "") { focusInput(); return; }
@@ -490,7 +548,9 @@
       }
       busy = true;
       var previousChoices = currentChoices.slice();
+      var previousSuggestions = currentSuggestions;
       setChoices([]);
+      setSuggestions([], false); // they belong to the previous turn; back only if sending fails
       if (!fromChoice) { input.value = ""; }
       focusInput();
       var message = addMessage("citizen", text);
@@ -521,12 +581,14 @@
           first = first || added;
         });
         setChoices(choicesFor(turn));
+        setSuggestions(suggestionsFor(turn), true); // after the replies, so they are announced after them
         revealFrom(first);
       }, function (error) {
         if (message.parentNode) { log.removeChild(message); }
         addNotice(error.message, true);
         if (!fromChoice && input.value === "") { input.value = rawText; } // kept for another try
         setChoices(previousChoices);
+        setSuggestions(previousSuggestions, false);
       }).then(function () {
         busy = false;
         setTyping(false);
@@ -543,6 +605,7 @@
         forgetConversation();
         clearLog();
         setChoices([]);
+        setSuggestions([], false);
         input.value = "";
         addNotice("Das Gespräch wurde gelöscht. Sie können ein neues Gespräch beginnen.", false);
         loaded = true;

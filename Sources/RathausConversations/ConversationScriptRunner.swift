@@ -36,13 +36,13 @@ public struct ConversationScriptRunner: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-script-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("test.sqlite").path
-        let today = script.today
-        var service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today })
+        let (today, now) = (script.today, script.now)
+        var service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today }, now: { now })
         let id = UUID().uuidString.lowercased()
         for (number, step) in script.steps.enumerated() {
             guard let user = step.user else {
                 // A restart: a new service on the same file, with nothing in memory.
-                service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today })
+                service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today }, now: { now })
                 do {
                     _ = try await service.openQuestion(in: id, access: .trusted)
                 } catch is ConversationNotFound {
@@ -89,6 +89,13 @@ public struct ConversationScriptRunner: Sendable {
         }
         if let field = step.expecting, field != turn.expecting?.field {
             return "erwartet: als Nächstes das Feld \(field), bekommen: \(turn.expecting?.field ?? "keines")"
+        }
+        let offered = turn.suggestions.map(\.label)
+        for label in step.suggestions where !offered.contains(label) {
+            return "erwartet: der Vorschlag „\(label)“, angeboten: \(offered.isEmpty ? "keiner" : offered.joined(separator: ", "))"
+        }
+        if let limit = step.maxWords, let first = turn.replies.first, AnswerComposer.wordCount(first) > limit {
+            return "erwartet: höchstens \(limit) Wörter, bekommen: \(AnswerComposer.wordCount(first))"
         }
         return nil
     }

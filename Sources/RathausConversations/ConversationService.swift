@@ -40,14 +40,18 @@ public final class ConversationService: Sendable {
     private let cache: ConversationCache
     private let retentionDays: Int
     private let today: @Sendable () -> CalendarDate
+    private let now: @Sendable () -> TownTime
 
     /// A service answering with whatever `engine` returns at each turn, keeping conversations in
     /// `store`. Drafts are said to be deleted after `retentionDays`; `today` fixes the date for
-    /// relative dates (tests); at most `cacheCapacity` recent conversations are kept in memory.
+    /// relative dates and `now` the clock for opening hours (tests); at most `cacheCapacity` recent
+    /// conversations are kept in memory.
     public init(
         engine: @escaping @Sendable () -> ChatEngine, store: ConversationStore, retentionDays: Int = 30,
-        cacheCapacity: Int = 50_000, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }
+        cacheCapacity: Int = 50_000, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
+        now: @escaping @Sendable () -> TownTime = { TownTime.current() }
     ) {
+        self.now = now
         currentEngine = engine
         self.store = store
         writer = TurnWriter(store: store)
@@ -59,9 +63,10 @@ public final class ConversationService: Sendable {
     /// A service over one fixed `engine`.
     public convenience init(
         engine: ChatEngine, store: ConversationStore, retentionDays: Int = 30,
-        today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }
+        today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
+        now: @escaping @Sendable () -> TownTime = { TownTime.current() }
     ) {
-        self.init(engine: { engine }, store: store, retentionDays: retentionDays, today: today)
+        self.init(engine: { engine }, store: store, retentionDays: retentionDays, today: today, now: now)
     }
 
     /// Creates a web conversation with a new token.
@@ -78,10 +83,11 @@ public final class ConversationService: Sendable {
     /// when the citizen asked for it). Throws ``ConversationNotFound`` when the access does not
     /// fit or the conversation is gone; a trusted channel's first turn creates it.
     public func reply(to utterance: Utterance, in id: String, access: ConversationAccess) async throws -> Reply {
-        let (engine, store, retentionDays, today) = (engine, store, retentionDays, today)
+        let (engine, store, retentionDays, today, now) = (engine, store, retentionDays, today, now)
         let (known, turn, state) = try await Blocking.run { [self] in
             let known = try conversation(id, access: access)
-            var session = ChatSession(engine: engine, snapshot: known.snapshot, sink: store, retentionDays: retentionDays, today: today)
+            var session = ChatSession(
+                engine: engine, snapshot: known.snapshot, sink: store, retentionDays: retentionDays, today: today, now: now)
             let turn = session.respond(to: utterance)
             return (known, turn, session.snapshot)
         }

@@ -169,7 +169,16 @@ public enum OpenAPIDocument {
                       "choices": { "type": ["array", "null"], "items": { "type": "string" } }
                     }
                   },
-                  "reference": { "type": "string", "description": "The application's reference number, on the turn it was submitted." }
+                  "reference": { "type": "string", "description": "The application's reference number, on the turn it was submitted." },
+                  "suggestions": {
+                    "type": "array",
+                    "description": "Next questions offered with one click; sending `text` as a message chooses one.",
+                    "items": {
+                      "type": "object",
+                      "required": ["label", "text"],
+                      "properties": { "label": { "type": "string" }, "text": { "type": "string" } }
+                    }
+                  }
                 }
               },
               "Transcript": {

@@ -2,8 +2,8 @@ import RathausDialog
 
 extension ChatSession.Turn {
     /// The turn as the API answers it: `conversation`, `replies`, `intent` (null when none) and
-    /// `state` always; `form`, `expecting` (with `choices` null when there are none) and `reference`
-    /// when present, the same keys and values as the turn's `Codable` encoding.
+    /// `state` always; `form`, `expecting` (with `choices` null when there are none), `reference`
+    /// and `suggestions` when present, the same keys and values as the turn's `Codable` encoding.
     var jsonValue: JSONValue {
         var members: [String: JSONValue] = [
             "conversation": .string(conversation), "replies": .array(replies.map(JSONValue.string)),
@@ -11,6 +11,9 @@ extension ChatSession.Turn {
         ]
         if let form { members["form"] = .string(form) }
         if let reference { members["reference"] = .string(reference) }
+        if !suggestions.isEmpty {
+            members["suggestions"] = .array(suggestions.map { ["label": .string($0.label), "text": .string($0.text)] })
+        }
         if let expecting {
             members["expecting"] = [
                 "field": .string(expecting.field), "type": .string(expecting.type),

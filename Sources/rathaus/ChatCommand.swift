@@ -48,10 +48,15 @@ struct ChatCommand: AsyncParsableCommand {
             }
         }
         let interactive = isatty(STDIN_FILENO) == 1 && !json
+        // On a terminal the text is wrapped at words to its current width; elsewhere it stays as it is.
+        func fitted(_ text: String, prefix: String = "") -> String {
+            guard interactive, let width = TerminalText.terminalWidth() else { return prefix + text }
+            return TerminalText.wrap(text, width: width, prefix: prefix)
+        }
         if interactive {
-            print(engine.terminalWelcome)
-            print("Gesprächsnummer: \(id) (fortsetzen mit: rathaus chat --resume \(id))\n")
-            if let openQuestion { print("Rathaus: Wir waren hier stehen geblieben: \(openQuestion)\n") }
+            print(fitted(engine.terminalWelcome))
+            print(fitted("Gesprächsnummer: \(id) (fortsetzen mit: rathaus chat --resume \(id))\n"))
+            if let openQuestion { print(fitted("Wir waren hier stehen geblieben: \(openQuestion)\n", prefix: "Rathaus: ")) }
         }
         while true {
             if interactive {
@@ -67,8 +72,10 @@ struct ChatCommand: AsyncParsableCommand {
             if json {
                 print(try JSONLine.string(turn))
             } else {
-                let text = turn.replies.joined(separator: "\n\n")
-                print(interactive ? "\nRathaus: \(text)\n" : text + "\n")
+                var text = turn.replies.joined(separator: "\n\n")
+                // The suggestions as one short line; typing a label asks for that part.
+                if !turn.suggestions.isEmpty { text += "\n\nMehr dazu: " + turn.suggestions.map(\.label).joined(separator: " · ") }
+                print(interactive ? "\n" + fitted(text, prefix: "Rathaus: ") + "\n" : text + "\n")
             }
             fflush(nil)
             if interactive && ChatSession.isFarewell(turn.intent) { break }

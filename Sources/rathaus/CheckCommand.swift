@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
             let counts = report.counts
             print(
                 "Katalog in Ordnung: \(counts.departments) Stellen, \(counts.intents) Intents, \(counts.services) Leistungen, "
-                    + "\(counts.forms) Formulare, \(counts.outOfScopeExamples) Beispiele außerhalb des Angebots.")
+                    + "\(counts.forms) Formulare, \(counts.referrals) Verweise, \(counts.outOfScopeExamples) Beispiele außerhalb des Angebots.")
         } else {
             for problem in report.problems { print(problem.description) }
             print("\(report.problems.count) Fehler gefunden.")

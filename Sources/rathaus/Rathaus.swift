@@ -7,7 +7,8 @@ struct Rathaus: AsyncParsableCommand {
         commandName: "rathaus",
         abstract: "Der digitale Assistent für die Bürgerinnen und Bürger einer Kommune.",
         subcommands: [
-            ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, PurgeCommand.self, DeliverCommand.self,
+            ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, AnswersCommand.self, PurgeCommand.self,
+            DeliverCommand.self,
             DeliveriesCommand.self, SchemaCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ChatCommand.self

@@ -6,8 +6,8 @@ Usage: python3 Tests/Browser/test_widget.py http://127.0.0.1:PORT
 Needs a running `rathaus serve` that answers `/` with Web/index.html, Debian's chromium
 (/usr/bin/chromium) and chromedriver (/usr/bin/chromedriver), and the Python package in
 Tests/Browser/requirements.txt. The test never clicks: it presses keys on the focused element
-(Tab, Shift+Tab, Enter, Space, Escape, typing). It opens the demo page, asks a question, files a
-Sperrmüll application, reloads the page, sends HTML that must stay text, deletes the conversation
+(Tab, Shift+Tab, Enter, Space, Escape, typing). It opens the demo page, asks a question, follows a
+suggested next question, files a Sperrmüll application, reloads the page, sends HTML that must stay text, deletes the conversation
 and follows the link to the privacy notice. Along the way it checks accessibility basics and fails
 on any Content-Security-Policy violation in the browser console.
 
@@ -55,7 +55,7 @@ class WidgetTest:
         for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
             options.add_argument(argument)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        # Leave an alert open instead of dismissing it, so that step 5 can see it.
+        # Leave an alert open instead of dismissing it, so that step 7 can see it.
         options.set_capability("unhandledPromptBehavior", "ignore")
         self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         self.driver.set_page_load_timeout(WAIT_SECONDS)
@@ -151,13 +151,47 @@ class WidgetTest:
                         f"the choice button {label!r}", backwards=True, limit=10)
         return self.send_and_wait(key=key)
 
-    def check_console(self, where):
+    def suggestion_buttons(self):
+        return self.find_all('#rathaus-log [role="group"][aria-label="Vorschläge"] button')
+
+    def is_suggestion(self, label):
+        """Whether the focus is on the suggestion button `label`."""
+        active = self.active()
+        return "rathaus-suggestion" in (active.get_attribute("class") or "").split() and self.text_of(active) == label
+
+    def watch_announcements(self):
+        """Records, from now on, the text of every node added to the log's live region (what a screen
+        reader reads out), skipping subtrees that opt out with aria-live="off" or aria-hidden."""
+        self.driver.execute_script("""
+            const log = document.getElementById('rathaus-log');
+            if (window.rathausObserver) { window.rathausObserver.disconnect(); }
+            window.rathausAnnounced = [];
+            window.rathausObserver = new MutationObserver(records => {
+              for (const record of records) {
+                for (const node of record.addedNodes) {
+                  const element = node.nodeType === 1 ? node : node.parentElement;
+                  if (!element || element.closest('[aria-live]') !== log || element.closest('[aria-hidden="true"]')) {
+                    continue;
+                  }
+                  const text = (node.textContent || '').trim();
+                  if (text) { window.rathausAnnounced.push(text); }
+                }
+              }
+            });
+            window.rathausObserver.observe(log, {childList: true, subtree: true});""")
+
+    def announced(self):
+        return self.driver.execute_script("return window.rathausAnnounced || [];")
+
+    def check_console(self, where, strict=False):
+        """Fails on a CSP violation in the browser console; with `strict`, on any error."""
         for entry in self.driver.get_log("browser"):
             self.console.append(entry)
             message = entry.get("message", "")
             if entry.get("level") == "SEVERE":
                 check("Content Security Policy" not in message and "Content-Security-Policy" not in message,
                       f"CSP violation in the browser console ({where}): {message}")
+                check(not strict, f"error in the browser console ({where}): {message}")
                 print(f"    console ({where}): {message}", flush=True)
 
     def storage(self):
@@ -227,7 +261,60 @@ class WidgetTest:
         check(self.text_of(prefix) == "Sie:", "the citizen's message lacks the hidden prefix „Sie:“")
         self.check_console("question")
 
-        self.step(4, "Sperrmüll application, keyboard only")
+        self.step(4, "suggested next questions: chosen by keyboard, announced once, replaced by the next turn's")
+        self.watch_announcements()
+        self.say("was kostet ein reisepass", "Reisepass")
+        groups = self.find_all('#rathaus-log [role="group"][aria-label="Vorschläge"]')
+        check(len(groups) == 1, f"expected one group „Vorschläge“ in the log, found {len(groups)}")
+        check(groups[0].get_attribute("aria-live") in (None, "off"), "the suggestion group must not be a live region")
+        check(self.driver.execute_script("""
+            const bots = document.querySelectorAll('#rathaus-log .rathaus-msg--bot');
+            return Boolean(bots.length) && Boolean(bots[bots.length - 1].compareDocumentPosition(arguments[0])
+                & Node.DOCUMENT_POSITION_FOLLOWING);""", groups[0]), "the suggestions are not after the last answer")
+        buttons = self.suggestion_buttons()
+        labels = [self.text_of(b) for b in buttons]
+        for expected in ("Unterlagen", "Alles anzeigen"):
+            check(expected in labels, f"no suggestion {expected!r}; suggestions: {labels}")
+        check(all(b.tag_name == "button" and b.get_attribute("type") == "button" and b.is_displayed()
+                  and b.is_enabled() for b in buttons), "the suggestions are not visible, enabled <button type=button>")
+        announced = self.announced()
+        notes = [i for i, text in enumerate(announced) if "Vorschläge" in text]
+        check(len(notes) == 1, f"the suggestions were announced {len(notes)} times: {announced}")
+        note = announced[notes[0]]
+        check(all(label in note for label in labels), f"the announcement {note!r} lacks some of {labels}")
+        replies = [i for i, text in enumerate(announced) if "Reisepass" in text and i != notes[0]]
+        check(replies and replies[-1] < notes[0], f"the suggestions were not announced after the reply: {announced}")
+        group_text = self.text_of(groups[0])
+        check(not any(text in labels or text == group_text for text in announced),
+              f"the buttons were read out as well as the announcement: {announced}")
+        self.driver.execute_script("window.rathausOldSuggestions = Array.from(arguments[0]);", buttons)
+
+        self.move_focus(lambda: self.is_suggestion("Unterlagen"), "the suggestion „Unterlagen“ (Shift+Tab from the input)",
+                        backwards=True, limit=12)
+        ring = self.driver.execute_script("""
+            const s = getComputedStyle(document.activeElement);
+            return [s.outlineStyle, parseFloat(s.outlineWidth)];""")
+        check(ring[0] != "none" and ring[1] >= 2, f"the focused suggestion has no visible outline ({ring})")
+        self.move_focus("#rathaus-input", "the message input (Tab from the suggestions)", limit=12)
+        self.move_focus(lambda: self.is_suggestion("Unterlagen"), "the suggestion „Unterlagen“ again",
+                        backwards=True, limit=12)
+        self.watch_announcements()
+        answer = "\n".join(self.send_and_wait(key=Keys.ENTER))  # also waits for the focus back in the input
+        check("Unterlagen:" in answer, f"choosing „Unterlagen“ did not answer with the documents: {answer!r}")
+        mine = self.find_all(".rathaus-msg--citizen .rathaus-msg__text")
+        check(mine and self.text_of(mine[-1]) == "Welche Unterlagen brauche ich?",
+              f"the suggestion was not shown as the citizen's message: {self.text_of(mine[-1]) if mine else None!r}")
+        check(self.driver.execute_script("return window.rathausOldSuggestions.filter(b => b.isConnected).length;") == 0,
+              "the previous turn's suggestion buttons are still there")
+        groups = self.find_all('#rathaus-log [role="group"][aria-label="Vorschläge"]')
+        check(len(groups) <= 1, f"{len(groups)} suggestion groups after the new turn")
+        check(len(self.find_all(".rathaus-suggestion")) == len(self.suggestion_buttons()),
+              "suggestion buttons outside the latest group")
+        notes = [text for text in self.announced() if "Vorschläge" in text]
+        check(len(notes) == len(groups), f"the new turn's suggestions were announced {len(notes)} times")
+        self.check_console("suggestions", strict=True)
+
+        self.step(5, "Sperrmüll application, keyboard only")
         self.say("ich will sperrmüll anmelden", "Sind Sie damit einverstanden?")
         replies = "\n".join(self.choose("Ja", Keys.ENTER))
         check("Wie lautet Ihr Vor- und Familienname?" in replies, f"consent not accepted: {replies!r}")
@@ -261,7 +348,7 @@ class WidgetTest:
         print(f"    reference {reference}", flush=True)
         self.check_console("application")
 
-        self.step(5, "reload: the conversation is still there")
+        self.step(6, "reload: the conversation is still there")
         conversation = self.storage()
         check(conversation and conversation.get("id") and conversation.get("token"),
               "sessionStorage holds no conversation")
@@ -277,9 +364,11 @@ class WidgetTest:
         check(self.storage().get("id") == conversation["id"], "the reload started a new conversation")
         check(self.find_all(".rathaus-msg--citizen") and self.find_all(".rathaus-msg--bot"),
               "the restored transcript lacks citizen or bot messages")
+        groups = self.find_all('#rathaus-log [role="group"][aria-label="Vorschläge"]')
+        check(len(groups) <= 1, f"{len(groups)} suggestion groups after the reload")
         self.check_console("reload")
 
-        self.step(6, "HTML in a message stays text")
+        self.step(7, "HTML in a message stays text")
         self.move_focus("#rathaus-input", "the message input after the reload")
         self.send_and_wait(text=XSS)
         mine = self.find_all(".rathaus-msg--citizen .rathaus-msg__text")[-1]
@@ -296,7 +385,7 @@ class WidgetTest:
             pass
         self.check_console("html")
 
-        self.step(7, "delete the conversation with „Gespräch löschen“")
+        self.step(8, "delete the conversation with „Gespräch löschen“")
         self.move_focus(".rathaus-reset", "the „Gespräch löschen“ button")
         self.press(Keys.ENTER)
         self.wait(lambda: self.idle() and "Das Gespräch wurde gelöscht" in self.log_text()
@@ -314,7 +403,7 @@ class WidgetTest:
         self.wait(lambda: self.is_active("#rathaus-input"), "the focus is not in the input after deleting")
         self.check_console("deletion")
 
-        self.step(8, "the privacy notice, from the widget's link")
+        self.step(9, "the privacy notice, from the widget's link")
         self.move_focus(".rathaus-privacy", "the „Datenschutzhinweise“ link")
         self.press(Keys.ENTER)
         self.wait(lambda: d.current_url.endswith("/datenschutz.html"), "Enter on the link did not open the privacy notice")

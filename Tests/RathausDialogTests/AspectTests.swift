@@ -26,10 +26,14 @@ struct AspectTests {
     @Test("each word signals the aspect that comparing it with every signal in order finds")
     func signalLookup() {
         // The plain reading, written out: the first aspect with a signal equal to the word or, for
-        // words longer than three letters, a signal of four letters or more that begins it.
+        // words longer than three letters, a signal of four letters or more that begins it (a
+        // signal ending in "=" matches the whole word only).
         func reference(_ word: String) -> Aspect? {
             Aspect.signals.first { _, prefixes in
-                prefixes.contains { word == $0 || (word.utf8.count > 3 && $0.utf8.count >= 4 && word.hasPrefix($0)) }
+                prefixes.contains { signal in
+                    if signal.hasSuffix("=") { return word == String(signal.dropLast()) }
+                    return word == signal || (word.utf8.count > 3 && signal.utf8.count >= 4 && word.hasPrefix(signal))
+                }
             }?.0
         }
         var words = [
@@ -37,7 +41,8 @@ struct AspectTests {
             "offen", "offenbar", "euro", "europa", "eur", "frist", "fristen", "online", "onlinedienst", "spatestens",
         ]
         for (_, prefixes) in Aspect.signals {
-            for prefix in prefixes {
+            for signal in prefixes {
+                let prefix = signal.hasSuffix("=") ? String(signal.dropLast()) : signal
                 words += [prefix, prefix + "e", String(prefix.dropLast()), "x" + prefix]
             }
         }
@@ -65,7 +70,7 @@ struct AspectTests {
         #expect(Aspect.isFollowUp(`case`.0) == `case`.1)
     }
 
-    @Test("the answer leads with the part asked about")
+    @Test("the answer gives the part asked about, led by the service's name")
     func answerLeadsWithAspect() throws {
         let entry = try #require(Self.catalog.knowledge["reisepass-beantragen"])
         let composer = AnswerComposer(catalog: Self.catalog)
@@ -73,9 +78,10 @@ struct AspectTests {
         let lines = costs.split(separator: "\n")
         #expect(lines[0] == Substring(entry.name))
         #expect(lines[1] == "Kosten:")
-        #expect(costs.contains(entry.summary), "the rest still follows")
+        #expect(lines[2] == Substring("• " + entry.costs[0]))
+        #expect(!costs.contains(entry.summary), "only the part asked about")
         let documents = composer.answer(for: entry.id, aspect: .documents).split(separator: "\n")
-        #expect(documents[1] == "Erforderliche Unterlagen:")
+        #expect(documents[1] == "Unterlagen:")
     }
 
     @Test("a follow-up refers to the service of the previous turn")

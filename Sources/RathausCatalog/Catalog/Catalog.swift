@@ -21,12 +21,19 @@ public final class Catalog: Sendable {
     public let synonyms: [String: [String]]
     /// Online application forms by service id (from `Intents/formulare/`).
     public let forms: [String: FormDefinition]
+    /// Referrals to other authorities by their intent id (from `Knowledge/verweise/`).
+    public let referrals: [String: Referral]
+    /// The town (from `Knowledge/gemeinde.yaml`).
+    public let town: Town
 
     /// Creates a catalogue from already checked parts; use ``CatalogLoader`` to read one from disk.
     public init(
         departments: [String: Department], knowledge: [String: KnowledgeEntry], intents: [Intent],
-        outOfScopeExamples: [String] = [], synonyms: [String: [String]] = [:], forms: [String: FormDefinition] = [:]
+        outOfScopeExamples: [String] = [], synonyms: [String: [String]] = [:], forms: [String: FormDefinition] = [:],
+        referrals: [String: Referral] = [:], town: Town = .standard
     ) {
+        self.referrals = referrals
+        self.town = town
         self.synonyms = synonyms
         self.forms = forms
         self.departments = departments
@@ -44,6 +51,11 @@ public final class Catalog: Sendable {
     /// The department answering when nothing else fits, if the catalogue has it.
     public var fallbackDepartment: Department? {
         departments[Self.fallbackDepartmentID]
+    }
+
+    /// True when `intentID` is a referral to another authority, not one of the town's intents.
+    public func isReferral(_ intentID: String) -> Bool {
+        referrals[intentID] != nil
     }
 
     /// Number of intents that are services (have a knowledge entry).

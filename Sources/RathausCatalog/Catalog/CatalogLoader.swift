@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// Reads a catalogue directory (`Knowledge/`, `Knowledge/stellen/`, `Intents/`) and checks it.
+/// Reads a catalogue directory (`Knowledge/`, `Knowledge/stellen/`, `Knowledge/verweise/`,
+/// `Knowledge/gemeinde.yaml`, `Intents/`) and checks it.
 ///
 /// Loading never stops at the first problem: ``check()`` returns every problem with file and line.
 /// ``load()`` returns a catalogue only when there is none, so a catalogue with errors never replaces
@@ -26,21 +27,23 @@ public struct CatalogLoader: Sendable {
     public func check() -> CatalogReport {
         var problems: [CatalogProblem] = []
         let departmentFiles = yamlFiles(in: "Knowledge/stellen", problems: &problems)
-        let knowledgeFiles = yamlFiles(in: "Knowledge", problems: &problems)
+        let knowledgeFiles = yamlFiles(in: "Knowledge", problems: &problems).filter { $0 != Self.townFile }
+        let referralFiles = optionalYAMLFiles(in: Self.referralFolder, problems: &problems)
+        let townFiles = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.townFile).path) ? [Self.townFile] : []
         let intentFiles = yamlFiles(in: "Intents", problems: &problems)
-        let formFiles =
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.formFolder).path)
-            ? yamlFiles(in: Self.formFolder, problems: &problems) : []
+        let formFiles = optionalYAMLFiles(in: Self.formFolder, problems: &problems)
 
         // Every file is read and parsed on its own, spread over the cores; what they hold is then
         // put together in the order of the files, as if read one after another.
         let kinds: [(files: [String], kind: FileKind)] = [
             (departmentFiles, .department), (knowledgeFiles, .knowledge), (intentFiles, .intents), (formFiles, .form),
+            (referralFiles, .referral), (townFiles, .town),
         ]
         let jobs = kinds.flatMap { files, kind in files.map { (file: $0, kind: kind) } }
         let readFiles = ParallelWork.map(count: jobs.count) { number in read(jobs[number].file, as: jobs[number].kind) }
         var parsedDepartments: [(Department, SourceLocation)] = [], parsedKnowledge: [KnowledgeParser.Parsed] = []
         var parsedIntentFiles: [IntentFileParser.Parsed] = [], parsedForms: [FormDefinition] = []
+        var referrals: [Referral] = [], town = Town.standard
         for readFile in readFiles {
             problems += readFile.problems
             switch readFile.content {
@@ -48,6 +51,8 @@ public struct CatalogLoader: Sendable {
             case .knowledge(let parsed): parsedKnowledge.append(parsed)
             case .intents(let parsed): parsedIntentFiles.append(parsed)
             case .form(let parsed): parsedForms.append(parsed)
+            case .referral(let parsed): referrals.append(parsed)
+            case .town(let parsed): town = parsed
             case nil: break
             }
         }
@@ -86,6 +91,16 @@ public struct CatalogLoader: Sendable {
                 intents.append(intent)
             }
         }
+        // Referrals are recognised like intents, after the town's own.
+        let townIntentCount = intents.count
+        for referral in referrals {
+            if let first = intentLocations[referral.intentID] {
+                problems.append(duplicate(referral.intentID, at: referral.source, first: first))
+                continue
+            }
+            intentLocations[referral.intentID] = referral.source
+            intents.append(referral.intent)
+        }
 
         var forms: [String: FormDefinition] = [:]
         for form in parsedForms {
@@ -116,21 +131,33 @@ public struct CatalogLoader: Sendable {
 
         let counts = CatalogReport.Counts(
             departments: departments.count,
-            intents: intents.count,
+            intents: townIntentCount,
             services: intents.filter { knowledge[$0.id] != nil }.count,
             outOfScopeExamples: outOfScope.count,
-            forms: forms.count
+            forms: forms.count,
+            referrals: referrals.count
         )
         problems.sort { ($0.file, $0.line, $0.column ?? 0) < ($1.file, $1.line, $1.column ?? 0) }
         guard problems.isEmpty else { return CatalogReport(problems: problems, counts: counts, catalog: nil) }
         let catalog = Catalog(
             departments: departments.mapValues(\.0), knowledge: knowledge.mapValues(\.entry),
-            intents: intents, outOfScopeExamples: outOfScope, synonyms: synonyms, forms: forms)
+            intents: intents, outOfScopeExamples: outOfScope, synonyms: synonyms, forms: forms,
+            referrals: Dictionary(referrals.map { ($0.intentID, $0) }, uniquingKeysWith: { first, _ in first }), town: town)
         return CatalogReport(problems: [], counts: counts, catalog: catalog)
     }
 
     /// The folder of form files, optional.
     static let formFolder = "Intents/formulare"
+    /// The folder of referrals to other authorities, optional.
+    static let referralFolder = "Knowledge/verweise"
+    /// The town's own file, optional (without it the town is ``Town/standard``).
+    static let townFile = "Knowledge/gemeinde.yaml"
+
+    /// The YAML files in `folder` when it exists, else none.
+    private func optionalYAMLFiles(in folder: String, problems: inout [CatalogProblem]) -> [String] {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(folder).path) else { return [] }
+        return yamlFiles(in: folder, problems: &problems)
+    }
 
     /// The `.yaml`/`.yml` files directly inside `folder`, sorted by name, as paths relative to the catalogue.
     private func yamlFiles(in folder: String, problems: inout [CatalogProblem]) -> [String] {
@@ -153,7 +180,7 @@ public struct CatalogLoader: Sendable {
 
     /// What a catalogue file is.
     private enum FileKind {
-        case department, knowledge, intents, form
+        case department, knowledge, intents, form, referral, town
     }
 
     /// What one file held, as its parser read it, and the problems found in it.
@@ -164,6 +191,8 @@ public struct CatalogLoader: Sendable {
             case knowledge(KnowledgeParser.Parsed)
             case intents(IntentFileParser.Parsed)
             case form(FormDefinition)
+            case referral(Referral)
+            case town(Town)
         }
 
         /// Nil when the file could not be read or parsed.
@@ -181,6 +210,8 @@ public struct CatalogLoader: Sendable {
             case .knowledge: KnowledgeParser.parse(node, &reader).map(ReadFile.Content.knowledge)
             case .intents: IntentFileParser.parse(node, &reader).map(ReadFile.Content.intents)
             case .form: FormParser.parse(node, &reader).map(ReadFile.Content.form)
+            case .referral: ReferralParser.parse(node, &reader).map(ReadFile.Content.referral)
+            case .town: TownParser.parse(node, &reader).map(ReadFile.Content.town)
             }
         }
         return ReadFile(content: content, problems: reader.problems)
@@ -227,7 +258,7 @@ public struct CatalogReport: Sendable {
     public struct Counts: Sendable, Hashable, Codable {
         /// Departments read from `Knowledge/stellen/`.
         public let departments: Int
-        /// Intents read from `Intents/`.
+        /// Intents read from `Intents/` (referrals not counted).
         public let intents: Int
         /// Intents that have a knowledge entry.
         public let services: Int
@@ -235,9 +266,12 @@ public struct CatalogReport: Sendable {
         public let outOfScopeExamples: Int
         /// Forms read from `Intents/formulare/`.
         public let forms: Int
+        /// Referrals read from `Knowledge/verweise/`.
+        public let referrals: Int
 
         /// Creates counts.
-        public init(departments: Int, intents: Int, services: Int, outOfScopeExamples: Int = 0, forms: Int = 0) {
+        public init(departments: Int, intents: Int, services: Int, outOfScopeExamples: Int = 0, forms: Int = 0, referrals: Int = 0) {
+            self.referrals = referrals
             self.departments = departments
             self.intents = intents
             self.services = services

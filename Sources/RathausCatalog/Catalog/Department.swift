@@ -1,5 +1,5 @@
 /// A department (zuständige Stelle) of the town, read from `Knowledge/stellen/<id>.yaml`.
-public struct Department: Sendable, Hashable, Codable {
+public struct Department: Sendable, Hashable {
     /// A postal address.
     public struct Address: Sendable, Hashable, Codable {
         /// Street and house number.
@@ -32,19 +32,38 @@ public struct Department: Sendable, Hashable, Codable {
     public let name: String
     /// Visiting address.
     public let address: Address
-    /// Opening hours, one line per entry.
+    /// Opening hours for citizens, one line per entry: generated from ``hours`` when the file
+    /// gives them as rules, followed by the file's hints.
     public let openingHours: [String]
+    /// The opening hours as rules, to answer for a given day; nil when the file gives only lines.
+    public let hours: OpeningHours?
+    /// Names citizens use for the department ("Bürgeramt", "Meldeamt").
+    public let names: [String]
     /// Phone number as written for citizens.
     public let phone: String
     /// E-mail address.
     public let email: String
 
-    /// Creates a department.
-    public init(id: String, name: String, address: Address, openingHours: [String], phone: String, email: String) {
+    /// Creates a department whose opening hours are only lines of text.
+    public init(id: String, name: String, address: Address, openingHours: [String], phone: String, email: String, names: [String] = []) {
         self.id = id
         self.name = name
         self.address = address
         self.openingHours = openingHours
+        self.hours = nil
+        self.names = names
+        self.phone = phone
+        self.email = email
+    }
+
+    /// Creates a department whose opening hours are `hours`, with `hints` after their lines.
+    public init(id: String, name: String, address: Address, hours: OpeningHours, hints: [String], phone: String, email: String, names: [String]) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.openingHours = hours.germanLines() + hints
+        self.hours = hours
+        self.names = names
         self.phone = phone
         self.email = email
     }

@@ -1,3 +1,4 @@
+import Foundation
 import RathausCatalog
 import RathausUnderstanding
 
@@ -16,14 +17,24 @@ public final class AnswerComposer: Sendable {
         self.catalog = catalog
     }
 
-    /// The answer for a recognised intent, led by the part the question asked about, if any.
+    /// Most words of an answer about one aspect; a list is cut to fit.
+    public static let aspectWordLimit = 80
+    /// Most words of the overview of a service.
+    public static let overviewWordLimit = 120
+
+    /// The answer for a recognised intent: without an aspect the service's short overview, with
+    /// one only that part (``Aspect/everything``: the whole entry).
     public func answer(for intentID: String, aspect: Aspect? = nil) -> String {
         composed.answer(for: intentID, aspect: aspect) { compose(for: intentID, aspect: aspect) }
     }
 
     private func compose(for intentID: String, aspect: Aspect?) -> String {
         if let entry = catalog.knowledge[intentID] {
-            return answer(for: entry, aspect: aspect)
+            switch aspect {
+            case nil: return overview(of: entry)
+            case .everything?: return fullAnswer(for: entry)
+            case let aspect?: return part(aspect, of: entry)
+            }
         }
         if let template = catalog.intent(intentID)?.answer {
             return AnswerTemplate.render(template, departments: catalog.departments)
@@ -31,38 +42,100 @@ public final class AnswerComposer: Sendable {
         return outOfScopeAnswer()
     }
 
-    /// The answer for a service: summary, costs, documents, deadlines, processing time, responsible
-    /// office, online service. With an `aspect`, that part comes first, right after the service's name.
-    public func answer(for entry: KnowledgeEntry, aspect: Aspect? = nil) -> String {
-        var sections: [(aspect: Aspect?, text: String)] = [(nil, entry.summary)]
-        if !entry.costs.isEmpty {
-            sections.append((.costs, bulleted("Kosten", entry.costs)))
-        }
-        if !entry.requiredDocuments.isEmpty {
-            sections.append((.documents, bulleted("Erforderliche Unterlagen", entry.requiredDocuments)))
-        }
-        if !entry.deadlines.isEmpty {
-            sections.append((.deadlines, bulleted("Fristen", entry.deadlines)))
-        }
-        if let time = entry.processingTime {
-            sections.append((.duration, "Bearbeitungsdauer: \(time)"))
+    /// A short overview of a service: what it is (the summary's first two sentences), what it
+    /// costs, where to go, and whether it can be done online.
+    public func overview(of entry: KnowledgeEntry) -> String {
+        var lines = [entry.name, Self.sentences(entry.summary, count: 2)]
+        if let firstCost = entry.costs.first {
+            lines.append("Kosten: \(firstCost)" + (entry.costs.count > 1 ? " (und \(entry.costs.count - 1) weitere Angaben)" : ""))
         }
         if let department = catalog.departments[entry.departmentID] {
-            sections.append((.place, contact(department, lead: "Zuständig")))
+            lines.append("Zuständig: \(department.name)")
         }
         if let online = entry.onlineService {
-            sections.append((.online, "Online erledigen: \(online.name)\n\(online.url)"))
+            lines.append("Online: \(online.name), \(online.url)")
+        } else if catalog.forms[entry.id] == nil {
+            lines.append("Online: Das können Sie nicht online erledigen.")
         }
-        var ordered = sections.map(\.text)
-        if let aspect {
-            if let lead = sections.firstIndex(where: { $0.aspect == aspect }) {
-                ordered.remove(at: lead)
-                ordered.insert(sections[lead].text, at: 0)
+        return Self.fitted(lines, limit: Self.overviewWordLimit)
+    }
+
+    /// One part of a service, led by its name, in at most ``aspectWordLimit`` words where the
+    /// files allow (a long list ends with "und N weitere").
+    public func part(_ aspect: Aspect, of entry: KnowledgeEntry) -> String {
+        let department = catalog.departments[entry.departmentID]
+        let body: String
+        switch aspect {
+        case .costs: body = list("Kosten", entry.costs, lead: entry.name)
+        case .documents: body = list("Unterlagen", entry.requiredDocuments, lead: entry.name)
+        case .deadlines: body = list("Fristen", entry.deadlines, lead: entry.name)
+        case .requirements: body = list("Voraussetzungen", entry.requirements, lead: entry.name)
+        case .procedure: body = list("Ablauf", entry.procedure, lead: entry.name)
+        case .legal: body = list("Rechtsgrundlagen", entry.legalBases, lead: entry.name)
+        case .duration: body = entry.processingTime.map { "\(entry.name)\nBearbeitungsdauer: \($0)" } ?? ""
+        case .online:
+            if let online = entry.onlineService {
+                body = "\(entry.name)\nOnline erledigen: \(online.name)\n\(online.url)"
+            } else if catalog.forms[entry.id] != nil {
+                body = "\(entry.name)\nDen Antrag können Sie hier im Chat stellen."
             } else {
-                ordered.insert(Self.missing(aspect), at: 0)
+                body = ""
             }
+        case .place, .hours, .phone, .email:
+            body = department.map { "\(entry.name)\n" + departmentFact(aspect, of: $0) } ?? ""
+        case .everything: body = fullAnswer(for: entry)
         }
-        return entry.name + "\n" + ordered.joined(separator: "\n\n")
+        return body.isEmpty ? "\(entry.name)\n\(Self.missing(aspect))" : body
+    }
+
+    /// One fact of a department: where it is, when it is open, its phone number or e-mail address;
+    /// with any other aspect its whole contact.
+    public func departmentFact(_ aspect: Aspect, of department: Department) -> String {
+        switch aspect {
+        case .place: return "Zuständig: \(department.name)\nAnschrift: \(department.address.singleLine)"
+        case .hours: return (["Öffnungszeiten \(department.name):"] + department.openingHours.map { "• \($0)" }).joined(separator: "\n")
+        case .phone: return "Telefon \(department.name): \(department.phone)"
+        case .email: return "E-Mail \(department.name): \(department.email)"
+        default: return contact(department, lead: "Kontakt")
+        }
+    }
+
+    /// The next parts worth offering after an answer about `intentID` (none for intents that are
+    /// no service): documents, costs, opening hours, the online service and everything, without
+    /// the part just given and parts the files do not have.
+    public func suggestions(for intentID: String, after aspect: Aspect?) -> [Suggestion] {
+        guard let entry = catalog.knowledge[intentID], aspect != .everything else { return [] }
+        var offered: [(Aspect, Suggestion)] = []
+        if !entry.requiredDocuments.isEmpty {
+            offered.append((.documents, Suggestion(label: "Unterlagen", text: "Welche Unterlagen brauche ich?")))
+        }
+        if !entry.costs.isEmpty { offered.append((.costs, Suggestion(label: "Kosten", text: "Was kostet das?"))) }
+        if catalog.departments[entry.departmentID] != nil {
+            offered.append((.hours, Suggestion(label: "Öffnungszeiten", text: "Wann ist dort geöffnet?")))
+        }
+        if entry.onlineService != nil || catalog.forms[entry.id] != nil {
+            offered.append((.online, Suggestion(label: "Online erledigen", text: "Kann ich das online erledigen?")))
+        }
+        offered.append((.everything, Suggestion(label: "Alles anzeigen", text: "Alles anzeigen")))
+        return offered.filter { $0.0 != aspect }.map(\.1)
+    }
+
+    /// The whole entry: summary, costs, documents, requirements, deadlines, processing time,
+    /// procedure, notes, responsible office, online service, forms and legal bases.
+    public func fullAnswer(for entry: KnowledgeEntry) -> String {
+        var sections = [entry.summary]
+        if !entry.costs.isEmpty { sections.append(bulleted("Kosten", entry.costs)) }
+        if !entry.requiredDocuments.isEmpty { sections.append(bulleted("Erforderliche Unterlagen", entry.requiredDocuments)) }
+        if !entry.requirements.isEmpty { sections.append(bulleted("Voraussetzungen", entry.requirements)) }
+        if !entry.deadlines.isEmpty { sections.append(bulleted("Fristen", entry.deadlines)) }
+        if let time = entry.processingTime { sections.append("Bearbeitungsdauer: \(time)") }
+        if !entry.procedure.isEmpty { sections.append(bulleted("Ablauf", entry.procedure)) }
+        if !entry.notes.isEmpty { sections.append(bulleted("Hinweise", entry.notes)) }
+        if let department = catalog.departments[entry.departmentID] { sections.append(contact(department, lead: "Zuständig")) }
+        if let online = entry.onlineService { sections.append("Online erledigen: \(online.name)\n\(online.url)") }
+        if !entry.forms.isEmpty { sections.append(bulleted("Formulare", entry.forms.map { "\($0.name): \($0.url)" })) }
+        if !entry.legalBases.isEmpty { sections.append(bulleted("Rechtsgrundlagen", entry.legalBases)) }
+        return entry.name + "\n" + sections.joined(separator: "\n\n")
     }
 
     /// What to say when the knowledge entry has nothing on the aspect asked about.
@@ -72,9 +145,63 @@ public final class AnswerComposer: Sendable {
         case .documents: "Besondere Unterlagen sind dafür nicht angegeben."
         case .duration: "Zur Bearbeitungsdauer liegen mir keine Angaben vor."
         case .deadlines: "Besondere Fristen sind dafür nicht angegeben."
-        case .place: "Die zuständige Stelle ist nicht angegeben."
+        case .requirements: "Besondere Voraussetzungen sind dafür nicht angegeben."
+        case .procedure: "Zum Ablauf liegen mir keine Angaben vor."
+        case .place, .hours, .phone, .email: "Die zuständige Stelle ist nicht angegeben."
         case .online: "Das können Sie leider nicht online erledigen."
+        case .legal: "Zur Rechtsgrundlage liegen mir keine Angaben vor."
+        case .everything: "Dazu liegen mir keine Angaben vor."
         }
+    }
+
+    /// `title` and as many `items` as fit in ``aspectWordLimit`` words with the lead line, the
+    /// rest counted ("und 3 weitere"); empty when there are no items.
+    private func list(_ title: String, _ items: [String], lead: String) -> String {
+        guard !items.isEmpty else { return "" }
+        let itemWords = items.map { Self.wordCount($0) + 1 }  // the bullet counts as a word
+        let fixedWords = Self.wordCount(lead) + Self.wordCount(title)
+        let remainderWords = Self.wordCount(Self.remainder(1))
+        var shown = 1
+        while shown < items.count {
+            let total = fixedWords + itemWords[...shown].reduce(0, +) + (shown + 1 < items.count ? remainderWords : 0)
+            guard total <= Self.aspectWordLimit else { break }
+            shown += 1
+        }
+        var lines = [lead, title + ":"] + items.prefix(shown).map { "• \($0)" }
+        if shown < items.count { lines.append(Self.remainder(items.count - shown)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The line that counts the items left out of a list.
+    private static func remainder(_ count: Int) -> String {
+        "und \(count) weitere („Alles anzeigen“)"
+    }
+
+    /// The first `count` sentences of `text` (a sentence ends with ". ", "! " or "? ").
+    static func sentences(_ text: String, count: Int) -> String {
+        var result = ""
+        var taken = 0
+        var rest = Substring(text)
+        while taken < count, let end = rest.firstRange(of: /[.!?]\s/) {
+            result += rest[..<end.upperBound]
+            rest = rest[end.upperBound...]
+            taken += 1
+        }
+        if taken < count { result += rest }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `lines` joined, the last ones left out while the text is longer than `limit` words (the
+    /// first two always stay).
+    static func fitted(_ lines: [String], limit: Int) -> String {
+        var lines = lines
+        while lines.count > 2, wordCount(lines.joined(separator: " ")) > limit { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Words of `text`, as a reader counts them: pieces between white space.
+    public static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).count
     }
 
     /// What the assistant says when it does not understand: that it cannot answer, and how to reach the town.

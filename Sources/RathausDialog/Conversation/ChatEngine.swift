@@ -11,12 +11,18 @@ public final class ChatEngine: Sendable {
     public let matcher: IntentMatcher
     /// The answers of ``catalog``, composed once each.
     public let composer: AnswerComposer
+    /// The departments of ``catalog`` by the names citizens use.
+    let departments: DepartmentDirectory
+    /// The public holidays of the town's Land.
+    let holidays: PublicHolidays
 
     /// An engine over `catalog`, reusing a `matcher` built for it.
     public init(catalog: Catalog, matcher: IntentMatcher) {
         self.catalog = catalog
         self.matcher = matcher
         composer = AnswerComposer(catalog: catalog)
+        departments = DepartmentDirectory(catalog: catalog)
+        holidays = PublicHolidays(land: catalog.town.land) ?? PublicHolidays(land: Town.standard.land)!
     }
 
     /// An engine over `catalog` with a matcher built for it (takes a moment: the matcher is fitted).

@@ -20,12 +20,15 @@ extension ChatSession {
         public let reference: String?
         /// True when the citizen asked to delete this conversation; the caller deletes what it stored.
         public let erasesConversation: Bool
+        /// Next questions offered with one click ("Unterlagen", "Kosten" …), empty when none.
+        public let suggestions: [Suggestion]
 
         /// Creates a turn.
         public init(
             conversation: String, replies: [String], intent: String?, state: State = .idle, form: String? = nil,
-            expecting: Expecting? = nil, reference: String? = nil, erasesConversation: Bool = false
+            expecting: Expecting? = nil, reference: String? = nil, erasesConversation: Bool = false, suggestions: [Suggestion] = []
         ) {
+            self.suggestions = suggestions
             self.conversation = conversation
             self.replies = replies
             self.intent = intent
@@ -37,7 +40,7 @@ extension ChatSession {
         }
 
         enum CodingKeys: String, CodingKey {
-            case conversation, replies, intent, state, form, expecting, reference
+            case conversation, replies, intent, state, form, expecting, reference, suggestions
         }
 
         /// Reads a turn written by ``encode(to:)``.
@@ -50,10 +53,12 @@ extension ChatSession {
                 state: try container.decode(State.self, forKey: .state),
                 form: try container.decodeIfPresent(String.self, forKey: .form),
                 expecting: try container.decodeIfPresent(Expecting.self, forKey: .expecting),
-                reference: try container.decodeIfPresent(String.self, forKey: .reference))
+                reference: try container.decodeIfPresent(String.self, forKey: .reference),
+                suggestions: try container.decodeIfPresent([Suggestion].self, forKey: .suggestions) ?? [])
         }
 
-        /// Encodes `conversation`, `replies`, `intent` (null when none) and `state` always, the others when present.
+        /// Encodes `conversation`, `replies`, `intent` (null when none) and `state` always, the others
+        /// when present (`suggestions` when there are any).
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(conversation, forKey: .conversation)
@@ -63,6 +68,7 @@ extension ChatSession {
             try container.encodeIfPresent(form, forKey: .form)
             try container.encodeIfPresent(expecting, forKey: .expecting)
             try container.encodeIfPresent(reference, forKey: .reference)
+            if !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
         }
     }
 

@@ -19,6 +19,7 @@ public struct ChatSession: Sendable {
     private var composer: AnswerComposer { engine.composer }
     let sink: (any ApplicationSink)?
     private let today: @Sendable () -> CalendarDate
+    private let now: @Sendable () -> TownTime
     private let retentionDays: Int
 
     /// The service the previous answer was about.
@@ -29,16 +30,18 @@ public struct ChatSession: Sendable {
     public var dialog: FormDialog? { snapshot.dialog }
 
     /// Continues the conversation `snapshot` (a new one: `Snapshot(id:)`) with `engine`. Confirmed
-    /// applications go to `sink`; `today` fixes the date for relative dates (tests); drafts are said
-    /// to be deleted after `retentionDays`.
+    /// applications go to `sink`; `today` fixes the date for relative dates in forms and `now` the
+    /// moment for opening hours (tests); drafts are said to be deleted after `retentionDays`.
     public init(
         engine: ChatEngine, snapshot: Snapshot, sink: (any ApplicationSink)? = nil, retentionDays: Int = 30,
-        today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }
+        today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
+        now: @escaping @Sendable () -> TownTime = { TownTime.current() }
     ) {
         self.snapshot = snapshot
         self.engine = engine
         self.sink = sink
         self.today = today
+        self.now = now
         self.retentionDays = retentionDays
     }
 
@@ -78,18 +81,30 @@ public struct ChatSession: Sendable {
             snapshot.pendingChoice = nil
             if let chosen = resolve(utterance, among: choices) {
                 snapshot.currentService = chosen
-                return turn([composer.answer(for: chosen)] + (offersForms ? offer(chosen, request: utterance) : []), intent: chosen)
+                return serviceAnswer(chosen, aspect: nil, request: utterance, offersForms: offersForms)
             }
         }
         let (aspect, isFollowUp) = Aspect.read(utterance)
+        if let named = engine.departments.department(in: utterance), let department = catalog.departments[named.id],
+            asksAboutDepartment(utterance, aspect: aspect, nameWords: named.words)
+        {
+            return turn([departmentAnswer(department, aspect: aspect, utterance: utterance)], intent: nil)
+        }
         if let aspect, isFollowUp {
             guard let service = snapshot.currentService else {
                 return turn(["Zu welcher Leistung ist Ihre Frage? Nennen Sie sie bitte, z. B. „Was kostet ein Reisepass?“."], intent: nil)
             }
-            return turn([composer.answer(for: service, aspect: aspect)], intent: service)
+            return serviceAnswer(service, aspect: aspect, request: utterance, offersForms: offersForms)
         }
         let match = matcher.match(utterance)
-        guard let intent = match.intent else { return turn([composer.outOfScopeAnswer()], intent: nil) }
+        guard let intent = match.intent else {
+            // The aspect's words may have hidden the service ("welches Gesetz schreibt die Ummeldung vor").
+            if aspect != nil, let service = serviceWithoutAspectWords(utterance), catalog.knowledge[service] != nil {
+                snapshot.currentService = service
+                return serviceAnswer(service, aspect: aspect, request: utterance, offersForms: offersForms)
+            }
+            return turn([composer.outOfScopeAnswer()], intent: nil)
+        }
         if intent == Self.statusIntent, sink != nil {
             if let reply = continueStatusQuery(utterance, query: .init(reference: nil)) { return turn([reply], intent: intent) }
             snapshot.statusQuery = .init(reference: nil)
@@ -103,6 +118,12 @@ public struct ChatSession: Sendable {
         if let runnerUp = match.closeRunnerUp(),
             let first = catalog.knowledge[intent], let second = catalog.knowledge[runnerUp.intent]
         {
+            // "hundesteuer telefonnummer": the words of the aspect say which part, the others which
+            // service; matched alone, they may well decide between the two.
+            if aspect != nil, let decided = serviceWithoutAspectWords(utterance), [first.id, second.id].contains(decided) {
+                if catalog.knowledge[decided] != nil { snapshot.currentService = decided }
+                return serviceAnswer(decided, aspect: aspect, request: utterance, offersForms: offersForms)
+            }
             snapshot.pendingChoice = [first.id, second.id]
             return turn(["Meinten Sie „\(first.name)“ oder „\(second.name)“?\n1. \(first.name)\n2. \(second.name)"], intent: nil)
         }
@@ -110,7 +131,75 @@ public struct ChatSession: Sendable {
         if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(utterance) {
             return startForm(form, prefilled: prefill(form, from: utterance))
         }
-        return turn([composer.answer(for: intent, aspect: aspect)] + (offersForms ? offer(intent, request: utterance) : []), intent: intent)
+        return serviceAnswer(intent, aspect: aspect, request: utterance, offersForms: offersForms)
+    }
+
+    /// The answer about `intent` (the part `aspect` asks for, else the overview), the offer of
+    /// its form when it has one, and the parts to ask for next.
+    private mutating func serviceAnswer(_ intent: String, aspect: Aspect?, request: Utterance, offersForms: Bool) -> Turn {
+        let offered = offersForms ? offer(intent, request: request) : []
+        var suggestions = composer.suggestions(for: intent, after: aspect)
+        if !offered.isEmpty {
+            suggestions.removeAll { $0.label == "Online erledigen" }
+            suggestions.insert(Suggestion(label: "Antrag stellen", text: "Ja"), at: 0)
+        }
+        return turn([answerText(intent, aspect: aspect, request: request)] + offered, intent: intent, suggestions: suggestions)
+    }
+
+    /// The service the words of `utterance` other than its aspect words name beyond doubt, if any.
+    private func serviceWithoutAspectWords(_ utterance: Utterance) -> String? {
+        let rest = utterance.words.filter { Aspect.read(words: [$0]).aspect == nil }
+        guard !rest.isEmpty, rest.count < utterance.words.count else { return nil }
+        let match = matcher.match(Utterance(rest.joined(separator: " ")))
+        return match.closeRunnerUp() == nil ? match.intent : nil
+    }
+
+    /// The answer about `intent`; a question about opening hours that names a day ("kann ich da
+    /// samstags hin") is answered for that day.
+    private func answerText(_ intent: String, aspect: Aspect?, request: Utterance) -> String {
+        if aspect == .hours, let entry = catalog.knowledge[intent], let department = catalog.departments[entry.departmentID],
+            let day = dayAnswer(department, utterance: request)
+        {
+            return entry.name + "\n" + day
+        }
+        return composer.answer(for: intent, aspect: aspect)
+    }
+
+    /// True when a message that names a department asks about the department itself: for its
+    /// address, hours, phone or e-mail, or naming nothing but the department ("Bürgeramt?").
+    private func asksAboutDepartment(_ utterance: Utterance, aspect: Aspect?, nameWords: Range<Int>) -> Bool {
+        if let aspect { return Aspect.departmentAspects.contains(aspect) }
+        return utterance.words.indices.allSatisfy { index in
+            nameWords.contains(index) || TextAnalyzer.stopWords.contains(utterance.words[index])
+        }
+    }
+
+    /// A department's fact: its hours (for the day the message names, if any), address, phone or
+    /// e-mail; its whole contact when the message names no aspect.
+    private func departmentAnswer(_ department: Department, aspect: Aspect?, utterance: Utterance) -> String {
+        if aspect == .hours || aspect == nil, let day = dayAnswer(department, utterance: utterance) { return day }
+        return composer.departmentFact(aspect ?? .everything, of: department)
+    }
+
+    /// Whether `department` is open on the day `utterance` names; nil when it names none or the
+    /// department's hours are only text.
+    private func dayAnswer(_ department: Department, utterance: Utterance) -> String? {
+        guard let hours = department.hours else { return nil }
+        let moment = now()
+        guard let day = DayReference(utterance, now: moment) else { return nil }
+        return OpeningHoursAnswer(department: department, hours: hours, holidays: engine.holidays).text(for: day, now: moment)
+    }
+
+    /// The aspect of a question asked inside a form about the form's own service ("und was kostet
+    /// das?", "welche Unterlagen brauche ich dafür?"), nil for anything else.
+    private func questionAboutOwnService(_ utterance: Utterance, form: FormDefinition) -> Aspect? {
+        guard catalog.knowledge[form.id] != nil else { return nil }
+        let (aspect, isFollowUp) = Aspect.read(utterance)
+        guard let aspect, aspect != .everything else { return nil }
+        // "kostet das was" asks without a question mark (a one- or two-word reply such as "E-Mail" is
+        // an answer to the field); a question naming a service must be about this one.
+        if isFollowUp, Self.looksLikeQuestion(utterance) || utterance.words.count >= 3 { return aspect }
+        return Self.looksLikeQuestion(utterance) && matcher.match(utterance).intent == form.id ? aspect : nil
     }
 
     /// The offer of the online application after an answer about a service that has one.
@@ -130,6 +219,10 @@ public struct ChatSession: Sendable {
     }
 
     private mutating func continueForm(_ utterance: Utterance, dialog: FormDialog, form: FormDefinition) -> Turn {
+        if let aspect = questionAboutOwnService(utterance, form: form), let question = currentQuestion {
+            // Answered, and the form goes on at the same question.
+            return turn([composer.answer(for: form.id, aspect: aspect), "Weiter mit Ihrem Antrag: \(question)"], intent: form.id)
+        }
         var dialog = dialog
         let outcome = dialog.handle(utterance, form: form, context: context(for: form, utterance: utterance))
         snapshot.dialog = dialog
@@ -181,9 +274,9 @@ public struct ChatSession: Sendable {
     private struct SinkMissing: Error {}
 
     /// A turn with the state, form and expected answer of the conversation as it now stands.
-    private func turn(_ replies: [String], intent: String?) -> Turn {
+    private func turn(_ replies: [String], intent: String?, suggestions: [Suggestion] = []) -> Turn {
         guard let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] else {
-            return Turn(conversation: id, replies: replies, intent: intent)
+            return Turn(conversation: id, replies: replies, intent: intent, suggestions: suggestions)
         }
         let expecting: Expecting
         switch dialog.phase {
@@ -271,7 +364,9 @@ public struct ChatSession: Sendable {
     /// anmelden", "Antrag stellen", "Sperrmüll am 12.5. abholen".
     static func wantsToApply(_ utterance: Utterance) -> Bool {
         let words = utterance.words
-        guard !utterance.text.contains("?"), let first = words.first, !notApplyingFirstWords.contains(first) else {
+        guard !utterance.text.contains("?"), let first = words.first, !notApplyingFirstWords.contains(first),
+            !words.contains(where: informationWords.contains)
+        else {
             return false
         }
         return words.contains(where: desireWords.contains) || words.contains("antrag") && words.contains("stellen")
@@ -281,6 +376,11 @@ public struct ChatSession: Sendable {
     /// Folded first words of a message that asks about a service rather than applies for it.
     private static let notApplyingFirstWords: Set<String> = [
         "wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt",
+    ]
+
+    /// Folded words that ask for information rather than for the application ("welche Infos gibt es").
+    private static let informationWords: Set<String> = [
+        "info", "infos", "information", "informationen", "wissen", "erfahren", "erklaren", "erklarung", "welche", "welches",
     ]
 
     /// Folded words that say the citizen wants to apply.

@@ -8,6 +8,7 @@ import Yams
 /// ```yaml
 /// name: Sperrmüll anmelden, alles richtig
 /// today: 2026-11-30           # optional: the date relative answers count from
+/// now: 2027-03-06T10:00       # optional: the town's clock for opening hours (default: today, 10:00)
 /// turns:
 ///   - user: ich will sperrmüll anmelden
 ///     bot: Sperrmüllabholung   # text the replies contain (or a list of texts)
@@ -17,6 +18,8 @@ import Yams
 ///   - user: Anna Müller
 ///     bot_regex: "Straße"      # optional: a regular expression the replies match
 ///     not: "nicht erkannt"     # optional: text the replies must not contain
+///     suggestions: [Kosten]    # optional: labels the turn must offer as suggestions
+///     max_words: 80            # optional: most words of the first reply
 /// ```
 public struct ConversationScript: Sendable {
     /// One step: a citizen turn with expectations, or a restart.
@@ -33,6 +36,10 @@ public struct ConversationScript: Sendable {
         public let state: String?
         /// The field expected next.
         public let expecting: String?
+        /// Labels the turn must offer as suggestions.
+        public let suggestions: [String]
+        /// Most words of the turn's first reply.
+        public let maxWords: Int?
         /// The line in the file.
         public let line: Int
     }
@@ -47,6 +54,8 @@ public struct ConversationScript: Sendable {
     public let name: String
     /// The date relative answers count from.
     public let today: CalendarDate
+    /// The town's clock during the test, for opening hours.
+    public let now: TownTime
     /// The steps in order.
     public let steps: [Step]
 
@@ -69,13 +78,21 @@ public struct ConversationScript: Sendable {
         } else {
             today = Self.defaultToday
         }
+        if let nowText = root["now"]?.string {
+            guard let moment = TownTime(iso: nowText) else {
+                throw ReadError(description: "\(file): 'now: \(nowText)' ist kein Zeitpunkt (JJJJ-MM-TTTHH:MM)")
+            }
+            now = moment
+        } else {
+            now = TownTime(date: today, time: ClockTime(hour: 10)!)
+        }
         guard let turns = root["turns"]?.sequence, turns.count > 0 else { throw ReadError(description: "\(file): 'turns' fehlt oder ist leer") }
         steps = try turns.map { item in
             let line = item.mark?.line ?? 1
             guard let mapping = item.mapping else {
                 throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'")
             }
-            let known = ["user", "bot", "bot_regex", "not", "state", "expecting", "restart"]
+            let known = ["user", "bot", "bot_regex", "not", "state", "expecting", "restart", "suggestions", "max_words"]
             if let unknown = mapping.keys.compactMap(\.string).first(where: { !known.contains($0) }) {
                 throw ReadError(description: "\(file):\(line): unbekannter Schlüssel '\(unknown)' (erlaubt: \(known.joined(separator: ", ")))")
             }
@@ -88,7 +105,8 @@ public struct ConversationScript: Sendable {
             guard user != nil || isRestart else { throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'") }
             return Step(
                 user: user, contains: texts("bot"), regex: mapping["bot_regex"]?.string, notContains: texts("not"),
-                state: mapping["state"]?.string, expecting: mapping["expecting"]?.string, line: line)
+                state: mapping["state"]?.string, expecting: mapping["expecting"]?.string, suggestions: texts("suggestions"),
+                maxWords: mapping["max_words"]?.int, line: line)
         }
     }
 

@@ -10,21 +10,57 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     case duration
     /// Deadlines (`fristen`).
     case deadlines
-    /// Where to go and when it is open (`zustaendige_stelle`).
+    /// Who may apply and what must be met (`voraussetzungen`).
+    case requirements
+    /// The steps of the procedure (`verfahrensablauf`).
+    case procedure
+    /// Where to go: the responsible department and its address (`zustaendige_stelle`).
     case place
+    /// When the responsible department is open.
+    case hours
+    /// The responsible department's phone number.
+    case phone
+    /// The responsible department's e-mail address.
+    case email
     /// Applying online (`onlinedienst`).
     case online
+    /// The legal bases (`rechtsgrundlagen`).
+    case legal
+    /// Everything the files say ("alles", "mehr").
+    case everything
+
+    /// The aspects that are facts of a department rather than of a service.
+    public static let departmentAspects: Set<Aspect> = [.place, .hours, .phone, .email]
 
     /// Folded word beginnings that signal each aspect; a word signals it when it starts with one.
     static let signals: [(Aspect, [String])] = rawSignals.map { ($0.0, $0.1.map(TextNormalizer.fold)) }
 
     private static let rawSignals: [(Aspect, [String])] = [
-        (.costs, ["kost", "gebuhr", "preis", "teuer", "bezahl", "euro"]),
-        (.documents, ["unterlag", "mitbring", "mitnehm", "dokument", "papier", "nachweis"]),
-        (.duration, ["dauer", "dauert", "lange", "bearbeitungszeit", "bearbeitungsdauer"]),
-        (.deadlines, ["frist", "spatest", "deadline"]),
-        (.place, ["wo", "wohin", "adress", "offnungszeit", "geoffnet", "offen", "zustandig", "hingehen"]),
+        (.costs, ["kost", "gebuhr", "preis", "teuer", "bezahl", "euro", "hebesatz"]),
+        (.documents, ["unterlag", "mitbring", "mitnehm", "dokument", "papier", "nachweis", "vorleg", "vorzeig"]),
+        (.deadlines, ["frist", "spatest", "deadline", "rechtzeitig", "vorher", "sperrzeit", "fruh=", "fallig"]),
+        (.duration, ["dauer", "dauert", "lange", "bearbeitungszeit", "bearbeitungsdauer", "wartezeit", "warten"]),
+        (.requirements, ["voraussetzung", "bedingung", "berechtigt", "anspruch"]),
+        (.procedure, ["ablauf", "vorgehen", "vorgehensweise", "schritt", "lauft=", "tun=", "machen="]),
+        (.hours, ["offnungszeit", "geoffnet", "offen", "sprechzeit", "zeiten=", "samstag", "samstags", "sonntag", "sonntags"]),
+        (.phone, ["telefon", "anruf", "anrufen", "telefonnummer", "tel", "nummer"]),
+        (.email, ["email", "mail", "mailadresse"]),
+        (.place, ["wo", "wohin", "adress", "anschrift", "zustandig", "hingehen", "sitzt="]),
         (.online, ["online", "internet", "digital"]),
+        (.legal, ["rechtsgrundlag", "grundlage", "gesetz", "paragraf", "paragraph", "satzung", "verordnung"]),
+        (.everything, ["alles", "alle=", "mehr", "komplett", "vollstandig", "details"]),
+    ]
+
+    /// Two words in a row that signal an aspect, in place of what the first one signals alone:
+    /// "bis wann" and "wann muss" ask for a deadline, "lange vorher" too (not for the duration).
+    private static let phraseSignals: [String: [String: Aspect]] = [
+        "bis": ["wann": .deadlines], "wann": ["muss": .deadlines, "mussen": .deadlines], "lange": ["vorher": .deadlines],
+    ]
+
+    /// Signals that count only in a follow-up, where no service is named: "was brauch ich dafür"
+    /// asks for the documents, while "ich brauche einen Reisepass" asks about the service.
+    private static let followUpSignals: [String: Aspect] = [
+        "brauch": .documents, "brauche": .documents, "braucht": .documents, "zeit": .deadlines, "erreich": .phone,
     ]
 
     /// Words of follow-up questions that neither name a service nor ask for an aspect: pointers back
@@ -33,6 +69,11 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         "und", "das", "da", "dafur", "dazu", "denn", "dort", "hin", "den", "die", "der", "es",
         "muss", "mussen", "brauch", "brauche", "braucht", "ich", "man", "wir", "lang", "viel", "gehen",
         "kann", "konnte", "geht", "machen", "mach", "erledigen", "beantragen", "hat", "haben", "welche", "welcher",
+        "anzeigen", "zeig", "zeige", "zeigen", "info", "infos", "wann", "uhr", "erreiche", "erreichen", "erreich", "schreiben",
+        "denen", "amt", "behorde", "stelle", "neue", "neuen", "zeit", "telefonisch", "bitte", "auch", "vorbeikommen",
+        // Days, so that "kann ich da morgen hin" stays a follow-up.
+        "heute", "morgen", "ubermorgen", "jetzt", "gerade", "nachste", "nachsten", "kommenden", "montag", "montags",
+        "dienstag", "dienstags", "mittwoch", "mittwochs", "donnerstag", "donnerstags", "freitag", "freitags",
     ]
 
     /// The aspect `text` asks about, if any (the first signal in the text wins).
@@ -61,20 +102,34 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     public static func read(words: [String]) -> (aspect: Aspect?, isFollowUp: Bool) {
         // Without an aspect a message is no follow-up, so the other words are looked up only when
         // one of them signals an aspect.
-        let aspects = words.map(aspect(of:))
-        guard let first = aspects.lazy.compactMap({ $0 }).first else { return (nil, false) }
-        let onlyFollowUpWords = zip(words, aspects).allSatisfy { word, aspect in
-            aspect != nil || followUpWords.contains(word) || TextAnalyzer.stopWords.contains(word)
+        var aspects = words.map(aspect(of:))
+        for index in words.indices.dropLast() {
+            if let phrase = phraseSignals[words[index]]?[words[index + 1]] { aspects[index] = phrase }
         }
-        return (first, onlyFollowUpWords)
+        let isOnlyFollowUp = { (aspects: [Aspect?]) in
+            zip(words, aspects).allSatisfy { word, aspect in
+                aspect != nil || followUpWords.contains(word) || TextAnalyzer.stopWords.contains(word)
+            }
+        }
+        guard let first = aspects.lazy.compactMap({ $0 }).first else {
+            // A weak signal counts only when nothing else in the message names a service.
+            let weak = words.map { followUpSignals[$0] }
+            guard let signal = weak.lazy.compactMap({ $0 }).first, isOnlyFollowUp(weak) else { return (nil, false) }
+            return (signal, true)
+        }
+        // "Alles" only asks for everything when no other part is named ("was muss ich alles mitbringen").
+        let named = aspects.lazy.compactMap({ $0 }).first { $0 != .everything } ?? first
+        return (named, isOnlyFollowUp(aspects))
     }
 
     /// The aspect a folded word signals: a signal matches the whole word or, when it has four letters
-    /// or more, the beginning of a longer word; of several, the aspect listed first in `signals` wins.
+    /// or more and does not end in "=", the beginning of a longer word; of several, the aspect listed
+    /// first in `signals` wins.
     private static func aspect(of word: String) -> Aspect? {
         guard let first = word.utf8.first, let candidates = signalsByFirstByte[first] else { return nil }
         let match = candidates.first { _, signal in
-            word.utf8.elementsEqual(signal.utf8) || (signal.utf8.count >= 4 && word.utf8.starts(with: signal.utf8))
+            if signal.hasSuffix("=") { return word + "=" == signal }
+            return word.utf8.elementsEqual(signal.utf8) || (signal.utf8.count >= 4 && word.utf8.starts(with: signal.utf8))
         }
         return match?.0
     }

@@ -44,6 +44,8 @@ public final class IntentMatcher: Sendable {
     private let model: LinearIntentModel?
     /// The intent ids; the last class of index and model, one past them, is "out of scope".
     private let intentIDs: [String]
+    /// Keywords that refer a message to another authority before any scoring.
+    private let referralKeywords: ReferralKeywords
 
     /// Builds the index and fits the model from every intent's examples and, for services, the
     /// name and synonyms, plus the out-of-scope examples; then calibrates the threshold.
@@ -83,6 +85,9 @@ public final class IntentMatcher: Sendable {
         let examples: [LinearIntentModel.Example] = zip(vectors, documents).map { ($0, $1.classIndex) }
         let fitsModel = LinearIntentModel.fits(featureCount: index.featureCount, classCount: classCount)
         let hasOutOfScopeExamples = examples.contains { $0.classIndex == outOfScope }
+        // The threshold is set for the town's own intents: referrals to other authorities are
+        // recognised by the same model but do not lower the bar for the town's answers.
+        let calibrates = intentIDs.map { !catalog.isReferral($0) } + [false]
         // Independent work, spread over the cores: the model, the trial model, and the left-out
         // matching of calibration in parts.
         let calibrationParts = threshold == nil ? 4 : 0
@@ -94,12 +99,12 @@ public final class IntentMatcher: Sendable {
             case fitTrial:
                 let rejection =
                     threshold == nil && fitsModel && hasOutOfScopeExamples
-                    ? Self.trialRejection(examples, featureCount: index.featureCount, outOfScope: outOfScope) : 0
+                    ? Self.trialRejection(examples, featureCount: index.featureCount, outOfScope: outOfScope, calibrates: calibrates) : 0
                 return .trialRejection(rejection)
             default:
                 return .similarities(
                     Self.leftOutSimilarities(
-                        index, examples, outOfScope: outOfScope, withModel: fitsModel,
+                        index, examples, outOfScope: outOfScope, calibrates: calibrates, withModel: fitsModel,
                         part: part - 2, of: calibrationParts))
             }
         }
@@ -115,6 +120,7 @@ public final class IntentMatcher: Sendable {
         self.index = index
         self.model = model
         self.intentIDs = intentIDs
+        self.referralKeywords = ReferralKeywords(catalog: catalog)
         self.threshold = threshold ?? Self.threshold(similarities.sorted(), besides: rejection)
     }
 
@@ -127,6 +133,9 @@ public final class IntentMatcher: Sendable {
     /// Recognises the intent of `utterance`, or none when it is out of scope; `confidence` is always
     /// the similarity of the intent given (the best one even when rejected).
     public func match(_ utterance: Utterance) -> IntentMatch {
+        if let referral = referralKeywords.referral(in: utterance.words) {
+            return IntentMatch(intent: referral, confidence: 1, alternatives: [])
+        }
         let vector = index.vector(analyzer.featureList(of: utterance))
         let scores = index.scores(vector)
         var ranked = Self.ranked(scores, ids: intentIDs, limit: 4)
@@ -172,12 +181,14 @@ public final class IntentMatcher: Sendable {
 
     /// The share of held-out in-scope examples that a trial model, fitted without every
     /// ``holdOutStride``-th example, calls out of scope.
-    private static func trialRejection(_ examples: [LinearIntentModel.Example], featureCount: Int, outOfScope: Int) -> Double {
+    private static func trialRejection(
+        _ examples: [LinearIntentModel.Example], featureCount: Int, outOfScope: Int, calibrates: [Bool]
+    ) -> Double {
         let isHeldOut = { (number: Int) in number % holdOutStride == 0 }
         let trial = LinearIntentModel(
             examples: examples.indices.filter { !isHeldOut($0) }.map { examples[$0] },
             featureCount: featureCount, classCount: outOfScope + 1)
-        let unseen = examples.indices.filter { isHeldOut($0) && examples[$0].classIndex != outOfScope }
+        let unseen = examples.indices.filter { isHeldOut($0) && calibrates[examples[$0].classIndex] }
         let rejected = unseen.filter { trial.best(examples[$0].vector) == outOfScope }.count
         return Double(rejected) / Double(max(1, unseen.count))
     }
@@ -186,14 +197,14 @@ public final class IntentMatcher: Sendable {
     /// intent; without the model, 0 when the out-of-scope class is at least as similar (rejected
     /// at any threshold).
     private static func leftOutSimilarities(
-        _ index: SimilarityIndex, _ examples: [LinearIntentModel.Example], outOfScope: Int,
+        _ index: SimilarityIndex, _ examples: [LinearIntentModel.Example], outOfScope: Int, calibrates: [Bool],
         withModel: Bool, part: Int, of parts: Int
     ) -> [Double] {
         let stride = max(1, examples.count / calibrationSampleLimit)
         let samples = Array(Swift.stride(from: 0, to: examples.count, by: stride))
         let share = (samples.count + parts - 1) / parts
         return samples.dropFirst(part * share).prefix(share)
-            .filter { examples[$0].classIndex != outOfScope }
+            .filter { calibrates[examples[$0].classIndex] }
             .map { number -> Double in
                 let scores = index.scores(examples[number].vector, excludingDocument: number)
                 let best = (0..<outOfScope).map(scores.combined).max() ?? 0

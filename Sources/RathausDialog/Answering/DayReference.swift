@@ -1,0 +1,62 @@
+import RathausCatalog
+import RathausUnderstanding
+
+/// The day a question about opening hours is about: "jetzt", "heute", "morgen", "am Samstag",
+/// "nächsten Donnerstag", "am 24.12.". Nil when the question names no day.
+enum DayReference: Equatable {
+    /// This moment ("jetzt", "gerade").
+    case now
+    /// A given day.
+    case day(CalendarDate)
+
+    /// Folded weekday names, singular and plural ("samstag", "samstags").
+    private static let weekdays: [String: Weekday] = Dictionary(
+        uniqueKeysWithValues: Weekday.allCases.flatMap { day in
+            let name = TextNormalizer.fold(day.german)
+            return [(name, day), (name + "s", day)]
+        })
+
+    /// The day `utterance` asks about, counted from `now`.
+    init?(_ utterance: Utterance, now: TownTime) {
+        let words = utterance.words
+        if words.contains(where: ["jetzt", "gerade", "aktuell", "momentan"].contains) {
+            self = .now
+            return
+        }
+        if words.contains("heute") {
+            self = .day(now.date)
+            return
+        }
+        if words.contains("ubermorgen") {
+            self = .day(now.date.adding(days: 2))
+            return
+        }
+        if words.contains("morgen") {
+            self = .day(now.date.adding(days: 1))
+            return
+        }
+        if let day = words.lazy.compactMap({ Self.weekdays[$0] }).first {
+            // The next such day, today included ("am Samstag" on a Saturday is today);
+            // "nächsten Donnerstag" is the one after today.
+            let isNext = words.contains { $0.hasPrefix("nachst") || $0 == "kommenden" }
+            var date = isNext ? now.date.adding(days: 1) : now.date
+            while date.dayOfWeek != day { date = date.adding(days: 1) }
+            self = .day(date)
+            return
+        }
+        if let date = Self.date(in: utterance.text, today: now.date) {
+            self = .day(date)
+            return
+        }
+        return nil
+    }
+
+    /// A date written "24.12." or "24.12.2027" in `text`; without a year the next such day.
+    private static func date(in text: String, today: CalendarDate) -> CalendarDate? {
+        guard let match = text.firstMatch(of: /(\d{1,2})\.(\d{1,2})\.(\d{4})?/) else { return nil }
+        guard let day = Int(match.1), let month = Int(match.2) else { return nil }
+        if let yearText = match.3, let year = Int(yearText) { return CalendarDate(year: year, month: month, day: day) }
+        guard let thisYear = CalendarDate(year: today.year, month: month, day: day) else { return nil }
+        return thisYear < today ? CalendarDate(year: today.year + 1, month: month, day: day) : thisYear
+    }
+}
