@@ -44,19 +44,25 @@ enum DayReference: Equatable {
             self = .day(date)
             return
         }
-        if let date = Self.date(in: utterance.text, today: now.date) {
+        if utterance.containsNumber, let date = Self.date(in: words, today: now.date) {
             self = .day(date)
             return
         }
         return nil
     }
 
-    /// A date written "24.12." or "24.12.2027" in `text`; without a year the next such day.
-    private static func date(in text: String, today: CalendarDate) -> CalendarDate? {
-        guard let match = text.firstMatch(of: /(\d{1,2})\.(\d{1,2})\.(\d{4})?/) else { return nil }
-        guard let day = Int(match.1), let month = Int(match.2) else { return nil }
-        if let yearText = match.3, let year = Int(yearText) { return CalendarDate(year: year, month: month, day: day) }
-        guard let thisYear = CalendarDate(year: today.year, month: month, day: day) else { return nil }
-        return thisYear < today ? CalendarDate(year: today.year + 1, month: month, day: day) : thisYear
+    /// A date written "24.12." or "24.12.2027" (the words "24", "12" and maybe "2027"); without a
+    /// year the next such day.
+    private static func date(in words: [String], today: CalendarDate) -> CalendarDate? {
+        for index in words.indices.dropLast() {
+            guard let day = Int(words[index]), let month = Int(words[index + 1]), (1...31).contains(day), (1...12).contains(month)
+            else { continue }
+            if index + 2 < words.count, words[index + 2].count == 4, let year = Int(words[index + 2]) {
+                return CalendarDate(year: year, month: month, day: day)
+            }
+            guard let thisYear = CalendarDate(year: today.year, month: month, day: day) else { return nil }
+            return thisYear < today ? CalendarDate(year: today.year + 1, month: month, day: day) : thisYear
+        }
+        return nil
     }
 }

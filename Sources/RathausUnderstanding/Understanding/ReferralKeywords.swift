@@ -7,31 +7,48 @@ struct ReferralKeywords: Sendable {
     /// ("kindergeld" in "kindergeldnummer"); shorter ones ("gez") match whole words only.
     static let shortestPrefix = 6
 
-    /// Each keyword as folded words, with the intent id of its referral, in catalogue order.
-    private let keywords: [(words: [String], intent: String)]
+    /// Each keyword as folded words with the intent id of its referral, by its first word.
+    private let keywordsByFirstWord: [String: [(words: [String], intent: String)]]
+    /// Keywords of one word long enough to match the beginning of a longer word, with their referral.
+    private let prefixes: [String: String]
+    /// The length of the longest such keyword.
+    private let longestPrefix: Int
 
     /// The keywords of `catalog`'s referrals.
     init(catalog: Catalog) {
-        keywords = catalog.referrals.values.sorted { $0.id < $1.id }.flatMap { referral in
-            referral.keywords.map { (TextNormalizer.tokens($0), referral.intentID) }.filter { !$0.0.isEmpty }
+        let keywords = catalog.referrals.values.sorted { $0.id < $1.id }.flatMap { referral in
+            referral.keywords.map { (words: TextNormalizer.tokens($0), intent: referral.intentID) }.filter { !$0.words.isEmpty }
         }
+        keywordsByFirstWord = Dictionary(grouping: keywords, by: { $0.words[0] })
+        let long = keywords.filter { $0.words.count == 1 && $0.words[0].count >= Self.shortestPrefix }
+        prefixes = Dictionary(long.map { ($0.words[0], $0.intent) }, uniquingKeysWith: { first, _ in first })
+        longestPrefix = long.map(\.words[0].count).max() ?? 0
     }
 
-    /// The referral whose keyword `words` hold, if any.
+    /// The referral whose keyword `words` hold, if any (the first in the message).
     func referral(in words: [String]) -> String? {
-        for keyword in keywords where keyword.words.count <= words.count {
-            for start in 0...(words.count - keyword.words.count) where matches(keyword.words, at: start, in: words) {
-                return keyword.intent
+        for start in words.indices {
+            for keyword in keywordsByFirstWord[words[start]] ?? [] where start + keyword.words.count <= words.count {
+                let rest = keyword.words.indices.dropFirst()
+                if rest.allSatisfy({ offset in matches(words[start + offset], keyword.words[offset], isLast: offset == keyword.words.count - 1) }) {
+                    return keyword.intent
+                }
             }
+            if let intent = referral(beginning: words[start]) { return intent }
         }
         return nil
     }
 
-    private func matches(_ keyword: [String], at start: Int, in words: [String]) -> Bool {
-        keyword.indices.allSatisfy { offset in
-            let word = words[start + offset], part = keyword[offset]
-            let isLast = offset == keyword.count - 1
-            return word == part || (isLast && part.count >= Self.shortestPrefix && word.hasPrefix(part))
+    /// The referral of a long keyword that begins `word` ("kindergeld" in "kindergeldnummer").
+    private func referral(beginning word: String) -> String? {
+        guard word.count > Self.shortestPrefix, longestPrefix > 0 else { return nil }
+        for length in Self.shortestPrefix...min(word.count, longestPrefix) {
+            if let intent = prefixes[String(word.prefix(length))] { return intent }
         }
+        return nil
+    }
+
+    private func matches(_ word: String, _ part: String, isLast: Bool) -> Bool {
+        word == part || (isLast && part.count >= Self.shortestPrefix && word.hasPrefix(part))
     }
 }
