@@ -41,7 +41,7 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         (.deadlines, ["frist", "spatest", "deadline", "rechtzeitig", "vorher", "sperrzeit", "fruh=", "fallig"]),
         (.duration, ["dauer", "dauert", "lange", "bearbeitungszeit", "bearbeitungsdauer", "wartezeit", "warten"]),
         (.requirements, ["voraussetzung", "bedingung", "berechtigt", "anspruch"]),
-        (.procedure, ["ablauf", "vorgehen", "vorgehensweise", "schritt", "lauft=", "tun=", "machen="]),
+        (.procedure, ["ablauf", "vorgehen", "vorgehensweise", "schritt", "lauft="]),
         (.hours, ["offnungszeit", "geoffnet", "offen", "sprechzeit", "zeiten=", "samstag", "samstags", "sonntag", "sonntags"]),
         (.phone, ["telefon", "anruf", "anrufen", "telefonnummer", "tel", "nummer"]),
         (.email, ["email", "mail", "mailadresse"]),
@@ -52,10 +52,17 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     ]
 
     /// Two words in a row that signal an aspect, in place of what the first one signals alone:
-    /// "bis wann" and "wann muss" ask for a deadline, "lange vorher" too (not for the duration).
+    /// "bis wann" and "wann muss" ask for a deadline, "lange vorher" too (not for the duration);
+    /// "was brauche ich" asks for the documents (where "ich brauche einen Pass" names a service);
+    /// "wie läuft das" for the procedure.
     private static let phraseSignals: [String: [String: Aspect]] = [
         "bis": ["wann": .deadlines], "wann": ["muss": .deadlines, "mussen": .deadlines], "lange": ["vorher": .deadlines],
+        "was": ["brauch": .documents, "brauche": .documents, "braucht": .documents],
+        "wie": ["lauft": .procedure],
     ]
+
+    /// Words that ask for a part only when no other word does: "was muss ich tun".
+    private static let generalSignals: [String: Aspect] = ["tun": .procedure, "machen": .procedure]
 
     /// Signals that count only in a follow-up, where no service is named: "was brauch ich dafür"
     /// asks for the documents, while "ich brauche einen Reisepass" asks about the service.
@@ -110,6 +117,11 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
             zip(words, aspects).allSatisfy { word, aspect in
                 aspect != nil || followUpWords.contains(word) || TextAnalyzer.stopWords.contains(word)
             }
+        }
+        if aspects.allSatisfy({ $0 == nil }), words.contains("was") {
+            // "was muss ich jetzt machen" asks for the procedure, but only as a question and when nothing
+            // more specific is asked ("ich möchte einen Termin machen" asks for the service).
+            aspects = words.map { generalSignals[$0] }
         }
         guard let first = aspects.lazy.compactMap({ $0 }).first else {
             // A weak signal counts only when nothing else in the message names a service.
