@@ -15,13 +15,18 @@ public struct TownTime: Sendable, Hashable {
 
     /// `now` in Germany (Europe/Berlin).
     public static func current(now: Date = Date()) -> TownTime {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+        let parts = germanCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
         return TownTime(
             date: CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!,
             time: ClockTime(hour: parts.hour!, minute: parts.minute!)!)
     }
+
+    /// The Gregorian calendar in Germany's time zone, made once.
+    private static let germanCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .current
+        return calendar
+    }()
 
     /// Reads "2027-03-06T10:00" (ISO 8601, local time, as tests and `--now` give it).
     public init?(iso text: String) {

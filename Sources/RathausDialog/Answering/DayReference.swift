@@ -16,6 +16,15 @@ enum DayReference: Equatable {
             return [(name, day), (name + "s", day)]
         })
 
+    /// Folded words that name a day or this moment.
+    private static let dayWords: Set<String> = ["jetzt", "gerade", "aktuell", "momentan", "heute", "morgen", "ubermorgen"]
+
+    /// True when `utterance` may name a day: a day word, a weekday or a number. Cheap, so that the
+    /// clock is read only for such messages.
+    static func mayNameDay(_ utterance: Utterance) -> Bool {
+        utterance.containsNumber || utterance.words.contains { dayWords.contains($0) || weekdays[$0] != nil }
+    }
+
     /// The day `utterance` asks about, counted from `now`.
     init?(_ utterance: Utterance, now: TownTime) {
         let words = utterance.words

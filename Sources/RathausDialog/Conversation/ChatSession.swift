@@ -184,7 +184,7 @@ public struct ChatSession: Sendable {
     /// Whether `department` is open on the day `utterance` names; nil when it names none or the
     /// department's hours are only text.
     private func dayAnswer(_ department: Department, utterance: Utterance) -> String? {
-        guard let hours = department.hours else { return nil }
+        guard let hours = department.hours, DayReference.mayNameDay(utterance) else { return nil }
         let moment = now()
         guard let day = DayReference(utterance, now: moment) else { return nil }
         return OpeningHoursAnswer(department: department, hours: hours, holidays: engine.holidays).text(for: day, now: moment)
