@@ -9,7 +9,7 @@ import Testing
 struct AnswerSetTests {
     /// The share of the project's answer set that passes today (`rathaus answers`), as a floor that
     /// catches a step back; issue 18 asks for 0.95, which is not reached yet.
-    static let passRateFloor = 0.82
+    static let passRateFloor = 0.84
 
     @Test("the project's answer set: at least 40 cases, the pass rate does not fall, aspect answers stay short")
     func projectSet() async throws {

@@ -64,7 +64,8 @@ struct AnswerTests {
     func nothingInvented() throws {
         for (id, entry) in Self.catalog.knowledge {
             let department = Self.catalog.departments[entry.departmentID]
-            var source = [entry.name, entry.summary, entry.processingTime ?? "", entry.onlineService?.url ?? "", entry.onlineService?.name ?? ""]
+            var source = [entry.name, entry.summary, entry.fullText ?? "", entry.processingTime ?? "", entry.onlineService?.url ?? ""]
+            source += [entry.onlineService?.name ?? ""] + entry.notes
             source += entry.costs + entry.requiredDocuments + entry.deadlines + entry.requirements + entry.procedure + entry.legalBases
             if let department {
                 source += [department.name, department.address.singleLine, department.phone, department.email]

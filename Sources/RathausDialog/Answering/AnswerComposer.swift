@@ -72,6 +72,7 @@ public final class AnswerComposer: Sendable {
         case .requirements: body = list("Voraussetzungen", entry.requirements, lead: entry.name)
         case .procedure: body = list("Ablauf", entry.procedure, lead: entry.name)
         case .legal: body = list("Rechtsgrundlagen", entry.legalBases, lead: entry.name)
+        case .validity: body = list("Gültigkeit", Self.validitySentences(of: entry), lead: entry.name)
         case .duration: body = entry.processingTime.map { "\(entry.name)\nBearbeitungsdauer: \($0)" } ?? ""
         case .online:
             if let online = entry.onlineService {
@@ -150,6 +151,7 @@ public final class AnswerComposer: Sendable {
         case .place, .hours, .phone, .email: "Die zuständige Stelle ist nicht angegeben."
         case .online: "Das können Sie leider nicht online erledigen."
         case .legal: "Zur Rechtsgrundlage liegen mir keine Angaben vor."
+        case .validity: "Zur Gültigkeit liegen mir keine Angaben vor."
         case .everything: "Dazu liegen mir keine Angaben vor."
         }
     }
@@ -175,6 +177,29 @@ public final class AnswerComposer: Sendable {
     /// The line that counts the items left out of a list.
     private static func remainder(_ count: Int) -> String {
         "und \(count) weitere („Alles anzeigen“)"
+    }
+
+    /// The sentences of an entry that say how long something is valid ("gilt", "gültig"), in the
+    /// order of the file: summary, full text, notes.
+    static func validitySentences(of entry: KnowledgeEntry) -> [String] {
+        let texts = [entry.summary, entry.fullText ?? ""] + entry.notes
+        let sentences = texts.flatMap(Self.allSentences)
+        return sentences.filter { sentence in
+            let words = TextNormalizer.tokens(sentence)
+            return words.contains("gilt") || words.contains { $0.hasPrefix("gultig") }
+        }
+    }
+
+    /// The sentences of `text` (a sentence ends with ". ", "! " or "? ").
+    static func allSentences(_ text: String) -> [String] {
+        var sentences: [String] = []
+        var rest = Substring(text)
+        while let end = rest.firstRange(of: /[.!?]\s/) {
+            sentences.append(String(rest[..<end.upperBound]).trimmingCharacters(in: .whitespaces))
+            rest = rest[end.upperBound...]
+        }
+        let last = rest.trimmingCharacters(in: .whitespaces)
+        return last.isEmpty ? sentences : sentences + [last]
     }
 
     /// The first `count` sentences of `text` (a sentence ends with ". ", "! " or "? ").

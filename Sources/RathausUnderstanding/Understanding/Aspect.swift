@@ -26,6 +26,8 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     case online
     /// The legal bases (`rechtsgrundlagen`).
     case legal
+    /// How long what is issued stays valid (sentences of the entry that say so).
+    case validity
     /// Everything the files say ("alles", "mehr").
     case everything
 
@@ -48,15 +50,17 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         (.place, ["wo", "wohin", "adress", "anschrift", "zustandig", "hingehen", "sitzt="]),
         (.online, ["online", "internet", "digital"]),
         (.legal, ["rechtsgrundlag", "grundlage", "gesetz", "paragraf", "paragraph", "satzung", "verordnung"]),
+        (.validity, ["gilt=", "gultig"]),
         (.everything, ["alles", "alle=", "mehr", "komplett", "vollstandig", "details"]),
     ]
 
     /// Two words in a row that signal an aspect, in place of what the first one signals alone:
     /// "bis wann" and "wann muss" ask for a deadline, "lange vorher" too (not for the duration);
     /// "was brauche ich" asks for the documents (where "ich brauche einen Pass" names a service);
-    /// "wie läuft das" for the procedure.
+    /// "wie läuft das" for the procedure; "wie lange gilt" for the validity.
     private static let phraseSignals: [String: [String: Aspect]] = [
-        "bis": ["wann": .deadlines], "wann": ["muss": .deadlines, "mussen": .deadlines], "lange": ["vorher": .deadlines],
+        "bis": ["wann": .deadlines], "wann": ["muss": .deadlines, "mussen": .deadlines], "lange": ["vorher": .deadlines, "gilt": .validity],
+        "lang": ["gilt": .validity],
         "was": ["brauch": .documents, "brauche": .documents, "braucht": .documents],
         "wie": ["lauft": .procedure],
     ]
