@@ -9,10 +9,10 @@ struct ReferralKeywords: Sendable {
 
     /// Each keyword as folded words with the intent id of its referral, by its first word.
     private let keywordsByFirstWord: [String: [(words: [String], intent: String)]]
-    /// Keywords of one word long enough to match the beginning of a longer word, with their referral.
-    private let prefixes: [String: String]
-    /// The length of the longest such keyword.
-    private let longestPrefix: Int
+    /// Keywords of one word long enough to match the beginning of a longer word, with their
+    /// referral, by their first ``shortestPrefix`` letters: a word is compared only with those that
+    /// begin as it does.
+    private let prefixes: [String: [(keyword: String, intent: String)]]
 
     /// The keywords of `catalog`'s referrals.
     init(catalog: Catalog) {
@@ -21,8 +21,8 @@ struct ReferralKeywords: Sendable {
         }
         keywordsByFirstWord = Dictionary(grouping: keywords, by: { $0.words[0] })
         let long = keywords.filter { $0.words.count == 1 && $0.words[0].count >= Self.shortestPrefix }
-        prefixes = Dictionary(long.map { ($0.words[0], $0.intent) }, uniquingKeysWith: { first, _ in first })
-        longestPrefix = long.map(\.words[0].count).max() ?? 0
+        prefixes = Dictionary(
+            grouping: long.map { (keyword: $0.words[0], intent: $0.intent) }, by: { String($0.keyword.prefix(Self.shortestPrefix)) })
     }
 
     /// The referral whose keyword `words` hold, if any (the first in the message).
@@ -41,11 +41,8 @@ struct ReferralKeywords: Sendable {
 
     /// The referral of a long keyword that begins `word` ("kindergeld" in "kindergeldnummer").
     private func referral(beginning word: String) -> String? {
-        guard word.count > Self.shortestPrefix, longestPrefix > 0 else { return nil }
-        for length in Self.shortestPrefix...min(word.count, longestPrefix) {
-            if let intent = prefixes[String(word.prefix(length))] { return intent }
-        }
-        return nil
+        guard word.count > Self.shortestPrefix, let candidates = prefixes[String(word.prefix(Self.shortestPrefix))] else { return nil }
+        return candidates.first { word.hasPrefix($0.keyword) }?.intent
     }
 
     private func matches(_ word: String, _ part: String, isLast: Bool) -> Bool {

@@ -25,7 +25,8 @@ public struct Utterance: Sendable, Hashable {
     public let words: [String]
     /// True when the message was longer than ``maximumLength`` and only its beginning was analysed.
     public let wasShortened: Bool
-    /// True when ``text`` holds a digit or another number ("12.5.", "½").
+    /// True when ``text`` holds a digit 0-9 ("12.5."): dates, postal codes and amounts are read
+    /// from such digits only.
     public let containsNumber: Bool
 
     /// Analyses `raw`.
@@ -35,7 +36,7 @@ public struct Utterance: Sendable, Hashable {
         wasShortened = trimmed.utf8.count > Self.maximumLength && trimmed.count > Self.maximumLength
         text = wasShortened ? String(trimmed.prefix(Self.maximumLength)) : trimmed
         words = TextNormalizer.tokens(String(Self.analysedBeginning(of: text)))
-        containsNumber = text.unicodeScalars.contains { $0.isASCII ? ("0"..."9").contains($0) : $0.properties.numericType != nil }
+        containsNumber = text.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// True when the message holds nothing but white space.
