@@ -103,10 +103,11 @@ public final class AnswerComposer: Sendable {
 
     /// The next parts worth offering after an answer about `intentID` (none for intents that are
     /// no service): documents, costs, opening hours, the online service and everything, without
-    /// the part just given and parts the files do not have.
-    public func suggestions(for intentID: String, after aspect: Aspect?) -> [Suggestion] {
+    /// the part just given and parts the files do not have. When the service's form was just
+    /// offered (`formOffered`), "Antrag stellen" ("Ja") leads in place of the online service.
+    public func suggestions(for intentID: String, after aspect: Aspect?, formOffered: Bool = false) -> [Suggestion] {
         guard let entry = catalog.knowledge[intentID], aspect != .everything else { return [] }
-        var offered: [(Aspect, Suggestion)] = []
+        var offered: [(Aspect?, Suggestion)] = formOffered ? [(nil, Suggestion(label: "Antrag stellen", text: "Ja"))] : []
         if !entry.requiredDocuments.isEmpty {
             offered.append((.documents, Suggestion(label: "Unterlagen", text: "Welche Unterlagen brauche ich?")))
         }
@@ -114,11 +115,11 @@ public final class AnswerComposer: Sendable {
         if catalog.departments[entry.departmentID] != nil {
             offered.append((.hours, Suggestion(label: "Öffnungszeiten", text: "Wann ist dort geöffnet?")))
         }
-        if entry.onlineService != nil || catalog.forms[entry.id] != nil {
+        if !formOffered, entry.onlineService != nil || catalog.forms[entry.id] != nil {
             offered.append((.online, Suggestion(label: "Online erledigen", text: "Kann ich das online erledigen?")))
         }
         offered.append((.everything, Suggestion(label: "Alles anzeigen", text: "Alles anzeigen")))
-        return offered.filter { $0.0 != aspect }.map(\.1)
+        return offered.filter { $0.0 == nil || $0.0 != aspect }.map(\.1)
     }
 
     /// The whole entry: summary, costs, documents, requirements, deadlines, processing time,

@@ -7,6 +7,14 @@ struct OpeningHoursAnswer {
     let hours: OpeningHours
     let holidays: PublicHolidays
 
+    /// Answers for `department`; nil when its file gives its hours only as lines of text.
+    init?(department: Department, holidays: PublicHolidays) {
+        guard let hours = department.hours else { return nil }
+        self.department = department
+        self.hours = hours
+        self.holidays = holidays
+    }
+
     /// The answer for `day`, seen from `now`.
     func text(for day: DayReference, now: TownTime) -> String {
         switch day {

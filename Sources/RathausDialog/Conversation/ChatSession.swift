@@ -138,11 +138,7 @@ public struct ChatSession: Sendable {
     /// its form when it has one, and the parts to ask for next.
     private mutating func serviceAnswer(_ intent: String, aspect: Aspect?, request: Utterance, offersForms: Bool) -> Turn {
         let offered = offersForms ? offer(intent, request: request) : []
-        var suggestions = composer.suggestions(for: intent, after: aspect)
-        if !offered.isEmpty {
-            suggestions.removeAll { $0.label == "Online erledigen" }
-            suggestions.insert(Suggestion(label: "Antrag stellen", text: "Ja"), at: 0)
-        }
+        let suggestions = composer.suggestions(for: intent, after: aspect, formOffered: !offered.isEmpty)
         return turn([answerText(intent, aspect: aspect, request: request)] + offered, intent: intent, suggestions: suggestions)
     }
 
@@ -184,10 +180,10 @@ public struct ChatSession: Sendable {
     /// Whether `department` is open on the day `utterance` names; nil when it names none or the
     /// department's hours are only text.
     private func dayAnswer(_ department: Department, utterance: Utterance) -> String? {
-        guard let hours = department.hours, DayReference.mayNameDay(utterance) else { return nil }
+        guard DayReference.mayNameDay(utterance), let answer = OpeningHoursAnswer(department: department, holidays: engine.holidays)
+        else { return nil }
         let moment = now()
-        guard let day = DayReference(utterance, now: moment) else { return nil }
-        return OpeningHoursAnswer(department: department, hours: hours, holidays: engine.holidays).text(for: day, now: moment)
+        return DayReference(utterance, now: moment).map { answer.text(for: $0, now: moment) }
     }
 
     /// The aspect of a question asked inside a form about the form's own service ("und was kostet
