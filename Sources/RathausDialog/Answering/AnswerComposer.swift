@@ -73,6 +73,7 @@ public final class AnswerComposer: Sendable {
         case .procedure: body = list("Ablauf", entry.procedure, lead: entry.name)
         case .legal: body = list("Rechtsgrundlagen", entry.legalBases, lead: entry.name)
         case .validity: body = list("Gültigkeit", Self.validitySentences(of: entry), lead: entry.name)
+        case .representation: body = list("Vertretung", Self.representationItems(of: entry), lead: entry.name)
         case .duration: body = entry.processingTime.map { "\(entry.name)\nBearbeitungsdauer: \($0)" } ?? ""
         case .online:
             if let online = entry.onlineService {
@@ -153,6 +154,7 @@ public final class AnswerComposer: Sendable {
         case .online: "Das können Sie leider nicht online erledigen."
         case .legal: "Zur Rechtsgrundlage liegen mir keine Angaben vor."
         case .validity: "Zur Gültigkeit liegen mir keine Angaben vor."
+        case .representation: "Ob Sie sich vertreten lassen können, steht nicht in meinen Angaben. Fragen Sie bitte die zuständige Stelle."
         case .everything: "Dazu liegen mir keine Angaben vor."
         }
     }
@@ -180,16 +182,40 @@ public final class AnswerComposer: Sendable {
         "und \(count) weitere („Alles anzeigen“)"
     }
 
-    /// The sentences of an entry that say how long something is valid ("gilt", "gültig"), in the
-    /// order of the file: summary, full text, notes.
+    /// The sentences of an entry that say how long something is valid ("gilt drei Jahre", "zehn
+    /// Jahre gültig", "Geltungsdauer"), in the order of the file: summary, full text, deadlines,
+    /// notes. A sentence with "gilt" must also name a span of time ("gilt als zurückgenommen" does not).
     static func validitySentences(of entry: KnowledgeEntry) -> [String] {
-        let texts = [entry.summary, entry.fullText ?? ""] + entry.notes
+        let texts = [entry.summary, entry.fullText ?? ""] + entry.deadlines + entry.notes
         let sentences = texts.flatMap(Self.allSentences)
         return sentences.filter { sentence in
             let words = TextNormalizer.tokens(sentence)
-            return words.contains("gilt") || words.contains { $0.hasPrefix("gultig") }
+            if words.contains(where: { $0.hasPrefix("gultig") || $0.hasPrefix("geltungsdauer") }) { return true }
+            return words.contains("gilt") && words.contains { word in Self.timeSpanWords.contains { word.hasPrefix($0) } }
         }
     }
+
+    /// What an entry says of doing it for someone else or in person: the items of its requirements,
+    /// documents, procedure and notes, and the sentences of its texts, that speak of a power of
+    /// attorney, a representative, another person or appearing in person; each once, in that order.
+    static func representationItems(of entry: KnowledgeEntry) -> [String] {
+        let items = entry.requirements + entry.requiredDocuments + entry.procedure + entry.notes
+        let sentences = [entry.summary, entry.fullText ?? ""].flatMap(Self.allSentences)
+        var seen: Set<String> = []
+        return (items + sentences).filter { text in
+            let words = TextNormalizer.tokens(text)
+            let speaksOfIt =
+                words.contains { word in representationWords.contains { word.hasPrefix($0) } }
+                || zip(words, words.dropFirst()).contains { $0 == "andere" && $1.hasPrefix("person") }
+            return speaksOfIt && seen.insert(text).inserted
+        }
+    }
+
+    /// Folded beginnings of words that speak of someone acting for the citizen, or of coming in person.
+    private static let representationWords = ["vollmacht", "bevollmacht", "vertret", "vertreter", "personlich", "stellvertret"]
+
+    /// Folded beginnings of words that name a span of time.
+    private static let timeSpanWords = ["jahr", "monat", "woche", "tag", "unbegrenzt", "unbefristet", "lebenslang", "dauer"]
 
     /// The sentences of `text` (a sentence ends with ". ", "! " or "? ").
     static func allSentences(_ text: String) -> [String] {

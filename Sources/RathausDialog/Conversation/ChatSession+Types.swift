@@ -1,4 +1,5 @@
 import RathausCatalog
+import RathausUnderstanding
 
 /// What a conversation answers and remembers: turns, states, the expected answer, the snapshot.
 extension ChatSession {
@@ -101,6 +102,8 @@ extension ChatSession {
         public var id: String
         /// The service of the previous answer.
         public var currentService: String?
+        /// The part the previous answer gave ("und beim Personalausweis?" asks for it again).
+        public var currentAspect: Aspect?
         /// The two services of a pending "Meinten Sie A oder B?".
         public var pendingChoice: [String]?
         /// The form offered for the previous answer.

@@ -81,7 +81,8 @@ public struct ChatSession: Sendable {
             snapshot.pendingChoice = nil
             if let chosen = resolve(utterance, among: choices) {
                 snapshot.currentService = chosen
-                return serviceAnswer(chosen, aspect: nil, request: utterance, offersForms: offersForms)
+                // "was kostet der neue" chooses and asks for a part at once.
+                return serviceAnswer(chosen, aspect: Aspect.read(utterance).aspect, request: utterance, offersForms: offersForms)
             }
         }
         let (aspect, isFollowUp) = Aspect.read(utterance)
@@ -131,12 +132,15 @@ public struct ChatSession: Sendable {
         if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(utterance) {
             return startForm(form, prefilled: prefill(form, from: utterance))
         }
-        return serviceAnswer(intent, aspect: aspect, request: utterance, offersForms: offersForms)
+        // "Was kostet ein Reisepass?" – "Und ein Personalausweis?": the same part of the next service.
+        let continued = aspect == nil && utterance.words.first == "und" ? snapshot.currentAspect : nil
+        return serviceAnswer(intent, aspect: aspect ?? continued, request: utterance, offersForms: offersForms)
     }
 
     /// The answer about `intent` (the part `aspect` asks for, else the overview), the offer of
     /// its form when it has one, and the parts to ask for next.
     private mutating func serviceAnswer(_ intent: String, aspect: Aspect?, request: Utterance, offersForms: Bool) -> Turn {
+        snapshot.currentAspect = aspect
         let offered = offersForms ? offer(intent, request: request) : []
         let suggestions = composer.suggestions(for: intent, after: aspect, formOffered: !offered.isEmpty)
         return turn([answerText(intent, aspect: aspect, request: request)] + offered, intent: intent, suggestions: suggestions)

@@ -28,6 +28,9 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
     case legal
     /// How long what is issued stays valid (sentences of the entry that say so).
     case validity
+    /// Whether someone else may do it for the citizen (what the entry says of powers of attorney,
+    /// representatives and appearing in person).
+    case representation
     /// Everything the files say ("alles", "mehr").
     case everything
 
@@ -42,7 +45,7 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         (.documents, ["unterlag", "mitbring", "mitnehm", "dokument", "papier", "nachweis", "vorleg", "vorzeig"]),
         (.deadlines, ["frist", "spatest", "deadline", "rechtzeitig", "vorher", "sperrzeit", "fruh=", "fallig"]),
         (.duration, ["dauer", "dauert", "lange", "bearbeitungszeit", "bearbeitungsdauer", "wartezeit", "warten"]),
-        (.requirements, ["voraussetzung", "bedingung", "berechtigt", "anspruch"]),
+        (.requirements, ["voraussetzung", "bedingung", "berechtigt", "anspruch", "rechtsanspruch"]),
         (.procedure, ["ablauf", "vorgehen", "vorgehensweise", "schritt", "lauft="]),
         (.hours, ["offnungszeit", "geoffnet", "offen", "sprechzeit", "zeiten=", "samstag", "samstags", "sonntag", "sonntags"]),
         (.phone, ["telefon", "anruf", "anrufen", "telefonnummer", "tel", "nummer"]),
@@ -51,22 +54,56 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         (.online, ["online", "internet", "digital"]),
         (.legal, ["rechtsgrundlag", "grundlage", "gesetz", "paragraf", "paragraph", "satzung", "verordnung"]),
         (.validity, ["gilt=", "gultig"]),
+        (.representation, ["vollmacht", "bevollmacht", "vertret", "stellvertret", "vertreter"]),
         (.everything, ["alles", "alle=", "mehr", "komplett", "vollstandig", "details"]),
     ]
 
     /// Two words in a row that signal an aspect, in place of what the first one signals alone:
     /// "bis wann" and "wann muss" ask for a deadline, "lange vorher" too (not for the duration);
     /// "was brauche ich" asks for the documents (where "ich brauche einen Pass" names a service);
-    /// "wie läuft das" for the procedure; "wie lange gilt" for the validity.
+    /// "wie läuft das" for the procedure; "wie lange gilt" for the validity; "für mich" and "jemand
+    /// anderes" whether someone else may do it.
     private static let phraseSignals: [String: [String: Aspect]] = [
         "bis": ["wann": .deadlines], "wann": ["muss": .deadlines, "mussen": .deadlines], "lange": ["vorher": .deadlines, "gilt": .validity],
-        "lang": ["gilt": .validity],
+        "lang": ["gilt": .validity], "fur": ["mich": .representation], "jemand": ["anderes": .representation, "anders": .representation],
         "was": ["brauch": .documents, "brauche": .documents, "braucht": .documents],
         "wie": ["lauft": .procedure],
     ]
 
+    /// Two words in a row that ask for a part only when no other word does: "ab wie viel Jahren darf
+    /// man heiraten" asks for the requirements, "was darf ich mitbringen" for the documents.
+    private static let weakPhraseSignals: [String: [String: Aspect]] = [
+        "darf": ["man": .requirements, "ich": .requirements], "wie": ["alt": .requirements], "wer": ["darf": .requirements],
+        "wann": ["kann": .hours, "konnen": .hours, "hat": .hours, "haben": .hours, "ist": .hours, "sind": .hours],
+    ]
+
+    /// Words before an address that make it the citizen's own ("meine Adresse sperren lassen"):
+    /// no question where to go.
+    private static let ownAddressWords: Set<String> = [
+        "mein", "meine", "meiner", "meinen", "unsere", "unserer", "unseren", "neue", "neuen", "neuer", "alte", "alten",
+    ]
+
     /// Words that ask for a part only when no other word does: "was muss ich tun".
     private static let generalSignals: [String: Aspect] = ["tun": .procedure, "machen": .procedure]
+
+    /// "Wie melde ich …", "wie reicht man … ein": how to do it, when nothing else is asked. Not
+    /// "wie lange dauert", "wie erreiche ich" (a phone) or "wie komme ich hin" (the way).
+    private static func isHowToQuestion(_ words: ArraySlice<String>) -> Bool {
+        guard words.count == 3, words.first == "wie", let verb = words.dropFirst().first, let subject = words.last else { return false }
+        return howToSubjects.contains(subject) && !notHowToWords.contains { verb.hasPrefix($0) }
+    }
+
+    /// Who does it in a how-to question.
+    private static let howToSubjects: Set<String> = ["ich", "man", "wir"]
+
+    /// Folded beginnings of words after "wie" that ask something else than how to do it.
+    private static let notHowToWords = [
+        "lang", "viel", "teuer", "hoch", "alt", "oft", "fruh", "spat", "weit", "schnell", "erreich", "komm", "find", "ist", "sind",
+    ]
+
+    /// "Wann" asks how long it takes when nothing else is asked ("wann holen die den ab", "wann
+    /// bekomme ich ihn"); "wann kann ich", "wann hat" and "wann ist" ask for the hours (above).
+    private static let timingQuestion = "wann"
 
     /// Signals that count only in a follow-up, where no service is named: "was brauch ich dafür"
     /// asks for the documents, while "ich brauche einen Reisepass" asks about the service.
@@ -116,12 +153,22 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         var aspects = words.map(aspect(of:))
         for index in words.indices.dropLast() {
             if let phrase = phraseSignals[words[index]]?[words[index + 1]] { aspects[index] = phrase }
+            if aspects[index + 1] == .place, ownAddressWords.contains(words[index]) { aspects[index + 1] = nil }
         }
         let isOnlyFollowUp = { (aspects: [Aspect?]) in
             zip(words, aspects).allSatisfy { word, aspect in
                 aspect != nil || followUpWords.contains(word) || TextAnalyzer.stopWords.contains(word)
             }
         }
+        if aspects.allSatisfy({ $0 == nil }) {
+            for index in words.indices.dropLast() {
+                if let phrase = weakPhraseSignals[words[index]]?[words[index + 1]] { aspects[index] = phrase }
+            }
+        }
+        if aspects.allSatisfy({ $0 == nil }) {
+            for index in words.indices.dropLast(2) where isHowToQuestion(words[index...].prefix(3)) { aspects[index] = .procedure }
+        }
+        if aspects.allSatisfy({ $0 == nil }), let index = words.firstIndex(of: timingQuestion) { aspects[index] = .duration }
         if aspects.allSatisfy({ $0 == nil }), words.contains("was") {
             // "was muss ich jetzt machen" asks for the procedure, but only as a question and when nothing
             // more specific is asked ("ich möchte einen Termin machen" asks for the service).
@@ -133,8 +180,10 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
             guard let signal = weak.lazy.compactMap({ $0 }).first, isOnlyFollowUp(weak) else { return (nil, false) }
             return (signal, true)
         }
-        // "Alles" only asks for everything when no other part is named ("was muss ich alles mitbringen").
-        let named = aspects.lazy.compactMap({ $0 }).first { $0 != .everything } ?? first
+        // "Alles" only asks for everything when no other part is named ("was muss ich alles mitbringen"),
+        // and "wie lange" asks for the validity when "gültig" follows ("wie lange ist er gültig").
+        let overruled: Set<Aspect> = aspects.contains(.validity) ? [.everything, .duration] : [.everything]
+        let named = aspects.lazy.compactMap({ $0 }).first { !overruled.contains($0) } ?? first
         return (named, isOnlyFollowUp(aspects))
     }
 

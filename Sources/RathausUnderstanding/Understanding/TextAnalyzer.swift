@@ -104,7 +104,9 @@ public struct TextAnalyzer: Sendable {
                 var known: [String: (analysis: Analysis, features: [(Feature, Double)])] = [:]
                 known.reserveCapacity(stems.count)
                 for (word, stem) in stems {
-                    let analysis = Analysis(word: word, stem: stem, parts: splitter.split(word).map(splitter.stem(of:)))
+                    // "abzumelden" in a catalogue text reads as abmelden when that is a catalogue word too.
+                    let meant = Self.withoutInfixZu(word).flatMap { stems[$0] == nil ? nil : $0 } ?? word
+                    let analysis = Analysis(word: meant, stem: stems[meant] ?? stem, parts: splitter.split(meant).map(splitter.stem(of:)))
                     known[word] = (analysis, Self.merged(Self.features(of: analysis, weights: weights)))
                 }
                 return (known, Self.stopWordSlips(besides: stems))
@@ -263,6 +265,7 @@ public struct TextAnalyzer: Sendable {
         // parts, two slips each) can be no catalogue word, no misspelt one and no compound of
         // them: it stands for itself, and its stem, like the word, is known to no catalogue word.
         guard typos.mayCorrect(word, parts: 2, distance: 2) else { return Analysis(word: word, stem: word, parts: []) }
+        if let infinitive = Self.withoutInfixZu(word), let entry = known[infinitive] { return entry.analysis }
         let stem = stemmer.stem(word)
         let isMisspelt = !splitter.isKnown(stem: stem) && !word.allSatisfy(\.isNumber)
         if isMisspelt, let corrected = typos.correction(for: word), let entry = known[corrected] { return entry.analysis }
@@ -277,6 +280,18 @@ public struct TextAnalyzer: Sendable {
             if parts.isEmpty, let nearest { return nearest.analysis }
         }
         return Analysis(word: word, stem: stem, parts: parts)
+    }
+
+    /// Particles that take "zu" between themselves and their verb: "abzumelden" is abmelden.
+    static let infixZuParticles = ["ab", "an", "auf", "aus", "ein", "mit", "nach", "um", "vor", "weg", "zuruck", "zu"]
+
+    /// `word` without the "zu" after a verb particle ("abzumelden" → abmelden), nil when it has none.
+    private static func withoutInfixZu(_ word: String) -> String? {
+        for particle in infixZuParticles where word.hasPrefix(particle + "zu") {
+            let rest = word.dropFirst(particle.count + 2)
+            if rest.count >= 4 { return particle + rest }
+        }
+        return nil
     }
 
     /// Shortest piece of a misspelt compound that ``misspeltCompoundParts(of:)`` reads as a word.
