@@ -58,8 +58,9 @@ let package = Package(
         .target(
             name: "RathausServer",
             dependencies: [
-                "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausConversations",
+                "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausConversations", "RathausDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -110,6 +111,7 @@ let package = Package(
             name: "RathausServerTests",
             dependencies: [
                 "RathausServer", "RathausStore", "RathausDialog", "RathausUnderstanding", "RathausCatalog", "RathausTestSupport",
+                "RathausDelivery", "RathausConversations",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

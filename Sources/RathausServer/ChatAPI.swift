@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import RathausCatalog
 import RathausConversations
+import RathausDelivery
 import RathausDialog
 import RathausStore
 import RathausUnderstanding
@@ -24,13 +25,17 @@ public struct ChatAPI: Sendable {
     let metrics: ServerMetrics
     let web: StaticFiles?
     let logger: Logger
+    let applications: ApplicationsAPI
 
     /// An API answering from `live` that keeps conversations in `store`, with the CORS, framing and
     /// rate-limit settings of `configuration`, counting into `metrics`, and serving `web` (the
-    /// widget and demo page) when given.
+    /// widget and demo page) when given. `departmentSecrets` (department id, or `default`, to its
+    /// `whsec_` secrets, as in the config's `departments:`) verify the steps departments report;
+    /// a malformed secret is left out.
     public init(
         live: LiveCatalog, store: ConversationStore, retentionDays: Int = 30, configuration: ServerConfiguration = .init(),
-        metrics: ServerMetrics = .init(), web: StaticFiles? = nil, logger: Logger = Logger(label: "rathaus.server")
+        metrics: ServerMetrics = .init(), web: StaticFiles? = nil, logger: Logger = Logger(label: "rathaus.server"),
+        departmentSecrets: [String: [String]] = [:]
     ) {
         self.live = live
         self.store = store
@@ -39,6 +44,9 @@ public struct ChatAPI: Sendable {
         self.metrics = metrics
         self.web = web
         self.logger = logger
+        applications = ApplicationsAPI(
+            procedures: ProcedureService(engine: { live.engine }, store: store),
+            verifiers: departmentSecrets.compactMapValues { try? WebhookVerifier(secrets: $0) })
     }
 
     /// An API over a fixed `catalog` with the default settings.
@@ -73,6 +81,7 @@ public struct ChatAPI: Sendable {
             let turn = try await reply(to: Self.checked(message.message), in: id, access: .trusted)
             return Response.json(.array(turn.replies.map { ["recipient_id": .string(message.sender), "text": .string($0)] }))
         }
+        applications.register(on: router)
         let api = router.group("api/v1/conversations")
         api.post { _, _ -> Response in
             let started = try await conversations.start()

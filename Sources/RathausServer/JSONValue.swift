@@ -14,6 +14,8 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStr
     case string(String)
     /// An integer.
     case int(Int)
+    /// `true` or `false`.
+    case bool(Bool)
     /// An array.
     case array([JSONValue])
     /// An object; written with its keys sorted.
@@ -37,6 +39,7 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStr
         case .null: try container.encodeNil()
         case .string(let text): try container.encode(text)
         case .int(let number): try container.encode(number)
+        case .bool(let value): try container.encode(value)
         case .array(let values): try container.encode(values)
         case .object(let members): try container.encode(members)
         }
@@ -62,6 +65,8 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStr
             JSONString.append(text, to: &out)
         case .int(let number):
             out += String(number).utf8
+        case .bool(let value):
+            out += (value ? "true" : "false").utf8
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (position, value) in values.enumerated() {

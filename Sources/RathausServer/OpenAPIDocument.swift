@@ -71,6 +71,41 @@ public enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/applications/{reference}/events": {
+              "parameters": [{ "$ref": "#/components/parameters/Reference" }],
+              "post": {
+                "operationId": "reportProcedureEvent",
+                "summary": "A department reports the next step of an application's procedure.",
+                "description": "Signed as Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the secrets of the department the application was sent to, from the config's `departments:` (several during a rotation). A timestamp more than 5 minutes from now or a signature that fits no configured secret gets 401; a signature of another department, or an unknown reference, gets 404 (neither says which). The same `webhook-id` again returns 200 with the body of the first time and stores nothing. A step that cannot follow the earlier ones (anything after `completed` or `withdrawn`, any step but `withdrawn` before `received`, another decision after `approved` or `rejected`) gets 409 with a German reason. Every accepted step is stored with the time it arrived.",
+                "security": [{ "standardWebhooks": [] }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ProcedureEventRequest" } } } },
+                "responses": {
+                  "200": { "description": "The step as stored (also for a repeated webhook-id).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ProcedureEvent" } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
+                  "401": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "409": { "$ref": "#/components/responses/Error" },
+                  "413": { "$ref": "#/components/responses/Error" },
+                  "422": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" }
+                }
+              }
+            },
+            "/api/v1/applications/{reference}": {
+              "parameters": [{ "$ref": "#/components/parameters/Reference" }],
+              "get": {
+                "operationId": "getTimeline",
+                "summary": "Where an application stands: its steps with dates, what comes next, the days so far and the usual processing time.",
+                "description": "Needs the token of the conversation that submitted the application; any other token, or none, gets 404, like an unknown reference.",
+                "security": [{ "conversationToken": [] }],
+                "responses": {
+                  "200": { "description": "The timeline.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Timeline" } } } },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" }
+                }
+              }
+            },
             "/api/v1/openapi.json": {
               "get": {
                 "operationId": "getOpenAPI",
@@ -120,10 +155,12 @@ public enum OpenAPIDocument {
           },
           "components": {
             "securitySchemes": {
-              "conversationToken": { "type": "http", "scheme": "bearer", "description": "The token returned when the conversation was created (128 random bits, base64url)." }
+              "conversationToken": { "type": "http", "scheme": "bearer", "description": "The token returned when the conversation was created (128 random bits, base64url)." },
+              "standardWebhooks": { "type": "apiKey", "in": "header", "name": "webhook-signature", "description": "`v1,` + base64 of HMAC-SHA256 over `webhook-id.webhook-timestamp.body`, keyed with the base64 part of the department's `whsec_` secret (https://www.standardwebhooks.com)." }
             },
             "parameters": {
-              "ConversationID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }
+              "ConversationID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
+              "Reference": { "name": "reference", "in": "path", "required": true, "schema": { "type": "string", "examples": ["MS-2026-000042"] } }
             },
             "responses": {
               "Error": { "description": "An error.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
@@ -194,6 +231,64 @@ public enum OpenAPIDocument {
                       "properties": { "speaker": { "type": "string", "enum": ["citizen", "assistant"] }, "text": { "type": "string" } }
                     }
                   }
+                }
+              },
+              "ProcedureEventType": { "type": "string", "enum": ["received", "in_progress", "documents_requested", "approved", "rejected", "completed", "withdrawn"] },
+              "RequestedDocument": {
+                "type": "object",
+                "required": ["id", "label"],
+                "properties": { "id": { "type": "string", "pattern": "^[a-z0-9_-]{1,64}$" }, "label": { "type": "string", "minLength": 1, "maxLength": 200 } }
+              },
+              "ProcedureEventRequest": {
+                "type": "object",
+                "required": ["type"],
+                "properties": {
+                  "type": { "$ref": "#/components/schemas/ProcedureEventType" },
+                  "note": { "type": "string", "maxLength": 2000, "description": "For the citizen, in German." },
+                  "documents": { "type": "array", "maxItems": 20, "items": { "$ref": "#/components/schemas/RequestedDocument" }, "description": "Only with documents_requested, which needs at least one." },
+                  "expected_by": { "type": "string", "format": "date" }
+                }
+              },
+              "ProcedureEvent": {
+                "type": "object",
+                "required": ["reference", "type", "label", "documents", "received_at"],
+                "properties": {
+                  "reference": { "type": "string" },
+                  "type": { "$ref": "#/components/schemas/ProcedureEventType" },
+                  "label": { "type": "string", "description": "The step in German." },
+                  "note": { "type": ["string", "null"] },
+                  "documents": { "type": "array", "items": { "$ref": "#/components/schemas/RequestedDocument" } },
+                  "expected_by": { "type": ["string", "null"], "format": "date" },
+                  "received_at": { "type": "string", "format": "date-time" }
+                }
+              },
+              "Timeline": {
+                "type": "object",
+                "required": ["reference", "service", "department", "steps", "next", "days_so_far", "takes_longer_than_usual", "ended"],
+                "properties": {
+                  "reference": { "type": "string" },
+                  "service": { "type": "string" },
+                  "department": { "type": "string" },
+                  "steps": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["date", "type", "label", "documents"],
+                      "properties": {
+                        "date": { "type": "string", "format": "date" },
+                        "type": { "type": "string", "description": "submitted, delivered or a ProcedureEventType." },
+                        "label": { "type": "string" },
+                        "note": { "type": ["string", "null"] },
+                        "documents": { "type": "array", "items": { "$ref": "#/components/schemas/RequestedDocument" } },
+                        "expected_by": { "type": ["string", "null"], "format": "date" }
+                      }
+                    }
+                  },
+                  "next": { "type": "string", "description": "What comes next, in German." },
+                  "usual_duration": { "type": ["string", "null"], "description": "The service's usual processing time, from its file." },
+                  "days_so_far": { "type": "integer", "minimum": 0 },
+                  "takes_longer_than_usual": { "type": "boolean" },
+                  "ended": { "type": "boolean" }
                 }
               },
               "RasaMessage": {

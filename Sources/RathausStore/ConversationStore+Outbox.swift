@@ -270,14 +270,15 @@ extension ConversationStore {
         }
     }
 
-    /// The state of the application with this reference, for the citizen who asks (`antragsstatus`).
+    /// The state of the application with this reference, with the steps its department reported,
+    /// for the citizen who asks (`antragsstatus`).
     public func status(reference: String) throws -> ApplicationStatus? {
         try database.read { db in
             guard
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT a.reference, a.department_id, a.data, o.status, o.delivered_at, d.disabled_at
+                        SELECT a.id, a.reference, a.department_id, a.form_id, a.submitted_at, a.data, o.status, o.delivered_at, d.disabled_at
                         FROM application a LEFT JOIN outbox o ON o.application_id = a.id
                         LEFT JOIN department_endpoint d ON d.department_id = a.department_id
                         WHERE a.reference = ?
@@ -298,7 +299,8 @@ extension ConversationStore {
                     .filter { $0.contains("@") || ($0.count == 5 && $0.allSatisfy(\.isNumber)) }.map { $0.lowercased() })
             return ApplicationStatus(
                 reference: row["reference"], departmentID: row["department_id"], state: state, deliveredAt: row["delivered_at"],
-                identifiers: identifiers)
+                identifiers: identifiers, formID: row["form_id"], submittedAt: row["submitted_at"],
+                events: try Self.events(ofApplication: row["id"], db))
         }
     }
 

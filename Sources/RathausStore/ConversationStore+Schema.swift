@@ -142,6 +142,25 @@ extension ConversationStore {
             try db.drop(table: "transcript")
         }
 
+        // The way back: the steps a department reports after delivery, each with the time it
+        // arrived; a webhook id is accepted once per application.
+        migrator.registerMigration("v5-procedure-events") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE procedure_event (
+                        id INTEGER PRIMARY KEY,
+                        application_id TEXT NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+                        webhook_id TEXT,
+                        kind TEXT NOT NULL,
+                        note TEXT,
+                        documents TEXT NOT NULL,
+                        expected_by TEXT,
+                        received_at DATETIME NOT NULL,
+                        source TEXT NOT NULL,
+                        UNIQUE (application_id, webhook_id))
+                    """)
+        }
+
         return migrator
     }
 

@@ -38,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
         let web = StaticFiles(directory: options.directory.appendingPathComponent("Web"))
         let api = ChatAPI(
             live: live, store: store, retentionDays: storage.retentionDays, configuration: serverConfiguration,
-            metrics: metrics, web: web, logger: logger)
+            metrics: metrics, web: web, logger: logger,
+            departmentSecrets: delivery?.endpoints.mapValues(\.secrets) ?? [:])
         let app = Application(
             router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in

@@ -184,16 +184,16 @@ struct ConversationStoreTests {
 
     @Test("the migrations keep the names under which they ran on existing files, in order")
     func migrationNames() throws {
-        #expect(ConversationStore.migrator.migrations == ["v1", "v2-delivery", "v3-tokens", "v4-turns"])
+        #expect(ConversationStore.migrator.migrations == ["v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events"])
         let (_, path) = try Self.makeStore()
         let queue = try DatabaseQueue(path: path)
-        #expect(try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == ["v1", "v2-delivery", "v3-tokens", "v4-turns"])
+        #expect(try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == ["v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events"])
         #expect(try queue.read { try ConversationStore.migrator.hasCompletedMigrations($0) })
         let tables = try queue.read {
             try String.fetchAll(
                 $0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
         }
-        #expect(tables == ["application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "outbox", "turn"])
+        #expect(tables == ["application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "outbox", "procedure_event", "turn"])
     }
 
     @Test("purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one")
@@ -287,11 +287,12 @@ struct ApplicationStatusTests {
         #expect(ask.replies.joined().contains("Vorgangsnummer"))
         let withReference = session.respond(to: Utterance(reference))
         #expect(withReference.replies.joined().contains("Postleitzahl oder die E-Mail-Adresse"))
-        #expect(!withReference.replies.joined().contains("eingegangen"))
+        #expect(!withReference.replies.joined().contains("Stand Ihres Antrags"))
         let wrong = session.respond(to: Utterance("54321"))
         #expect(wrong.replies.joined().contains("passt nicht"))
         let right = session.respond(to: Utterance("anna@example.org"))
-        #expect(right.replies.joined().contains("\(reference) ist bei uns eingegangen"))
+        #expect(right.replies.joined().contains("Stand Ihres Antrags \(reference)"))
+        #expect(right.replies.joined().contains("Abgeschickt"))
     }
 
     @Test("after delivery and after a failure the state says so; an unknown number is named")

@@ -19,3 +19,10 @@ extension CalendarDate {
         Self.days(inMonth: month, year: year)
     }
 }
+
+extension CalendarDate {
+    /// Days from `other` to this date (negative when `other` is later).
+    public func days(since other: CalendarDate) -> Int {
+        dayNumber - other.dayNumber
+    }
+}

@@ -90,13 +90,25 @@ public struct ApplicationStatus: Sendable, Hashable {
     public let deliveredAt: Date?
     /// Postal codes and e-mail addresses entered in the application (lower case).
     public let identifiers: Set<String>
+    /// The form (and service) id.
+    public let formID: String
+    /// When the citizen confirmed it.
+    public let submittedAt: Date?
+    /// The steps the department reported since, oldest first.
+    public let events: [ProcedureEvent]
 
     /// Creates a status.
-    public init(reference: String, departmentID: String, state: State, deliveredAt: Date?, identifiers: Set<String>) {
+    public init(
+        reference: String, departmentID: String, state: State, deliveredAt: Date?, identifiers: Set<String>, formID: String = "",
+        submittedAt: Date? = nil, events: [ProcedureEvent] = []
+    ) {
         self.reference = reference
         self.departmentID = departmentID
         self.state = state
         self.deliveredAt = deliveredAt
         self.identifiers = identifiers
+        self.formID = formID
+        self.submittedAt = submittedAt
+        self.events = events
     }
 }

@@ -3,7 +3,7 @@ import RathausCatalog
 import RathausUnderstanding
 
 /// "Wie ist der Stand meines Antrags?": the reference number, the proof that the application is
-/// the citizen's, and the answer.
+/// the citizen's, and the answer: the application's timeline (``ProcedureTimeline``).
 extension ChatSession {
     /// The intent of questions about an application's state.
     static let statusIntent = "antragsstatus"
@@ -42,24 +42,7 @@ extension ChatSession {
             return "Zum Schutz Ihrer Daten: Nennen Sie bitte die Postleitzahl oder die E-Mail-Adresse, die Sie im Antrag angegeben haben."
         }
         snapshot.statusQuery = nil
-        let department = catalog.departments[status.departmentID]?.name ?? status.departmentID
-        switch status.state {
-        case .received:
-            return "Ihr Antrag \(status.reference) ist bei uns eingegangen und wird an \(department) übermittelt."
-        case .delivered:
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "de_DE")
-            formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
-            formatter.dateFormat = "d.M.yyyy 'um' HH:mm 'Uhr'"
-            let when = status.deliveredAt.map { " am \(formatter.string(from: $0))" } ?? ""
-            return "Ihr Antrag \(status.reference) wurde\(when) an \(department) übermittelt. Die Stelle bearbeitet ihn und meldet sich bei Ihnen."
-        case .retrying:
-            return
-                "Ihr Antrag \(status.reference) ist eingegangen; die Übermittlung an \(department) wird gerade wiederholt. Es geht nichts verloren."
-        case .problem:
-            return
-                "Bei der Übermittlung Ihres Antrags \(status.reference) gibt es ein Problem. Die Stadtverwaltung ist informiert und kümmert sich darum; es geht nichts verloren."
-        }
+        return ProcedureTimeline(status: status, catalog: catalog, today: today()).text
     }
 
     /// A reference number such as "MS-2026-000042" in `text`.

@@ -18,7 +18,7 @@ public struct ChatSession: Sendable {
     private var matcher: IntentMatcher { engine.matcher }
     private var composer: AnswerComposer { engine.composer }
     let sink: (any ApplicationSink)?
-    private let today: @Sendable () -> CalendarDate
+    let today: @Sendable () -> CalendarDate
     private let now: @Sendable () -> TownTime
     private let retentionDays: Int
 

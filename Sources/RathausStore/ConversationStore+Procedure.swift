@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import RathausCatalog
+
+/// The way back: the steps a department reports for a delivered application, stored with the
+/// time each arrived, checked against the steps before it (``ProcedureRules``).
+extension ConversationStore {
+    /// What became of a reported step.
+    public enum EventOutcome: Sendable, Hashable {
+        /// Stored now.
+        case accepted(ProcedureEvent)
+        /// The same webhook id was stored before: the event as stored then, nothing new stored.
+        case duplicate(ProcedureEvent)
+        /// No application has this reference.
+        case unknownReference
+        /// The step cannot follow the steps before it, or its fields are wrong; the German reason.
+        case refused(String)
+    }
+
+    /// The department an application with this reference was sent to, nil when there is none.
+    public func department(ofReference reference: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT department_id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
+        }
+    }
+
+    /// The token hash of the conversation that submitted the application `reference`; nil when
+    /// there is no such application or its conversation is gone (erased, or never a web one).
+    public func submitterTokenHash(ofReference reference: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT t.token_hash FROM application a JOIN conversation_token t ON t.conversation_id = a.conversation_id
+                    WHERE a.reference = ?
+                    """, arguments: [reference.uppercased()])
+        }
+    }
+
+    /// Stores `event` for the application `reference` when it may follow the steps stored before
+    /// it; a `webhookID` already stored for this application returns that event instead. The check
+    /// and the insert are one transaction, so two events at once cannot both pass the same check.
+    public func addEvent(_ event: ProcedureEvent, reference: String, webhookID: String?) throws -> EventOutcome {
+        if let problem = ProcedureRules.problem(with: event) { return .refused(problem) }
+        return try writeTransaction(durable: true) { db in
+            guard
+                let applicationID = try String.fetchOne(
+                    db, sql: "SELECT id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
+            else { return .unknownReference }
+            if let webhookID,
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM procedure_event WHERE application_id = ? AND webhook_id = ?", arguments: [applicationID, webhookID])
+            {
+                return .duplicate(try Self.event(row))
+            }
+            let earlier = try Self.events(ofApplication: applicationID, db)
+            if let refusal = ProcedureRules.refusal(of: event, after: earlier) { return .refused(refusal) }
+            try db.execute(
+                sql: """
+                    INSERT INTO procedure_event (application_id, webhook_id, kind, note, documents, expected_by, received_at, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    applicationID, webhookID, event.kind.rawValue, event.note, try Self.jsonText(event.documents),
+                    event.expectedBy?.description, event.receivedAt, event.source,
+                ])
+            return .accepted(event)
+        }
+    }
+
+    /// The steps reported for the application `reference`, oldest first; nil when there is no such application.
+    public func events(reference: String) throws -> [ProcedureEvent]? {
+        try database.read { db in
+            guard
+                let applicationID = try String.fetchOne(
+                    db, sql: "SELECT id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
+            else { return nil }
+            return try Self.events(ofApplication: applicationID, db)
+        }
+    }
+
+    /// The steps of one application, oldest first.
+    static func events(ofApplication applicationID: String, _ db: Database) throws -> [ProcedureEvent] {
+        try Row.fetchAll(db, sql: "SELECT * FROM procedure_event WHERE application_id = ? ORDER BY id", arguments: [applicationID])
+            .map(event)
+    }
+
+    /// An event read back from its row.
+    private static func event(_ row: Row) throws -> ProcedureEvent {
+        let kindText: String = row["kind"]
+        guard let kind = ProcedureEvent.Kind(rawValue: kindText) else { throw Failure(description: "unknown event kind \(kindText)") }
+        let documents = try JSONDecoder().decode([ProcedureEvent.RequestedDocument].self, from: Data((row["documents"] as String).utf8))
+        return ProcedureEvent(
+            kind: kind, note: row["note"], documents: documents, expectedBy: (row["expected_by"] as String?).flatMap(CalendarDate.init(iso:)),
+            receivedAt: row["received_at"], source: row["source"])
+    }
+}
