@@ -43,7 +43,9 @@ struct StatusCommand: ParsableCommand {
             throw ValidationError("Erwartet wird „set SCHRITT“. Schritte: \(allowed).")
         }
         let documents = try document.map { text -> ProcedureEvent.RequestedDocument in
-            guard let colon = text.firstIndex(of: ":") else { throw ValidationError("--document braucht ID:BEZEICHNUNG, z. B. foto:\"Foto des Baums\".") }
+            guard let colon = text.firstIndex(of: ":") else {
+                throw ValidationError("--document braucht ID:BEZEICHNUNG, z. B. foto:\"Foto des Baums\".")
+            }
             return .init(id: String(text[..<colon]), label: String(text[text.index(after: colon)...]))
         }
         var expected: CalendarDate?

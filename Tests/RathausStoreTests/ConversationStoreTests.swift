@@ -187,13 +187,19 @@ struct ConversationStoreTests {
         #expect(ConversationStore.migrator.migrations == ["v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events"])
         let (_, path) = try Self.makeStore()
         let queue = try DatabaseQueue(path: path)
-        #expect(try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == ["v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events"])
+        #expect(
+            try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == [
+                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events",
+            ])
         #expect(try queue.read { try ConversationStore.migrator.hasCompletedMigrations($0) })
         let tables = try queue.read {
             try String.fetchAll(
                 $0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
         }
-        #expect(tables == ["application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "outbox", "procedure_event", "turn"])
+        #expect(
+            tables == [
+                "application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "outbox", "procedure_event", "turn",
+            ])
     }
 
     @Test("purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one")
@@ -310,5 +316,53 @@ struct ApplicationStatusTests {
         try failing.record(.deadLetter(status: 500, error: nil), for: claimed, startedAt: Date(), duration: 0.01)
         var problem = Self.session(failing)
         #expect(problem.respond(to: Utterance("antragsstatus \(failed) 12345")).replies.joined().contains("Problem"))
+    }
+}
+
+/// The steps a department reports, as the store keeps them and the chat shows them.
+@Suite("Procedure steps in the store and in the chat")
+struct ProcedureStepsTests {
+    @Test("the chat's status answer lists the department's steps with dates, the note, the documents and what comes next")
+    func chatShowsTimeline() throws {
+        let (store, reference) = try ApplicationStatusTests.submitted()
+        guard
+            case .accepted = try store.addEvent(
+                ProcedureEvent(kind: .received, note: "Termin folgt per E-Mail."), reference: reference, webhookID: "a")
+        else {
+            Issue.record("received was refused")
+            return
+        }
+        let request = ProcedureEvent(
+            kind: .documentsRequested, documents: [.init(id: "foto", label: "Foto der Gegenstände")],
+            expectedBy: CalendarDate(year: 2027, month: 1, day: 15))
+        guard case .accepted = try store.addEvent(request, reference: reference, webhookID: "b") else {
+            Issue.record("the request for documents was refused")
+            return
+        }
+        var session = ApplicationStatusTests.session(store)
+        let reply = session.respond(to: Utterance("antragsstatus \(reference) 12345")).replies.joined()
+        #expect(reply.contains("Eingegangen bei der Stelle – „Termin folgt per E-Mail.“"))
+        #expect(reply.contains("Unterlagen nachgefordert: Foto der Gegenstände"))
+        #expect(reply.contains("bis 15.01.2027"))
+        #expect(reply.contains("Üblich:"))
+    }
+
+    @Test("a repeated webhook id returns the stored step and stores nothing; refused steps store nothing")
+    func duplicatesAndRefusals() throws {
+        let (store, reference) = try ApplicationStatusTests.submitted()
+        guard case .accepted = try store.addEvent(ProcedureEvent(kind: .received), reference: reference, webhookID: "same") else {
+            Issue.record("received was refused")
+            return
+        }
+        guard case .duplicate(let stored) = try store.addEvent(ProcedureEvent(kind: .completed), reference: reference, webhookID: "same") else {
+            Issue.record("the repeated id was not recognised")
+            return
+        }
+        #expect(stored.kind == .received)
+        #expect(
+            try store.addEvent(ProcedureEvent(kind: .received), reference: reference, webhookID: "other")
+                == .refused("Der Eingang ist bereits gemeldet."))
+        #expect(try store.addEvent(ProcedureEvent(kind: .received), reference: "MS-2026-999999", webhookID: nil) == .unknownReference)
+        #expect(try store.events(reference: reference)?.map(\.kind) == [.received])
     }
 }
