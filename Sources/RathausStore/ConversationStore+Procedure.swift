@@ -53,7 +53,9 @@ extension ConversationStore {
             {
                 return .duplicate(try Self.event(row))
             }
-            let earlier = try Self.events(ofApplication: applicationID, db)
+            let earlier = try String.fetchAll(
+                db, sql: "SELECT kind FROM procedure_event WHERE application_id = ? ORDER BY id", arguments: [applicationID]
+            ).compactMap(ProcedureEvent.Kind.init(rawValue:))
             if let refusal = ProcedureRules.refusal(of: event, after: earlier) { return .refused(refusal) }
             try db.execute(
                 sql: """

@@ -14,7 +14,7 @@ struct ProcedureTimelineTests {
     @Test("nothing after completed or withdrawn, received first and once, a decision only once, documents named")
     func rules() {
         let refusal = { (next: ProcedureEvent.Kind, earlier: [ProcedureEvent.Kind]) in
-            ProcedureRules.refusal(of: Self.events([next])[0], after: Self.events(earlier))
+            ProcedureRules.refusal(of: Self.events([next])[0], after: earlier)
         }
         #expect(refusal(.received, []) == nil)
         #expect(refusal(.withdrawn, []) == nil)
@@ -27,7 +27,7 @@ struct ProcedureTimelineTests {
         #expect(refusal(.completed, [.received, .approved]) == nil)
         #expect(refusal(.inProgress, [.received, .completed]) != nil)
         #expect(refusal(.received, [.withdrawn]) != nil)
-        #expect(ProcedureRules.refusal(of: ProcedureEvent(kind: .documentsRequested), after: Self.events([.received])) != nil)
+        #expect(ProcedureRules.refusal(of: ProcedureEvent(kind: .documentsRequested), after: [.received]) != nil)
         #expect(ProcedureRules.problem(with: ProcedureEvent(kind: .received, note: String(repeating: "x", count: 2_001))) != nil)
         #expect(ProcedureRules.problem(with: ProcedureEvent(kind: .documentsRequested, documents: [.init(id: "Foto!", label: "Foto")])) != nil)
         #expect(ProcedureRules.problem(with: ProcedureEvent(kind: .received, documents: [.init(id: "foto", label: "Foto")])) != nil)

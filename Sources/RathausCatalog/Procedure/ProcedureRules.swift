@@ -14,12 +14,12 @@ public enum ProcedureRules {
     /// Most documents one request may name.
     public static let maximumDocuments = 20
 
-    /// Why `next` cannot follow `earlier` (oldest first), or nil when it may.
-    public static func refusal(of next: ProcedureEvent, after earlier: [ProcedureEvent]) -> String? {
-        if let final = earlier.last(where: { $0.kind.isFinal }) {
-            return "Der Vorgang ist bereits \(final.kind == .completed ? "abgeschlossen" : "zurückgezogen"); danach ist kein Schritt mehr möglich."
+    /// Why `next` cannot follow the steps of the kinds `earlier` (oldest first), or nil when it may.
+    public static func refusal(of next: ProcedureEvent, after earlier: [ProcedureEvent.Kind]) -> String? {
+        if let final = earlier.last(where: \.isFinal) {
+            return "Der Vorgang ist bereits \(final == .completed ? "abgeschlossen" : "zurückgezogen"); danach ist kein Schritt mehr möglich."
         }
-        let received = earlier.contains { $0.kind == .received }
+        let received = earlier.contains(.received)
         switch next.kind {
         case .received where received:
             return "Der Eingang ist bereits gemeldet."
@@ -28,8 +28,8 @@ public enum ProcedureRules {
         default:
             guard received else { return "Melden Sie zuerst den Eingang (received), dann „\(next.kind.rawValue)“." }
         }
-        if let decision = earlier.last(where: { $0.kind.isDecision }), next.kind != .completed, next.kind != .withdrawn {
-            return "Über den Antrag ist bereits entschieden (\(decision.kind.rawValue)); danach folgen nur noch completed oder withdrawn."
+        if let decision = earlier.last(where: \.isDecision), next.kind != .completed, next.kind != .withdrawn {
+            return "Über den Antrag ist bereits entschieden (\(decision.rawValue)); danach folgen nur noch completed oder withdrawn."
         }
         if next.kind == .documentsRequested, next.documents.isEmpty {
             return "Nennen Sie bei documents_requested mindestens ein Dokument."
