@@ -75,7 +75,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
-    parser.add_argument("--applications", type=int, default=32)
+    parser.add_argument("--applications", type=int, default=256)
     parser.add_argument("--events", type=int, default=200_000, help="signed requests prepared (each webhook-id once)")
     parser.add_argument("--log-level", default="info")
     args = parser.parse_args()

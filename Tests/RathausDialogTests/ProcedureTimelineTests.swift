@@ -27,6 +27,7 @@ struct ProcedureTimelineTests {
         #expect(refusal(.completed, [.received, .approved]) == nil)
         #expect(refusal(.inProgress, [.received, .completed]) != nil)
         #expect(refusal(.received, [.withdrawn]) != nil)
+        #expect(refusal(.inProgress, [.received] + Array(repeating: .inProgress, count: ProcedureRules.maximumSteps - 1)) != nil)
         #expect(ProcedureRules.refusal(of: ProcedureEvent(kind: .documentsRequested), after: [.received]) != nil)
         #expect(ProcedureRules.problem(with: ProcedureEvent(kind: .received, note: String(repeating: "x", count: 2_001))) != nil)
         #expect(ProcedureRules.problem(with: ProcedureEvent(kind: .documentsRequested, documents: [.init(id: "Foto!", label: "Foto")])) != nil)

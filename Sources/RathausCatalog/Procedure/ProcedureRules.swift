@@ -7,6 +7,7 @@ import Foundation
 /// - `received` comes once, first; every other step except `withdrawn` needs it.
 /// - After a decision (`approved`, `rejected`) only `completed` or `withdrawn` follow.
 /// - `documents_requested` names at least one document.
+/// - At most ``maximumSteps`` steps per application.
 public enum ProcedureRules {
     /// Longest note for the citizen, in characters.
     public static let maximumNoteLength = 2_000
@@ -14,10 +15,17 @@ public enum ProcedureRules {
     /// Most documents one request may name.
     public static let maximumDocuments = 20
 
+    /// Most steps one application may have: far more than any procedure takes, and a bound on the
+    /// work of checking the next one.
+    public static let maximumSteps = 200
+
     /// Why `next` cannot follow the steps of the kinds `earlier` (oldest first), or nil when it may.
     public static func refusal(of next: ProcedureEvent, after earlier: [ProcedureEvent.Kind]) -> String? {
         if let final = earlier.last(where: \.isFinal) {
             return "Der Vorgang ist bereits \(final == .completed ? "abgeschlossen" : "zurückgezogen"); danach ist kein Schritt mehr möglich."
+        }
+        if earlier.count >= maximumSteps {
+            return "Für diesen Vorgang sind bereits \(maximumSteps) Schritte gemeldet; mehr nimmt Rathaus nicht an."
         }
         let received = earlier.contains(.received)
         switch next.kind {
