@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "RathausCatalog", "RathausUnderstanding", "RathausDialog",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The conversation service: the one place that answers and stores a turn, for every channel.
@@ -113,6 +114,7 @@ let package = Package(
                 "RathausServer", "RathausStore", "RathausDialog", "RathausUnderstanding", "RathausCatalog", "RathausTestSupport",
                 "RathausDelivery", "RathausConversations",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

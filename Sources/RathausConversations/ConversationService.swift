@@ -131,6 +131,11 @@ public final class ConversationService: Sendable {
         return ChatSession(engine: engine, snapshot: known.snapshot, retentionDays: retentionDays, today: today).currentQuestion
     }
 
+    /// The reference numbers of the applications submitted in conversation `id`, oldest first.
+    public func submittedReferences(in id: String, access: ConversationAccess) async throws -> [String] {
+        try await Blocking.run { [self] in try conversation(id, access: access, mustExist: true).snapshot.submittedReferences ?? [] }
+    }
+
     /// Forgets and deletes conversation `id`.
     private func erase(_ id: String) async throws {
         cache.remove(id)

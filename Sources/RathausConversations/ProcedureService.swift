@@ -38,13 +38,35 @@ public final class ProcedureService: Sendable {
     public func timeline(of reference: String, access: ConversationAccess) async throws -> ProcedureTimeline {
         let (store, engine, today) = (store, currentEngine(), today())
         return try await Blocking.run {
-            if case .token(let token) = access {
-                guard let token, let known = try store.submitterTokenHash(ofReference: reference),
-                    ConversationStore.constantTimeEqual(known, ConversationTokens.hash(token))
-                else { throw ConversationNotFound() }
-            }
+            try Self.checkSubmitter(of: reference, access: access, store: store)
             guard let status = try store.status(reference: reference) else { throw ConversationNotFound() }
             return ProcedureTimeline(status: status, catalog: engine.catalog, today: today)
         }
+    }
+
+    /// Stores `content` as the requested document `requestedID` of `reference` and queues its
+    /// delivery. Throws ``ConversationNotFound`` as ``timeline(of:access:)`` does, and
+    /// ``DocumentFile/Refusal`` for a file that is not a PDF, JPEG or PNG of at most 10 MiB
+    /// (nothing is stored then).
+    public func send(
+        document content: Data, as requestedID: String, for reference: String, access: ConversationAccess
+    ) async throws
+        -> ConversationStore.DocumentOutcome
+    {
+        let store = store
+        return try await Blocking.run {
+            try Self.checkSubmitter(of: reference, access: access, store: store)
+            let mediaType = try DocumentFile.check(content).get()
+            return try store.addDocument(reference: reference, requestedID: requestedID, content: content, mediaType: mediaType)
+        }
+    }
+
+    /// Returns when `access` may see `reference`: a trusted channel, or the token of the conversation
+    /// that submitted it.
+    private static func checkSubmitter(of reference: String, access: ConversationAccess, store: ConversationStore) throws {
+        guard case .token(let token) = access else { return }
+        guard let token, let known = try store.submitterTokenHash(ofReference: reference),
+            ConversationStore.constantTimeEqual(known, ConversationTokens.hash(token))
+        else { throw ConversationNotFound() }
     }
 }

@@ -110,9 +110,9 @@ public struct OutboxWorker: Sendable {
         if let endpoint = configuration.endpoint(for: item.departmentID) {
             let body = try WebhookPayload.body(for: item)
             let timestamp = Int(started.timeIntervalSince1970)
-            let signature = try WebhookSigner(secrets: endpoint.secrets).signature(id: item.applicationID, timestamp: timestamp, body: body)
+            let signature = try WebhookSigner(secrets: endpoint.secrets).signature(id: item.messageID, timestamp: timestamp, body: body)
             let headers = [
-                ("content-type", "application/json"), ("user-agent", userAgent), ("webhook-id", item.applicationID),
+                ("content-type", "application/json"), ("user-agent", userAgent), ("webhook-id", item.messageID),
                 ("webhook-timestamp", String(timestamp)), ("webhook-signature", signature),
             ]
             do {

@@ -23,8 +23,12 @@ public enum WebhookPayload {
         "\(schemaBase)/\(form)/v\(version).json"
     }
 
-    /// The body for `item`.
+    /// The event type of a document sent on request.
+    public static let documentsType = "application.documents_submitted"
+
+    /// The body for `item`: the application, or the document it carries.
     public static func body(for item: ConversationStore.OutboxItem) throws -> Data {
+        if let document = item.document { return try documentsBody(document, of: item) }
         let dataBytes = Data(item.data.utf8)
         let data = try JSONSerialization.jsonObject(with: dataBytes)
         let digest = SHA256.hash(data: dataBytes).hexString
@@ -43,4 +47,36 @@ public enum WebhookPayload {
         ]
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }
+
+    /// The body of a document sent on request: its metadata and its content in base64, with the
+    /// application's id and reference (the webhook id is the document's id).
+    ///
+    /// ```json
+    /// {"application_id": "…", "department": "bauverwaltung", "documents": [{"content_base64": "iVBOR…",
+    ///  "id": "…", "label": "Foto des Baums", "media_type": "image/png", "requested_id": "foto",
+    ///  "sha256": "…", "size": 48213, "uploaded_at": "…"}], "reference": "MS-2026-000042",
+    ///  "type": "application.documents_submitted"}
+    /// ```
+    static func documentsBody(_ document: ConversationStore.StoredDocument, of item: ConversationStore.OutboxItem) throws -> Data {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        guard let content = document.content else { throw MissingContent() }
+        let object: [String: Any] = [
+            "type": documentsType,
+            "application_id": item.applicationID,
+            "reference": item.reference,
+            "department": item.departmentID,
+            "documents": [
+                [
+                    "id": document.id, "requested_id": document.requestedID, "label": document.label, "media_type": document.mediaType,
+                    "size": document.byteCount, "sha256": document.sha256, "uploaded_at": formatter.string(from: document.uploadedAt),
+                    "content_base64": content.base64EncodedString(),
+                ] as [String: Any]
+            ],
+        ]
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// A document whose content was purged before it could be delivered.
+    struct MissingContent: Error {}
 }

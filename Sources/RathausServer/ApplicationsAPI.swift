@@ -10,7 +10,9 @@ import RathausStore
 /// The way back over HTTP: departments report the steps of an application's procedure
 /// (`POST /api/v1/applications/{reference}/events`, signed as Standard Webhooks with the
 /// department's own secrets from the config), and the citizen's widget reads the timeline
-/// (`GET /api/v1/applications/{reference}` with the token of the conversation that submitted it).
+/// (`GET /api/v1/applications/{reference}` with the token of the conversation that submitted it)
+/// and sends the documents the department asked for
+/// (`POST /api/v1/applications/{reference}/documents/{id}`, the file as the body, with that token).
 ///
 /// A request signed with no configured secret gets 401; one signed by a department that does not
 /// own the reference gets 404, as does an unknown reference: neither says which.
@@ -34,6 +36,34 @@ struct ApplicationsAPI: Sendable {
                 throw Self.unknownReference
             case .refused(let reason):
                 throw APIError(status: .conflict, code: "impossible_step", message: reason)
+            }
+        }
+        applications.post(":reference/documents/:document") { request, context -> Response in
+            let reference = try context.parameters.require("reference")
+            let requestedID = try context.parameters.require("document")
+            var request = request
+            guard let buffer = try? await request.collectBody(upTo: DocumentFile.maximumBytes) else {
+                throw APIError(status: .contentTooLarge, code: "too_large", message: "Die Datei ist zu groß. \(DocumentFile.allowed)")
+            }
+            let outcome: ConversationStore.DocumentOutcome
+            do {
+                outcome = try await ChatAPI.notFoundIfMissing {
+                    try await procedures.send(document: Data(buffer: buffer), as: requestedID, for: reference, access: ChatAPI.access(request))
+                }
+            } catch let refusal as DocumentFile.Refusal {
+                throw APIError(status: .unsupportedMediaType, code: "bad_document", message: refusal.message)
+            }
+            switch outcome {
+            case .stored(let document):
+                return .json(
+                    [
+                        "id": .string(document.id), "requested_id": .string(document.requestedID), "label": .string(document.label),
+                        "media_type": .string(document.mediaType), "size": .int(document.byteCount), "sha256": .string(document.sha256),
+                    ], status: .created)
+            case .unknownReference:
+                throw APIError.notFound
+            case .refused(let reason):
+                throw APIError(status: .conflict, code: "not_requested", message: reason)
             }
         }
         applications.get(":reference") { request, context -> Response in
@@ -116,7 +146,7 @@ struct ApplicationsAPI: Sendable {
                 }),
             "next": .string(timeline.next), "usual_duration": timeline.usualDuration.map(JSONValue.string) ?? .null,
             "days_so_far": .int(timeline.daysSoFar), "takes_longer_than_usual": .bool(timeline.takesLongerThanUsual),
-            "ended": .bool(timeline.hasEnded),
+            "ended": .bool(timeline.hasEnded), "open_requests": documentsJSON(timeline.openRequests),
         ]
     }
 

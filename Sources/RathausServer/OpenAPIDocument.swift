@@ -91,6 +91,28 @@ public enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/applications/{reference}/documents/{document}": {
+              "parameters": [
+                { "$ref": "#/components/parameters/Reference" },
+                { "name": "document", "in": "path", "required": true, "description": "The id the department gave the document in its request.", "schema": { "type": "string" } }
+              ],
+              "post": {
+                "operationId": "sendDocument",
+                "summary": "The citizen sends a document the department asked for.",
+                "description": "The file is the body (at most 10 MiB). Its type is decided by its first bytes, never by a name or the Content-Type: a PDF starts with `%PDF-`, a JPEG with FF D8 FF, a PNG with its 8-byte signature; anything else gets 415 with a German sentence and nothing is stored. The document is stored with its SHA-256 and delivered to the department as a signed `application.documents_submitted` webhook with its content in base64. Needs the token of the conversation that submitted the application.",
+                "security": [{ "conversationToken": [] }],
+                "requestBody": { "required": true, "content": { "application/pdf": {}, "image/jpeg": {}, "image/png": {} } },
+                "responses": {
+                  "201": { "description": "Stored and queued for delivery.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SentDocument" } } } },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "409": { "$ref": "#/components/responses/Error" },
+                  "413": { "$ref": "#/components/responses/Error" },
+                  "415": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" }
+                }
+              }
+            },
             "/api/v1/applications/{reference}": {
               "parameters": [{ "$ref": "#/components/parameters/Reference" }],
               "get": {
@@ -262,9 +284,21 @@ public enum OpenAPIDocument {
                   "received_at": { "type": "string", "format": "date-time" }
                 }
               },
+              "SentDocument": {
+                "type": "object",
+                "required": ["id", "requested_id", "label", "media_type", "size", "sha256"],
+                "properties": {
+                  "id": { "type": "string" },
+                  "requested_id": { "type": "string" },
+                  "label": { "type": "string" },
+                  "media_type": { "type": "string", "enum": ["application/pdf", "image/jpeg", "image/png"] },
+                  "size": { "type": "integer" },
+                  "sha256": { "type": "string" }
+                }
+              },
               "Timeline": {
                 "type": "object",
-                "required": ["reference", "service", "department", "steps", "next", "days_so_far", "takes_longer_than_usual", "ended"],
+                "required": ["reference", "service", "department", "steps", "next", "days_so_far", "takes_longer_than_usual", "ended", "open_requests"],
                 "properties": {
                   "reference": { "type": "string" },
                   "service": { "type": "string" },
@@ -288,7 +322,8 @@ public enum OpenAPIDocument {
                   "usual_duration": { "type": ["string", "null"], "description": "The service's usual processing time, from its file." },
                   "days_so_far": { "type": "integer", "minimum": 0 },
                   "takes_longer_than_usual": { "type": "boolean" },
-                  "ended": { "type": "boolean" }
+                  "ended": { "type": "boolean" },
+                  "open_requests": { "type": "array", "description": "Documents the department asks for and has not received yet; send each with POST …/documents/{id}.", "items": { "$ref": "#/components/schemas/RequestedDocument" } }
                 }
               },
               "RasaMessage": {

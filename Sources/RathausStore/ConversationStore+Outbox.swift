@@ -7,9 +7,24 @@ import RathausCatalog
 extension ConversationStore {
     /// One outbox row claimed for delivery, with what its payload is built from.
     public struct OutboxItem: Sendable, Hashable {
+        /// What a row delivers.
+        public enum Kind: String, Sendable, Hashable {
+            /// A confirmed application.
+            case applicationSubmitted = "application.submitted"
+            /// A document the department asked for, sent by the citizen.
+            case documentsSubmitted = "application.documents_submitted"
+        }
+
         /// The outbox row.
         public let rowID: Int64
-        /// The application id (the webhook id, stable across attempts).
+        /// What it delivers.
+        public var kind: Kind = .applicationSubmitted
+        /// The webhook id, stable across attempts: the application's id for the application, the
+        /// document's id for a document.
+        public var messageID: String { document?.id ?? applicationID }
+        /// The document, for ``Kind/documentsSubmitted``.
+        public var document: StoredDocument?
+        /// The application id.
         public let applicationID: String
         /// The reference number.
         public let reference: String
@@ -63,6 +78,8 @@ extension ConversationStore {
     public struct Delivery: Sendable, Hashable, Codable {
         /// The reference number.
         public let reference: String
+        /// What is delivered: `application.submitted` or `application.documents_submitted`.
+        public let kind: String
         /// The department.
         public let department: String
         /// pending, retrying, delivered, dead, disabled.
@@ -97,8 +114,8 @@ extension ConversationStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version, a.service_name,
-                           a.service_key, a.submitted_at, a.data, o.attempts
+                    SELECT o.id, o.kind, o.message_id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version,
+                           a.service_name, a.service_key, a.submitted_at, a.data, o.attempts
                     FROM outbox o JOIN application a ON a.id = o.application_id
                     WHERE o.status IN ('pending', 'retrying') AND o.next_attempt_at <= ?
                       AND (o.lease_until IS NULL OR o.lease_until < ?)
@@ -108,10 +125,15 @@ extension ConversationStore {
             let until = now.addingTimeInterval(lease)
             let takeLease = try db.cachedStatement(sql: "UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?")
             return try rows.map { row in
-                let item = OutboxItem(
+                var item = OutboxItem(
                     rowID: row["id"], applicationID: row["application_id"], reference: row["reference"], departmentID: row["department_id"],
                     formID: row["form_id"], schemaVersion: row["schema_version"], serviceName: row["service_name"],
                     serviceKey: row["service_key"], submittedAt: row["submitted_at"], data: row["data"], attempts: row["attempts"])
+                let kind: String = row["kind"]
+                if kind == OutboxItem.Kind.documentsSubmitted.rawValue {
+                    item.kind = .documentsSubmitted
+                    item.document = try Self.document(id: row["message_id"], in: db)
+                }
                 try takeLease.execute(arguments: [until, owner, item.rowID])
                 return item
             }
@@ -207,34 +229,36 @@ extension ConversationStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.reference, o.department_id, \(Self.shownStatus) AS shown,
+                    SELECT a.reference, o.kind, o.department_id, \(Self.shownStatus) AS shown,
                            o.attempts, o.next_attempt_at, o.delivered_at, o.last_error
                     FROM outbox o JOIN application a ON a.id = o.application_id
                     LEFT JOIN department_endpoint d ON d.department_id = o.department_id
-                    ORDER BY a.submitted_at DESC, a.reference DESC
+                    ORDER BY a.submitted_at DESC, a.reference DESC, o.id DESC
                     """
             ).map { row in
                 Delivery(
-                    reference: row["reference"], department: row["department_id"], status: row["shown"], attempts: row["attempts"],
+                    reference: row["reference"], kind: row["kind"], department: row["department_id"], status: row["shown"],
+                    attempts: row["attempts"],
                     nextAttemptAt: row["next_attempt_at"], deliveredAt: row["delivered_at"], lastError: row["last_error"])
             }
             .filter { status == nil || $0.status == status }
         }
     }
 
-    /// The attempts of the application with this reference, oldest first; nil when there is none.
+    /// The attempts of every delivery of the application with this reference (the application and
+    /// its documents), oldest first; nil when there is no such application.
     public func attempts(reference: String) throws -> [Attempt]? {
         try database.read { db in
-            guard
-                let outboxID = try Int64.fetchOne(
-                    db,
-                    sql: """
-                        SELECT o.id FROM outbox o JOIN application a ON a.id = o.application_id WHERE a.reference = ?
-                        """, arguments: [reference])
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM application WHERE reference = ?", arguments: [reference]) != nil
             else { return nil }
             return try Row.fetchAll(
-                db, sql: "SELECT started_at, duration_ms, status, error FROM delivery_attempt WHERE outbox_id = ? ORDER BY id",
-                arguments: [outboxID]
+                db,
+                sql: """
+                    SELECT t.started_at, t.duration_ms, t.status, t.error FROM delivery_attempt t
+                    JOIN outbox o ON o.id = t.outbox_id JOIN application a ON a.id = o.application_id
+                    WHERE a.reference = ? ORDER BY t.id
+                    """,
+                arguments: [reference]
             )
             .map { row in
                 Attempt(startedAt: row["started_at"], durationMilliseconds: row["duration_ms"], status: row["status"], error: row["error"])
@@ -279,7 +303,7 @@ extension ConversationStore {
                     db,
                     sql: """
                         SELECT a.id, a.reference, a.department_id, a.form_id, a.submitted_at, a.data, o.status, o.delivered_at, d.disabled_at
-                        FROM application a LEFT JOIN outbox o ON o.application_id = a.id
+                        FROM application a LEFT JOIN outbox o ON o.application_id = a.id AND o.kind = 'application.submitted'
                         LEFT JOIN department_endpoint d ON d.department_id = a.department_id
                         WHERE a.reference = ?
                         """, arguments: [reference.uppercased()])
@@ -300,7 +324,7 @@ extension ConversationStore {
             return ApplicationStatus(
                 reference: row["reference"], departmentID: row["department_id"], state: state, deliveredAt: row["delivered_at"],
                 identifiers: identifiers, formID: row["form_id"], submittedAt: row["submitted_at"],
-                events: try Self.events(ofApplication: row["id"], db))
+                events: try Self.events(ofApplication: row["id"], db), openRequests: try Self.openRequests(row["id"], db))
         }
     }
 

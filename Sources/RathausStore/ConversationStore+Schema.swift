@@ -161,6 +161,48 @@ extension ConversationStore {
                     """)
         }
 
+        // The outbox carries more than applications: each row has a kind and a message id of its
+        // own (the webhook id), so that an application may have several rows; the documents a
+        // citizen sends on request are stored with their checksum, their content until the purge.
+        migrator.registerMigration("v6-outbox-messages") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE new_outbox (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        application_id TEXT NOT NULL REFERENCES application(id) ON DELETE RESTRICT,
+                        kind TEXT NOT NULL,
+                        message_id TEXT NOT NULL UNIQUE,
+                        department_id TEXT NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'pending',
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at DATETIME NOT NULL,
+                        created_at DATETIME NOT NULL,
+                        lease_until DATETIME,
+                        lease_owner TEXT,
+                        delivered_at DATETIME,
+                        last_error TEXT);
+                    INSERT INTO new_outbox (id, application_id, kind, message_id, department_id, status, attempts, next_attempt_at,
+                                            created_at, lease_until, lease_owner, delivered_at, last_error)
+                        SELECT id, application_id, 'application.submitted', application_id, department_id, status, attempts,
+                               next_attempt_at, created_at, lease_until, lease_owner, delivered_at, last_error FROM outbox;
+                    DROP TABLE outbox;
+                    ALTER TABLE new_outbox RENAME TO outbox;
+                    CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+                    CREATE INDEX outbox_on_application_id ON outbox(application_id);
+                    CREATE TABLE document (
+                        id TEXT PRIMARY KEY,
+                        application_id TEXT NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+                        requested_id TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        media_type TEXT NOT NULL,
+                        byte_count INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        content BLOB,
+                        uploaded_at DATETIME NOT NULL);
+                    CREATE INDEX document_on_application_id ON document(application_id);
+                    """)
+        }
+
         return migrator
     }
 

@@ -67,6 +67,8 @@ public final class ConversationStore: ApplicationSink, Sendable {
         if let choice = snapshot.pendingChoice { out += ",\"pendingChoice\":" + JSONString.array(choice) }
         if let form = snapshot.offeredForm { out += ",\"offeredForm\":" + JSONString.quoted(form) }
         if let references = snapshot.submittedReferences { out += ",\"submittedReferences\":" + JSONString.array(references) }
+        if let aspect = snapshot.currentAspect { out += ",\"currentAspect\":" + JSONString.quoted(aspect.rawValue) }
+        if let announced = snapshot.announcedRequests { out += ",\"announcedRequests\":" + JSONString.array(announced) }
         return out + "}"
     }
 
@@ -216,8 +218,13 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 ])
             try db.execute(
                 sql: """
-                    INSERT INTO outbox (application_id, department_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?)
-                    """, arguments: [application.id, application.departmentID, application.submittedAt, application.submittedAt])
+                    INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    application.id, OutboxItem.Kind.applicationSubmitted.rawValue, application.id, application.departmentID,
+                    application.submittedAt, application.submittedAt,
+                ])
             return reference
         }
     }
@@ -241,7 +248,8 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 db,
                 sql: """
                     SELECT a.reference, a.form_id, a.data, o.status FROM application a
-                    LEFT JOIN outbox o ON o.application_id = a.id ORDER BY a.submitted_at, a.reference
+                    LEFT JOIN outbox o ON o.application_id = a.id AND o.kind = 'application.submitted'
+                    ORDER BY a.submitted_at, a.reference
                     """
             ).map { row in
                 StoredApplication(reference: row["reference"], formID: row["form_id"], data: row["data"], outboxStatus: row["status"])

@@ -37,6 +37,7 @@ struct ChatCommand: AsyncParsableCommand {
         }
         let engine = ChatEngine(catalog: catalog, matcher: matcher)
         let conversations = ConversationService(engine: engine, store: store, retentionDays: storage.retentionDays)
+        let procedures = ProcedureService(engine: { engine }, store: store)
         let id = resume ?? UUID().uuidString.lowercased()
         var openQuestion: String?
         if let resume {
@@ -64,6 +65,12 @@ struct ChatCommand: AsyncParsableCommand {
                 fflush(nil)
             }
             guard let line = readLine() else { break }
+            if let path = DocumentUpload.path(in: line) {
+                let text = await DocumentUpload(procedures: procedures, conversations: conversations, conversation: id).send(path)
+                print(json ? try JSONLine.string(ChatSession.Turn(conversation: id, replies: [text], intent: nil)) : text + "\n")
+                fflush(nil)
+                continue
+            }
             let utterance = Utterance(line)
             if utterance.wasShortened {
                 StandardError.write("Hinweis: Nur die ersten \(Utterance.maximumLength) Zeichen Ihrer Nachricht wurden gelesen.\n")

@@ -28,4 +28,32 @@ extension CommandTests {
         #expect(wrong.status != 0)
         #expect(wrong.standardError.contains("received, in_progress"))
     }
+
+    @Test("chat tells the submitting conversation once what the department asks for; datei: sends a PNG and refuses a ZIP named .png")
+    func documentsInTheTerminal() throws {
+        let database = BinaryRunner.temporaryDatabase()
+        let chat = try BinaryRunner.run(["chat", "--json", "--database", database], input: Self.sperrmuell)
+        let last = try #require(chat.standardOutput.split(separator: "\n").last)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        let reference = try #require(object["reference"] as? String)
+        let conversation = try #require(object["conversation"] as? String)
+        #expect(try BinaryRunner.run(["status", reference, "set", "received", "--database", database]).status == 0)
+        let request = try BinaryRunner.run([
+            "status", reference, "set", "documents_requested", "--document", "foto:Foto der Gegenstände", "--database", database,
+        ])
+        #expect(request.status == 0, "\(request.standardError)")
+        let folder = URL(fileURLWithPath: database).deletingLastPathComponent()
+        let zip = folder.appendingPathComponent("foto.png"), png = folder.appendingPathComponent("echt.png")
+        try (Data([0x50, 0x4B, 0x03, 0x04]) + Data(repeating: 0, count: 64)).write(to: zip)
+        try (Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: 9, count: 64)).write(to: png)
+        let resumed = try BinaryRunner.run(
+            ["chat", "--database", database, "--resume", conversation], input: "hallo\nwie geht es\ndatei: \(zip.path)\ndatei: \(png.path)\n")
+        let output = resumed.standardOutput
+        #expect(output.components(separatedBy: "bittet die zuständige Stelle um diese Unterlagen").count == 2, "told once: \(output)")
+        #expect(output.contains("• Foto der Gegenstände"))
+        #expect(output.contains("kein PDF, JPEG oder PNG"))
+        #expect(output.contains("Danke! „Foto der Gegenstände“ zu Ihrem Antrag \(reference) ist gespeichert"))
+        let shown = try BinaryRunner.run(["status", reference, "--database", database])
+        #expect(shown.standardOutput.contains("prüft die Unterlagen, die Sie gesendet haben"))
+    }
 }

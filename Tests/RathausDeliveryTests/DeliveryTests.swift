@@ -134,6 +134,41 @@ struct DeliveryFaultTests {
         #expect(try store.deliveries(status: "delivered").count == 5)
     }
 
+    @Test("a document sent on request arrives signed as application.documents_submitted, its content's SHA-256 matching")
+    func documentDelivered() throws {
+        let receiver = try Receiver()
+        let (store, worker, references) = try Self.setUp(receiver)
+        let reference = references[0]
+        for event in [
+            ProcedureEvent(kind: .received),
+            ProcedureEvent(kind: .documentsRequested, documents: [.init(id: "foto", label: "Foto der Gegenstände")]),
+        ] {
+            _ = try store.addEvent(event, reference: reference, webhookID: nil)
+        }
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data((0..<4096).map { UInt8($0 % 251) })
+        guard case .stored(let stored) = try store.addDocument(reference: reference, requestedID: "foto", content: png, mediaType: .png) else {
+            Issue.record("the requested document was refused")
+            return
+        }
+        #expect(try store.openRequests(reference: reference).isEmpty, "the request is fulfilled")
+        try Self.drain(worker, store)
+        let entries = try receiver.entries()
+        #expect(entries.count == 2)
+        #expect(entries.allSatisfy { $0.valid }, "\(entries.compactMap(\.error))")
+        let documents = try #require(
+            entries.compactMap { try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any] }
+                .first { $0["type"] as? String == "application.documents_submitted" })
+        #expect(entries.contains { $0.webhook_id == stored.id })
+        #expect(documents["reference"] as? String == reference)
+        let file = try #require((documents["documents"] as? [[String: Any]])?.first)
+        let encoded = try #require(file["content_base64"] as? String)
+        let content = try #require(Data(base64Encoded: encoded))
+        #expect(content == png)
+        #expect(file["sha256"] as? String == SHA256Hex.of(content))
+        #expect(file["media_type"] as? String == "image/png")
+        #expect(try store.deliveries(status: "delivered").map(\.kind).sorted() == ["application.documents_submitted", "application.submitted"])
+    }
+
     @Test("500 on the first two attempts: delivered on the third, with the same webhook-id and body each time")
     func serverErrors() throws {
         let receiver = try Receiver(["--mode", "fail", "--fail-first", "2"])
@@ -201,5 +236,23 @@ struct DeliveryFaultTests {
         #expect(try receiver.entries().count == 2, "the Location was never requested")
         #expect(try store.retry(reference: references[0]))
         #expect(try store.deliveries(status: "retrying").count == 1)
+    }
+}
+
+/// The SHA-256 of bytes as hex, computed here independently of the store.
+enum SHA256Hex {
+    static func of(_ data: Data) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try? process.run()
+        input.fileHandleForWriting.write(data)
+        try? input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -139,5 +140,40 @@ struct ApplicationsAPITests {
             #expect(try await Self.post(client, reference, ["type": "withdrawn", "note": long]).status == .unprocessableContent)
         }
         #expect(try store.events(reference: reference)?.map(\.kind) == [.received, .approved, .completed])
+    }
+
+    @Test(
+        "the citizen sends a requested PNG with the token (201, stored with its SHA-256); a ZIP named foto.png, an unrequested id and a stranger are refused and nothing is stored"
+    )
+    func documentUpload() async throws {
+        let (app, store, reference, token) = try await Self.setUp()
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) + Data(repeating: 7, count: 1000)
+        let zip = Data([0x50, 0x4B, 0x03, 0x04]) + Data(repeating: 1, count: 100)
+        try await app.test(.router) { client in
+            _ = try await Self.post(client, reference, ["type": "received"])
+            _ = try await Self.post(client, reference, ["type": "documents_requested", "documents": [["id": "foto", "label": "Foto"]]])
+            let uri = "/api/v1/applications/\(reference)/documents/foto"
+            var headers = ChatAPITests.bearer(token)
+            headers[.contentType] = "image/png"
+            let fake = try await ChatAPITests.call(client, uri, .post, headers: headers, body: ByteBuffer(bytes: zip))
+            #expect(fake.status == .unsupportedMediaType)
+            let message = try #require((try ChatAPITests.object(fake)["error"] as? [String: String])?["message"])
+            #expect(message.contains("kein PDF, JPEG oder PNG"))
+            let stranger = try await ChatAPITests.call(client, uri, .post, headers: ChatAPITests.bearer("wrong"), body: ByteBuffer(bytes: png))
+            #expect(stranger.status == .notFound)
+            let other = try await ChatAPITests.call(
+                client, "/api/v1/applications/\(reference)/documents/ausweis", .post, headers: headers, body: ByteBuffer(bytes: png))
+            #expect(other.status == .conflict)
+            #expect(try store.documents(reference: reference).isEmpty, "nothing stored for the refusals")
+            let sent = try await ChatAPITests.call(client, uri, .post, headers: headers, body: ByteBuffer(bytes: png))
+            #expect(sent.status == .created)
+            #expect(try ChatAPITests.object(sent)["sha256"] as? String == SHA256.hash(data: png).hexString)
+            let tooLarge = try await ChatAPITests.call(
+                client, uri, .post, headers: headers, body: ByteBuffer(bytes: png + Data(count: DocumentFile.maximumBytes)))
+            #expect(tooLarge.status == .contentTooLarge)
+        }
+        let documents = try store.documents(reference: reference)
+        #expect(documents.map(\.requestedID) == ["foto"])
+        #expect(documents.first?.byteCount == png.count)
     }
 }

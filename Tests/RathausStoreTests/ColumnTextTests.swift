@@ -1,5 +1,6 @@
 import Foundation
 import RathausDialog
+import RathausUnderstanding
 import Testing
 
 @testable import RathausStore
@@ -13,6 +14,15 @@ struct ColumnTextTests {
             id: "c-\"1\"", currentService: "reisepass-beantragen",
             pendingChoice: ["a", "b\\c"], offeredForm: "sperrmuell-anmelden")
         snapshot.submittedReferences = ["MS-2026-000001"]
+        snapshot.currentAspect = .costs
+        snapshot.announcedRequests = ["MS-2026-000001/foto"]
+        // Every field of a snapshot between questions is set above: a field added later fails here
+        // until the hand-written text carries it.
+        let unset = Mirror(reflecting: snapshot).children.filter { child in
+            guard let label = child.label, !["dialog", "statusQuery"].contains(label) else { return false }
+            return "\(child.value)" == "nil"
+        }
+        #expect(unset.isEmpty, "fields not covered: \(unset.compactMap(\.label))")
         for state in [snapshot, ChatSession.Snapshot(id: "plain")] {
             let text = try ConversationStore.stateText(state, encoder: JSONEncoder())
             #expect(try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(text.utf8)) == state)

@@ -184,12 +184,12 @@ struct ConversationStoreTests {
 
     @Test("the migrations keep the names under which they ran on existing files, in order")
     func migrationNames() throws {
-        #expect(ConversationStore.migrator.migrations == ["v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events"])
+        #expect(ConversationStore.migrator.migrations == ["v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages"])
         let (_, path) = try Self.makeStore()
         let queue = try DatabaseQueue(path: path)
         #expect(
             try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == [
-                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events",
+                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages",
             ])
         #expect(try queue.read { try ConversationStore.migrator.hasCompletedMigrations($0) })
         let tables = try queue.read {
@@ -198,7 +198,8 @@ struct ConversationStoreTests {
         }
         #expect(
             tables == [
-                "application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "outbox", "procedure_event", "turn",
+                "application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "document", "outbox",
+                "procedure_event", "turn",
             ])
     }
 
@@ -218,6 +219,40 @@ struct ConversationStoreTests {
         let queue = try DatabaseQueue(path: path)
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM turn WHERE conversation_id = 'old'") } == 0)
         #expect(try store.applications().map(\.reference) == [reference], "submitted applications stay until delivered")
+    }
+
+    @Test("a file from before schema v6 keeps its outbox rows and their attempts; each row becomes the application's own message")
+    func outboxRowsBecomeMessages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v5.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try ConversationStore.migrator.migrate(old, upTo: "v5-procedure-events")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO application (id, reference, conversation_id, form_id, schema_version, service_name, service_key,
+                                             department_id, submitted_at, data)
+                    VALUES ('app-1', 'MS-2026-000001', 'c', 'sperrmuell-anmelden', 1, 'Sperrmüll', 'k', 'abfallwirtschaft', ?, '{}')
+                    """, arguments: [Date()])
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (id, application_id, department_id, status, attempts, next_attempt_at, created_at, last_error)
+                    VALUES (7, 'app-1', 'abfallwirtschaft', 'retrying', 1, ?, ?, 'HTTP 500')
+                    """, arguments: [Date(), Date()])
+            try db.execute(
+                sql: "INSERT INTO delivery_attempt (outbox_id, started_at, duration_ms, status) VALUES (7, ?, 12, 500)", arguments: [Date()])
+        }
+        try old.close()
+        let store = try ConversationStore(path: path)
+        #expect(try store.attempts(reference: "MS-2026-000001")?.map(\.status) == [500], "the attempt stays")
+        let delivery = try #require(try store.deliveries().first)
+        #expect(delivery.kind == "application.submitted")
+        #expect(delivery.status == "retrying")
+        #expect(delivery.lastError == "HTTP 500")
+        let item = try #require(try store.claimDue(limit: 1, lease: 60, owner: "test").first)
+        #expect(item.messageID == "app-1")
+        #expect(item.rowID == 7)
     }
 
     @Test("a file from before schema v4 keeps its transcripts: each citizen line with the replies after it becomes one turn")

@@ -63,6 +63,8 @@ public protocol ApplicationSink: Sendable {
     func submit(_ application: SubmittedApplication) throws -> String
     /// The state of the application with this reference, or nil when there is none.
     func status(reference: String) throws -> ApplicationStatus?
+    /// The documents the department asks for and has not received yet (none once the procedure has ended).
+    func openRequests(reference: String) throws -> [ProcedureEvent.RequestedDocument]
 }
 
 /// What a citizen may learn about an application: its delivery state and, to prove it is theirs,
@@ -96,12 +98,15 @@ public struct ApplicationStatus: Sendable, Hashable {
     public let submittedAt: Date?
     /// The steps the department reported since, oldest first.
     public let events: [ProcedureEvent]
+    /// The documents the department asks for and has not received yet.
+    public let openRequests: [ProcedureEvent.RequestedDocument]
 
     /// Creates a status.
     public init(
         reference: String, departmentID: String, state: State, deliveredAt: Date?, identifiers: Set<String>, formID: String = "",
-        submittedAt: Date? = nil, events: [ProcedureEvent] = []
+        submittedAt: Date? = nil, events: [ProcedureEvent] = [], openRequests: [ProcedureEvent.RequestedDocument] = []
     ) {
+        self.openRequests = openRequests
         self.reference = reference
         self.departmentID = departmentID
         self.state = state

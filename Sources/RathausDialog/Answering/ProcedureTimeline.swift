@@ -39,6 +39,8 @@ public struct ProcedureTimeline: Sendable {
     public let takesLongerThanUsual: Bool
     /// True once the procedure is completed or withdrawn.
     public let hasEnded: Bool
+    /// The documents the department asks for and has not received yet.
+    public let openRequests: [ProcedureEvent.RequestedDocument]
 
     /// The timeline of `status` with the names and processing time from `catalog`, counted to `today`.
     public init(status: ApplicationStatus, catalog: Catalog, today: CalendarDate) {
@@ -63,6 +65,7 @@ public struct ProcedureTimeline: Sendable {
                 documents: event.documents, expectedBy: event.expectedBy)
         }
         self.steps = steps
+        openRequests = status.openRequests
         let ended = status.events.last.map(\.kind.isFinal) ?? false
         hasEnded = ended
         let start = status.submittedAt.map { CalendarDate.today(now: $0) } ?? today
@@ -108,9 +111,10 @@ public struct ProcedureTimeline: Sendable {
         case .received, .inProgress:
             return "Als Nächstes: \(departmentName) bearbeitet Ihren Antrag\(by)."
         case .documentsRequested:
-            let contact = department.map { " (E-Mail: \($0.email), Telefon: \($0.phone))" } ?? ""
             let until = last.expectedBy.map { " bis \($0.german)" } ?? ""
-            return "Als Nächstes: Bitte reichen Sie die genannten Unterlagen\(until) bei \(departmentName) ein\(contact)."
+            guard !status.openRequests.isEmpty else { return "Als Nächstes: \(departmentName) prüft die Unterlagen, die Sie gesendet haben." }
+            let missing = status.openRequests.map { "„\($0.label)“" }.joined(separator: ", ")
+            return "Als Nächstes: Bitte senden Sie\(until) \(missing) hier im Chat (PDF, JPEG oder PNG bis 10 MB)."
         case .approved, .rejected:
             return "Über Ihren Antrag ist entschieden. Den Bescheid erhalten Sie von \(departmentName)."
         case .completed:

@@ -44,6 +44,13 @@ extension ChatSession {
             case conversation, replies, intent, state, form, expecting, reference, suggestions
         }
 
+        /// The same turn with other replies.
+        func withReplies(_ replies: [String]) -> Turn {
+            Turn(
+                conversation: conversation, replies: replies, intent: intent, state: state, form: form, expecting: expecting,
+                reference: reference, erasesConversation: erasesConversation, suggestions: suggestions)
+        }
+
         /// Reads a turn written by ``encode(to:)``.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -114,6 +121,9 @@ extension ChatSession {
         public var dialog: FormDialog?
         /// Reference numbers of the applications submitted in this conversation.
         public var submittedReferences: [String]?
+        /// The documents departments asked for that this conversation has been told about
+        /// ("MS-2026-000042/foto"), so that each request is announced once.
+        public var announcedRequests: [String]?
         /// A status question in progress: nil reference while waiting for it, else waiting for
         /// the postal code or e-mail address that proves the application is the citizen's.
         public var statusQuery: StatusQuery?

@@ -48,7 +48,15 @@ public struct ChatSession: Sendable {
     /// Answers one turn: inside an application the dialog takes it; otherwise a question about
     /// costs, documents, duration, deadlines, place or the online service gets that part first,
     /// and a follow-up without a service of its own refers to the previous one.
+    /// A department's request for documents since the last turn is told first.
     public mutating func respond(to utterance: Utterance) -> Turn {
+        let notices = documentRequestNotices()
+        let answer = reply(to: utterance)
+        return notices.isEmpty ? answer : answer.withReplies(notices + answer.replies)
+    }
+
+    /// The answer to one turn, without notices.
+    private mutating func reply(to utterance: Utterance) -> Turn {
         guard !utterance.isEmpty else { return turn(["Bitte schreiben Sie Ihre Frage."], intent: nil) }
         if let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] {
             return continueForm(utterance, dialog: dialog, form: form)

@@ -1,0 +1,121 @@
+import Crypto
+import Foundation
+import GRDB
+import RathausCatalog
+
+/// Documents a citizen sends because the department asked for them: stored with their SHA-256 and
+/// an outbox row in one durable transaction, delivered as `application.documents_submitted`.
+extension ConversationStore {
+    /// A stored document.
+    public struct StoredDocument: Sendable, Hashable {
+        /// Its id (the webhook id of its delivery).
+        public let id: String
+        /// The id the department gave the document in its request ("foto").
+        public let requestedID: String
+        /// The department's label ("Foto des Baums").
+        public let label: String
+        /// `application/pdf`, `image/jpeg` or `image/png`, from the file's first bytes.
+        public let mediaType: String
+        /// The file's size in bytes.
+        public let byteCount: Int
+        /// The SHA-256 of the content, hex.
+        public let sha256: String
+        /// The content; nil once purged.
+        public let content: Data?
+        /// When it arrived.
+        public let uploadedAt: Date
+    }
+
+    /// What became of a document sent.
+    public enum DocumentOutcome: Sendable, Hashable {
+        /// Stored and queued for delivery.
+        case stored(StoredDocument)
+        /// No application has this reference.
+        case unknownReference
+        /// The department asks for no document with this id (or the procedure has ended); the German reason.
+        case refused(String)
+    }
+
+    /// The documents the department asks for and has not yet received from the citizen, from its
+    /// latest request; empty when none is open or the procedure has ended.
+    public func openRequests(reference: String) throws -> [ProcedureEvent.RequestedDocument] {
+        try database.read { db in
+            guard let applicationID = try Self.applicationID(reference, db) else { return [] }
+            return try Self.openRequests(applicationID, db)
+        }
+    }
+
+    /// Stores `content` (already checked, see ``DocumentFile``) as the requested document
+    /// `requestedID` of the application `reference`, with its outbox row, in one durable transaction.
+    public func addDocument(
+        reference: String, requestedID: String, content: Data, mediaType: DocumentFile.MediaType, now: Date = Date()
+    )
+        throws -> DocumentOutcome
+    {
+        try writeTransaction(durable: true) { db in
+            guard let applicationID = try Self.applicationID(reference, db) else { return .unknownReference }
+            guard let request = try Self.openRequests(applicationID, db).first(where: { $0.id == requestedID }) else {
+                return .refused("Dieses Dokument wird für den Antrag nicht (mehr) angefordert.")
+            }
+            let document = StoredDocument(
+                id: UUID().uuidString.lowercased(), requestedID: requestedID, label: request.label, mediaType: mediaType.rawValue,
+                byteCount: content.count, sha256: SHA256.hash(data: content).hexString,
+                content: content, uploadedAt: now)
+            try db.execute(
+                sql: """
+                    INSERT INTO document (id, application_id, requested_id, label, media_type, byte_count, sha256, content, uploaded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    document.id, applicationID, requestedID, request.label, document.mediaType, document.byteCount, document.sha256,
+                    content, now,
+                ])
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
+                    SELECT id, ?, ?, department_id, ?, ? FROM application WHERE id = ?
+                    """, arguments: [OutboxItem.Kind.documentsSubmitted.rawValue, document.id, now, now, applicationID])
+            return .stored(document)
+        }
+    }
+
+    /// The documents sent for the application `reference`, oldest first, without their content.
+    public func documents(reference: String) throws -> [StoredDocument] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.requested_id, d.label, d.media_type, d.byte_count, d.sha256, NULL AS content, d.uploaded_at
+                    FROM document d JOIN application a ON a.id = d.application_id WHERE a.reference = ? ORDER BY d.uploaded_at, d.id
+                    """, arguments: [reference.uppercased()]
+            ).map(Self.document)
+        }
+    }
+
+    /// One document with its content, for its delivery.
+    static func document(id: String, in db: Database) throws -> StoredDocument? {
+        try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]).map(document)
+    }
+
+    private static func document(_ row: Row) -> StoredDocument {
+        StoredDocument(
+            id: row["id"], requestedID: row["requested_id"], label: row["label"], mediaType: row["media_type"],
+            byteCount: row["byte_count"], sha256: row["sha256"], content: row["content"], uploadedAt: row["uploaded_at"])
+    }
+
+    private static func applicationID(_ reference: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
+    }
+
+    /// The documents of the latest request not yet sent after it; none once the procedure has ended.
+    static func openRequests(_ applicationID: String, _ db: Database) throws -> [ProcedureEvent.RequestedDocument] {
+        let events = try events(ofApplication: applicationID, db)
+        guard events.last?.kind.isFinal != true,
+            let request = events.last(where: { $0.kind == .documentsRequested })
+        else { return [] }
+        let sent = try String.fetchSet(
+            db, sql: "SELECT requested_id FROM document WHERE application_id = ? AND uploaded_at >= ?",
+            arguments: [applicationID, request.receivedAt])
+        return request.documents.filter { !sent.contains($0.id) }
+    }
+}
