@@ -13,7 +13,7 @@ extension ChatSession {
             guard let open = try? sink.openRequests(reference: reference) else { continue }
             let new = open.filter { !announced.contains("\(reference)/\($0.id)") }
             guard !new.isEmpty else { continue }
-            new.forEach { announced.insert("\(reference)/\($0.id)") }
+            for document in new { announced.insert("\(reference)/\(document.id)") }
             let list = new.map { "• \($0.label)" }.joined(separator: "\n")
             notices.append(
                 "Zu Ihrem Antrag \(reference) bittet die zuständige Stelle um diese Unterlagen:\n\(list)\n"
