@@ -169,11 +169,17 @@ public final class ConversationStore: ApplicationSink, Sendable {
         return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(text.utf8))
     }
 
-    /// Deletes a conversation, its transcript and its draft (the citizen's right to erasure).
-    /// Submitted applications stay until they are delivered: they belong to the department now.
+    /// Deletes a conversation, its transcript and its draft (the citizen's right to erasure), and
+    /// the documents it sent for its applications, with their deliveries not yet made. Submitted
+    /// applications and their steps stay: they belong to the department's procedure now.
     @discardableResult
     public func deleteConversation(id: String) throws -> Bool {
         try database.write { db in
+            let documents = "SELECT d.id FROM document d JOIN application a ON a.id = d.application_id WHERE a.conversation_id = ?"
+            try db.execute(
+                sql: "DELETE FROM outbox WHERE kind = ? AND status != 'delivered' AND message_id IN (\(documents))",
+                arguments: [OutboxItem.Kind.documentsSubmitted.rawValue, id])
+            try db.execute(sql: "DELETE FROM document WHERE id IN (\(documents))", arguments: [id])
             try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [id])
             return db.changesCount > 0
         }
@@ -183,14 +189,28 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public struct PurgeResult: Sendable, Hashable {
         /// Conversations (with transcripts and drafts) removed.
         public let conversations: Int
+        /// Documents whose content was removed (their name, size and checksum stay).
+        public var documents = 0
     }
 
-    /// Deletes conversations (with their transcripts and unfinished drafts) untouched for `days` days.
+    /// Deletes conversations (with their transcripts and unfinished drafts) untouched for `days`
+    /// days, and the content of documents sent more than `days` days ago once they are delivered
+    /// and their application's procedure has ended (completed or withdrawn).
     public func purge(olderThan days: Int, now: Date = Date()) throws -> PurgeResult {
         let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
         return try database.write { db in
             try db.execute(sql: "DELETE FROM conversation WHERE updated_at < ?", arguments: [cutoff])
-            return PurgeResult(conversations: db.changesCount)
+            var result = PurgeResult(conversations: db.changesCount)
+            try db.execute(
+                sql: """
+                    UPDATE document SET content = NULL
+                    WHERE content IS NOT NULL AND uploaded_at < ?
+                      AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = document.id AND o.status = 'delivered')
+                      AND EXISTS (SELECT 1 FROM procedure_event e WHERE e.application_id = document.application_id
+                                  AND e.kind IN ('completed', 'withdrawn'))
+                    """, arguments: [cutoff])
+            result.documents = db.changesCount
+            return result
         }
     }
 

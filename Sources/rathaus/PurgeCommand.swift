@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import RathausStore
 
-/// `rathaus purge`: deletes conversations (transcripts and unfinished drafts) past the retention period.
+/// `rathaus purge`: deletes conversations (transcripts and unfinished drafts) past the retention
+/// period, and the documents of ended procedures sent before it.
 struct PurgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge",
@@ -14,5 +15,6 @@ struct PurgeCommand: ParsableCommand {
         let store = try storage.open()
         let result = try store.purge(olderThan: storage.retentionDays)
         print("\(result.conversations) Gespräche gelöscht (älter als \(storage.retentionDays) Tage).")
+        print("\(result.documents) Dokumente abgeschlossener Vorgänge gelöscht (älter als \(storage.retentionDays) Tage).")
     }
 }

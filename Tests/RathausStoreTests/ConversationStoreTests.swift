@@ -400,4 +400,45 @@ struct ProcedureStepsTests {
         #expect(try store.addEvent(ProcedureEvent(kind: .received), reference: "MS-2026-999999", webhookID: nil) == .unknownReference)
         #expect(try store.events(reference: reference)?.map(\.kind) == [.received])
     }
+
+    /// An application of conversation "other" whose department asked for a photo, and a PNG sent for it.
+    static func documentSent() throws -> (ConversationStore, String) {
+        let (store, reference) = try ApplicationStatusTests.submitted()
+        _ = try store.addEvent(ProcedureEvent(kind: .received), reference: reference, webhookID: nil)
+        _ = try store.addEvent(
+            ProcedureEvent(kind: .documentsRequested, documents: [.init(id: "foto", label: "Foto")]), reference: reference, webhookID: nil)
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
+        guard case .stored = try store.addDocument(reference: reference, requestedID: "foto", content: png, mediaType: .png) else {
+            throw ConversationStore.Failure(description: "the document was refused")
+        }
+        return (store, reference)
+    }
+
+    @Test("purge removes a document's content only once it is delivered, old enough and its procedure has ended")
+    func purgeDocuments() throws {
+        let (store, reference) = try Self.documentSent()
+        let later = Date().addingTimeInterval(40 * 86_400)
+        #expect(try store.purge(olderThan: 30, now: later).documents == 0, "not delivered, procedure open")
+        for item in try store.claimDue(limit: 10, lease: 60, owner: "test") {
+            try store.record(.delivered(status: 200), for: item, startedAt: Date(), duration: 0.01)
+        }
+        #expect(try store.purge(olderThan: 30, now: later).documents == 0, "procedure still open")
+        _ = try store.addEvent(ProcedureEvent(kind: .completed), reference: reference, webhookID: nil)
+        #expect(try store.purge(olderThan: 30, now: Date()).documents == 0, "not old enough")
+        #expect(try store.purge(olderThan: 30, now: later).documents == 1)
+        let kept = try #require(try store.documents(reference: reference).first)
+        #expect(kept.label == "Foto" && kept.byteCount == 11, "name, size and checksum stay")
+    }
+
+    @Test("erasing the conversation removes its documents and their pending deliveries; the application and its steps stay")
+    func erasureRemovesDocuments() throws {
+        let (store, reference) = try Self.documentSent()
+        #expect(try store.deliveries().count == 2)
+        let conversation = "other"
+        try store.record(.init(id: conversation, offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"])
+        #expect(try store.deleteConversation(id: conversation))
+        #expect(try store.documents(reference: reference).isEmpty)
+        #expect(try store.deliveries().map(\.kind) == ["application.submitted"])
+        #expect(try store.events(reference: reference)?.count == 2)
+    }
 }
