@@ -39,6 +39,10 @@ static inline CURLcode rathaus_curl_setopt_header_function(CURL *handle, rathaus
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
 }
 
+static inline CURLcode rathaus_curl_setopt_mime(CURL *handle, curl_mime *mime) {
+    return curl_easy_setopt(handle, CURLOPT_MIMEPOST, mime);
+}
+
 static inline CURLcode rathaus_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -28,9 +28,24 @@ public final class ProcedureService: Sendable {
         try await Blocking.run { [store] in try store.department(ofReference: reference) }
     }
 
-    /// Stores `event` for `reference` (see ``ConversationStore/addEvent(_:reference:webhookID:)``).
+    /// Stores `event` for `reference` (see ``ConversationStore/addEvent(_:reference:webhookID:notice:)``),
+    /// with the e-mail to the citizen when they asked for one.
     public func record(_ event: ProcedureEvent, reference: String, webhookID: String?) async throws -> ConversationStore.EventOutcome {
-        try await Blocking.run { [store] in try store.addEvent(event, reference: reference, webhookID: webhookID) }
+        let (store, catalog) = (store, currentEngine().catalog)
+        return try await Blocking.run { try Self.record(event, reference: reference, webhookID: webhookID, store: store, catalog: catalog) }
+    }
+
+    /// ``record(_:reference:webhookID:)`` for a caller that may block (the clerk's command line).
+    public static func record(
+        _ event: ProcedureEvent, reference: String, webhookID: String?, store: ConversationStore, catalog: Catalog
+    ) throws -> ConversationStore.EventOutcome {
+        let notice = try store.status(reference: reference).map { status in
+            StatusNotice(
+                event: event, reference: status.reference,
+                serviceName: catalog.knowledge[status.formID]?.name ?? catalog.forms[status.formID]?.title ?? status.formID,
+                sender: "Ihre Stadtverwaltung \(catalog.town.name)")
+        }
+        return try store.addEvent(event, reference: reference, webhookID: webhookID, notice: notice)
     }
 
     /// The timeline of `reference`. Throws ``ConversationNotFound`` when there is no such

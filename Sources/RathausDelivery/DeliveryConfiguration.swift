@@ -42,6 +42,8 @@ public struct DeliveryConfiguration: Sendable {
     public let retrySchedule: [TimeInterval]
     /// Endpoints by department id; `default` for all others.
     public let endpoints: [String: Endpoint]
+    /// The mail server for e-mails to citizens, if the config has one (`smtp:`).
+    public let smtp: SMTPSettings?
 
     /// The standard retry schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h.
     public static let standardSchedule: [TimeInterval] = [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400]
@@ -88,9 +90,10 @@ public struct DeliveryConfiguration: Sendable {
             throw Problems(lines: ["\(file):1: kein gültiges YAML (\(error))"])
         }
         func line(_ node: Node?) -> Int { (node?.mark?.line ?? 1) }
-        for key in root.keys.compactMap(\.string) where !["database", "delivery", "departments", "server"].contains(key) {
-            problems.append("\(file):\(line(root[key])): Unbekanntes Feld '\(key)'. Erlaubt sind: database, delivery, departments, server.")
+        for key in root.keys.compactMap(\.string) where !["database", "delivery", "departments", "server", "smtp"].contains(key) {
+            problems.append("\(file):\(line(root[key])): Unbekanntes Feld '\(key)'. Erlaubt sind: database, delivery, departments, server, smtp.")
         }
+        smtp = root["smtp"].flatMap { SMTPSettings.read($0, file: file, environment: environment, problems: &problems) }
         database = root["database"]?.string
         let delivery = root["delivery"]?.mapping
         func number(_ key: String, _ fallback: Double) -> Double {

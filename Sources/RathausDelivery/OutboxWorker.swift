@@ -107,7 +107,9 @@ public struct OutboxWorker: Sendable {
     private func send(_ item: ConversationStore.OutboxItem, with transport: CurlTransport) throws -> ConversationStore.FinishedAttempt {
         let started = Date()
         let outcome: ConversationStore.AttemptOutcome
-        if let endpoint = configuration.endpoint(for: item.departmentID) {
+        if let email = item.email {
+            outcome = sendEmail(email, item: item)
+        } else if let endpoint = configuration.endpoint(for: item.departmentID) {
             let body = try WebhookPayload.body(for: item)
             let timestamp = Int(started.timeIntervalSince1970)
             let signature = try WebhookSigner(secrets: endpoint.secrets).signature(id: item.messageID, timestamp: timestamp, body: body)
@@ -125,6 +127,22 @@ public struct OutboxWorker: Sendable {
             outcome = retryOrGiveUp(item, status: nil, error: "keine Adresse für \(item.departmentID) in der Konfiguration", retryAfter: nil)
         }
         return ConversationStore.FinishedAttempt(item: item, outcome: outcome, startedAt: started, duration: Date().timeIntervalSince(started))
+    }
+
+    /// One attempt to send an e-mail to a citizen: delivered once the server took it (250).
+    private func sendEmail(_ email: ConversationStore.StoredEmail, item: ConversationStore.OutboxItem) -> ConversationStore.AttemptOutcome {
+        guard let smtp = configuration.smtp else {
+            return retryOrGiveUp(item, status: nil, error: "kein SMTP-Server in der Konfiguration (smtp:)", retryAfter: nil)
+        }
+        let transport = SMTPTransport(settings: smtp, connectTimeout: configuration.connectTimeout, timeout: configuration.timeout)
+        do {
+            try transport.send(to: email.recipient, subject: email.subject, body: email.body, messageID: email.id)
+            return .delivered(status: 250)
+        } catch let failure as SMTPTransport.Failure {
+            return retryOrGiveUp(item, status: failure.serverReply, error: failure.description, retryAfter: nil)
+        } catch {
+            return retryOrGiveUp(item, status: nil, error: "\(type(of: error))", retryAfter: nil)
+        }
     }
 
     private func classify(status: Int, retryAfter: String?, item: ConversationStore.OutboxItem) -> ConversationStore.AttemptOutcome {

@@ -13,6 +13,8 @@ extension ConversationStore {
             case applicationSubmitted = "application.submitted"
             /// A document the department asked for, sent by the citizen.
             case documentsSubmitted = "application.documents_submitted"
+            /// An e-mail to the citizen about a step of the procedure.
+            case emailNotification = "notification.email"
         }
 
         /// The outbox row.
@@ -21,9 +23,11 @@ extension ConversationStore {
         public var kind: Kind = .applicationSubmitted
         /// The webhook id, stable across attempts: the application's id for the application, the
         /// document's id for a document.
-        public var messageID: String { document?.id ?? applicationID }
+        public var messageID: String { document?.id ?? email?.id ?? applicationID }
         /// The document, for ``Kind/documentsSubmitted``.
         public var document: StoredDocument?
+        /// The e-mail, for ``Kind/emailNotification``.
+        public var email: StoredEmail?
         /// The application id.
         public let applicationID: String
         /// The reference number.
@@ -129,10 +133,15 @@ extension ConversationStore {
                     rowID: row["id"], applicationID: row["application_id"], reference: row["reference"], departmentID: row["department_id"],
                     formID: row["form_id"], schemaVersion: row["schema_version"], serviceName: row["service_name"],
                     serviceKey: row["service_key"], submittedAt: row["submitted_at"], data: row["data"], attempts: row["attempts"])
-                let kind: String = row["kind"]
-                if kind == OutboxItem.Kind.documentsSubmitted.rawValue {
+                switch OutboxItem.Kind(rawValue: row["kind"]) {
+                case .documentsSubmitted?:
                     item.kind = .documentsSubmitted
                     item.document = try Self.document(id: row["message_id"], in: db)
+                case .emailNotification?:
+                    item.kind = .emailNotification
+                    item.email = try Self.email(id: row["message_id"], in: db)
+                default:
+                    break
                 }
                 try takeLease.execute(arguments: [until, owner, item.rowID])
                 return item

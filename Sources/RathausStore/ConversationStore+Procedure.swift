@@ -40,7 +40,8 @@ extension ConversationStore {
     /// Stores `event` for the application `reference` when it may follow the steps stored before
     /// it; a `webhookID` already stored for this application returns that event instead. The check
     /// and the insert are one transaction, so two events at once cannot both pass the same check.
-    public func addEvent(_ event: ProcedureEvent, reference: String, webhookID: String?) throws -> EventOutcome {
+    /// When the citizen agreed to be notified, `notice` is queued as an e-mail in the same transaction.
+    public func addEvent(_ event: ProcedureEvent, reference: String, webhookID: String?, notice: StatusNotice? = nil) throws -> EventOutcome {
         if let problem = ProcedureRules.problem(with: event) { return .refused(problem) }
         return try writeTransaction(durable: true) { db in
             guard
@@ -66,6 +67,11 @@ extension ConversationStore {
                     applicationID, webhookID, event.kind.rawValue, event.note, try Self.jsonText(event.documents),
                     event.expectedBy?.description, event.receivedAt, event.source,
                 ])
+            if let notice,
+                let recipient = try String.fetchOne(db, sql: "SELECT notify_email FROM application WHERE id = ?", arguments: [applicationID])
+            {
+                try Self.queueEmail(notice, to: recipient, application: applicationID, now: event.receivedAt, in: db)
+            }
             return .accepted(event)
         }
     }

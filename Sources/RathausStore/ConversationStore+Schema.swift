@@ -163,7 +163,8 @@ extension ConversationStore {
 
         // The outbox carries more than applications: each row has a kind and a message id of its
         // own (the webhook id), so that an application may have several rows; the documents a
-        // citizen sends on request are stored with their checksum, their content until the purge.
+        // citizen sends on request are stored with their checksum, their content until the purge;
+        // a citizen who agreed gets an e-mail for each step, queued in the same outbox.
         migrator.registerMigration("v6-outbox-messages") { db in
             try db.execute(
                 sql: """
@@ -200,6 +201,14 @@ extension ConversationStore {
                         content BLOB,
                         uploaded_at DATETIME NOT NULL);
                     CREATE INDEX document_on_application_id ON document(application_id);
+                    ALTER TABLE application ADD COLUMN notify_email TEXT;
+                    CREATE TABLE email (
+                        id TEXT PRIMARY KEY,
+                        application_id TEXT NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+                        recipient TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        created_at DATETIME NOT NULL);
                     """)
         }
 

@@ -57,9 +57,10 @@ public final class ConversationStore: ApplicationSink, Sendable {
 
     /// A conversation's state as the JSON text of its column. Between questions (no form, no
     /// offered values, no status question), which is most turns, the few fields are written
-    /// directly; any other state goes through `encoder`. `JSONDecoder` reads both back.
+    /// directly; any other state (a form, offered values, a status question, an e-mail offer) goes
+    /// through `encoder`. `JSONDecoder` reads both back.
     static func stateText(_ snapshot: ChatSession.Snapshot, encoder: JSONEncoder) throws -> String {
-        guard snapshot.dialog == nil, snapshot.offeredValues.isEmpty, snapshot.statusQuery == nil else {
+        guard snapshot.dialog == nil, snapshot.offeredValues.isEmpty, snapshot.statusQuery == nil, snapshot.notificationOffer == nil else {
             return try jsonText(snapshot, encoder: encoder)
         }
         var out = "{\"id\":" + JSONString.quoted(snapshot.id) + ",\"offeredValues\":{}"
@@ -180,6 +181,13 @@ public final class ConversationStore: ApplicationSink, Sendable {
                 sql: "DELETE FROM outbox WHERE kind = ? AND status != 'delivered' AND message_id IN (\(documents))",
                 arguments: [OutboxItem.Kind.documentsSubmitted.rawValue, id])
             try db.execute(sql: "DELETE FROM document WHERE id IN (\(documents))", arguments: [id])
+            // No more e-mails to the citizen's address: the consent, the e-mails not yet sent.
+            let emails = "SELECT e.id FROM email e JOIN application a ON a.id = e.application_id WHERE a.conversation_id = ?"
+            try db.execute(
+                sql: "DELETE FROM outbox WHERE kind = ? AND status != 'delivered' AND message_id IN (\(emails))",
+                arguments: [OutboxItem.Kind.emailNotification.rawValue, id])
+            try db.execute(sql: "DELETE FROM email WHERE id IN (\(emails))", arguments: [id])
+            try db.execute(sql: "UPDATE application SET notify_email = NULL WHERE conversation_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [id])
             return db.changesCount > 0
         }
@@ -210,6 +218,12 @@ public final class ConversationStore: ApplicationSink, Sendable {
                                   AND e.kind IN ('completed', 'withdrawn'))
                     """, arguments: [cutoff])
             result.documents = db.changesCount
+            // Sent e-mails hold the citizen's address: gone after the retention period.
+            try db.execute(
+                sql: """
+                    DELETE FROM email WHERE created_at < ?
+                      AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = email.id AND o.status = 'delivered')
+                    """, arguments: [cutoff])
             return result
         }
     }

@@ -22,7 +22,7 @@ struct DeliveriesCommand: ParsableCommand {
                     continue
                 }
                 print(
-                    "\(delivery.reference)  \(delivery.status)  \(delivery.department)  Versuche: \(delivery.attempts)"
+                    "\(delivery.reference)  \(delivery.kind)  \(delivery.status)  \(delivery.department)  Versuche: \(delivery.attempts)"
                         + (delivery.lastError.map { "  zuletzt: \($0)" } ?? ""))
             }
         }

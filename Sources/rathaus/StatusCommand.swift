@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RathausCatalog
+import RathausConversations
 import RathausDialog
 import RathausStore
 
@@ -54,7 +55,7 @@ struct StatusCommand: ParsableCommand {
             expected = date
         }
         let event = ProcedureEvent(kind: kind, note: note, documents: documents, expectedBy: expected, source: "clerk")
-        switch try store.addEvent(event, reference: reference, webhookID: nil) {
+        switch try ProcedureService.record(event, reference: reference, webhookID: nil, store: store, catalog: try options.load()) {
         case .accepted, .duplicate:
             print("Gespeichert: \(kind.german).")
         case .unknownReference:

@@ -56,4 +56,21 @@ extension CommandTests {
         let shown = try BinaryRunner.run(["status", reference, "--database", database])
         #expect(shown.standardOutput.contains("prüft die Unterlagen, die Sie gesendet haben"))
     }
+
+    @Test("after submitting, 'ja' to the e-mail offer queues an e-mail for each later step (deliveries list shows it)")
+    func emailConsent() throws {
+        let database = BinaryRunner.temporaryDatabase()
+        let chat = try BinaryRunner.run(["chat", "--json", "--database", database], input: Self.sperrmuell + "ja\n")
+        let lines = chat.standardOutput.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let submitted = try #require(lines.first { $0["reference"] != nil })
+        let reference = try #require(submitted["reference"] as? String)
+        #expect((submitted["replies"] as? [String])?.last?.contains("Möchten Sie eine E-Mail an anna@example.org") == true)
+        #expect((submitted["expecting"] as? [String: Any])?["field"] as? String == "benachrichtigung")
+        #expect((lines.last?["replies"] as? [String])?.joined().contains("Sie bekommen eine E-Mail an anna@example.org") == true)
+        #expect(try BinaryRunner.run(["status", reference, "set", "received", "--database", database]).status == 0)
+        let list = try BinaryRunner.run(["deliveries", "list", "--database", database])
+        #expect(list.standardOutput.contains("notification.email  pending  smtp"), "\(list.standardOutput)")
+    }
 }

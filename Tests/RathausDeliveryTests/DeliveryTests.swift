@@ -169,6 +169,35 @@ struct DeliveryFaultTests {
         #expect(try store.deliveries(status: "delivered").map(\.kind).sorted() == ["application.documents_submitted", "application.submitted"])
     }
 
+    @Test("a citizen who agreed gets one e-mail per step through a real SMTP server, also when it refused the first attempt; never the form's data")
+    func emailPerStep() throws {
+        let receiver = try Receiver()
+        let mail = try MailServer(refuseFirst: 1)
+        let (store, _, references) = try Self.setUp(receiver)
+        let configuration = try DeliveryConfiguration(yaml: receiver.configuration() + "\n" + mail.configuration)
+        let worker = OutboxWorker(store: store, configuration: configuration)
+        let reference = references[0]
+        #expect(try store.notifyByEmail(reference: reference, address: "Anna@Example.org"))
+        let catalog = try CatalogLoader(directory: Receiver.repositoryRoot).load()
+        for event in [ProcedureEvent(kind: .received), ProcedureEvent(kind: .inProgress, note: "Wir planen die Abholung.")] {
+            let notice = StatusNotice(event: event, reference: reference, serviceName: "Sperrmüll", sender: "Stadt \(catalog.town.name)")
+            guard case .accepted = try store.addEvent(event, reference: reference, webhookID: nil, notice: notice) else {
+                Issue.record("the step was refused")
+                return
+            }
+        }
+        try Self.drain(worker, store)
+        let messages = try mail.messages()
+        #expect(messages.count == 2, "one e-mail per step, the refused attempt sent again: \(messages.map(\.subject))")
+        #expect(messages.allSatisfy { $0.rcpt_tos == ["anna@example.org"] && $0.mail_from == "rathaus@musterstadt.example" })
+        #expect(Set(messages.map(\.subject)) == ["Ihr Antrag \(reference): Eingegangen bei der Stelle", "Ihr Antrag \(reference): In Bearbeitung"])
+        #expect(messages.contains { $0.body.contains("Hinweis der Stelle: Wir planen die Abholung.") })
+        #expect(!messages.contains { $0.body.contains("menge") || $0.body.contains("12345") }, "no form data")
+        let emails = try store.deliveries().filter { $0.kind == "notification.email" }
+        #expect(emails.count == 2 && emails.allSatisfy { $0.status == "delivered" })
+        #expect(emails.map(\.attempts).sorted() == [1, 2], "the first e-mail was refused once and sent again")
+    }
+
     @Test("500 on the first two attempts: delivered on the third, with the same webhook-id and body each time")
     func serverErrors() throws {
         let receiver = try Receiver(["--mode", "fail", "--fail-first", "2"])

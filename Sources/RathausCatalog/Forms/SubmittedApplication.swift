@@ -65,6 +65,8 @@ public protocol ApplicationSink: Sendable {
     func status(reference: String) throws -> ApplicationStatus?
     /// The documents the department asks for and has not received yet (none once the procedure has ended).
     func openRequests(reference: String) throws -> [ProcedureEvent.RequestedDocument]
+    /// Records that the citizen wants an e-mail to `address` for each step of the procedure (nil: none).
+    @discardableResult func notifyByEmail(reference: String, address: String?) throws -> Bool
 }
 
 /// What a citizen may learn about an application: its delivery state and, to prove it is theirs,

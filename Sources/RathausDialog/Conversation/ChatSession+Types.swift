@@ -124,6 +124,16 @@ extension ChatSession {
         /// The documents departments asked for that this conversation has been told about
         /// ("MS-2026-000042/foto"), so that each request is announced once.
         public var announcedRequests: [String]?
+        /// The offer, just made, to be told of each step of an application by e-mail.
+        public var notificationOffer: NotificationOffer?
+
+        /// An offer of e-mails about an application's steps.
+        public struct NotificationOffer: Sendable, Hashable, Codable {
+            /// The application's reference number.
+            public var reference: String
+            /// The address entered in its form.
+            public var address: String
+        }
         /// A status question in progress: nil reference while waiting for it, else waiting for
         /// the postal code or e-mail address that proves the application is the citizen's.
         public var statusQuery: StatusQuery?

@@ -61,6 +61,10 @@ public struct ChatSession: Sendable {
         if let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] {
             return continueForm(utterance, dialog: dialog, form: form)
         }
+        if let offer = snapshot.notificationOffer {
+            snapshot.notificationOffer = nil
+            if let reply = answerNotificationOffer(utterance, offer: offer) { return turn([reply], intent: nil) }
+        }
         if let query = snapshot.statusQuery, let reply = continueStatusQuery(utterance, query: query) {
             return turn([reply], intent: Self.statusIntent)
         }
@@ -266,7 +270,18 @@ public struct ChatSession: Sendable {
             let text =
                 "Vielen Dank! Ihr Antrag ist eingegangen. Ihre Vorgangsnummer lautet \(reference). "
                 + "Er geht an: \(department). \(form.nextSteps)"
-            return Turn(conversation: id, replies: [text], intent: nil, state: .submitted, form: form.id, reference: reference)
+            // With an e-mail address in the form, the citizen may ask to be told of each step.
+            let address = application.data.first { $0.type == "email" }.flatMap { entry -> String? in
+                if case .text(let text) = entry.value { return text } else { return nil }
+            }
+            guard let address else {
+                return Turn(conversation: id, replies: [text], intent: nil, state: .submitted, form: form.id, reference: reference)
+            }
+            snapshot.notificationOffer = .init(reference: reference, address: address)
+            let offer = "Möchten Sie eine E-Mail an \(address) bekommen, wenn sich der Stand Ihres Antrags ändert? (Ja/Nein)"
+            return Turn(
+                conversation: id, replies: [text, offer], intent: nil, state: .submitted, form: form.id,
+                expecting: Expecting(field: Self.notificationField, type: "yes_no", choices: nil), reference: reference)
         } catch {
             var waiting = dialog
             waiting.returnToSummary()

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A real SMTP server on 127.0.0.1 for the e-mail tests: `Tests/Delivery/smtp_server.py` (aiosmtpd),
+/// started for one test, which may refuse the first messages with 451 and logs the others.
+public final class MailServer {
+    /// One message the server took.
+    public struct Message: Decodable, Sendable {
+        /// The envelope sender.
+        public let mail_from: String
+        /// The envelope recipients.
+        public let rcpt_tos: [String]
+        /// The decoded subject.
+        public let subject: String
+        /// The decoded text.
+        public let body: String
+        /// The headers as received.
+        public let headers: [String: String]
+    }
+
+    /// The server's process.
+    public let process = Process()
+    /// The port it listens on.
+    public let port: Int
+    /// The file it logs each message to, one JSON line each.
+    public let log: URL
+
+    /// Starts the server; it answers the first `refuseFirst` messages with 451.
+    public init(refuseFirst: Int = 0) throws {
+        log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-mail-\(UUID().uuidString).jsonl")
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", Receiver.repositoryRoot.appendingPathComponent("Tests/Delivery/smtp_server.py").path,
+            "--log", log.path, "--refuse-first", String(refuseFirst), "--lifetime", "120",
+        ]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !text.contains("\n"), Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let line = text.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
+            process.terminate()
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "mail server did not start: \(text)"])
+        }
+        self.port = port
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: log)
+    }
+
+    /// The `smtp:` section of a config for this server.
+    public var configuration: String {
+        """
+        smtp:
+          host: 127.0.0.1
+          port: \(port)
+          security: none
+          from: "Stadt Musterstadt <rathaus@musterstadt.example>"
+        """
+    }
+
+    /// Every message taken so far.
+    public func messages() throws -> [Message] {
+        guard let data = FileManager.default.contents(atPath: log.path) else { return [] }
+        return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Message.self, from: Data($0)) }
+    }
+}
