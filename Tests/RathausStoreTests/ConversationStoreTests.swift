@@ -198,8 +198,8 @@ struct ConversationStoreTests {
         }
         #expect(
             tables == [
-                "application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "document", "outbox",
-                "procedure_event", "turn",
+                "application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "document", "email",
+                "outbox", "procedure_event", "turn",
             ])
     }
 
