@@ -27,27 +27,8 @@ public final class MailServer {
     /// Starts the server; it answers the first `refuseFirst` messages with 451.
     public init(refuseFirst: Int = 0) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-mail-\(UUID().uuidString).jsonl")
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", Receiver.repositoryRoot.appendingPathComponent("Tests/Delivery/smtp_server.py").path,
-            "--log", log.path, "--refuse-first", String(refuseFirst), "--lifetime", "120",
-        ]
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(20)
-        while !text.contains("\n"), Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let line = text.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "mail server did not start: \(text)"])
-        }
-        self.port = port
+        port = try PortPrintingScript.start(
+            "Tests/Delivery/smtp_server.py", ["--log", log.path, "--refuse-first", String(refuseFirst), "--lifetime", "120"], in: process)
     }
 
     deinit {

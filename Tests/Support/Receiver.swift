@@ -44,28 +44,8 @@ public final class Receiver {
     /// Starts the receiver with `arguments` (e.g. ["--mode", "fail", "--fail-first", "2"]).
     public init(_ arguments: [String] = []) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-receiver-\(UUID().uuidString).jsonl")
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            [
-                "python3", Self.repositoryRoot.appendingPathComponent("Tests/Delivery/receiver.py").path,
-                "--secret", Self.secret, "--log", log.path, "--lifetime", "120",
-            ] + arguments
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice  // a closed connection makes http.server print a traceback
-        try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(20)
-        while !text.contains("\n"), Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let line = text.split(separator: "\n").first, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "receiver did not start: \(text)"])
-        }
-        self.port = port
+        port = try PortPrintingScript.start(
+            "Tests/Delivery/receiver.py", ["--secret", Self.secret, "--log", log.path, "--lifetime", "120"] + arguments, in: process)
     }
 
     deinit {
