@@ -767,7 +767,7 @@
         finish(message);
       });
       xhr.addEventListener("error", function () {
-        finish("Die Datei konnte nicht gesendet werden: keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.");
+        finish("Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und senden Sie die Datei erneut.");
       });
       xhr.addEventListener("timeout", function () {
         finish("Das Senden dauert zu lange. Bitte versuchen Sie es erneut.");
