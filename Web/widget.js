@@ -6,11 +6,23 @@
  *           data-title="Musterstadt fragen" defer></script>
  *
  * Attributes (all optional): data-server (default: the origin this script was loaded from),
- * data-title (default "Rathaus Musterstadt"), data-privacy (default <server>/datenschutz.html).
+ * data-title (default "Rathaus Musterstadt"), data-privacy (default <server>/datenschutz.html),
+ * data-poll-seconds (default 10, at least 1): how often an open widget asks after the applications
+ * filed in this conversation.
  *
  * Works under "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'":
  * no inline script or style, no element.style, no innerHTML. Every text from the server is
- * inserted as a text node. The conversation id and its access token live in sessionStorage only.
+ * inserted as a text node. The conversation id and its access token live in sessionStorage only,
+ * together with the references of the applications filed in the conversation.
+ *
+ * Documents a department asks for: while the panel is open, the widget polls
+ * GET /api/v1/applications/{reference} for each of those applications and, when `open_requests`
+ * lists documents it has not shown yet, offers a file button for each; the file goes up with
+ * XMLHttpRequest, which reports upload progress (fetch does not). It polls rather than using
+ * server-sent events on purpose: EventSource cannot send the Authorization header (the token would
+ * have to go into the URL and so into logs), an open connection per open widget would tie up the
+ * server and break behind some proxies, and departments answer in days, not seconds, so a request
+ * every 10 seconds while the chat is open costs next to nothing. The server offers no SSE either.
  */
 (function () {
   "use strict";
@@ -31,6 +43,10 @@
   var TIMEOUT_MS = 20000;
   var URL_PATTERN = /https?:\/\/[^\s<>"'„“”«»]+/g;
   var BULLET_PATTERN = /^\s*•\s+/;
+  var REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+  var UPLOAD_ACCEPT = "application/pdf,image/jpeg,image/png";
+  var UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+  var UPLOAD_TIMEOUT_MS = 120000;
 
   /** An absolute http(s) URL without trailing slash, or null. */
   function httpURL(value, base) {
@@ -52,6 +68,10 @@
   var server = httpURL(attr("data-server"), document.baseURI) || scriptOrigin || window.location.origin;
   var title = (attr("data-title") || "").trim() || "Rathaus Musterstadt";
   var privacyURL = httpURL(attr("data-privacy"), document.baseURI) || server + "/datenschutz.html";
+  var pollSeconds = (function () {
+    var value = parseFloat(attr("data-poll-seconds") || "");
+    return isFinite(value) && value >= 1 ? Math.min(value, 3600) : 10;
+  }());
 
   // ---------------------------------------------------------------- storage
 
@@ -65,13 +85,18 @@
     try { window.sessionStorage.removeItem(key); } catch (e) { /* storage disabled */ }
   }
 
+  function isReference(value) {
+    return typeof value === "string" && REFERENCE_PATTERN.test(value);
+  }
+
   function loadConversation() {
     var raw = storageGet(STORAGE_CONVERSATION);
     if (!raw) { return null; }
     try {
       var value = JSON.parse(raw);
       if (value && typeof value.id === "string" && typeof value.token === "string") {
-        return { id: value.id, token: value.token };
+        var references = Array.isArray(value.references) ? value.references.filter(isReference) : [];
+        return { id: value.id, token: value.token, references: references };
       }
     } catch (e) { /* damaged entry: start fresh */ }
     storageRemove(STORAGE_CONVERSATION);
@@ -460,6 +485,8 @@
 
     function forgetConversation() {
       conversation = null;
+      shownRequests = {};
+      stopPolling();
       storageRemove(STORAGE_CONVERSATION);
       storageRemove(STORAGE_CHOICES);
       storageRemove(STORAGE_SUGGESTIONS);
@@ -474,8 +501,8 @@
         if (typeof data.id !== "string" || typeof data.token !== "string") {
           throw { status: 0, message: "Die Antwort des Servers war unverständlich. Bitte versuchen Sie es erneut." };
         }
-        conversation = { id: data.id, token: data.token };
-        storageSet(STORAGE_CONVERSATION, JSON.stringify(conversation));
+        conversation = { id: data.id, token: data.token, references: [] };
+        saveConversation();
         (Array.isArray(data.replies) ? data.replies : []).forEach(function (reply) { addMessage("bot", reply); });
         loaded = true;
         return conversation;
@@ -487,6 +514,269 @@
 
     function conversationPath(conv) {
       return "/api/v1/conversations/" + encodeURIComponent(conv.id);
+    }
+
+    function saveConversation() {
+      if (conversation) { storageSet(STORAGE_CONVERSATION, JSON.stringify(conversation)); }
+    }
+
+    // ------------------------------------------------------------ requested documents
+
+    var pollTimer = null;
+    var polling = false;
+    var shownRequests = {}; // "reference\nid" of every request shown and still open
+
+    function applicationPath(reference) {
+      return "/api/v1/applications/" + encodeURIComponent(reference);
+    }
+
+    function requestKey(reference, id) {
+      return reference + "\n" + id;
+    }
+
+    /** Remembers the reference of an application filed in this conversation and asks after it. */
+    function rememberReference(reference) {
+      if (!conversation || !isReference(reference)) { return; }
+      if (conversation.references.indexOf(reference) < 0) {
+        conversation.references.push(reference);
+        saveConversation();
+      }
+      schedulePoll(0);
+    }
+
+    function forgetReference(conv, reference) {
+      var index = conv.references.indexOf(reference);
+      if (index >= 0) { conv.references.splice(index, 1); }
+      if (conv === conversation) { saveConversation(); }
+    }
+
+    /** Asks after the applications in `delay` ms, unless the panel is closed or there are none. */
+    function schedulePoll(delay) {
+      if (pollTimer !== null) { window.clearTimeout(pollTimer); pollTimer = null; }
+      if (panel.hidden || !conversation || conversation.references.length === 0) { return; }
+      pollTimer = window.setTimeout(poll, delay);
+    }
+
+    function stopPolling() {
+      if (pollTimer !== null) { window.clearTimeout(pollTimer); pollTimer = null; }
+    }
+
+    /** Reads the timeline of every remembered application, one round at a time. */
+    function poll() {
+      pollTimer = null;
+      if (polling) { return; } // the round in flight schedules the next one
+      var conv = conversation;
+      if (panel.hidden || !conv || conv.references.length === 0) { return; }
+      polling = true;
+      var rounds = conv.references.slice().map(function (reference) {
+        return request("GET", applicationPath(reference), conv.token).then(function (timeline) {
+          if (conv !== conversation) { return; }
+          var open = showRequests(reference, timeline);
+          if (timeline.ended === true && open === 0) { forgetReference(conv, reference); }
+        }, function (error) {
+          if (error.status === 404) { forgetReference(conv, reference); } // gone, or not this conversation's
+          // Anything else (offline, server busy): quietly try again in the next round.
+        });
+      });
+      var done = function () {
+        polling = false;
+        schedulePoll(pollSeconds * 1000);
+      };
+      Promise.all(rounds).then(done, done);
+    }
+
+    /** Shows the open requests of `timeline` not shown yet; returns how many requests are open. */
+    function showRequests(reference, timeline) {
+      var open = (timeline && Array.isArray(timeline.open_requests) ? timeline.open_requests : []).filter(function (doc) {
+        return doc && typeof doc.id === "string" && typeof doc.label === "string" && doc.id !== "" && doc.label.trim() !== "";
+      });
+      var openKeys = {};
+      open.forEach(function (doc) { openKeys[requestKey(reference, doc.id)] = true; });
+      // A request that is no longer open is forgotten, so that a later request for it is shown again.
+      Object.keys(shownRequests).forEach(function (key) {
+        if (key.indexOf(reference + "\n") === 0 && !openKeys[key]) { delete shownRequests[key]; }
+      });
+      var fresh = open.filter(function (doc) { return !shownRequests[requestKey(reference, doc.id)]; });
+      if (fresh.length) {
+        fresh.forEach(function (doc) { shownRequests[requestKey(reference, doc.id)] = true; });
+        addDocumentRequest(reference, fresh, requestNote(timeline));
+      }
+      return open.length;
+    }
+
+    /** The department's note on its latest request for documents, or null. */
+    function requestNote(timeline) {
+      var steps = Array.isArray(timeline.steps) ? timeline.steps : [];
+      for (var i = steps.length - 1; i >= 0; i--) {
+        if (steps[i] && steps[i].type === "documents_requested") {
+          var note = typeof steps[i].note === "string" ? steps[i].note.trim() : "";
+          return note || null;
+        }
+      }
+      return null;
+    }
+
+    /** A bot message in the log asking for `docs`, with a file button for each (and `note`, if any). */
+    function addDocumentRequest(reference, docs, note) {
+      var message = el("div", "rathaus-msg rathaus-msg--bot rathaus-msg--documents");
+      message.appendChild(hiddenText("Rathaus: "));
+      var body = el("div", "rathaus-msg__text");
+      body.appendChild(el("p", "rathaus-paragraph",
+        "Zu Ihrem Antrag " + reference + " bittet die zuständige Stelle um diese Unterlagen:"));
+      var list = el("ul", "rathaus-list rathaus-documents");
+      docs.forEach(function (doc) { list.appendChild(documentItem(reference, doc)); });
+      body.appendChild(list);
+      if (note) { body.appendChild(el("p", "rathaus-paragraph", "Hinweis der Stelle: " + note)); }
+      body.appendChild(el("p", "rathaus-paragraph", "Bitte senden Sie PDF, JPEG oder PNG bis 10 MB."));
+      message.appendChild(body);
+      // Before the latest suggestions, which stay at the end of the log.
+      var anchor = suggestionNote && suggestionNote.parentNode === log ? suggestionNote
+        : suggestionGroup && suggestionGroup.parentNode === log ? suggestionGroup : null;
+      log.insertBefore(message, anchor);
+      scrollToEnd();
+    }
+
+    /** One requested document: a button that opens a file input, and the state of its upload. */
+    function documentItem(reference, doc) {
+      var label = doc.label.trim();
+      var item = el("li", "rathaus-document");
+      var button = el("button", "rathaus-document__choose", "Datei auswählen: " + label);
+      button.type = "button";
+      var file = el("input", "rathaus-document__file");
+      file.type = "file";
+      file.accept = UPLOAD_ACCEPT;
+      file.hidden = true;
+      file.tabIndex = -1;
+      file.setAttribute("aria-hidden", "true");
+      file.setAttribute("data-reference", reference);
+      file.setAttribute("data-document", doc.id);
+      var progress = el("progress", "rathaus-document__progress");
+      progress.max = 100;
+      progress.value = 0;
+      progress.hidden = true;
+      progress.setAttribute("aria-hidden", "true"); // the status below says the same in words
+      var status = el("span", "rathaus-document__status");
+      status.setAttribute("role", "status");
+      var sending = false;
+
+      function show(text, kind) {
+        status.className = "rathaus-document__status" + (kind ? " rathaus-document__status--" + kind : "");
+        status.textContent = text;
+      }
+
+      button.addEventListener("click", function () {
+        if (!sending) { file.click(); }
+      });
+      file.addEventListener("change", function () {
+        var chosen = file.files && file.files[0];
+        file.value = ""; // the same file can be chosen again after an error
+        if (!chosen || sending) { return; }
+        if (chosen.size > UPLOAD_MAX_BYTES) {
+          show("Die Datei ist zu groß. Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.", "error");
+          return;
+        }
+        sending = true;
+        button.setAttribute("aria-disabled", "true");
+        upload(reference, doc.id, chosen, function (percent) {
+          progress.hidden = false;
+          progress.value = percent;
+          show("Wird gesendet … " + percent + " %", null);
+        }, function (error) {
+          sending = false;
+          progress.hidden = true;
+          if (error) {
+            button.removeAttribute("aria-disabled");
+            show(error, "error");
+            return;
+          }
+          show("Gesendet: " + label, "done");
+          var hadFocus = document.activeElement === button;
+          if (button.parentNode) { button.parentNode.removeChild(button); }
+          if (file.parentNode) { file.parentNode.removeChild(file); }
+          if (hadFocus) { focusInput(); }
+        });
+      });
+
+      item.appendChild(button);
+      item.appendChild(file);
+      item.appendChild(progress);
+      item.appendChild(status);
+      return item;
+    }
+
+    /**
+     * Sends `file` as the document `id` of `reference`; reports progress in whole percent (in steps
+     * of ten, so a screen reader is not flooded), then calls `done` with null or a German error.
+     */
+    function upload(reference, id, file, progress, done) {
+      var conv = conversation;
+      if (!conv) {
+        done("Das Gespräch ist nicht mehr vorhanden. Bitte laden Sie die Seite neu.");
+        return;
+      }
+      var xhr = new XMLHttpRequest();
+      var shown = -1;
+      var report = function (percent) {
+        var step = percent >= 100 ? 100 : Math.floor(percent / 10) * 10;
+        if (step !== shown) { shown = step; progress(step); }
+      };
+      var finished = false;
+      var finish = function (error) {
+        if (finished) { return; }
+        finished = true;
+        done(error);
+      };
+      try {
+        xhr.open("POST", server + applicationPath(reference) + "/documents/" + encodeURIComponent(id));
+        xhr.timeout = UPLOAD_TIMEOUT_MS;
+        xhr.setRequestHeader("Accept", "application/json");
+        xhr.setRequestHeader("Authorization", "Bearer " + conv.token);
+        xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+      } catch (e) {
+        finish("Die Datei konnte nicht gesendet werden. Bitte versuchen Sie es erneut.");
+        return;
+      }
+      if (xhr.upload) {
+        xhr.upload.addEventListener("progress", function (event) {
+          if (event.lengthComputable && event.total > 0) { report(Math.floor(event.loaded * 100 / event.total)); }
+        });
+      }
+      xhr.addEventListener("load", function () {
+        if (xhr.status === 201) {
+          report(100);
+          finish(null);
+          schedulePoll(0);
+          return;
+        }
+        var data = null;
+        try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+        var message = data && data.error && typeof data.error.message === "string" ? data.error.message : null;
+        if (!message) {
+          if (xhr.status === 413) {
+            message = "Die Datei ist zu groß. Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.";
+          } else if (xhr.status === 415) {
+            message = "Diese Datei ist kein PDF, JPEG oder PNG. Bitte wählen Sie eine andere Datei.";
+          } else if (xhr.status === 429) {
+            message = "Bitte warten Sie einen Moment und versuchen Sie es dann erneut.";
+          } else if (xhr.status >= 500) {
+            message = "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.";
+          } else {
+            message = "Die Datei konnte nicht gesendet werden. Bitte versuchen Sie es erneut.";
+          }
+        }
+        finish(message);
+      });
+      xhr.addEventListener("error", function () {
+        finish("Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und senden Sie die Datei erneut.");
+      });
+      xhr.addEventListener("timeout", function () {
+        finish("Das Senden dauert zu lange. Bitte versuchen Sie es erneut.");
+      });
+      xhr.addEventListener("abort", function () {
+        finish("Das Senden wurde abgebrochen. Bitte versuchen Sie es erneut.");
+      });
+      report(0);
+      xhr.send(file);
     }
 
     /** Shows the stored conversation (after a reload) or starts a new one. */
@@ -583,6 +873,7 @@
         setChoices(choicesFor(turn));
         setSuggestions(suggestionsFor(turn), true); // after the replies, so they are announced after them
         revealFrom(first);
+        if (typeof turn.reference === "string") { rememberReference(turn.reference); }
       }, function (error) {
         if (message.parentNode) { log.removeChild(message); }
         addNotice(error.message, true);
@@ -637,6 +928,7 @@
       storageSet(STORAGE_OPEN, "1");
       loadOnce();
       scrollToEnd();
+      schedulePoll(0);
       if (moveFocus) { input.focus(); }
     }
 
@@ -646,6 +938,7 @@
       toggle.setAttribute("aria-expanded", "false");
       toggleLabel.textContent = "Chat öffnen";
       storageSet(STORAGE_OPEN, "0");
+      stopPolling();
       if (moveFocus) { toggle.focus(); }
     }
 

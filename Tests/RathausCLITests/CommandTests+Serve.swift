@@ -1,8 +1,10 @@
 import Foundation
+import RathausTestSupport
 import Testing
 
 /// `rathaus serve` as a process: reload on SIGHUP (a broken catalogue is refused), graceful
-/// shutdown on SIGTERM with the delivery worker stopping, and the widget in a real browser.
+/// shutdown on SIGTERM with the delivery worker stopping, and the widget in a real browser (chat,
+/// and documents a department asks for).
 extension CommandTests {
     /// A copy of the shipped catalogue (and the widget) in a temporary folder.
     static func catalogCopy() throws -> URL {
@@ -72,5 +74,26 @@ extension CommandTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)")
+    }
+
+    @Test("the widget in Chromium: a requested photo is offered by itself, a ZIP refused, a PNG sent and delivered signed")
+    func browserDocuments() async throws {
+        let receiver = try Receiver()
+        let config = try Self.writeConfiguration(for: receiver)
+        let server = try LiveServer(["--database", BinaryRunner.temporaryDatabase(), "--config", config])
+        defer { server.stop() }
+        let script = BinaryRunner.repositoryRoot.appendingPathComponent("Tests/Browser/test_documents.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, server.baseURL, Receiver.secret, receiver.log.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(
+            process.terminationStatus == 0,
+            "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)\nserver log:\n\(server.log)")
     }
 }
