@@ -127,7 +127,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RathausCLITests",
-            dependencies: ["rathaus", "RathausDialog", "RathausCatalog", "RathausStore", "RathausConversations", "RathausTestSupport"]
+            dependencies: [
+                "rathaus", "RathausDialog", "RathausCatalog", "RathausStore", "RathausConversations", "RathausTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
