@@ -78,10 +78,11 @@ extension CommandTests {
     }
 
     /// The Baumfällung dialog as a citizen types it, up to and with the confirmation.
-    static let baumfaellung = [
-        "ich möchte einen Baum fällen", "ja", "Birkenweg 7", "12346", "Peter Schmitz", "ja", "ja", "eine Rotbuche", "180", "krank",
-        "Die Buche ist von einem Pilz befallen und innen morsch.", "p.schmitz@example.de", "überspringen", "ja",
-    ].joined(separator: "\n") + "\n"
+    static let baumfaellung =
+        [
+            "ich möchte einen Baum fällen", "ja", "Birkenweg 7", "12346", "Peter Schmitz", "ja", "ja", "eine Rotbuche", "180", "krank",
+            "Die Buche ist von einem Pilz befallen und innen morsch.", "p.schmitz@example.de", "überspringen", "ja",
+        ].joined(separator: "\n") + "\n"
 
     @Test("terminal: Baumfällung filed, the department asks for a photo, a ZIP named .png is refused, the PNG arrives verified with its hash")
     func baumfaellungPhoto() throws {
