@@ -37,16 +37,10 @@ import urllib.request
 import uuid
 import zlib
 
-from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.action_chains import ActionChains
+from browser_session import WAIT_SECONDS, BrowserSession, Failure, check
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-WAIT_SECONDS = 15
-RUN_LIMIT_SECONDS = 110
 SCREENSHOT = "/tmp/rathaus-documents-failure.png"
 DOCUMENT_ID = "foto"
 DOCUMENT_LABEL = "Foto des Baums"
@@ -89,15 +83,6 @@ DIALOG = [
 ]
 
 
-class Failure(Exception):
-    """A failed expectation, with a message for the person reading the output."""
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
 def small_png():
     """A valid 2×2 PNG (8-bit RGB), built with the standard library."""
     def chunk(kind, data):
@@ -107,12 +92,11 @@ def small_png():
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-class DocumentsTest:
+class DocumentsTest(BrowserSession):
     def __init__(self, base, secret, receiver_log):
-        self.base = base.rstrip("/")
+        super().__init__(base)
         self.secret = secret
         self.receiver_log = receiver_log
-        self.started = time.monotonic()
         self.folder = tempfile.mkdtemp(prefix="rathaus-documents-")
         os.mkdir(os.path.join(self.folder, "zip"))
         os.mkdir(os.path.join(self.folder, "png"))
@@ -123,71 +107,8 @@ class DocumentsTest:
             file.write(ZIP_BYTES)
         with open(self.png_path, "wb") as file:
             file.write(self.png)
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
-            options.add_argument(argument)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        self.driver.set_page_load_timeout(WAIT_SECONDS)
-        self.driver.set_script_timeout(WAIT_SECONDS)
-        self.console = []
 
     # ------------------------------------------------------------ helpers
-
-    def step(self, number, text):
-        elapsed = time.monotonic() - self.started
-        check(elapsed < RUN_LIMIT_SECONDS, f"the run took longer than {RUN_LIMIT_SECONDS} s")
-        print(f"[{number}] {text} ({elapsed:.1f} s)", flush=True)
-
-    def wait(self, condition, message, seconds=WAIT_SECONDS):
-        try:
-            return WebDriverWait(self.driver, min(seconds, WAIT_SECONDS), poll_frequency=0.05).until(lambda d: condition())
-        except TimeoutException:
-            raise Failure(f"waited {min(seconds, WAIT_SECONDS)} s: {message}") from None
-
-    def find(self, selector):
-        return self.driver.find_element(By.CSS_SELECTOR, selector)
-
-    def find_all(self, selector):
-        return self.driver.find_elements(By.CSS_SELECTOR, selector)
-
-    def active(self):
-        return self.driver.switch_to.active_element
-
-    def is_active(self, selector):
-        found = self.find_all(selector)
-        return bool(found) and found[0] == self.active()
-
-    def press(self, *keys):
-        """Presses keys on whatever element has the focus (no click, no element targeting)."""
-        ActionChains(self.driver).send_keys(*keys).perform()
-
-    def move_focus(self, test, description, backwards=False, limit=40):
-        """Presses Tab (or Shift+Tab) until `test()` holds."""
-        for _ in range(limit):
-            if test():
-                return
-            if backwards:
-                ActionChains(self.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
-            else:
-                self.press(Keys.TAB)
-        check(test(), f"{limit} presses of {'Shift+Tab' if backwards else 'Tab'} did not reach {description}")
-
-    def text_of(self, element):
-        return (element.get_attribute("textContent") or "").strip()
-
-    def bot_texts(self):
-        return [self.text_of(e) for e in self.find_all(".rathaus-msg--bot .rathaus-msg__text")]
-
-    def log_text(self):
-        return self.text_of(self.find("#rathaus-log"))
-
-    def idle(self):
-        return not self.find_all(".rathaus-typing--active")
-
-    def errors_in_log(self):
-        return [self.text_of(e) for e in self.find_all("#rathaus-log .rathaus-notice--error")]
 
     def say(self, text, expected):
         """Types `text` into the focused message input, presses Enter and expects `expected` back."""
@@ -222,7 +143,7 @@ class DocumentsTest:
         return self.find_all("#rathaus-log .rathaus-msg--documents")
 
     def status(self):
-        found = self.find_all(f'#rathaus-log .rathaus-document [role="status"]')
+        found = self.find_all('#rathaus-log .rathaus-document [role="status"]')
         return self.text_of(found[0]) if found else ""
 
     def watch_status(self):
