@@ -1,7 +1,9 @@
 """What both browser tests of the widget share: headless Debian Chromium driven by the keyboard,
 bounded waits, and reading the widget's log. Python standard library plus selenium."""
 
+import sys
 import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
@@ -98,3 +100,43 @@ class BrowserSession:
 
     def errors_in_log(self):
         return [self.text_of(e) for e in self.find_all("#rathaus-log .rathaus-notice--error")]
+
+
+def run_session(base, make_session, screenshot, success):
+    """Checks that `base` serves the demo page, starts the session `make_session()` and runs it;
+    on failure prints what failed, the widget's log and the console, saves a screenshot to
+    `screenshot` and returns 1; else prints "OK: `success`" and returns 0."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(base.rstrip("/") + "/", timeout=WAIT_SECONDS) as response:
+            page = response.read().decode("utf-8", "replace")
+        check("/widget.js" in page, "the page at / does not embed /widget.js")
+    except (OSError, Failure) as error:
+        print(f"FAILED: {base} does not serve the demo page: {error}", file=sys.stderr)
+        return 1
+    try:
+        session = make_session()
+    except Exception as error:
+        print(f"FAILED: could not start chromium through /usr/bin/chromedriver: {error}", file=sys.stderr)
+        return 1
+    try:
+        session.run()
+    except Exception as error:  # a failure or a WebDriver error: report both the same way
+        kind = "" if isinstance(error, Failure) else f"{type(error).__name__}: "
+        print(f"FAILED: {kind}{error}".rstrip(), file=sys.stderr)
+        try:
+            session.driver.save_screenshot(screenshot)
+            print(f"screenshot: {screenshot}", file=sys.stderr)
+        except Exception:
+            pass
+        try:
+            print("widget log:\n" + session.find("#rathaus-log").text, file=sys.stderr)
+        except Exception:
+            print("widget log: (not available)", file=sys.stderr)
+        for entry in session.console:
+            print(f"console: {entry.get('level')} {entry.get('message')}", file=sys.stderr)
+        return 1
+    finally:
+        session.driver.quit()
+    print(f"OK: {success} ({time.monotonic() - started:.1f} s)")
+    return 0

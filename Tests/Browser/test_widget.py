@@ -23,7 +23,7 @@ import time
 import urllib.error
 import urllib.request
 
-from browser_session import WAIT_SECONDS, BrowserSession, Failure, check
+from browser_session import WAIT_SECONDS, BrowserSession, Failure, check, run_session
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -342,40 +342,7 @@ def main():
     if len(sys.argv) != 2 or not sys.argv[1].startswith("http"):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(sys.argv[1].rstrip("/") + "/", timeout=WAIT_SECONDS) as response:
-            page = response.read().decode("utf-8", "replace")
-        check("/widget.js" in page, "the page at / does not embed /widget.js")
-    except (OSError, Failure) as error:
-        print(f"FAILED: {sys.argv[1]} does not serve the demo page: {error}", file=sys.stderr)
-        return 1
-    try:
-        test = WidgetTest(sys.argv[1])
-    except Exception as error:
-        print(f"FAILED: could not start chromium through /usr/bin/chromedriver: {error}", file=sys.stderr)
-        return 1
-    try:
-        test.run()
-    except Exception as error:  # a failure or a WebDriver error: report both the same way
-        kind = "" if isinstance(error, Failure) else f"{type(error).__name__}: "
-        print(f"FAILED: {kind}{error}".rstrip(), file=sys.stderr)
-        try:
-            test.driver.save_screenshot(SCREENSHOT)
-            print(f"screenshot: {SCREENSHOT}", file=sys.stderr)
-        except Exception:
-            pass
-        try:
-            print("widget log:\n" + test.find("#rathaus-log").text, file=sys.stderr)
-        except Exception:
-            print("widget log: (not available)", file=sys.stderr)
-        for entry in test.console:
-            print(f"console: {entry.get('level')} {entry.get('message')}", file=sys.stderr)
-        return 1
-    finally:
-        test.driver.quit()
-    print(f"OK: the widget works with the keyboard only ({time.monotonic() - started:.1f} s)")
-    return 0
+    return run_session(sys.argv[1], lambda: WidgetTest(sys.argv[1]), SCREENSHOT, "the widget works with the keyboard only")
 
 
 if __name__ == "__main__":
