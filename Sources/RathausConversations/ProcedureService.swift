@@ -39,13 +39,12 @@ public final class ProcedureService: Sendable {
     public static func record(
         _ event: ProcedureEvent, reference: String, webhookID: String?, store: ConversationStore, catalog: Catalog
     ) throws -> ConversationStore.EventOutcome {
-        let notice = try store.status(reference: reference).map { status in
+        try store.addEvent(event, reference: reference, webhookID: webhookID) { formID in
             StatusNotice(
-                event: event, reference: status.reference,
-                serviceName: catalog.knowledge[status.formID]?.name ?? catalog.forms[status.formID]?.title ?? status.formID,
+                event: event, reference: reference.uppercased(),
+                serviceName: catalog.knowledge[formID]?.name ?? catalog.forms[formID]?.title ?? formID,
                 sender: "Ihre Stadtverwaltung \(catalog.town.name)")
         }
-        return try store.addEvent(event, reference: reference, webhookID: webhookID, notice: notice)
     }
 
     /// The timeline of `reference`. Throws ``ConversationNotFound`` when there is no such

@@ -40,8 +40,11 @@ extension ConversationStore {
     /// Stores `event` for the application `reference` when it may follow the steps stored before
     /// it; a `webhookID` already stored for this application returns that event instead. The check
     /// and the insert are one transaction, so two events at once cannot both pass the same check.
-    /// When the citizen agreed to be notified, `notice` is queued as an e-mail in the same transaction.
-    public func addEvent(_ event: ProcedureEvent, reference: String, webhookID: String?, notice: StatusNotice? = nil) throws -> EventOutcome {
+    /// When the citizen agreed to be notified, the e-mail `notice` writes for the application's form
+    /// id is queued in the same transaction (it is called only then).
+    public func addEvent(
+        _ event: ProcedureEvent, reference: String, webhookID: String?, notice: ((_ formID: String) -> StatusNotice)? = nil
+    ) throws -> EventOutcome {
         if let problem = ProcedureRules.problem(with: event) { return .refused(problem) }
         return try writeTransaction(durable: true) { db in
             guard
@@ -68,9 +71,10 @@ extension ConversationStore {
                     event.expectedBy?.description, event.receivedAt, event.source,
                 ])
             if let notice,
-                let recipient = try String.fetchOne(db, sql: "SELECT notify_email FROM application WHERE id = ?", arguments: [applicationID])
+                let row = try Row.fetchOne(db, sql: "SELECT notify_email, form_id FROM application WHERE id = ?", arguments: [applicationID]),
+                let recipient = row["notify_email"] as String?
             {
-                try Self.queueEmail(notice, to: recipient, application: applicationID, now: event.receivedAt, in: db)
+                try Self.queueEmail(notice(row["form_id"]), to: recipient, application: applicationID, now: event.receivedAt, in: db)
             }
             return .accepted(event)
         }

@@ -180,7 +180,9 @@ struct DeliveryFaultTests {
         #expect(try store.notifyByEmail(reference: reference, address: "Anna@Example.org"))
         let catalog = try CatalogLoader(directory: Receiver.repositoryRoot).load()
         for event in [ProcedureEvent(kind: .received), ProcedureEvent(kind: .inProgress, note: "Wir planen die Abholung.")] {
-            let notice = StatusNotice(event: event, reference: reference, serviceName: "Sperrmüll", sender: "Stadt \(catalog.town.name)")
+            let notice = { (_: String) in
+                StatusNotice(event: event, reference: reference, serviceName: "Sperrmüll", sender: "Stadt \(catalog.town.name)")
+            }
             guard case .accepted = try store.addEvent(event, reference: reference, webhookID: nil, notice: notice) else {
                 Issue.record("the step was refused")
                 return
