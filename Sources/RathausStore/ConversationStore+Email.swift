@@ -31,13 +31,6 @@ extension ConversationStore {
         }
     }
 
-    /// The address e-mails about application `reference` go to, if the citizen agreed.
-    public func notificationAddress(reference: String) throws -> String? {
-        try database.read { db in
-            try String.fetchOne(db, sql: "SELECT notify_email FROM application WHERE reference = ?", arguments: [reference.uppercased()])
-        }
-    }
-
     /// Queues `notice` to `recipient` with its outbox row (inside the caller's transaction).
     static func queueEmail(_ notice: StatusNotice, to recipient: String, application applicationID: String, now: Date, in db: Database) throws {
         let id = UUID().uuidString.lowercased()
