@@ -75,6 +75,11 @@ public final class ProcedureService: Sendable {
         }
     }
 
+    /// Returns when `access` may see `reference`; throws ``ConversationNotFound`` otherwise.
+    public func checkAccess(to reference: String, access: ConversationAccess) async throws {
+        try await Blocking.run { [store] in try Self.checkSubmitter(of: reference, access: access, store: store) }
+    }
+
     /// Returns when `access` may see `reference`: a trusted channel, or the token of the conversation
     /// that submitted it.
     private static func checkSubmitter(of reference: String, access: ConversationAccess, store: ConversationStore) throws {

@@ -41,6 +41,8 @@ struct ApplicationsAPI: Sendable {
         applications.post(":reference/documents/:document") { request, context -> Response in
             let reference = try context.parameters.require("reference")
             let requestedID = try context.parameters.require("document")
+            // A stranger gets 404 before a byte of the file is read.
+            try await ChatAPI.notFoundIfMissing { try await procedures.checkAccess(to: reference, access: ChatAPI.access(request)) }
             var request = request
             guard let buffer = try? await request.collectBody(upTo: DocumentFile.maximumBytes) else {
                 throw APIError(status: .contentTooLarge, code: "too_large", message: "Die Datei ist zu groß. \(DocumentFile.allowed)")
