@@ -64,6 +64,38 @@ struct DeliveryRuleTests {
         }
     }
 
+    @Test("the smtp section is read with its defaults and checked with lines: plain SMTP only on loopback, a sender, a set password variable")
+    func smtpSettings() throws {
+        let good = try DeliveryConfiguration(
+            yaml: """
+                smtp:
+                  host: smtp.musterstadt.example
+                  user: rathaus
+                  password_env: SMTP_PASSWORD
+                  from: "Stadt Musterstadt <rathaus@musterstadt.example>"
+                """, environment: ["SMTP_PASSWORD": "geheim"], requiresDepartments: false)
+        #expect(
+            good.smtp
+                == SMTPSettings(
+                    host: "smtp.musterstadt.example", port: 587, security: .starttls, user: "rathaus", password: "geheim",
+                    from: "Stadt Musterstadt <rathaus@musterstadt.example>"))
+        #expect(SMTPTransport.address(in: "Stadt Musterstadt <rathaus@musterstadt.example>") == "rathaus@musterstadt.example")
+        do {
+            _ = try DeliveryConfiguration(
+                yaml: """
+                    smtp:
+                      host: mail.example
+                      security: none
+                      password_env: UNSET
+                      from: rathaus@musterstadt.example
+                    """, file: "c.yaml", requiresDepartments: false)
+            Issue.record("problems expected")
+        } catch let problems as DeliveryConfiguration.Problems {
+            #expect(problems.lines.contains { $0.hasPrefix("c.yaml:3:") && $0.contains("security: none") })
+            #expect(problems.lines.contains { $0.hasPrefix("c.yaml:4:") && $0.contains("UNSET") })
+        }
+    }
+
     @Test("the payload has the documented keys, typed data and its SHA-256, and is the same bytes every time")
     func payload() throws {
         let item = ConversationStore.OutboxItem(
