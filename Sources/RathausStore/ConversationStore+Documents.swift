@@ -103,10 +103,6 @@ extension ConversationStore {
             byteCount: row["byte_count"], sha256: row["sha256"], content: row["content"], uploadedAt: row["uploaded_at"])
     }
 
-    private static func applicationID(_ reference: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
-    }
-
     /// The documents of the latest request not yet sent after it; none once the procedure has ended.
     static func openRequests(_ applicationID: String, _ db: Database) throws -> [ProcedureEvent.RequestedDocument] {
         let events = try events(ofApplication: applicationID, db)

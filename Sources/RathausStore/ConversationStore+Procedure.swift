@@ -47,10 +47,7 @@ extension ConversationStore {
     ) throws -> EventOutcome {
         if let problem = ProcedureRules.problem(with: event) { return .refused(problem) }
         return try writeTransaction(durable: true) { db in
-            guard
-                let applicationID = try String.fetchOne(
-                    db, sql: "SELECT id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
-            else { return .unknownReference }
+            guard let applicationID = try Self.applicationID(reference, db) else { return .unknownReference }
             if let webhookID,
                 let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM procedure_event WHERE application_id = ? AND webhook_id = ?", arguments: [applicationID, webhookID])
@@ -83,12 +80,14 @@ extension ConversationStore {
     /// The steps reported for the application `reference`, oldest first; nil when there is no such application.
     public func events(reference: String) throws -> [ProcedureEvent]? {
         try database.read { db in
-            guard
-                let applicationID = try String.fetchOne(
-                    db, sql: "SELECT id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
-            else { return nil }
+            guard let applicationID = try Self.applicationID(reference, db) else { return nil }
             return try Self.events(ofApplication: applicationID, db)
         }
+    }
+
+    /// The id of the application with this reference (any case), nil when there is none.
+    static func applicationID(_ reference: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
     }
 
     /// The steps of one application, oldest first.
