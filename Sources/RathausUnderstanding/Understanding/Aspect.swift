@@ -160,20 +160,7 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
                 aspect != nil || followUpWords.contains(word) || TextAnalyzer.stopWords.contains(word)
             }
         }
-        if aspects.allSatisfy({ $0 == nil }) {
-            for index in words.indices.dropLast() {
-                if let phrase = weakPhraseSignals[words[index]]?[words[index + 1]] { aspects[index] = phrase }
-            }
-        }
-        if aspects.allSatisfy({ $0 == nil }) {
-            for index in words.indices.dropLast(2) where isHowToQuestion(words[index...].prefix(3)) { aspects[index] = .procedure }
-        }
-        if aspects.allSatisfy({ $0 == nil }), let index = words.firstIndex(of: timingQuestion) { aspects[index] = .duration }
-        if aspects.allSatisfy({ $0 == nil }), words.contains("was") {
-            // "was muss ich jetzt machen" asks for the procedure, but only as a question and when nothing
-            // more specific is asked ("ich möchte einen Termin machen" asks for the service).
-            aspects = words.map { generalSignals[$0] }
-        }
+        if aspects.allSatisfy({ $0 == nil }) { aspects = weakerReading(of: words) }
         guard let first = aspects.lazy.compactMap({ $0 }).first else {
             // A weak signal counts only when nothing else in the message names a service.
             let weak = words.map { followUpSignals[$0] }
@@ -185,6 +172,25 @@ public enum Aspect: String, Sendable, Hashable, Codable, CaseIterable {
         let overruled: Set<Aspect> = aspects.contains(.validity) ? [.everything, .duration] : [.everything]
         let named = aspects.lazy.compactMap({ $0 }).first { !overruled.contains($0) } ?? first
         return (named, isOnlyFollowUp(aspects))
+    }
+
+    /// The parts a message without any signal word still asks for, by the first of these readings
+    /// that finds one: weak phrases („darf man“), a how-to question („wie melde ich“), „wann“, and
+    /// „was muss ich tun/machen“ (only as a question: „ich möchte einen Termin machen“ asks for the
+    /// service).
+    private static func weakerReading(of words: [String]) -> [Aspect?] {
+        var aspects = [Aspect?](repeating: nil, count: words.count)
+        for index in words.indices.dropLast() {
+            if let phrase = weakPhraseSignals[words[index]]?[words[index + 1]] { aspects[index] = phrase }
+        }
+        if aspects.contains(where: { $0 != nil }) { return aspects }
+        for index in words.indices.dropLast(2) where isHowToQuestion(words[index...].prefix(3)) { aspects[index] = .procedure }
+        if aspects.contains(where: { $0 != nil }) { return aspects }
+        if let index = words.firstIndex(of: timingQuestion) {
+            aspects[index] = .duration
+            return aspects
+        }
+        return words.contains("was") ? words.map { generalSignals[$0] } : aspects
     }
 
     /// The aspect a folded word signals: a signal matches the whole word or, when it has four letters
