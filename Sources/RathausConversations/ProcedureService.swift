@@ -75,6 +75,14 @@ public final class ProcedureService: Sendable {
         }
     }
 
+    /// The documents the department asks for in `reference` and has not received yet.
+    public func openRequests(of reference: String, access: ConversationAccess) async throws -> [ProcedureEvent.RequestedDocument] {
+        try await Blocking.run { [store] in
+            try Self.checkSubmitter(of: reference, access: access, store: store)
+            return try store.openRequests(reference: reference)
+        }
+    }
+
     /// Returns when `access` may see `reference`; throws ``ConversationNotFound`` otherwise.
     public func checkAccess(to reference: String, access: ConversationAccess) async throws {
         try await Blocking.run { [store] in try Self.checkSubmitter(of: reference, access: access, store: store) }

@@ -25,8 +25,7 @@ struct DocumentUpload {
             let references = try await conversations.submittedReferences(in: conversation, access: .trusted)
             var target: (reference: String, document: ProcedureEvent.RequestedDocument)?
             for reference in references {
-                let timeline = try await procedures.timeline(of: reference, access: .trusted)
-                if let first = timeline.openRequests.first {
+                if let first = try await procedures.openRequests(of: reference, access: .trusted).first {
                     target = (reference, first)
                     break
                 }
