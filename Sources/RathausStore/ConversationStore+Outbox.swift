@@ -19,8 +19,11 @@ extension ConversationStore {
 
         /// The outbox row.
         public let rowID: Int64
-        /// What it delivers.
-        public var kind: Kind = .applicationSubmitted
+        /// What it delivers: the document or the e-mail it carries, else the application.
+        public var kind: Kind {
+            if document != nil { return .documentsSubmitted }
+            return email != nil ? .emailNotification : .applicationSubmitted
+        }
         /// The webhook id, stable across attempts: the application's id for the application, the
         /// document's id for a document.
         public var messageID: String { document?.id ?? email?.id ?? applicationID }
@@ -135,10 +138,8 @@ extension ConversationStore {
                     serviceKey: row["service_key"], submittedAt: row["submitted_at"], data: row["data"], attempts: row["attempts"])
                 switch OutboxItem.Kind(rawValue: row["kind"]) {
                 case .documentsSubmitted?:
-                    item.kind = .documentsSubmitted
                     item.document = try Self.document(id: row["message_id"], in: db)
                 case .emailNotification?:
-                    item.kind = .emailNotification
                     item.email = try Self.email(id: row["message_id"], in: db)
                 default:
                     break
