@@ -23,6 +23,8 @@
  * have to go into the URL and so into logs), an open connection per open widget would tie up the
  * server and break behind some proxies, and departments answer in days, not seconds, so a request
  * every 10 seconds while the chat is open costs next to nothing. The server offers no SSE either.
+ * A form field of type "document" (expecting.type) gets a file button among the answer buttons;
+ * the file goes to POST /api/v1/conversations/{id}/documents/{field}, which answers with a turn.
  */
 (function () {
   "use strict";
@@ -38,6 +40,7 @@
   var STORAGE_CONVERSATION = "rathaus.conversation";
   var STORAGE_OPEN = "rathaus.open";
   var STORAGE_CHOICES = "rathaus.choices";
+  var STORAGE_FILE_FIELD = "rathaus.fileField"; // the form's document field asked now, if any
   var STORAGE_SUGGESTIONS = "rathaus.suggestions";
   var MAX_LENGTH = 1000;
   var TIMEOUT_MS = 20000;
@@ -366,6 +369,70 @@
       scrollToEnd();
     }
 
+    /**
+     * For a form's document field: a file button in the answer group (a hidden file input behind
+     * it, progress and a status in words); the server's turn after the upload is shown like any
+     * other answer.
+     */
+    function addFileChoice(field) {
+      var button = el("button", "rathaus-choice rathaus-document__choose", "Datei auswählen");
+      button.type = "button";
+      var file = el("input", "rathaus-document__file");
+      file.type = "file";
+      file.accept = UPLOAD_ACCEPT;
+      file.hidden = true;
+      file.tabIndex = -1;
+      file.setAttribute("aria-hidden", "true");
+      file.setAttribute("data-field", field);
+      var progress = el("progress", "rathaus-document__progress");
+      progress.max = 100;
+      progress.value = 0;
+      progress.hidden = true;
+      progress.setAttribute("aria-hidden", "true");
+      var status = el("span", "rathaus-document__status");
+      status.setAttribute("role", "status");
+      var show = function (text, kind) {
+        status.className = "rathaus-document__status" + (kind ? " rathaus-document__status--" + kind : "");
+        status.textContent = text;
+      };
+      button.addEventListener("click", function () {
+        if (!busy) { file.click(); }
+      });
+      file.addEventListener("change", function () {
+        var chosen = file.files && file.files[0];
+        file.value = "";
+        var conv = conversation;
+        if (!chosen || busy || !conv) { return; }
+        if (chosen.size > UPLOAD_MAX_BYTES) {
+          show("Die Datei ist zu groß. Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.", "error");
+          return;
+        }
+        busy = true;
+        button.setAttribute("aria-disabled", "true");
+        upload(conversationPath(conv) + "/documents/" + encodeURIComponent(field), chosen, function (percent) {
+          progress.hidden = false;
+          progress.value = percent;
+          show("Wird gesendet … " + percent + " %", null);
+        }, function (error, turn) {
+          busy = false;
+          progress.hidden = true;
+          button.removeAttribute("aria-disabled");
+          if (error) {
+            show(error, "error");
+            return;
+          }
+          addMessage("citizen", "Datei gesendet: " + chosen.name);
+          showTurn(turn || {});
+          focusInput();
+        });
+      });
+      choices.appendChild(button);
+      choices.appendChild(file);
+      choices.appendChild(progress);
+      choices.appendChild(status);
+      choices.hidden = false;
+    }
+
     function choicesFor(turn) {
       var expecting = turn && turn.expecting;
       if (!expecting) { return []; }
@@ -489,6 +556,7 @@
       stopPolling();
       storageRemove(STORAGE_CONVERSATION);
       storageRemove(STORAGE_CHOICES);
+      storageRemove(STORAGE_FILE_FIELD);
       storageRemove(STORAGE_SUGGESTIONS);
     }
 
@@ -677,7 +745,7 @@
         }
         sending = true;
         button.setAttribute("aria-disabled", "true");
-        upload(reference, doc.id, chosen, function (percent) {
+        upload(applicationPath(reference) + "/documents/" + encodeURIComponent(doc.id), chosen, function (percent) {
           progress.hidden = false;
           progress.value = percent;
           show("Wird gesendet … " + percent + " %", null);
@@ -690,6 +758,7 @@
             return;
           }
           show("Gesendet: " + label, "done");
+          schedulePoll(0);
           var hadFocus = document.activeElement === button;
           if (button.parentNode) { button.parentNode.removeChild(button); }
           if (file.parentNode) { file.parentNode.removeChild(file); }
@@ -705,10 +774,11 @@
     }
 
     /**
-     * Sends `file` as the document `id` of `reference`; reports progress in whole percent (in steps
-     * of ten, so a screen reader is not flooded), then calls `done` with null or a German error.
+     * Sends `file` to `path` (a requested document of an application, or a form's document field);
+     * reports progress in whole percent (in steps of ten, so a screen reader is not flooded), then
+     * calls `done` with null and the response's JSON, or a German error.
      */
-    function upload(reference, id, file, progress, done) {
+    function upload(path, file, progress, done) {
       var conv = conversation;
       if (!conv) {
         done("Das Gespräch ist nicht mehr vorhanden. Bitte laden Sie die Seite neu.");
@@ -721,13 +791,13 @@
         if (step !== shown) { shown = step; progress(step); }
       };
       var finished = false;
-      var finish = function (error) {
+      var finish = function (error, data) {
         if (finished) { return; }
         finished = true;
-        done(error);
+        done(error, data);
       };
       try {
-        xhr.open("POST", server + applicationPath(reference) + "/documents/" + encodeURIComponent(id));
+        xhr.open("POST", server + path);
         xhr.timeout = UPLOAD_TIMEOUT_MS;
         xhr.setRequestHeader("Accept", "application/json");
         xhr.setRequestHeader("Authorization", "Bearer " + conv.token);
@@ -742,14 +812,13 @@
         });
       }
       xhr.addEventListener("load", function () {
-        if (xhr.status === 201) {
-          report(100);
-          finish(null);
-          schedulePoll(0);
-          return;
-        }
         var data = null;
         try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+        if (xhr.status === 200 || xhr.status === 201) {
+          report(100);
+          finish(null, data);
+          return;
+        }
         var message = data && data.error && typeof data.error.message === "string" ? data.error.message : null;
         if (!message) {
           if (xhr.status === 413) {
@@ -806,6 +875,8 @@
           var stored = null;
           try { stored = JSON.parse(storageGet(STORAGE_CHOICES) || "null"); } catch (e) { stored = null; }
           setChoices(Array.isArray(stored) ? stored : []);
+          var fileField = storageGet(STORAGE_FILE_FIELD);
+          if (fileField) { addFileChoice(fileField); }
           var storedSuggestions = null;
           try { storedSuggestions = JSON.parse(storageGet(STORAGE_SUGGESTIONS) || "null"); } catch (e) { storedSuggestions = null; }
           setSuggestions(suggestionsFor({ suggestions: storedSuggestions }), false); // shown, not announced again
@@ -864,21 +935,13 @@
         });
       };
 
-      attempt(false).then(function (turn) {
-        var first = null;
-        (Array.isArray(turn.replies) ? turn.replies : []).forEach(function (reply) {
-          var added = addMessage("bot", reply);
-          first = first || added;
-        });
-        setChoices(choicesFor(turn));
-        setSuggestions(suggestionsFor(turn), true); // after the replies, so they are announced after them
-        revealFrom(first);
-        if (typeof turn.reference === "string") { rememberReference(turn.reference); }
-      }, function (error) {
+      attempt(false).then(showTurn, function (error) {
         if (message.parentNode) { log.removeChild(message); }
         addNotice(error.message, true);
         if (!fromChoice && input.value === "") { input.value = rawText; } // kept for another try
         setChoices(previousChoices);
+        var fileField = storageGet(STORAGE_FILE_FIELD);
+        if (fileField) { addFileChoice(fileField); }
         setSuggestions(previousSuggestions, false);
       }).then(function () {
         busy = false;
@@ -886,6 +949,26 @@
         var active = document.activeElement;
         if (!active || active === document.body || root.contains(active)) { focusInput(); }
       });
+    }
+
+    /** Shows the replies of `turn`, its answer buttons (or file button) and its suggestions. */
+    function showTurn(turn) {
+      var first = null;
+      (Array.isArray(turn.replies) ? turn.replies : []).forEach(function (reply) {
+        var added = addMessage("bot", reply);
+        first = first || added;
+      });
+      setChoices(choicesFor(turn));
+      var expecting = turn.expecting;
+      if (expecting && expecting.type === "document" && typeof expecting.field === "string") {
+        addFileChoice(expecting.field);
+        storageSet(STORAGE_FILE_FIELD, expecting.field);
+      } else {
+        storageRemove(STORAGE_FILE_FIELD);
+      }
+      setSuggestions(suggestionsFor(turn), true); // after the replies, so they are announced after them
+      revealFrom(first);
+      if (typeof turn.reference === "string") { rememberReference(turn.reference); }
     }
 
     function deleteConversation() {

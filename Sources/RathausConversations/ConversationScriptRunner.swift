@@ -40,6 +40,11 @@ public struct ConversationScriptRunner: Sendable {
         var service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today }, now: { now })
         let id = UUID().uuidString.lowercased()
         for (number, step) in script.steps.enumerated() {
+            if let file = step.file {
+                let turn = try await service.send(file: try Data(contentsOf: file), in: id, access: .trusted)
+                if let problem = check(step, turn) { return failure(script, number, step, "Datei „\(file.lastPathComponent)“", problem, turn) }
+                continue
+            }
             guard let user = step.user else {
                 // A restart: a new service on the same file, with nothing in memory.
                 service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today }, now: { now })
@@ -52,19 +57,24 @@ public struct ConversationScriptRunner: Sendable {
                 continue
             }
             let turn = try await service.reply(to: Utterance(user), in: id, access: .trusted).turn
-            if let problem = check(step, turn) {
-                let replies = turn.replies.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { "    | \($0)" }
-                return .failed(
-                    name: script.name,
-                    report: """
-                          Schritt \(number + 1) (Zeile \(step.line)), Eingabe „\(user)“:
-                            \(problem)
-                          Antwort (Zustand \(turn.state.rawValue)\(turn.expecting.map { ", erwartet Feld \($0.field)" } ?? "")):
-                        \(replies.joined(separator: "\n"))
-                        """)
-            }
+            if let problem = check(step, turn) { return failure(script, number, step, "Eingabe „\(user)“", problem, turn) }
         }
         return .passed(name: script.name)
+    }
+
+    /// The report of step `number`, which got `turn` for `input` and failed for `problem`.
+    private func failure(
+        _ script: ConversationScript, _ number: Int, _ step: ConversationScript.Step, _ input: String, _ problem: String, _ turn: ChatSession.Turn
+    ) -> Result {
+        let replies = turn.replies.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { "    | \($0)" }
+        return .failed(
+            name: script.name,
+            report: """
+                  Schritt \(number + 1) (Zeile \(step.line)), \(input):
+                    \(problem)
+                  Antwort (Zustand \(turn.state.rawValue)\(turn.expecting.map { ", erwartet Feld \($0.field)" } ?? "")):
+                \(replies.joined(separator: "\n"))
+                """)
     }
 
     /// What is wrong with the turn, or nil.

@@ -94,6 +94,10 @@ public final class ConversationService: Sendable {
         if turn.erasesConversation {
             try await erase(id)
         } else {
+            if known.snapshot.dialog != nil, state.dialog == nil {
+                // The form was submitted or given up: files sent for it and not submitted go.
+                try await Blocking.run { try store.deleteDraftDocuments(conversation: id) }
+            }
             do {
                 try await writer.record(.init(snapshot: state, citizen: utterance.text, replies: turn.replies, mayCreate: access == .trusted))
             } catch is ConversationStore.ConversationGone {
@@ -103,6 +107,38 @@ public final class ConversationService: Sendable {
             cache.put(id, .init(tokenHash: known.tokenHash, snapshot: state))
         }
         return Reply(turn: turn, formWasOpen: known.snapshot.dialog != nil)
+    }
+
+    /// Takes `content` as the answer to the document field `fieldID` that conversation `id` asks
+    /// for now: checks it (type by its first bytes, size), stores it durably with the conversation
+    /// and answers the turn. Throws ``ConversationNotFound`` as ``reply(to:in:access:)`` does,
+    /// ``DocumentNotAwaited`` when the conversation asks for no such file now, and
+    /// ``DocumentFile/Refusal`` for a file of another type or size; nothing is stored then.
+    public func attach(document content: Data, to fieldID: String, in id: String, access: ConversationAccess) async throws -> Reply {
+        let (engine, store, retentionDays, today, now) = (engine, store, retentionDays, today, now)
+        let (known, turn, state, document) = try await Blocking.run { [self] in
+            let known = try conversation(id, access: access, mustExist: true)
+            var session = ChatSession(
+                engine: engine, snapshot: known.snapshot, sink: store, retentionDays: retentionDays, today: today, now: now)
+            guard let field = session.awaitedDocument, field.id == fieldID, case .document(let accepted) = field.kind else {
+                throw DocumentNotAwaited()
+            }
+            let mediaType = try DocumentFile.check(content, accepting: accepted).get()
+            guard let document = try store.addDraftDocument(conversation: id, field: field, content: content, mediaType: mediaType),
+                let turn = session.attach(document)
+            else { throw ConversationNotFound() }
+            return (known, turn, session.snapshot, document)
+        }
+        // The transcript tells what was sent, never the file's name.
+        let citizen = "[\(document.label): \(document.summary)]"
+        do {
+            try await writer.record(.init(snapshot: state, citizen: citizen, replies: turn.replies, mayCreate: false))
+        } catch is ConversationStore.ConversationGone {
+            cache.remove(id)
+            throw ConversationNotFound()
+        }
+        cache.put(id, .init(tokenHash: known.tokenHash, snapshot: state))
+        return Reply(turn: turn, formWasOpen: true)
     }
 
     /// The transcript of conversation `id`: speaker ("citizen" or "assistant") and text, in order.
@@ -129,6 +165,33 @@ public final class ConversationService: Sendable {
     public func openQuestion(in id: String, access: ConversationAccess) async throws -> String? {
         let known = try await Blocking.run { [self] in try conversation(id, access: access, mustExist: true) }
         return ChatSession(engine: engine, snapshot: known.snapshot, retentionDays: retentionDays, today: today).currentQuestion
+    }
+
+    /// Sends `content` as the file the document field asked now in conversation `id` wants; a file
+    /// that is refused, or sent when no file is asked, gets a turn with the German reason (nothing
+    /// is stored then). Throws ``ConversationNotFound`` as ``reply(to:in:access:)`` does.
+    public func send(file content: Data, in id: String, access: ConversationAccess) async throws -> ChatSession.Turn {
+        do {
+            guard let field = try await awaitedDocument(in: id, access: access) else { throw DocumentNotAwaited() }
+            return try await attach(document: content, to: field.id, in: id, access: access).turn
+        } catch let refusal as DocumentFile.Refusal {
+            return try await unchanged(id, access: access, saying: refusal.message)
+        } catch let notAwaited as DocumentNotAwaited {
+            return try await unchanged(id, access: access, saying: notAwaited.message)
+        }
+    }
+
+    /// A turn that says `message` and leaves conversation `id` as it is (not stored).
+    private func unchanged(_ id: String, access: ConversationAccess, saying message: String) async throws -> ChatSession.Turn {
+        let known = try await Blocking.run { [self] in try conversation(id, access: access, mustExist: true) }
+        return ChatSession(engine: engine, snapshot: known.snapshot, retentionDays: retentionDays, today: today).turn(saying: message)
+    }
+
+    /// The document field conversation `id` asks for now, nil when it asks for none (or is unknown).
+    public func awaitedDocument(in id: String, access: ConversationAccess) async throws -> FormField? {
+        let known = try? await Blocking.run { [self] in try conversation(id, access: access, mustExist: true) }
+        guard let known else { return nil }
+        return ChatSession(engine: engine, snapshot: known.snapshot, retentionDays: retentionDays, today: today).awaitedDocument
     }
 
     /// The reference numbers of the applications submitted in conversation `id`, oldest first.

@@ -44,6 +44,17 @@ public enum FormSchema {
                 property["enum"] = options.map(\.id)
             case .yesNo:
                 property["type"] = "boolean"
+            case .document(let accepted):
+                // The file itself follows as an `application.documents_submitted` webhook whose
+                // document id is `document_id`.
+                property["type"] = "object"
+                property["properties"] = [
+                    "document_id": ["type": "string"], "label": ["type": "string"],
+                    "media_type": ["type": "string", "enum": accepted.map(\.rawValue)],
+                    "size": ["type": "integer", "minimum": 1], "sha256": ["type": "string", "pattern": "^[0-9a-f]{64}$"],
+                ]
+                property["required"] = ["document_id", "label", "media_type", "size", "sha256"]
+                property["additionalProperties"] = false
             }
             properties[field.id] = property
         }

@@ -22,7 +22,7 @@ struct SMTPTransport {
         guard let handle = curl_easy_init() else { throw Failure(code: -1, message: "libcurl konnte nicht starten", serverReply: nil) }
         defer { curl_easy_cleanup(handle) }
         let scheme = settings.security == .tls ? "smtps" : "smtp"
-        var recipients = curl_slist_append(nil, "<\(recipient)>")
+        let recipients = curl_slist_append(nil, "<\(recipient)>")
         defer { curl_slist_free_all(recipients) }
         var headers = curl_slist_append(nil, "Date: \(Self.dateFormat.string(from: date))")
         for header in [

@@ -46,6 +46,29 @@ public enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/conversations/{id}/documents/{field}": {
+              "parameters": [
+                { "$ref": "#/components/parameters/ConversationID" },
+                { "name": "field", "in": "path", "required": true, "description": "The document field asked now (`expecting.field` while `expecting.type` is `document`).", "schema": { "type": "string" } }
+              ],
+              "post": {
+                "operationId": "sendFormDocument",
+                "summary": "Sends the file a form's document field asks for and returns the assistant's turn.",
+                "description": "The file is the body (at most 10 MiB). Its type is decided by its first bytes, never by a name or the Content-Type, and must be one the field accepts; anything else gets 415 with a German sentence and nothing is stored. Another field than the one asked now gets 409. The file stays with the conversation until the application is submitted; then it goes to the department as a signed `application.documents_submitted` webhook, and the application's data names it by `document_id`, `media_type`, `size` and `sha256`.",
+                "security": [{ "conversationToken": [] }],
+                "requestBody": { "required": true, "content": { "application/pdf": {}, "image/jpeg": {}, "image/png": {} } },
+                "responses": {
+                  "200": { "description": "The assistant's answer, as for a message.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Turn" } } } },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "409": { "$ref": "#/components/responses/Error" },
+                  "413": { "$ref": "#/components/responses/Error" },
+                  "415": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" },
+                  "503": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
             "/api/v1/conversations/{id}": {
               "parameters": [{ "$ref": "#/components/parameters/ConversationID" }],
               "get": {
@@ -224,7 +247,7 @@ public enum OpenAPIDocument {
                     "required": ["field", "type"],
                     "properties": {
                       "field": { "type": "string" },
-                      "type": { "type": "string" },
+                      "type": { "type": "string", "description": "The field's type; `document` asks for a file, sent with POST …/documents/{field}." },
                       "choices": { "type": ["array", "null"], "items": { "type": "string" } }
                     }
                   },

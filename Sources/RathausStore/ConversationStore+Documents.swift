@@ -5,6 +5,8 @@ import RathausCatalog
 
 /// Documents a citizen sends because the department asked for them: stored with their SHA-256 and
 /// an outbox row in one durable transaction, delivered as `application.documents_submitted`.
+/// Files sent for a form's document field wait as drafts of their conversation until the
+/// application is submitted, and are then delivered the same way.
 extension ConversationStore {
     /// A stored document.
     public struct StoredDocument: Sendable, Hashable {
@@ -77,6 +79,62 @@ extension ConversationStore {
                     """, arguments: [OutboxItem.Kind.documentsSubmitted.rawValue, document.id, now, now, applicationID])
             return .stored(document)
         }
+    }
+
+    /// Stores `content` (already checked, see ``DocumentFile``) as the answer to the document field
+    /// `field` of the form filled in in `conversation`, durably; nil when the conversation is gone.
+    public func addDraftDocument(
+        conversation: String, field: FormField, content: Data, mediaType: DocumentFile.MediaType, now: Date = Date()
+    ) throws -> AttachedDocument? {
+        let document = AttachedDocument(
+            id: UUID().uuidString.lowercased(), label: field.label, mediaType: mediaType.rawValue, byteCount: content.count,
+            sha256: SHA256.hash(data: content).hexString)
+        return try writeTransaction(durable: true) { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM conversation WHERE id = ?", arguments: [conversation]) != nil else { return nil }
+            try db.execute(
+                sql: """
+                    INSERT INTO draft_document (id, conversation_id, field_id, label, media_type, byte_count, sha256, content, uploaded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    document.id, conversation, field.id, document.label, document.mediaType, document.byteCount, document.sha256, content, now,
+                ])
+            return document
+        }
+    }
+
+    /// Deletes the files sent for a form in `conversation` that was given up (or submitted: then
+    /// the files it uses have moved already).
+    public func deleteDraftDocuments(conversation: String) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM draft_document WHERE conversation_id = ?", arguments: [conversation])
+        }
+    }
+
+    /// Part of a submission: moves the draft files the application's document fields name to its
+    /// documents, each with the outbox row that delivers it, and deletes the other drafts of the
+    /// conversation. Throws when a named draft is missing, so that the submission fails as a whole.
+    static func moveDraftDocuments(of application: SubmittedApplication, in db: Database) throws {
+        for entry in application.data {
+            guard case .document(let document) = entry.value else { continue }
+            try db.execute(
+                sql: """
+                    INSERT INTO document (id, application_id, requested_id, label, media_type, byte_count, sha256, content, uploaded_at)
+                    SELECT id, ?, field_id, label, media_type, byte_count, sha256, content, uploaded_at
+                    FROM draft_document WHERE id = ? AND conversation_id = ?
+                    """, arguments: [application.id, document.id, application.conversationID])
+            guard db.changesCount == 1 else { throw Failure(description: "a file of the application is missing from its drafts") }
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    application.id, OutboxItem.Kind.documentsSubmitted.rawValue, document.id, application.departmentID,
+                    application.submittedAt, application.submittedAt,
+                ])
+        }
+        try db.execute(sql: "DELETE FROM draft_document WHERE conversation_id = ?", arguments: [application.conversationID])
     }
 
     /// The documents sent for the application `reference`, oldest first, without their content.

@@ -212,6 +212,25 @@ extension ConversationStore {
                     """)
         }
 
+        // Files sent as the answer to a form's document field, kept with the conversation until the
+        // application is submitted (then they move to `document`) or the draft is given up.
+        migrator.registerMigration("v7-draft-documents") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE draft_document (
+                        id TEXT PRIMARY KEY,
+                        conversation_id TEXT NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,
+                        field_id TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        media_type TEXT NOT NULL,
+                        byte_count INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        content BLOB NOT NULL,
+                        uploaded_at DATETIME NOT NULL);
+                    CREATE INDEX draft_document_on_conversation_id ON draft_document(conversation_id);
+                    """)
+        }
+
         return migrator
     }
 

@@ -41,13 +41,19 @@ public final class ConversationStore: ApplicationSink, Sendable {
 
     /// An application's data as the JSON text of its column: an object with typed values (text as
     /// strings, numbers as numbers, yes/no as booleans, dates "2027-04-03", times "14:30", choices by
-    /// option id), keys sorted.
+    /// option id, documents as `{document_id, label, media_type, size, sha256}`), keys sorted.
     static func dataText(_ application: SubmittedApplication) -> String {
         var object: [String: Any] = [:]
         for entry in application.data {
             switch entry.value {
             case .number(let number): object[entry.field] = number
             case .bool(let flag): object[entry.field] = flag
+            case .document(let document):
+                object[entry.field] =
+                    [
+                        "document_id": document.id, "label": document.label, "media_type": document.mediaType,
+                        "size": document.byteCount, "sha256": document.sha256,
+                    ] as [String: Any]
             default: object[entry.field] = entry.value.canonical
             }
         }
@@ -230,8 +236,9 @@ public final class ConversationStore: ApplicationSink, Sendable {
 
     // MARK: - Applications
 
-    /// Stores a confirmed application and its outbox row in one transaction and returns the new
-    /// reference number, `PREFIX-YEAR-NNNNNN`, counting per year.
+    /// Stores a confirmed application and its outbox row in one transaction, with the files sent for
+    /// its document fields and their outbox rows, and returns the new reference number,
+    /// `PREFIX-YEAR-NNNNNN`, counting per year.
     public func submit(_ application: SubmittedApplication) throws -> String {
         let year = Calendar(identifier: .gregorian).component(.year, from: application.submittedAt)
         let data = Self.dataText(application)
@@ -259,6 +266,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
                     application.id, OutboxItem.Kind.applicationSubmitted.rawValue, application.id, application.departmentID,
                     application.submittedAt, application.submittedAt,
                 ])
+            try Self.moveDraftDocuments(of: application, in: db)
             return reference
         }
     }

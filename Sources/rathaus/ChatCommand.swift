@@ -65,17 +65,16 @@ struct ChatCommand: AsyncParsableCommand {
                 fflush(nil)
             }
             guard let line = readLine() else { break }
+            let turn: ChatSession.Turn
             if let path = DocumentUpload.path(in: line) {
-                let text = await DocumentUpload(procedures: procedures, conversations: conversations, conversation: id).send(path)
-                print(json ? try JSONLine.string(ChatSession.Turn(conversation: id, replies: [text], intent: nil)) : text + "\n")
-                fflush(nil)
-                continue
+                turn = await DocumentUpload(procedures: procedures, conversations: conversations, conversation: id).send(path)
+            } else {
+                let utterance = Utterance(line)
+                if utterance.wasShortened {
+                    StandardError.write("Hinweis: Nur die ersten \(Utterance.maximumLength) Zeichen Ihrer Nachricht wurden gelesen.\n")
+                }
+                turn = try await conversations.reply(to: utterance, in: id, access: .trusted).turn
             }
-            let utterance = Utterance(line)
-            if utterance.wasShortened {
-                StandardError.write("Hinweis: Nur die ersten \(Utterance.maximumLength) Zeichen Ihrer Nachricht wurden gelesen.\n")
-            }
-            let turn = try await conversations.reply(to: utterance, in: id, access: .trusted).turn
             if json {
                 print(try JSONLine.string(turn))
             } else {

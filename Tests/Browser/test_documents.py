@@ -8,13 +8,15 @@ Needs a running `rathaus serve` whose config names a department (`default` will 
 as test_widget.py, Debian's chromium and chromedriver and Tests/Browser/requirements.txt.
 
 The citizen never clicks: the test opens the demo page, opens the widget with the keyboard and
-files a Baumfällung application by typing. Then, as the department, it posts the signed events
+files a Baumfällung application by typing; the form's photo question offers a file button among
+the answer buttons, which refuses a ZIP file named foto.png and takes a real PNG. Then, as the department, it posts the signed events
 `received` and `documents_requested` (a photo) from Python. The open widget must offer the photo by
 itself (no reload, nothing typed) as a real button reachable with the keyboard. Through the file
 input (send_keys with a path, the standard way and no mouse click) it first sends a ZIP file named
 foto.png, which the server must refuse with its German sentence, then a real PNG, which must be
 „Gesendet“. Finally the department's receiver must have got the signed webhook
-`application.documents_submitted` carrying exactly those PNG bytes. The widget is told to poll every
+`application.documents_submitted` carrying exactly those PNG bytes (and, before, the form's photo
+the same way). The widget is told to poll every
 second (data-poll-seconds="1", set on its script tag before it runs). Fails on any
 Content-Security-Policy violation in the browser console.
 
@@ -47,6 +49,7 @@ DOCUMENT_LABEL = "Foto des Baums"
 BUTTON_LABEL = "Datei auswählen: " + DOCUMENT_LABEL
 NOTE = "Bitte von der Straße aus fotografieren."
 REFUSAL = "kein PDF, JPEG oder PNG"
+FORM_REFUSAL = "Diese Datei ist kein JPEG oder PNG. Erlaubt sind JPEG und PNG bis 10 MB."
 ZIP_BYTES = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 20 + b"kein Bild, ein ZIP-Archiv"
 
 # Sets data-poll-seconds="1" on the widget's script tag as the parser inserts it (the tag is
@@ -76,7 +79,10 @@ DIALOG = [
     ("ja", "Welche Baumart ist es?"),
     ("eine Rotbuche", "Wie groß ist der Stammumfang"),
     ("180", "Warum soll der Baum gefällt werden?"),
-    ("krank", "Beschreiben Sie bitte kurz, warum der Baum gefällt werden muss."),
+    ("krank", "Haben Sie ein Foto des Baums?"),
+]
+# After the form's photo is sent with the file button.
+DIALOG_AFTER_PHOTO = [
     ("Die Buche ist von einem Pilz befallen und innen morsch.", "Unter welcher E-Mail-Adresse erreichen wir Sie?"),
     ("p.schmitz@example.de", "Unter welcher Telefonnummer erreichen wir Sie?"),
     ("überspringen", "Bitte prüfen Sie Ihre Angaben"),
@@ -160,6 +166,71 @@ class DocumentsTest(BrowserSession):
     def statuses(self):
         return self.driver.execute_script("return window.rathausStatuses || [];")
 
+    def send_form_photo(self):
+        """At the form's photo question: reaches the file button with the keyboard, sends the ZIP
+        named foto.png (refused), then the PNG (taken)."""
+        buttons = self.find_all(".rathaus-choices button")
+        check(len(buttons) == 1 and buttons[0].accessible_name == "Datei auswählen",
+              f"expected one answer button „Datei auswählen“, found {[b.accessible_name for b in buttons]}")
+        button = buttons[0]
+        check(button.get_attribute("type") == "button", "the file button is not a <button type=button>")
+        file_input = self.find(".rathaus-choices input[type=file]")
+        check(file_input.get_attribute("data-field") == "foto", "the file input is not the photo field's")
+        check(file_input.get_attribute("tabindex") == "-1", "the hidden file input should not be a tab stop")
+        self.move_focus(lambda: self.active() == button, "the form's file button (Shift+Tab from the input)",
+                        backwards=True, limit=12)
+        def status():
+            return self.text_of(self.find(".rathaus-choices [role=status]"))
+        file_input.send_keys(self.zip_path)
+        self.wait(lambda: status() == FORM_REFUSAL, f"no refusal of the ZIP; status: {status()!r}")
+        check(button.is_displayed(), "after the refusal the file button is gone")
+        before = len(self.bot_texts())
+        file_input.send_keys(self.png_path)
+        self.wait(lambda: len(self.bot_texts()) > before + 1, "the PNG was not taken (no thanks and next question)")
+        joined = "\n".join(self.bot_texts()[before:])
+        check("„Foto des Baums“ ist da (PNG-Datei" in joined and "Beschreiben Sie bitte kurz" in joined,
+              f"after the PNG expected the thanks and the next question, got {joined!r}")
+        check(not self.find_all(".rathaus-choices button"), "the file button is still there after sending")
+        self.wait(lambda: self.is_active("#rathaus-input"), "the focus did not return to the input after the photo")
+        token = self.storage()["token"]
+        conversation = self.storage()["id"]
+        request = urllib.request.Request(f"{self.base}/api/v1/conversations/{conversation}",
+                                         headers={"Authorization": "Bearer " + token})
+        with urllib.request.urlopen(request, timeout=WAIT_SECONDS) as response:
+            transcript = json.loads(response.read())["transcript"]
+        check(not any("foto.png" in line["text"] or "baum.png" in line["text"] for line in transcript),
+              "a file name reached the stored transcript")
+
+    def requested_documents(self, reference, photo_id):
+        """The documents webhooks for `reference` other than the one of the form's photo."""
+        return [found for found in self.submitted_documents(reference)
+                if (found[1].get("documents") or [{}])[0].get("id") != photo_id]
+
+    def form_photo_id(self, reference):
+        """The document id the application's data gives its photo, from the receiver's verified
+        `application.submitted` webhook."""
+        def submitted():
+            try:
+                with open(self.receiver_log, encoding="utf-8") as log:
+                    lines = log.read().splitlines()
+            except FileNotFoundError:
+                return None
+            for line in lines:
+                try:
+                    entry = json.loads(line)
+                    body = json.loads(entry.get("body") or "null")
+                except ValueError:
+                    continue
+                if isinstance(body, dict) and body.get("type") == "application.submitted" and body.get("reference") == reference:
+                    check(entry.get("valid") is True, f"the application's webhook did not verify: {entry.get('error')}")
+                    return body
+            return None
+        self.wait(submitted, "the application did not reach the department")
+        photo = (submitted().get("data") or {}).get("foto") or {}
+        check(photo.get("sha256") == hashlib.sha256(self.png).hexdigest() and photo.get("media_type") == "image/png",
+              f"the application's data names the photo as {photo}")
+        return photo.get("document_id")
+
     # ------------------------------------------------------------ the department
 
     def post_event(self, reference, event):
@@ -225,8 +296,11 @@ class DocumentsTest(BrowserSession):
         self.wait(lambda: self.idle() and len(self.bot_texts()) >= 1, "no welcome message")
         self.check_console("opening")
 
-        self.step(2, "file the Baumfällung application by typing")
+        self.step(2, "file the Baumfällung application by typing; the form's photo goes with the file button")
         for text, expected in DIALOG:
+            self.say(text, expected)
+        self.send_form_photo()
+        for text, expected in DIALOG_AFTER_PHOTO:
             self.say(text, expected)
         replies = self.say("ja", "Ihre Vorgangsnummer lautet")
         match = re.search(r"Ihre Vorgangsnummer lautet (MS-\d{4}-\d{6})", replies)
@@ -238,6 +312,13 @@ class DocumentsTest(BrowserSession):
         check(reference in (conversation.get("references") or []),
               f"the widget did not remember {reference} in sessionStorage: {conversation}")
         check(not self.request_messages(), "a document request appeared before the department asked")
+        photo_id = self.form_photo_id(reference)
+        self.wait(lambda: self.submitted_documents(reference), "the form's photo did not reach the department")
+        entry, body = self.submitted_documents(reference)[0]
+        check(entry.get("valid") is True, f"the form photo's webhook did not verify: {entry.get('error')}")
+        sent = (body.get("documents") or [{}])[0]
+        check(sent.get("id") == photo_id and sent.get("sha256") == hashlib.sha256(self.png).hexdigest(),
+              f"the form photo's webhook names {sent.get('id')!r} with another hash")
         self.check_console("application")
 
         self.step(3, "the department confirms receipt and asks for a photo (signed events)")
@@ -291,7 +372,7 @@ class DocumentsTest(BrowserSession):
         check(any(s.startswith("Wird gesendet") and s.endswith("%") for s in self.statuses()),
               f"no „Wird gesendet … N %“ while sending: {self.statuses()}")
         check(button.is_displayed() and self.active() == button, "after the refusal the file button is gone or lost the focus")
-        check(not self.submitted_documents(reference), "the refused file reached the department")
+        check(not self.requested_documents(reference, photo_id), "the refused file reached the department")
 
         self.step(6, "a real PNG is sent")
         self.watch_status()
@@ -306,8 +387,9 @@ class DocumentsTest(BrowserSession):
         self.check_console("upload")
 
         self.step(7, "the department receives the signed webhook with the PNG")
-        self.wait(lambda: self.submitted_documents(reference), "no application.documents_submitted at the receiver")
-        entry, body = self.submitted_documents(reference)[0]
+        self.wait(lambda: self.requested_documents(reference, photo_id),
+                  "no application.documents_submitted for the requested photo at the receiver")
+        entry, body = self.requested_documents(reference, photo_id)[0]
         check(entry.get("valid") is True, f"the webhook's signature did not verify: {entry.get('error')}")
         documents = body.get("documents") or []
         check(documents, f"the webhook lists no documents: {body}")
@@ -317,7 +399,7 @@ class DocumentsTest(BrowserSession):
         check(sent.get("media_type") == "image/png", f"the media type is {sent.get('media_type')!r}")
         check(sent.get("sha256") == hashlib.sha256(self.png).hexdigest(), "the webhook's sha256 is not the PNG's")
         check(base64.b64decode(sent.get("content_base64") or "") == self.png, "content_base64 is not the PNG")
-        check(len(self.submitted_documents(reference)) == 1, "the department got the documents more than once")
+        check(len(self.submitted_documents(reference)) == 2, "the department got a document more than once")
 
         self.step(8, "nothing is asked twice")
         time.sleep(2.5)  # two more polls

@@ -76,7 +76,7 @@ extension CommandTests {
         #expect(process.terminationStatus == 0, "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)")
     }
 
-    @Test("the widget in Chromium: a requested photo is offered by itself, a ZIP refused, a PNG sent and delivered signed")
+    @Test("the widget in Chromium: the form's photo and a requested photo by keyboard, a ZIP refused each time, the PNGs delivered signed")
     func browserDocuments() async throws {
         let receiver = try Receiver()
         let config = try Self.writeConfiguration(for: receiver)

@@ -77,11 +77,11 @@ extension CommandTests {
         #expect(list.standardOutput.contains("notification.email  pending  smtp"), "\(list.standardOutput)")
     }
 
-    /// The Baumfällung dialog as a citizen types it, up to and with the confirmation.
+    /// The Baumfällung dialog as a citizen types it, up to and with the confirmation, without a photo.
     static let baumfaellung =
         [
             "ich möchte einen Baum fällen", "ja", "Birkenweg 7", "12346", "Peter Schmitz", "ja", "ja", "eine Rotbuche", "180", "krank",
-            "Die Buche ist von einem Pilz befallen und innen morsch.", "p.schmitz@example.de", "überspringen", "ja",
+            "überspringen", "Die Buche ist von einem Pilz befallen und innen morsch.", "p.schmitz@example.de", "überspringen", "ja",
         ].joined(separator: "\n") + "\n"
 
     @Test("terminal: Baumfällung filed, the department asks for a photo, a ZIP named .png is refused, the PNG arrives verified with its hash")

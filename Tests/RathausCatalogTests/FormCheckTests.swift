@@ -91,6 +91,16 @@ struct FormCheckTests {
                 Self.validFields + "\n  - id: tag\n    type: date\n    label: Tag\n    prompt: Wann?\n    help: Darum.\n    earliest: nächste Woche",
                 .invalidValue, 32
             ),
+            (
+                "document of a type Rathaus does not take", Self.validFields + Self.photoField + "\n    accept: [jpeg, gif]", .invalidValue, 32
+            ),
+            ("text limit on a document", Self.validFields + Self.photoField + "\n    min_length: 3", .unknownField, 32),
+            (
+                "condition on a document",
+                Self.validFields + Self.photoField
+                    + "\n  - id: x\n    type: yes_no\n    label: X\n    prompt: X?\n    help: X.\n    when: {field: foto, equals: true}",
+                .invalidValue, 37
+            ),
         ] as [(String, String, CatalogProblem.Code, Int)])
     func broken(_ case: (String, String, CatalogProblem.Code, Int)) throws {
         let problems = try Self.problems(Self.form(`case`.1))
@@ -98,6 +108,23 @@ struct FormCheckTests {
         #expect(problems.allSatisfy { $0.file == "Intents/formulare/reisepass-beantragen.yaml" })
         let found = problems.contains { $0.code == `case`.2 && $0.line == `case`.3 }
         #expect(found, "\(`case`.0): \(problems)")
+    }
+
+    /// A document field on lines 27 to 31, after ``validFields``.
+    static let photoField = "\n  - id: foto\n    type: document\n    label: Foto\n    prompt: Foto?\n    help: Darum."
+
+    @Test("a document field takes the types under accept (jpg is JPEG), all three without, and is not personal by default")
+    func documentField() throws {
+        for (accept, expected) in [("\n    accept: [jpg, png]", [DocumentFile.MediaType.jpeg, .png]), ("", DocumentFile.MediaType.allCases)] {
+            let fixture = try CatalogFixture(changes: [
+                "Intents/formulare/reisepass-beantragen.yaml": Self.form(Self.validFields + Self.photoField + accept)
+            ])
+            defer { fixture.remove() }
+            let form = try #require(try CatalogLoader(directory: fixture.directory).load().forms["reisepass-beantragen"])
+            let field = try #require(form.field("foto"))
+            #expect(field.kind == .document(accepted: expected))
+            #expect(!field.isPersonal && field.kind.typeName == "document")
+        }
     }
 
     @Test("a form for an unknown department or for no service is reported")

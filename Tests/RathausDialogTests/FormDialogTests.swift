@@ -157,4 +157,44 @@ struct FormDialogTests {
         for answer in ["Dackel", "nein", "ja", "Anna Müller"] { _ = dialog.handle(answer, form: Self.form, context: Self.context) }
         #expect(dialog.currentField(in: Self.form)?.id == "iban")
     }
+
+    static let photoForm = FormDefinition(
+        id: "baumfaellung-beantragen", title: "Baum fällen", department: "bauverwaltung", schemaVersion: 1, purpose: "Für den Antrag.",
+        nextSteps: "Wir melden uns.",
+        fields: [
+            FormField(
+                id: "foto", kind: .document(accepted: [.jpeg, .png]), label: "Foto des Baums", prompt: "Ihr Foto?", help: "Zeigt den Baum.",
+                isRequired: false),
+            FormField(id: "art", kind: .text(minLength: 3, maxLength: 20), label: "Baumart", prompt: "Welche Art?", help: "Für die Satzung."),
+        ],
+        source: SourceLocation(file: "test", line: 1))
+
+    @Test("a document field takes only a file: text gets the upload hint, a file goes on, the summary shows type and size")
+    func documentField() throws {
+        let form = Self.photoForm
+        var dialog = FormDialog(form: form)
+        let question = try #require(dialog.begin(form: form, context: Self.context).last)
+        #expect(question.hasPrefix("Ihr Foto? Im Chatfenster wählen Sie die Datei mit „Datei auswählen“"))
+        #expect(question.contains("Erlaubt sind JPEG und PNG bis 10 MB."))
+        #expect(dialog.awaitedDocument(in: form)?.id == "foto")
+        let typed = dialog.handle("ein schönes Foto", form: form, context: Self.context)
+        #expect(typed.replies.first?.hasPrefix("Hier brauche ich eine Datei.") == true)
+        #expect(dialog.values["foto"] == nil)
+        let photo = AttachedDocument(id: "d1", label: "Foto des Baums", mediaType: "image/png", byteCount: 2_500, sha256: "ab")
+        let attached = dialog.attach(photo, form: form, context: Self.context)
+        #expect(attached?.replies == ["Danke, „Foto des Baums“ ist da (PNG-Datei, 3 KB).", "Welche Art?"])
+        #expect(dialog.attach(photo, form: form, context: Self.context) == nil, "no document field is asked now")
+        let summary = dialog.handle("Eiche", form: form, context: Self.context)
+        #expect(summary.replies.last?.contains("• Foto des Baums: PNG-Datei, 3 KB") == true)
+        #expect(dialog.submittedValues(in: form).first?.value == .document(photo))
+    }
+
+    @Test("an optional document field can be skipped")
+    func skipDocument() {
+        var dialog = FormDialog(form: Self.photoForm)
+        _ = dialog.begin(form: Self.photoForm, context: Self.context)
+        let skipped = dialog.handle("überspringen", form: Self.photoForm, context: Self.context)
+        #expect(skipped.replies == ["Welche Art?"])
+        #expect(dialog.awaitedDocument(in: Self.photoForm) == nil)
+    }
 }

@@ -184,12 +184,15 @@ struct ConversationStoreTests {
 
     @Test("the migrations keep the names under which they ran on existing files, in order")
     func migrationNames() throws {
-        #expect(ConversationStore.migrator.migrations == ["v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages"])
+        #expect(
+            ConversationStore.migrator.migrations == [
+                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-draft-documents",
+            ])
         let (_, path) = try Self.makeStore()
         let queue = try DatabaseQueue(path: path)
         #expect(
             try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == [
-                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages",
+                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-draft-documents",
             ])
         #expect(try queue.read { try ConversationStore.migrator.hasCompletedMigrations($0) })
         let tables = try queue.read {
@@ -198,8 +201,8 @@ struct ConversationStoreTests {
         }
         #expect(
             tables == [
-                "application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "document", "email",
-                "outbox", "procedure_event", "turn",
+                "application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "document",
+                "draft_document", "email", "outbox", "procedure_event", "turn",
             ])
     }
 

@@ -8,9 +8,12 @@ public enum FieldValue: Sendable, Hashable, Codable {
     case number(Double)
     case bool(Bool)
     case choice(String)
+    /// A file the citizen sent; the content stays in the store.
+    case document(AttachedDocument)
 
     /// The form in which conditions compare values and the payload stores them: text as is, dates
-    /// "2027-04-03", times "14:30", numbers without trailing zeros, "true"/"false", the option id.
+    /// "2027-04-03", times "14:30", numbers without trailing zeros, "true"/"false", the option id,
+    /// a document's id.
     public var canonical: String {
         switch self {
         case .text(let text): text
@@ -19,11 +22,12 @@ public enum FieldValue: Sendable, Hashable, Codable {
         case .number(let number): Self.plain(number)
         case .bool(let flag): flag ? "true" : "false"
         case .choice(let id): id
+        case .document(let document): document.id
         }
     }
 
     /// How the value is shown to the citizen for `kind`: German dates, "Ja"/"Nein", option labels,
-    /// IBANs in groups of four with all but the last four digits masked.
+    /// IBANs in groups of four with all but the last four digits masked, documents by type and size.
     public func display(for kind: FieldKind) -> String {
         switch (self, kind) {
         case (.date(let date), _): return date.german
@@ -34,6 +38,7 @@ public enum FieldValue: Sendable, Hashable, Codable {
             return unit.map { "\(shown) \($0)" } ?? shown
         case (.choice(let id), .choice(let options)): return options.first { $0.id == id }?.label ?? id
         case (.text(let iban), .iban): return IBAN.masked(iban)
+        case (.document(let document), _): return document.summary
         default: return canonical
         }
     }

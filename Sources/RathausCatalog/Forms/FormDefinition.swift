@@ -122,6 +122,8 @@ public enum FieldKind: Sendable, Hashable {
     case iban(countries: [String])
     case choice([ChoiceOption])
     case yesNo
+    /// A file the citizen sends (a photo, a plan), of one of the `accepted` types.
+    case document(accepted: [DocumentFile.MediaType])
 
     /// The type's name in form files and in `expecting`.
     public var typeName: String {
@@ -138,13 +140,14 @@ public enum FieldKind: Sendable, Hashable {
         case .iban: "iban"
         case .choice: "choice"
         case .yesNo: "yes_no"
+        case .document: "document"
         }
     }
 
     /// Every type name a form file may use.
     public static let typeNames = [
         "text", "name", "date", "time", "number", "plz", "street_address", "email", "phone",
-        "iban", "choice", "yes_no",
+        "iban", "choice", "yes_no", "document",
     ]
 
     /// Names, addresses, postal codes and contact and bank details are personal unless a form says otherwise.

@@ -8,6 +8,7 @@ enum FormParser {
     static let typeKeys: [String: [String]] = [
         "text": ["min_length", "max_length"], "date": ["earliest", "latest"], "time": ["earliest", "latest"],
         "number": ["min", "max", "integer", "unit"], "plz": ["allowed"], "iban": ["countries"], "choice": ["options"],
+        "document": ["accept"],
     ]
 
     /// The form in `node`, or nil when it is unusable (problems are in `reader`).
@@ -160,6 +161,19 @@ enum FormParser {
             }
             return parsed.count >= 2 ? .choice(parsed) : nil
         case "yes_no": return .yesNo
+        case "document":
+            let keywords = reader.stringList(mapping, "accept", required: false, parentLine: line)
+            var accepted: [DocumentFile.MediaType] = []
+            for keyword in keywords {
+                guard let type = DocumentFile.MediaType(fileKeyword: keyword) else {
+                    reader.report(
+                        .invalidValue, line: reader.line(of: mapping["accept"]), "'\(keyword)' ist kein Dateityp, den Rathaus annimmt.",
+                        fix: "Möglich sind pdf, jpeg und png, z. B. accept: [jpeg, png]; ohne 'accept' gelten alle drei.")
+                    return nil
+                }
+                if !accepted.contains(type) { accepted.append(type) }
+            }
+            return .document(accepted: accepted.isEmpty ? DocumentFile.MediaType.allCases : accepted)
         default: return nil
         }
     }
@@ -175,6 +189,13 @@ enum FormParser {
                 .invalidValue, line: reader.line(of: mapping["field"]),
                 "Die Bedingung bezieht sich auf '\(fieldID)', das kein früheres Feld dieses Formulars ist.",
                 fix: "Nennen Sie die id eines Feldes, das weiter oben steht: \(earlier.map(\.id).joined(separator: ", ")).")
+            return nil
+        }
+        if case .document = target.kind {
+            reader.report(
+                .invalidValue, line: reader.line(of: mapping["field"]),
+                "Die Bedingung bezieht sich auf das Dokumentfeld '\(fieldID)'; eine Datei hat keinen Wert, den man vergleichen kann.",
+                fix: "Machen Sie die Bedingung an einem Ja/Nein- oder Auswahlfeld fest.")
             return nil
         }
         var values = reader.stringList(mapping, "one_of", required: false, parentLine: line)

@@ -55,6 +55,27 @@ public struct ChatSession: Sendable {
         return notices.isEmpty ? answer : answer.withReplies(notices + answer.replies)
     }
 
+    /// The document field the conversation's application asks for now, nil when it asks for none.
+    public var awaitedDocument: FormField? {
+        guard let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] else { return nil }
+        return dialog.awaitedDocument(in: form)
+    }
+
+    /// Takes `document`, a file the citizen sent and the caller stored, as the answer to the
+    /// document field asked now (see ``awaitedDocument``); nil when none is asked.
+    public mutating func attach(_ document: AttachedDocument) -> Turn? {
+        guard var dialog = snapshot.dialog, let form = catalog.forms[dialog.formID],
+            let outcome = dialog.attach(document, form: form, context: context(for: form, utterance: nil))
+        else { return nil }
+        snapshot.dialog = dialog
+        return turn(outcome.replies, intent: nil)
+    }
+
+    /// A turn that only says `message`, with the conversation's state as it stands (a refused file).
+    public func turn(saying message: String) -> Turn {
+        turn([message], intent: nil)
+    }
+
     /// The answer to one turn, without notices.
     private mutating func reply(to utterance: Utterance) -> Turn {
         guard !utterance.isEmpty else { return turn(["Bitte schreiben Sie Ihre Frage."], intent: nil) }

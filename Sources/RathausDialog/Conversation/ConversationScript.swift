@@ -14,6 +14,8 @@ import Yams
 ///     bot: Sperrmüllabholung   # text the replies contain (or a list of texts)
 ///     state: form              # optional: idle, form, confirm, submitted
 ///     expecting: name          # optional: the field asked next
+///   - file: dateien/baum.png   # the citizen sends this file (path beside the script) to the
+///     bot: ist da              #   document field asked now, as `datei: PFAD` does in the terminal
 ///   - restart: true            # store, drop and reload the conversation, as after a crash
 ///   - user: Anna Müller
 ///     bot_regex: "Straße"      # optional: a regular expression the replies match
@@ -22,10 +24,12 @@ import Yams
 ///     max_words: 80            # optional: most words of the first reply
 /// ```
 public struct ConversationScript: Sendable {
-    /// One step: a citizen turn with expectations, or a restart.
+    /// One step: a citizen turn (a message or a file) with expectations, or a restart.
     public struct Step: Sendable {
-        /// What the citizen writes; nil for a restart.
+        /// What the citizen writes; nil for a file or a restart.
         public let user: String?
+        /// The file the citizen sends; nil for a message or a restart.
+        public let file: URL?
         /// Texts the joined replies must contain.
         public let contains: [String]
         /// A regular expression the joined replies must match.
@@ -92,7 +96,7 @@ public struct ConversationScript: Sendable {
             guard let mapping = item.mapping else {
                 throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'")
             }
-            let known = ["user", "bot", "bot_regex", "not", "state", "expecting", "restart", "suggestions", "max_words"]
+            let known = ["user", "file", "bot", "bot_regex", "not", "state", "expecting", "restart", "suggestions", "max_words"]
             if let unknown = mapping.keys.compactMap(\.string).first(where: { !known.contains($0) }) {
                 throw ReadError(description: "\(file):\(line): unbekannter Schlüssel '\(unknown)' (erlaubt: \(known.joined(separator: ", ")))")
             }
@@ -101,10 +105,13 @@ public struct ConversationScript: Sendable {
                 return mapping[key]?.string.map { [$0] } ?? []
             }
             let user = mapping["user"]?.string
+            let sent = mapping["file"]?.string.map { url.deletingLastPathComponent().appendingPathComponent($0) }
             let isRestart = mapping["restart"]?.bool == true || mapping["restart"]?.string == "true"
-            guard user != nil || isRestart else { throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'") }
+            guard user != nil || sent != nil || isRestart else {
+                throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:', 'file:' oder 'restart: true'")
+            }
             return Step(
-                user: user, contains: texts("bot"), regex: mapping["bot_regex"]?.string, notContains: texts("not"),
+                user: user, file: sent, contains: texts("bot"), regex: mapping["bot_regex"]?.string, notContains: texts("not"),
                 state: mapping["state"]?.string, expecting: mapping["expecting"]?.string, suggestions: texts("suggestions"),
                 maxWords: mapping["max_words"]?.int, line: line)
         }

@@ -26,6 +26,8 @@ public enum FieldValidator {
         case .iban(let countries): return validateIBAN(text, countries: countries)
         case .choice(let options): return validateChoice(text, options: options)
         case .yesNo: return validateYesNo(text)
+        case .document(let accepted):
+            return reject("Hier brauche ich eine Datei. \(FormDialog.uploadHint) \(DocumentFile.allowed(accepted))")
         }
     }
 

@@ -3,12 +3,16 @@ import RathausCatalog
 /// What the form dialog says: questions, the privacy notice and the summary.
 extension FormDialog {
 
+    /// How a file is sent, in the widget and in the terminal.
+    static let uploadHint = "Im Chatfenster wählen Sie die Datei mit „Datei auswählen“, im Terminal schreiben Sie „datei: “ und den Pfad."
+
     /// The field's question; optional fields say how to skip them.
     func prompt(_ field: FormField) -> String {
         var text = field.prompt
         if case .choice(let options) = field.kind {
             text += "\n" + options.enumerated().map { "\($0.offset + 1). \($0.element.label)" }.joined(separator: "\n")
         }
+        if case .document(let accepted) = field.kind { text += " \(Self.uploadHint) \(DocumentFile.allowed(accepted))" }
         if !field.isRequired { text += " (Freiwillig: Schreiben Sie „überspringen“, wenn Sie das nicht angeben möchten.)" }
         return text
     }

@@ -240,6 +240,20 @@ public struct FormDialog: Sendable, Hashable, Codable {
         }
     }
 
+    /// The document field the dialog asks for now, nil when it asks for something else.
+    public func awaitedDocument(in form: FormDefinition) -> FormField? {
+        guard phase == .asking, let field = currentField(in: form), case .document = field.kind else { return nil }
+        return field
+    }
+
+    /// Takes `document` (stored and checked by the caller) as the answer to the document field asked
+    /// now, and goes on. Nil when no document field is asked; the caller refuses the file then.
+    public mutating func attach(_ document: AttachedDocument, form: FormDefinition, context: Context) -> Outcome? {
+        guard let field = awaitedDocument(in: form) else { return nil }
+        set(field, to: .document(document), in: form)
+        return Outcome(replies: ["Danke, „\(field.label)“ ist da (\(document.summary))."] + next(form: form, context: context), action: nil)
+    }
+
     /// Back to the summary, after a submission that could not be stored.
     public mutating func returnToSummary() {
         phase = .summary
