@@ -23,13 +23,7 @@ struct EvalCommand: ParsableCommand {
             StandardError.write("\(error)\n")
             throw ExitCode(1)
         }
-        let matcher = try IntentMatcher(catalog: catalog, threshold: threshold)
-        // A referral to another authority is out of scope for the town: in a set of the town's
-        // questions it counts as a rejection; a set whose lines name referrals compares them as they are.
-        let setNamesReferrals = set.examples.contains { $0.intent.map(catalog.isReferral) ?? false }
-        let report = EvaluationReport.evaluate(set) { text in
-            matcher.match(text).intent.flatMap { setNamesReferrals || !catalog.isReferral($0) ? $0 : nil }
-        }
+        let report = EvaluationReport.evaluate(set, catalog: catalog, matcher: try IntentMatcher(catalog: catalog, threshold: threshold))
         // Like the web API, only the first 1,000 characters of a line are analysed.
         if report.shortenedTotal > 0 {
             StandardError.write(
