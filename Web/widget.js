@@ -334,6 +334,14 @@
       return message;
     }
 
+    /**
+     * Shows a failed request's sentence in the log: as an error, except the server's maintenance
+     * notice (503 with the code "maintenance"), which is a polite hint, not a fault of the citizen's.
+     */
+    function addFailure(error) {
+      return addNotice(error.message, error.code !== "maintenance");
+    }
+
     function addNotice(text, isError) {
       var notice = el("p", "rathaus-notice" + (isError ? " rathaus-notice--error" : ""));
       notice.appendChild(hiddenText(isError ? "Fehler: " : "Hinweis: "));
@@ -469,7 +477,8 @@
               ? "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut."
               : "Die Anfrage ist fehlgeschlagen. Bitte versuchen Sie es erneut.";
           }
-          throw { status: response.status, message: message };
+          var code = data && data.error && typeof data.error.code === "string" ? data.error.code : null;
+          throw { status: response.status, message: message, code: code };
         });
       }, function (error) {
         if (timer) { window.clearTimeout(timer); }
@@ -786,7 +795,7 @@
       if (!conversation) {
         ensureConversation().catch(function (error) {
           loaded = false;
-          addNotice(error.message, true);
+          addFailure(error);
         });
         return;
       }
@@ -817,7 +826,7 @@
           loadOnce();
         } else {
           loaded = false;
-          addNotice(error.message, true);
+          addFailure(error);
         }
       }).then(function () {
         restoring = null;
@@ -876,7 +885,7 @@
         if (typeof turn.reference === "string") { rememberReference(turn.reference); }
       }, function (error) {
         if (message.parentNode) { log.removeChild(message); }
-        addNotice(error.message, true);
+        addFailure(error);
         if (!fromChoice && input.value === "") { input.value = rawText; } // kept for another try
         setChoices(previousChoices);
         setSuggestions(previousSuggestions, false);
@@ -900,7 +909,7 @@
         input.value = "";
         addNotice("Das Gespräch wurde gelöscht. Sie können ein neues Gespräch beginnen.", false);
         loaded = true;
-        return ensureConversation().catch(function (error) { loaded = false; addNotice(error.message, true); });
+        return ensureConversation().catch(function (error) { loaded = false; addFailure(error); });
       };
       setTyping(true);
       var deletion = conv
@@ -910,7 +919,7 @@
         })
         : Promise.resolve(null);
       deletion.then(done, function (error) {
-        addNotice(error.message, true);
+        addFailure(error);
       }).then(function () {
         busy = false;
         setTyping(pendingConversation !== null);
