@@ -64,11 +64,12 @@ extension ChatSession {
             + "ab \(next.interval.opens.german) Uhr."
     }
 
-    /// The answer to a message that was not understood; the third in a row offers a human instead
-    /// (not inside a form, where `offersForms` is false).
+    /// The answer to a message that was not understood; the third in a row offers a human instead.
+    /// Inside a form (`offersForms` false) nothing is counted: the form has its own help.
     mutating func notUnderstood(offersForms: Bool) -> Turn {
+        guard offersForms else { return turn([composer.outOfScopeAnswer()], intent: nil) }
         let misses = (snapshot.missedTurns ?? 0) + 1
-        guard offersForms, misses >= Self.missesBeforeHumanHelp else {
+        guard misses >= Self.missesBeforeHumanHelp else {
             snapshot.missedTurns = misses
             return turn([composer.outOfScopeAnswer()], intent: nil)
         }
