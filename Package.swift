@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RathausDeliveryTests",
-            dependencies: ["RathausDelivery", "RathausStore", "RathausDialog", "RathausCatalog", "RathausTestSupport"]
+            dependencies: ["RathausDelivery", "RathausStore", "RathausDialog", "RathausCatalog", "RathausConversations", "RathausTestSupport"]
         ),
         .testTarget(
             name: "RathausCLITests",

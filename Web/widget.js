@@ -337,6 +337,14 @@
       return message;
     }
 
+    /**
+     * Shows a failed request's sentence in the log: as an error, except the server's maintenance
+     * notice (503 with the code "maintenance"), which is a polite hint, not a fault of the citizen's.
+     */
+    function addFailure(error) {
+      return addNotice(error.message, error.code !== "maintenance");
+    }
+
     function addNotice(text, isError) {
       var notice = el("p", "rathaus-notice" + (isError ? " rathaus-notice--error" : ""));
       notice.appendChild(hiddenText(isError ? "Fehler: " : "Hinweis: "));
@@ -536,7 +544,8 @@
               ? "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut."
               : "Die Anfrage ist fehlgeschlagen. Bitte versuchen Sie es erneut.";
           }
-          throw { status: response.status, message: message };
+          var code = data && data.error && typeof data.error.code === "string" ? data.error.code : null;
+          throw { status: response.status, message: message, code: code };
         });
       }, function (error) {
         if (timer) { window.clearTimeout(timer); }
@@ -855,7 +864,7 @@
       if (!conversation) {
         ensureConversation().catch(function (error) {
           loaded = false;
-          addNotice(error.message, true);
+          addFailure(error);
         });
         return;
       }
@@ -888,7 +897,7 @@
           loadOnce();
         } else {
           loaded = false;
-          addNotice(error.message, true);
+          addFailure(error);
         }
       }).then(function () {
         restoring = null;
@@ -937,7 +946,7 @@
 
       attempt(false).then(showTurn, function (error) {
         if (message.parentNode) { log.removeChild(message); }
-        addNotice(error.message, true);
+        addFailure(error);
         if (!fromChoice && input.value === "") { input.value = rawText; } // kept for another try
         setChoices(previousChoices);
         var fileField = storageGet(STORAGE_FILE_FIELD);
@@ -983,7 +992,7 @@
         input.value = "";
         addNotice("Das Gespräch wurde gelöscht. Sie können ein neues Gespräch beginnen.", false);
         loaded = true;
-        return ensureConversation().catch(function (error) { loaded = false; addNotice(error.message, true); });
+        return ensureConversation().catch(function (error) { loaded = false; addFailure(error); });
       };
       setTyping(true);
       var deletion = conv
@@ -993,7 +1002,7 @@
         })
         : Promise.resolve(null);
       deletion.then(done, function (error) {
-        addNotice(error.message, true);
+        addFailure(error);
       }).then(function () {
         busy = false;
         setTyping(pendingConversation !== null);

@@ -4,7 +4,9 @@ import RathausCatalog
 import RathausStore
 
 /// The JSON body sent for an application: built only from what the outbox row stores, with sorted
-/// keys, so that every attempt sends byte for byte the same body.
+/// keys, so that every attempt sends byte for byte the same body. A callback request whose citizen
+/// agreed also carries `"transcript": [{"speaker": "citizen" or "assistant", "text"}, …]`; without
+/// that consent the key is absent.
 ///
 /// ```json
 /// {"data": {...}, "data_sha256": "…", "department": "abfallwirtschaft", "id": "…",
@@ -34,7 +36,7 @@ public enum WebhookPayload {
         let digest = SHA256.hash(data: dataBytes).hexString
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "type": type,
             "id": item.applicationID,
             "reference": item.reference,
@@ -45,6 +47,9 @@ public enum WebhookPayload {
             "data": data,
             "data_sha256": digest,
         ]
+        if let transcript = item.transcript {
+            object["transcript"] = try JSONSerialization.jsonObject(with: Data(transcript.utf8))
+        }
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 

@@ -38,6 +38,11 @@ public struct APIError: HTTPResponseError, Sendable {
         status: .serviceUnavailable, code: "unavailable",
         message: "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.")
 
+    /// 503 while the chat is off for maintenance (see ``MaintenanceMode``), with its text.
+    public static func maintenance(_ message: String) -> APIError {
+        APIError(status: .serviceUnavailable, code: "maintenance", message: message)
+    }
+
     /// The JSON response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = Response.json(["error": ["code": .string(code), "message": .string(message)]], status: status)

@@ -27,17 +27,19 @@ public struct ChatAPI: Sendable {
     let web: StaticFiles?
     let logger: Logger
     let applications: ApplicationsAPI
+    let maintenance: MaintenanceMode
 
     /// An API answering from `live` that keeps conversations in `store`, with the CORS, framing and
     /// rate-limit settings of `configuration`, counting into `metrics`, and serving `web` (the
     /// widget and demo page) when given. `departmentSecrets` (department id, or `default`, to its
     /// `whsec_` secrets, as in the config's `departments:`) verify the steps departments report;
-    /// a malformed secret is left out.
+    /// a malformed secret is left out. While `maintenance` is on, new conversations and turns get 503.
     public init(
         live: LiveCatalog, store: ConversationStore, retentionDays: Int = 30, configuration: ServerConfiguration = .init(),
         metrics: ServerMetrics = .init(), web: StaticFiles? = nil, logger: Logger = Logger(label: "rathaus.server"),
-        departmentSecrets: [String: [String]] = [:]
+        departmentSecrets: [String: [String]] = [:], maintenance: MaintenanceMode? = nil
     ) {
+        self.maintenance = maintenance ?? MaintenanceMode(configured: configuration.maintenance)
         self.live = live
         self.store = store
         conversations = ConversationService(engine: { live.engine }, store: store, retentionDays: retentionDays)
@@ -65,7 +67,10 @@ public struct ChatAPI: Sendable {
         router.add(middleware: ErrorResponseMiddleware(logger: logger))
         router.add(middleware: RateLimitMiddleware(configuration: configuration, metrics: metrics))
         web?.register(on: router)
-        router.get("health") { _, _ in Response.json(["status": "ok"]) }
+        router.get("health") { _, _ in
+            guard let message = maintenance.message else { return Response.json(["status": "ok"]) }
+            return Response.json(["status": "maintenance", "message": .string(message)])
+        }
         router.get("ready") { _, _ -> Response in
             guard try await Blocking.run({ store.isWritable() }) else { throw APIError.unavailable }
             return Response.json(["status": "ready", "intents": .int(live.engine.catalog.intents.count)])
@@ -78,6 +83,7 @@ public struct ChatAPI: Sendable {
         router.post("webhooks/rest/webhook") { request, _ -> Response in
             guard let message = try? JSONDecoder().decode(RasaMessage.self, from: try await Self.body(of: request)), !message.sender.isEmpty
             else { throw APIError.badRequest }
+            try refuseDuringMaintenance()
             let id = "rasa-" + SHA256.hash(data: Data("rasa:\(message.sender)".utf8)).hexString.prefix(32)
             let turn = try await reply(to: Self.checked(message.message), in: id, access: .trusted)
             return Response.json(.array(turn.replies.map { ["recipient_id": .string(message.sender), "text": .string($0)] }))
@@ -85,6 +91,7 @@ public struct ChatAPI: Sendable {
         applications.register(on: router)
         let api = router.group("api/v1/conversations")
         api.post { _, _ -> Response in
+            try refuseDuringMaintenance()
             let started = try await conversations.start()
             return .json(
                 ["id": .string(started.id), "token": .string(started.token), "replies": [.string(started.welcome)], "state": "idle"],
@@ -92,6 +99,7 @@ public struct ChatAPI: Sendable {
         }
         api.post(":id/messages") { request, context -> Response in
             let id = try context.parameters.require("id")
+            try refuseDuringMaintenance()
             let access = Self.access(request)
             let utterance: Utterance
             do {
@@ -121,6 +129,11 @@ public struct ChatAPI: Sendable {
         // Last, so that it sees every route: a known path with another method gets 405.
         router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes, options: .autoGenerateHeadEndpoints))
         return router
+    }
+
+    /// Throws 503 with the maintenance text while the chat is off; nothing is read or stored.
+    private func refuseDuringMaintenance() throws {
+        if let message = maintenance.message { throw APIError.maintenance(message) }
     }
 
     /// Answers `utterance` through the conversation service and counts the turn.

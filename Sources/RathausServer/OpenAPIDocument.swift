@@ -10,7 +10,7 @@ public enum OpenAPIDocument {
             "title": "Rathaus",
             "version": "1.0.0",
             "summary": "Chat assistant for the services of a German municipality.",
-            "description": "Conversations with the Rathaus assistant. A conversation is created with POST /api/v1/conversations, which returns its id and a token; every later call on it needs `Authorization: Bearer TOKEN`. A wrong or missing token gets 404, exactly like a conversation that does not exist. Request bodies are at most 16 KiB, messages at most 1,000 characters. Clients are rate-limited per address (429 with Retry-After). A method that a path does not have gets 405 with an Allow header.",
+            "description": "Conversations with the Rathaus assistant. A conversation is created with POST /api/v1/conversations, which returns its id and a token; every later call on it needs `Authorization: Bearer TOKEN`. A wrong or missing token gets 404, exactly like a conversation that does not exist. Request bodies are at most 16 KiB, messages at most 1,000 characters. Clients are rate-limited per address (429 with Retry-After). A method that a path does not have gets 405 with an Allow header. While the chat is switched off for maintenance (`server.maintenance: {message: TEXT}` in the config file, reloaded while running, or `rathaus maintenance on`), new conversations and messages get 503 with the code `maintenance` and the text for citizens; everything else answers as usual and nothing stored is touched.",
             "license": { "name": "MIT", "identifier": "MIT" }
           },
           "servers": [{ "url": "/" }],
@@ -19,6 +19,7 @@ public enum OpenAPIDocument {
               "post": {
                 "operationId": "createConversation",
                 "summary": "Starts a conversation.",
+                "description": "503 with the code `maintenance` while the chat is switched off for maintenance.",
                 "responses": {
                   "201": { "description": "The new conversation with its token (shown only once) and the welcome.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CreatedConversation" } } } },
                   "403": { "$ref": "#/components/responses/Error" },
@@ -32,6 +33,7 @@ public enum OpenAPIDocument {
               "post": {
                 "operationId": "sendMessage",
                 "summary": "Sends the citizen's message and returns the assistant's turn.",
+                "description": "503 with the code `maintenance` and the text for citizens while the chat is switched off for maintenance; the message is not stored.",
                 "security": [{ "conversationToken": [] }],
                 "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Message" } } } },
                 "responses": {
@@ -169,7 +171,8 @@ public enum OpenAPIDocument {
                   "403": { "$ref": "#/components/responses/Error" },
                   "413": { "$ref": "#/components/responses/Error" },
                   "422": { "$ref": "#/components/responses/Error" },
-                  "429": { "$ref": "#/components/responses/RateLimited" }
+                  "429": { "$ref": "#/components/responses/RateLimited" },
+                  "503": { "$ref": "#/components/responses/Error" }
                 }
               }
             },
@@ -177,6 +180,7 @@ public enum OpenAPIDocument {
               "get": {
                 "operationId": "health",
                 "summary": "The process is alive.",
+                "description": "`{\"status\": \"ok\"}`, or `{\"status\": \"maintenance\", \"message\": TEXT}` while the chat is switched off for maintenance (still 200: the process is alive).",
                 "responses": { "200": { "description": "Alive.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } } }
               }
             },
@@ -362,7 +366,11 @@ public enum OpenAPIDocument {
               "Status": {
                 "type": "object",
                 "required": ["status"],
-                "properties": { "status": { "type": "string" }, "intents": { "type": "integer" } }
+                "properties": {
+                  "status": { "type": "string", "description": "`ok`, `maintenance` (only /health) or `ready`." },
+                  "message": { "type": "string", "description": "The text citizens get while the chat is switched off for maintenance." },
+                  "intents": { "type": "integer" }
+                }
               },
               "Error": {
                 "type": "object",

@@ -2,7 +2,8 @@ import Foundation
 import Yams
 
 /// The `server:` section of the config file: who may call the API from a browser, who may frame
-/// the pages, how fast one client may send, and how often the catalogue is checked for changes.
+/// the pages, how fast one client may send, how often the catalogue is checked for changes, and
+/// whether the chat is off for maintenance (the one key a running server reloads).
 ///
 /// ```yaml
 /// server:
@@ -11,6 +12,7 @@ import Yams
 ///   rate_limit: {per_second: 5, burst: 30}
 ///   trust_forwarded_for: false
 ///   reload_check_seconds: 2
+///   maintenance: {message: "Der Chat ist bis 14 Uhr in Wartung."}
 /// ```
 public struct ServerConfiguration: Sendable, Equatable {
     /// Origins whose pages may call the API (CORS); none by default, so only the server's own pages can.
@@ -25,9 +27,26 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var trustsForwardedFor = false
     /// Seconds between two checks of the catalogue files for changes (0: only on SIGHUP).
     public var reloadCheckSeconds: Double = 2
+    /// Maintenance: new conversations and turns get 503 with this text (nil: the default text).
+    /// The outer nil: no maintenance.
+    public var maintenance: Maintenance?
+
+    /// `server.maintenance`: the chat is switched off for citizens.
+    public struct Maintenance: Sendable, Equatable {
+        /// The text for citizens; nil for ``MaintenanceMode/defaultMessage``.
+        public var message: String?
+
+        /// Maintenance with `message` (nil: the default text).
+        public init(message: String? = nil) {
+            self.message = message
+        }
+    }
 
     /// The defaults: no other origins, 5 requests per second with bursts of 30, a check every 2 s.
     public init() {}
+
+    /// Most characters of a maintenance message.
+    public static let maximumMessageLength = 500
 
     /// Problems of a config file, each with file and line.
     public struct Problems: Error, CustomStringConvertible, Sendable {
@@ -57,7 +76,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
         guard let server = node.mapping else { throw Problems(lines: ["\(file):\(line(node)): 'server:' braucht Felder wie cors_origins."]) }
         var problems: [String] = []
-        let known = ["cors_origins", "frame_ancestors", "rate_limit", "trust_forwarded_for", "reload_check_seconds"]
+        let known = ["cors_origins", "frame_ancestors", "rate_limit", "trust_forwarded_for", "reload_check_seconds", "maintenance"]
         for key in server.keys.compactMap(\.string) where !known.contains(key) {
             problems.append("\(file):\(line(server[key])): Unbekanntes Feld 'server.\(key)'. Erlaubt sind: \(known.joined(separator: ", ")).")
         }
@@ -105,6 +124,26 @@ public struct ServerConfiguration: Sendable, Equatable {
             }
         }
         reloadCheckSeconds = number(server["reload_check_seconds"], "reload_check_seconds", reloadCheckSeconds)
+        // The key alone switches maintenance on (`maintenance:` or `{}`: the default text).
+        if let node = server["maintenance"] {
+            if node.null != nil {
+                maintenance = Maintenance()
+            } else if let mapping = node.mapping {
+                for key in mapping.keys.compactMap(\.string) where key != "message" {
+                    problems.append("\(file):\(line(mapping[key])): Unbekanntes Feld 'server.maintenance.\(key)'. Erlaubt ist: message.")
+                }
+                let message = mapping["message"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines)
+                if let text = mapping["message"], text.string == nil || text.string!.count > Self.maximumMessageLength {
+                    problems.append(
+                        "\(file):\(line(text)): 'maintenance.message' muss ein Text mit höchstens \(Self.maximumMessageLength) Zeichen sein.")
+                }
+                maintenance = Maintenance(message: message?.isEmpty == false ? message : nil)
+            } else {
+                problems.append(
+                    "\(file):\(line(node)): 'maintenance' braucht die Form {message: TEXT} (ohne Text: der Standardtext); "
+                        + "löschen Sie den Eintrag, um den Chat wieder einzuschalten.")
+            }
+        }
         if !problems.isEmpty { throw Problems(lines: problems) }
     }
 }

@@ -47,6 +47,9 @@ extension ConversationStore {
         public let submittedAt: Date
         /// The data as stored (a JSON object).
         public let data: String
+        /// The conversation's transcript as stored with the application (a JSON array of
+        /// `{"speaker", "text"}`), only when the citizen agreed to send it.
+        public var transcript: String?
         /// Attempts made before this one.
         public let attempts: Int
 
@@ -122,7 +125,7 @@ extension ConversationStore {
                 db,
                 sql: """
                     SELECT o.id, o.kind, o.message_id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version,
-                           a.service_name, a.service_key, a.submitted_at, a.data, o.attempts
+                           a.service_name, a.service_key, a.submitted_at, a.data, a.transcript, o.attempts
                     FROM outbox o JOIN application a ON a.id = o.application_id
                     WHERE o.status IN ('pending', 'retrying') AND o.next_attempt_at <= ?
                       AND (o.lease_until IS NULL OR o.lease_until < ?)
@@ -136,6 +139,7 @@ extension ConversationStore {
                     rowID: row["id"], applicationID: row["application_id"], reference: row["reference"], departmentID: row["department_id"],
                     formID: row["form_id"], schemaVersion: row["schema_version"], serviceName: row["service_name"],
                     serviceKey: row["service_key"], submittedAt: row["submitted_at"], data: row["data"], attempts: row["attempts"])
+                item.transcript = row["transcript"]
                 switch OutboxItem.Kind(rawValue: row["kind"]) {
                 case .documentsSubmitted?:
                     item.document = try Self.document(id: row["message_id"], in: db)

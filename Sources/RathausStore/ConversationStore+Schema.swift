@@ -231,6 +231,23 @@ extension ConversationStore {
                     """)
         }
 
+        // A callback request may carry the conversation's transcript, copied when it is submitted
+        // and only when the citizen agreed (JSON array of {"speaker", "text"}; NULL otherwise).
+        migrator.registerMigration("v8-application-transcript") { db in
+            try db.execute(sql: "ALTER TABLE application ADD COLUMN transcript TEXT")
+        }
+
+        // The maintenance switch of `rathaus maintenance on|off`: at most one row.
+        migrator.registerMigration("v9-maintenance") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE maintenance (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        message TEXT,
+                        since DATETIME NOT NULL)
+                    """)
+        }
+
         return migrator
     }
 

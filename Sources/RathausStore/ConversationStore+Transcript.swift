@@ -7,9 +7,19 @@ import RathausCatalog
 extension ConversationStore {
     /// The transcript of a conversation: speaker ("citizen" or "assistant") and text, in order.
     public func transcript(id: String) throws -> [(speaker: String, text: String)] {
-        let rows = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT citizen, replies FROM turn WHERE conversation_id = ? ORDER BY id", arguments: [id])
-        }
+        try database.read { db in try Self.transcript(id: id, in: db) }
+    }
+
+    /// The transcript of conversation `id` as a JSON array of `{"speaker", "text"}` objects (keys
+    /// sorted), as an application carries it when the citizen agreed.
+    static func transcriptJSON(id: String, in db: Database) throws -> String {
+        let lines = try transcript(id: id, in: db).map { ["speaker": $0.speaker, "text": $0.text] }
+        return String(decoding: try JSONSerialization.data(withJSONObject: lines, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// The transcript of conversation `id`, read inside a transaction.
+    static func transcript(id: String, in db: Database) throws -> [(speaker: String, text: String)] {
+        let rows = try Row.fetchAll(db, sql: "SELECT citizen, replies FROM turn WHERE conversation_id = ? ORDER BY id", arguments: [id])
         var lines: [(speaker: String, text: String)] = []
         for row in rows {
             if let citizen: String = row["citizen"] { lines.append(("citizen", citizen)) }

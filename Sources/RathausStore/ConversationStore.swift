@@ -76,6 +76,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
         if let references = snapshot.submittedReferences { out += ",\"submittedReferences\":" + JSONString.array(references) }
         if let aspect = snapshot.currentAspect { out += ",\"currentAspect\":" + JSONString.quoted(aspect.rawValue) }
         if let announced = snapshot.announcedRequests { out += ",\"announcedRequests\":" + JSONString.array(announced) }
+        if let misses = snapshot.missedTurns { out += ",\"missedTurns\":\(misses)" }
         return out + "}"
     }
 
@@ -238,7 +239,10 @@ public final class ConversationStore: ApplicationSink, Sendable {
 
     /// Stores a confirmed application and its outbox row in one transaction, with the files sent for
     /// its document fields and their outbox rows, and returns the new reference number,
-    /// `PREFIX-YEAR-NNNNNN`, counting per year.
+    /// `PREFIX-YEAR-NNNNNN`, counting per year. When the citizen agreed
+    /// (``SubmittedApplication/includesTranscript``), a copy of the conversation's transcript so far
+    /// is stored with it, so that every delivery attempt sends the same one, also after the
+    /// conversation was deleted or purged.
     public func submit(_ application: SubmittedApplication) throws -> String {
         let year = Calendar(identifier: .gregorian).component(.year, from: application.submittedAt)
         let data = Self.dataText(application)
@@ -247,15 +251,17 @@ public final class ConversationStore: ApplicationSink, Sendable {
             let last = try String.fetchOne(db, sql: "SELECT MAX(reference) FROM application WHERE reference LIKE ?", arguments: [prefix + "%"])
             let number = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
             let reference = prefix + String(format: "%06d", number)
+            let transcript = application.includesTranscript ? try Self.transcriptJSON(id: application.conversationID, in: db) : nil
             try db.execute(
                 sql: """
                     INSERT INTO application (id, reference, conversation_id, form_id, schema_version, service_name, service_key,
-                                             department_id, submitted_at, data)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             department_id, submitted_at, data, transcript)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     application.id, reference, application.conversationID, application.formID, application.schemaVersion,
                     application.serviceName, application.serviceKey, application.departmentID, application.submittedAt, data,
+                    transcript,
                 ])
             try db.execute(
                 sql: """

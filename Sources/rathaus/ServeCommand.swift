@@ -35,11 +35,14 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try storage.open(configuredPath: delivery?.database)
         let live = LiveCatalog(engine: try ChatEngine(catalog: catalog), directory: options.directory)
         let metrics = ServerMetrics()
+        let maintenance = MaintenanceMode(
+            configured: serverConfiguration.maintenance,
+            switched: try store.maintenanceSwitch().map { ServerConfiguration.Maintenance(message: $0.message) })
         let web = StaticFiles(directory: options.directory.appendingPathComponent("Web"))
         let api = ChatAPI(
             live: live, store: store, retentionDays: storage.retentionDays, configuration: serverConfiguration,
             metrics: metrics, web: web, logger: logger,
-            departmentSecrets: delivery?.endpoints.mapValues(\.secrets) ?? [:])
+            departmentSecrets: delivery?.endpoints.mapValues(\.secrets) ?? [:], maintenance: maintenance)
         let app = Application(
             router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
@@ -55,13 +58,17 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("no departments in --config: confirmed applications are stored but not delivered (rathaus deliver --config FILE)")
         }
         services.append(CatalogWatcher(live: live, metrics: metrics, checkInterval: serverConfiguration.reloadCheckSeconds, logger: logger))
+        services.append(
+            MaintenanceWatcher(
+                mode: maintenance, store: store, configFile: config.map { URL(fileURLWithPath: $0) },
+                checkInterval: serverConfiguration.reloadCheckSeconds > 0 ? serverConfiguration.reloadCheckSeconds : 2, logger: logger))
         services.append(app)
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info(
             "starting",
             metadata: [
                 "intents": "\(catalog.intents.count)", "web_files": "\(web.names.count)",
-                "delivery": "\(delivers)",
+                "delivery": "\(delivers)", "maintenance": "\(maintenance.message != nil)",
             ])
         try await group.run()
         logger.info("stopped")

@@ -127,6 +127,41 @@ struct FormCheckTests {
         }
     }
 
+    @Test("transcript_consent names a yes/no field of the form; another field or an unknown one is reported at its line")
+    func transcriptConsent() throws {
+        let fixture = try CatalogFixture(changes: [
+            "Intents/formulare/reisepass-beantragen.yaml": Self.form(Self.validFields) + "\ntranscript_consent: eilig"
+        ])
+        defer { fixture.remove() }
+        let form = try #require(try CatalogLoader(directory: fixture.directory).load().forms["reisepass-beantragen"])
+        #expect(form.transcriptConsentField == "eilig")
+        for wrong in ["name", "verlauf"] {
+            let problems = try Self.problems(Self.form(Self.validFields) + "\ntranscript_consent: \(wrong)")
+            #expect(problems.map(\.code) == [.invalidValue], "\(wrong): \(problems)")
+            #expect(problems.first?.line == 27 && problems.first?.fix.contains("eilig") == true, "\(wrong): \(problems)")
+        }
+    }
+
+    @Test("a form may belong to an intent answered by its own text, but not to one without")
+    func formOfAnsweredIntent() throws {
+        let intents = """
+            intents:
+              - id: mensch-sprechen
+                answer: Rufen Sie uns an.
+                examples: [mensch bitte, mitarbeiter sprechen, mit einem menschen reden]
+            """
+        let form = Self.form(Self.validFields).replacingOccurrences(of: "id: reisepass-beantragen", with: "id: mensch-sprechen")
+        let fixture = try CatalogFixture(changes: ["Intents/gespraech.yaml": intents, "Intents/formulare/mensch-sprechen.yaml": form])
+        defer { fixture.remove() }
+        #expect(fixture.check().problems.isEmpty, "\(fixture.check().problems)")
+        let unanswered = try CatalogFixture(changes: [
+            "Intents/gespraech.yaml": intents.replacingOccurrences(of: "    answer: Rufen Sie uns an.\n", with: ""),
+            "Intents/formulare/mensch-sprechen.yaml": form,
+        ])
+        defer { unanswered.remove() }
+        #expect(unanswered.check().problems.contains { $0.code == .invalidValue && $0.file == "Intents/formulare/mensch-sprechen.yaml" })
+    }
+
     @Test("a form for an unknown department or for no service is reported")
     func crossChecks() throws {
         let department = try Self.problems(Self.form(Self.validFields, department: "passamt"))
@@ -142,7 +177,7 @@ struct FormCheckTests {
     @Test("every shipped form loads and asks at least one personal field after a privacy notice")
     func shipped() throws {
         let catalog = CatalogFixture.shipped
-        #expect(catalog.forms.count == 15)
+        #expect(catalog.forms.count == 16)
         for form in catalog.forms.values {
             let hasPersonal = form.fields.contains { $0.isPersonal }
             #expect(hasPersonal, "\(form.id)")

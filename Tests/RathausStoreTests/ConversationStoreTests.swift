@@ -182,18 +182,18 @@ struct ConversationStoreTests {
         #expect(!ConversationStore.constantTimeEqual("abc", "abcd"))
     }
 
+    /// Every migration, in the order it runs.
+    static let migrations = [
+        "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-draft-documents",
+        "v8-application-transcript", "v9-maintenance",
+    ]
+
     @Test("the migrations keep the names under which they ran on existing files, in order")
     func migrationNames() throws {
-        #expect(
-            ConversationStore.migrator.migrations == [
-                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-draft-documents",
-            ])
+        #expect(ConversationStore.migrator.migrations == Self.migrations)
         let (_, path) = try Self.makeStore()
         let queue = try DatabaseQueue(path: path)
-        #expect(
-            try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == [
-                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-draft-documents",
-            ])
+        #expect(try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == Self.migrations)
         #expect(try queue.read { try ConversationStore.migrator.hasCompletedMigrations($0) })
         let tables = try queue.read {
             try String.fetchAll(
@@ -202,8 +202,48 @@ struct ConversationStoreTests {
         #expect(
             tables == [
                 "application", "conversation", "conversation_token", "delivery_attempt", "department_endpoint", "document",
-                "draft_document", "email", "outbox", "procedure_event", "turn",
+                "draft_document", "email", "maintenance", "outbox", "procedure_event", "turn",
             ])
+    }
+
+    @Test("an application keeps a copy of its conversation's transcript only when the citizen agreed; deleting the conversation keeps it")
+    func transcriptCopy() throws {
+        let (store, path) = try Self.makeStore()
+        try store.record(ChatSession.Snapshot(id: "c1"), citizen: "wie wird das wetter", replies: ["Dazu kann ich nichts sagen."])
+        try store.record(ChatSession.Snapshot(id: "c1"), citizen: "mensch bitte", replies: ["Gern.", "Rückruf? (Ja/Nein)"])
+        let plain = try store.submit(Self.application(id: "a1"))
+        let base = Self.application(id: "a2")
+        let agreed = try store.submit(
+            SubmittedApplication(
+                id: base.id, conversationID: base.conversationID, formID: base.formID, schemaVersion: base.schemaVersion,
+                serviceName: base.serviceName, serviceKey: base.serviceKey, departmentID: base.departmentID, submittedAt: base.submittedAt,
+                data: base.data, includesTranscript: true))
+        #expect(try store.deleteConversation(id: "c1"))
+        let stored = try DatabaseQueue(path: path).read { db in
+            try [String: String?](
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT reference, transcript FROM application").map {
+                    ($0["reference"] as String, $0["transcript"] as String?)
+                })
+        }
+        #expect(stored[plain] == .some(nil))
+        let text = try #require(stored[agreed] ?? nil)
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: String]])
+        #expect(lines.map { $0["speaker"] ?? "" } == ["citizen", "assistant", "citizen", "assistant", "assistant"])
+        #expect(lines.first?["text"] == "wie wird das wetter" && lines.last?["text"] == "Rückruf? (Ja/Nein)")
+    }
+
+    @Test("the maintenance switch is one row: on with a message, a second on changes the message, off removes it")
+    func maintenanceSwitch() throws {
+        let (store, _) = try Self.makeStore()
+        #expect(try store.maintenanceSwitch() == nil)
+        let since = Date(timeIntervalSince1970: 1_795_000_000)
+        try store.switchMaintenanceOn(message: nil, now: since)
+        #expect(try store.maintenanceSwitch() == .init(message: nil, since: since))
+        try store.switchMaintenanceOn(message: "Bis 14 Uhr in Wartung.", now: since.addingTimeInterval(60))
+        #expect(try store.maintenanceSwitch() == .init(message: "Bis 14 Uhr in Wartung.", since: since), "still on since the first")
+        #expect(try store.switchMaintenanceOff())
+        #expect(try store.maintenanceSwitch() == nil)
+        #expect(try store.switchMaintenanceOff() == false)
     }
 
     @Test("purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one")

@@ -18,7 +18,10 @@ struct SnapshotStorageTests {
         ])
     func roundTrip(snapshot: ChatSession.Snapshot) throws {
         var snapshot = snapshot
-        if snapshot.id == "c" { snapshot.submittedReferences = ["MS-2026-000001"] }
+        if snapshot.id == "c" {
+            snapshot.submittedReferences = ["MS-2026-000001"]
+            snapshot.missedTurns = 2
+        }
         let (store, path) = try ConversationStoreTests.makeStore()
         try store.record(snapshot, citizen: "hallo", replies: ["Guten Tag"])
         #expect(try store.snapshot(id: snapshot.id) == snapshot)

@@ -112,12 +112,17 @@ public struct CatalogLoader: Sendable {
                         fix: "Nennen Sie unter 'department' eine Datei aus Knowledge/stellen/: \(departments.keys.sorted().joined(separator: ", ")).")
                 )
             }
-            if knowledge[form.id] == nil {
+            // A form belongs to a service, or to an intent answered by its own text (the callback
+            // request belongs to "mensch-sprechen").
+            let answeredIntent = intents.contains { $0.id == form.id && $0.answer != nil }
+            if knowledge[form.id] == nil, !answeredIntent {
                 problems.append(
                     CatalogProblem(
                         code: .invalidValue, file: form.source.file, line: form.source.line,
                         message: "Es gibt keine Leistung '\(form.id)' in Knowledge/, zu der dieses Formular gehört.",
-                        fix: "Benennen Sie das Formular nach der id einer Leistung oder legen Sie Knowledge/\(form.id).yaml an."))
+                        fix:
+                            "Benennen Sie das Formular nach der id einer Leistung oder eines Intents mit 'answer:' "
+                            + "oder legen Sie Knowledge/\(form.id).yaml an."))
             }
             forms[form.id] = form
         }

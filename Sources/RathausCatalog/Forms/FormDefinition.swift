@@ -15,14 +15,18 @@ public struct FormDefinition: Sendable, Hashable {
     public let nextSteps: String
     /// The fields in the order they are asked.
     public let fields: [FormField]
+    /// The yes/no field whose "ja" sends the conversation's transcript with the application
+    /// (`transcript_consent:`); nil for a form that never sends it.
+    public let transcriptConsentField: String?
     /// Where the form is defined.
     public let source: SourceLocation
 
     /// Creates a form; ``FormParser`` reads one from a file.
     public init(
         id: String, title: String, department: String, schemaVersion: Int, purpose: String, nextSteps: String,
-        fields: [FormField], source: SourceLocation
+        fields: [FormField], transcriptConsentField: String? = nil, source: SourceLocation
     ) {
+        self.transcriptConsentField = transcriptConsentField
         self.id = id
         self.title = title
         self.department = department

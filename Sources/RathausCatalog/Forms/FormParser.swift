@@ -3,7 +3,7 @@ import Yams
 /// Reads one form file (`Intents/formulare/<id>.yaml`) into a ``FormDefinition``, reporting every
 /// problem with its line.
 enum FormParser {
-    static let formKeys = ["id", "title", "department", "schema_version", "purpose", "next_steps", "fields"]
+    static let formKeys = ["id", "title", "department", "schema_version", "purpose", "next_steps", "fields", "transcript_consent"]
     static let commonFieldKeys = ["id", "type", "label", "aliases", "prompt", "help", "required", "personal", "when"]
     static let typeKeys: [String: [String]] = [
         "text": ["min_length", "max_length"], "date": ["earliest", "latest"], "time": ["earliest", "latest"],
@@ -55,10 +55,28 @@ enum FormParser {
                 .missingField, line: rootLine, "Das Pflichtfeld 'fields' fehlt oder ist leer.",
                 fix: "Tragen Sie unter 'fields:' die Felder des Formulars ein.")
         }
+        let consent = transcriptConsent(root, fields: fields, &reader)
         guard let id, let title, let department, let purpose, let nextSteps, let version, !fields.isEmpty else { return nil }
         return FormDefinition(
             id: id, title: title, department: department, schemaVersion: version, purpose: purpose,
-            nextSteps: nextSteps, fields: fields, source: SourceLocation(file: reader.file, line: rootLine))
+            nextSteps: nextSteps, fields: fields, transcriptConsentField: consent, source: SourceLocation(file: reader.file, line: rootLine))
+    }
+
+    /// `transcript_consent: FIELD`: the id of a yes/no field of the form, whose "ja" sends the
+    /// conversation's transcript with the application.
+    private static func transcriptConsent(_ root: Node.Mapping, fields: [FormField], _ reader: inout YAMLFieldReader) -> String? {
+        guard let fieldID = reader.string(root, "transcript_consent", required: false, parentLine: 1) else { return nil }
+        guard fields.contains(where: { $0.id == fieldID && $0.kind == .yesNo }) else {
+            let yesNoFields = fields.filter { $0.kind == .yesNo }.map(\.id)
+            reader.report(
+                .invalidValue, line: reader.line(of: root["transcript_consent"]),
+                "'transcript_consent: \(fieldID)' nennt kein Ja/Nein-Feld dieses Formulars.",
+                fix: yesNoFields.isEmpty
+                    ? "Legen Sie ein Feld mit 'type: yes_no' an und nennen Sie seine id."
+                    : "Nennen Sie eines dieser Felder: \(yesNoFields.joined(separator: ", ")).")
+            return nil
+        }
+        return fieldID
     }
 
     /// One field; `earlier` are the fields before it (conditions may refer only to them).

@@ -20,6 +20,9 @@ public struct SubmittedApplication: Sendable, Hashable {
     public let submittedAt: Date
     /// The values of the active fields, in form order, with their types.
     public let data: [Entry]
+    /// Whether the citizen agreed to send the conversation's transcript with it (see
+    /// ``FormDefinition/transcriptConsentField``); the store then keeps a copy of it with the application.
+    public let includesTranscript: Bool
 
     /// One field's value.
     public struct Entry: Sendable, Hashable {
@@ -41,8 +44,10 @@ public struct SubmittedApplication: Sendable, Hashable {
     /// Creates an application.
     public init(
         id: String = UUID().uuidString.lowercased(), conversationID: String, formID: String, schemaVersion: Int,
-        serviceName: String, serviceKey: String, departmentID: String, submittedAt: Date = Date(), data: [Entry]
+        serviceName: String, serviceKey: String, departmentID: String, submittedAt: Date = Date(), data: [Entry],
+        includesTranscript: Bool = false
     ) {
+        self.includesTranscript = includesTranscript
         self.id = id
         self.conversationID = conversationID
         self.formID = formID

@@ -126,6 +126,8 @@ extension ChatSession {
         public var announcedRequests: [String]?
         /// The offer, just made, to be told of each step of an application by e-mail.
         public var notificationOffer: NotificationOffer?
+        /// Messages not understood in a row (nil: none); the third brings the offer of a human.
+        public var missedTurns: Int?
 
         /// An offer of e-mails about an application's steps.
         public struct NotificationOffer: Sendable, Hashable, Codable {

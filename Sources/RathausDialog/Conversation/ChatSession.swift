@@ -13,13 +13,13 @@ public struct ChatSession: Sendable {
     public var id: String { snapshot.id }
     /// Everything the conversation remembers.
     public internal(set) var snapshot: Snapshot
-    private let engine: ChatEngine
+    let engine: ChatEngine
     var catalog: Catalog { engine.catalog }
     private var matcher: IntentMatcher { engine.matcher }
-    private var composer: AnswerComposer { engine.composer }
+    var composer: AnswerComposer { engine.composer }
     let sink: (any ApplicationSink)?
     let today: @Sendable () -> CalendarDate
-    private let now: @Sendable () -> TownTime
+    let now: @Sendable () -> TownTime
     private let retentionDays: Int
 
     /// The service the previous answer was about.
@@ -48,10 +48,14 @@ public struct ChatSession: Sendable {
     /// Answers one turn: inside an application the dialog takes it; otherwise a question about
     /// costs, documents, duration, deadlines, place or the online service gets that part first,
     /// and a follow-up without a service of its own refers to the previous one.
-    /// A department's request for documents since the last turn is told first.
+    /// A department's request for documents since the last turn is told first. The third message
+    /// in a row that is not understood gets the offer of a human instead (see ``offerHumanHelp(because:)``).
     public mutating func respond(to utterance: Utterance) -> Turn {
         let notices = documentRequestNotices()
+        let missesBefore = snapshot.missedTurns
         let answer = reply(to: utterance)
+        // A miss counts itself (``notUnderstood(offersForms:)``); any other turn ends the row.
+        if snapshot.missedTurns == missesBefore { snapshot.missedTurns = nil }
         return notices.isEmpty ? answer : answer.withReplies(notices + answer.replies)
     }
 
@@ -137,11 +141,14 @@ public struct ChatSession: Sendable {
                 snapshot.currentService = service
                 return serviceAnswer(service, aspect: aspect, request: utterance, offersForms: offersForms)
             }
-            return turn([composer.outOfScopeAnswer()], intent: nil)
+            return notUnderstood(offersForms: offersForms)
         }
         if intent == Self.statusIntent, sink != nil {
             if let reply = continueStatusQuery(utterance, query: .init(reference: nil)) { return turn([reply], intent: intent) }
             snapshot.statusQuery = .init(reference: nil)
+        }
+        if intent == Self.humanIntent, offersForms, catalog.forms[intent] != nil {
+            return offerHumanHelp(because: .asked)
         }
         if intent == Self.privacyIntent, Self.asksForDeletion(utterance) {
             snapshot = Snapshot(id: snapshot.id, offeredValues: [:])
@@ -281,7 +288,8 @@ public struct ChatSession: Sendable {
             conversationID: id, formID: form.id, schemaVersion: form.schemaVersion,
             serviceName: entry?.name ?? form.title, serviceKey: entry?.serviceKey ?? "local:\(form.id)",
             departmentID: form.department,
-            data: dialog.submittedValues(in: form).map { .init(field: $0.field.id, type: $0.field.kind.typeName, value: $0.value) })
+            data: dialog.submittedValues(in: form).map { .init(field: $0.field.id, type: $0.field.kind.typeName, value: $0.value) },
+            includesTranscript: Self.agreesToTranscript(dialog, form: form))
         let department = catalog.departments[form.department]?.name ?? form.department
         do {
             guard let sink else { throw SinkMissing() }
@@ -318,7 +326,7 @@ public struct ChatSession: Sendable {
     private struct SinkMissing: Error {}
 
     /// A turn with the state, form and expected answer of the conversation as it now stands.
-    private func turn(_ replies: [String], intent: String?, suggestions: [Suggestion] = []) -> Turn {
+    func turn(_ replies: [String], intent: String?, suggestions: [Suggestion] = []) -> Turn {
         guard let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] else {
             return Turn(conversation: id, replies: replies, intent: intent, suggestions: suggestions)
         }
