@@ -9,7 +9,7 @@ import RathausDialog
 import RathausStore
 import RathausUnderstanding
 
-/// The JSON API of the chat widget: conversations with their messages, transcript and deletion,
+/// The JSON API of the chat widget: conversations with their messages, feedback, transcript and deletion,
 /// the Rasa REST channel, plus `/health`, `/ready`, `/metrics` and the OpenAPI document.
 ///
 /// Every turn goes through the ``ConversationService``; this type only reads requests and writes
@@ -102,6 +102,22 @@ public struct ChatAPI: Sendable {
                 throw error is APIError ? error : APIError.badRequest
             }
             return .json(try await reply(to: utterance, in: id, access: access).jsonValue)
+        }
+        api.post(":id/feedback") { request, context -> Response in
+            let id = try context.parameters.require("id")
+            let access = Self.access(request)
+            let body: FeedbackRequest
+            do {
+                body = try JSONDecoder().decode(FeedbackRequest.self, from: try await Self.body(of: request))
+            } catch {
+                try await Self.notFoundIfMissing { try await conversations.checkAccess(to: id, access: access) }
+                throw error is APIError ? error : APIError.badRequest
+            }
+            let rated = try await Self.notFoundIfMissing {
+                try await conversations.feedback(helpful: body.helpful, turn: body.turn, in: id, access: access)
+            }
+            guard let rated else { throw APIError.noAnswerToRate }
+            return .json(["turn": .int(rated), "helpful": .bool(body.helpful)])
         }
         api.get(":id") { request, context -> Response in
             let id = try context.parameters.require("id")

@@ -16,6 +16,7 @@ struct ColumnTextTests {
         snapshot.submittedReferences = ["MS-2026-000001"]
         snapshot.currentAspect = .costs
         snapshot.announcedRequests = ["MS-2026-000001/foto"]
+        snapshot.unhelpfulAnswersInARow = 2
         // Every field of a snapshot between questions is set above: a field added later fails here
         // until the hand-written text carries it.
         let unset = Mirror(reflecting: snapshot).children.filter { child in

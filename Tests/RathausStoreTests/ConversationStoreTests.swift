@@ -184,12 +184,15 @@ struct ConversationStoreTests {
 
     @Test("the migrations keep the names under which they ran on existing files, in order")
     func migrationNames() throws {
-        #expect(ConversationStore.migrator.migrations == ["v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages"])
+        #expect(
+            ConversationStore.migrator.migrations == [
+                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-turn-facts",
+            ])
         let (_, path) = try Self.makeStore()
         let queue = try DatabaseQueue(path: path)
         #expect(
             try queue.read { try ConversationStore.migrator.appliedMigrations($0) } == [
-                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages",
+                "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-turn-facts",
             ])
         #expect(try queue.read { try ConversationStore.migrator.hasCompletedMigrations($0) })
         let tables = try queue.read {

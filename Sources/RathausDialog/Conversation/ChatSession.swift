@@ -21,6 +21,8 @@ public struct ChatSession: Sendable {
     let today: @Sendable () -> CalendarDate
     private let now: @Sendable () -> TownTime
     private let retentionDays: Int
+    /// What the turn being answered did so far (see ``TurnFacts``); reset at every turn.
+    var facts = TurnFacts()
 
     /// The service the previous answer was about.
     public var currentService: String? { snapshot.currentService }
@@ -50,9 +52,12 @@ public struct ChatSession: Sendable {
     /// and a follow-up without a service of its own refers to the previous one.
     /// A department's request for documents since the last turn is told first.
     public mutating func respond(to utterance: Utterance) -> Turn {
+        let formBefore = snapshot.dialog?.formID
+        facts = TurnFacts()
         let notices = documentRequestNotices()
         let answer = reply(to: utterance)
-        return notices.isEmpty ? answer : answer.withReplies(notices + answer.replies)
+        let turn = notices.isEmpty ? answer : answer.withReplies(notices + answer.replies)
+        return turn.withFacts(finishedFacts(of: turn, formBefore: formBefore))
     }
 
     /// The answer to one turn, without notices.
@@ -60,6 +65,9 @@ public struct ChatSession: Sendable {
         guard !utterance.isEmpty else { return turn(["Bitte schreiben Sie Ihre Frage."], intent: nil) }
         if let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] {
             return continueForm(utterance, dialog: dialog, form: form)
+        }
+        if let helpful = Self.feedback(in: utterance) {
+            return feedbackTurn(helpful: helpful)
         }
         if let offer = snapshot.notificationOffer {
             snapshot.notificationOffer = nil
@@ -76,6 +84,7 @@ public struct ChatSession: Sendable {
             let isShortReply = utterance.words.count <= 4
             switch isShortReply ? FieldValidator.yesNo(utterance.text) : nil {
             case true?:
+                facts.kind = .form
                 return startForm(form, prefilled: prefilled)
             case false?:
                 return turn(["In Ordnung. Fragen Sie gern weiter."], intent: nil)
@@ -92,6 +101,7 @@ public struct ChatSession: Sendable {
         if let choices = snapshot.pendingChoice {
             snapshot.pendingChoice = nil
             if let chosen = resolve(utterance, among: choices) {
+                facts.resolvesClarification = true
                 snapshot.currentService = chosen
                 // "was kostet der neue" chooses and asks for a part at once.
                 return serviceAnswer(chosen, aspect: Aspect.read(utterance).aspect, request: utterance, offersForms: offersForms)
@@ -101,6 +111,8 @@ public struct ChatSession: Sendable {
         if let named = engine.departments.department(in: utterance), let department = catalog.departments[named.id],
             asksAboutDepartment(utterance, aspect: aspect, nameWords: named.words)
         {
+            facts.kind = .answered
+            facts.department = department.id
             return turn([departmentAnswer(department, aspect: aspect, utterance: utterance)], intent: nil)
         }
         if let aspect, isFollowUp {
@@ -116,6 +128,7 @@ public struct ChatSession: Sendable {
                 snapshot.currentService = service
                 return serviceAnswer(service, aspect: aspect, request: utterance, offersForms: offersForms)
             }
+            facts.kind = .unanswered
             return turn([composer.outOfScopeAnswer()], intent: nil)
         }
         if intent == Self.statusIntent, sink != nil {
@@ -138,6 +151,7 @@ public struct ChatSession: Sendable {
                 return serviceAnswer(decided, aspect: aspect, request: utterance, offersForms: offersForms)
             }
             snapshot.pendingChoice = [first.id, second.id]
+            facts.kind = .clarification
             return turn(["Meinten Sie „\(first.name)“ oder „\(second.name)“?\n1. \(first.name)\n2. \(second.name)"], intent: nil)
         }
         if catalog.knowledge[intent] != nil { snapshot.currentService = intent }
@@ -238,6 +252,10 @@ public struct ChatSession: Sendable {
         var dialog = dialog
         let outcome = dialog.handle(utterance, form: form, context: context(for: form, utterance: utterance))
         snapshot.dialog = dialog
+        if outcome.action != .answerElsewhere {
+            facts.kind = .form
+            facts.rejectedField = outcome.rejectedField
+        }
         switch outcome.action {
         case .discard?:
             snapshot.dialog = nil
