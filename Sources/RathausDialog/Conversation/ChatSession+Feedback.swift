@@ -9,13 +9,14 @@ extension ChatSession {
     static let feedbackWordLimit = 5
 
     /// True for „hilfreich“, false for „nicht hilfreich“, nil when the message is no feedback: it
-    /// has at most ``feedbackWordLimit`` words, one of them „hilfreich“, and no question mark.
+    /// has at most ``feedbackWordLimit`` words, one of them „hilfreich…“, and no question mark; a
+    /// „nicht“, „kaum“, „wenig“, „keine“ or „unhilfreich“ makes it negative.
     static func feedback(in utterance: Utterance) -> Bool? {
         let words = utterance.words
         guard words.count <= feedbackWordLimit, !utterance.text.contains("?"),
-            words.contains(where: { $0 == "hilfreich" || $0 == "unhilfreich" })
+            words.contains(where: { $0.hasPrefix("hilfreich") || $0.hasPrefix("unhilfreich") })
         else { return nil }
-        let negated = words.contains { ["nicht", "nich", "net", "kaum", "wenig", "unhilfreich", "keine"].contains($0) }
+        let negated = words.contains { ["nicht", "nich", "net", "kaum", "wenig", "keine", "keineswegs"].contains($0) || $0.hasPrefix("unhilfreich") }
         return !negated
     }
 
