@@ -14,6 +14,12 @@ public struct QuestionGrouper {
     public static let examplesPerGroup = 5
     /// Shortest word that counts (shorter ones are mostly particles and typos).
     static let minimumWordLength = 3
+    /// Folded words that open or pad a question but say nothing about what is asked („wann …“
+    /// would otherwise gather every question about a time); the analyser's stop words are left out too.
+    static let questionWords: Set<String> = [
+        "wann", "warum", "wieso", "weshalb", "wer", "wem", "wen", "wessen", "woher", "wohin", "womit", "wozu", "welchen",
+        "welchem", "welches", "hallo", "danke", "frage", "fragen", "vor", "nach", "gerade", "heute",
+    ]
 
     private let stemmer: SnowballStemmer
     private var questions: [(conversation: String, text: String, stems: Set<String>)] = []
@@ -26,10 +32,13 @@ public struct QuestionGrouper {
     /// Adds one unanswered question of `conversation`, already scrubbed.
     public mutating func add(_ scrubbedText: String, conversation: String) {
         var text = scrubbedText
-        for placeholder in PersonalDataScrubber.placeholders { text = text.replacingOccurrences(of: placeholder, with: " ") }
+        if text.contains(where: { $0 == "[" }) {
+            for placeholder in PersonalDataScrubber.placeholders { text = text.replacingOccurrences(of: placeholder, with: " ") }
+        }
         let stems = Set(
             TextNormalizer.tokens(text).filter { word in
-                word.count >= Self.minimumWordLength && !TextAnalyzer.stopWords.contains(word) && !word.allSatisfy(\.isNumber)
+                word.count >= Self.minimumWordLength && !TextAnalyzer.stopWords.contains(word) && !Self.questionWords.contains(word)
+                    && !word.allSatisfy(\.isNumber)
             }.map(stemmer.stem))
         guard !stems.isEmpty else { return }
         questions.append((conversation, scrubbedText, stems))

@@ -31,12 +31,12 @@ extension ReportHTML {
 
     /// A column chart over the days: turns as columns, conversations as narrower darker columns in front.
     static func dayColumns(_ days: [Report.Day], title: String, id: String) -> String {
-        let height = 220.0, bottom = 190.0, left = 40.0
+        let height = 244.0, bottom = 190.0, left = 60.0
         let largest = Double(max(days.map(\.turns).max() ?? 0, 1))
         let step = (chartWidth - left - 8) / Double(max(days.count, 1))
         var svg = svgStart(width: chartWidth, height: height, title: title, id: id)
         svg += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(bottom)\" x2=\"\(chartWidth - 4)\" y2=\"\(bottom)\"/>"
-        svg += "<text x=\"\(left - 6)\" y=\"16\" text-anchor=\"end\">\(Int(largest))</text>"
+        svg += "<text x=\"\(left - 6)\" y=\"16\" text-anchor=\"end\">\(number(Int(largest)))</text>"
         svg += "<text x=\"\(left - 6)\" y=\"\(bottom)\" text-anchor=\"end\">0</text>"
         for (index, day) in days.enumerated() {
             let x = left + Double(index) * step
@@ -45,8 +45,11 @@ extension ReportHTML {
                 "<rect class=\"bar light\" x=\"\(format(x + 1))\" y=\"\(format(bottom - turns))\" width=\"\(format(max(step - 2, 1)))\" height=\"\(format(turns))\"/>"
             svg +=
                 "<rect class=\"bar\" x=\"\(format(x + step * 0.25))\" y=\"\(format(bottom - conversations))\" width=\"\(format(max(step * 0.5, 1)))\" height=\"\(format(conversations))\"/>"
-            if index == 0 || index == days.count - 1 || (days.count > 10 && index % 7 == 0) {
-                svg += "<text x=\"\(format(x + step / 2))\" y=\"\(bottom + 18)\" text-anchor=\"middle\">\(escape(germanDay(day.date)))</text>"
+            // The first and the last day, and every seventh between, far enough from the last.
+            if index == 0 || index == days.count - 1 || (index % 7 == 0 && index < days.count - 4) {
+                let anchor = index == 0 ? "start" : index == days.count - 1 ? "end" : "middle"
+                let labelX = index == 0 ? x : index == days.count - 1 ? x + step : x + step / 2
+                svg += "<text x=\"\(format(labelX))\" y=\"\(bottom + 16)\" text-anchor=\"\(anchor)\">\(escape(germanDay(day.date)))</text>"
             }
         }
         svg +=
@@ -59,19 +62,18 @@ extension ReportHTML {
     /// One bar split into parts (shares of a whole), with a legend under it.
     static func stackedBar(_ parts: [(label: String, value: Int, style: String)], title: String, id: String) -> String {
         let total = Double(max(parts.map(\.value).reduce(0, +), 1))
-        var svg = svgStart(width: chartWidth, height: 70, title: title, id: id)
+        var svg = svgStart(width: chartWidth, height: 40 + Double(parts.count) * 18, title: title, id: id)
         var x = 0.0
         for part in parts {
             let width = Double(part.value) / total * chartWidth
             svg += "<rect class=\"bar \(part.style)\" x=\"\(format(x))\" y=\"4\" width=\"\(format(width))\" height=\"28\"/>"
             x += width
         }
-        var legend = 0.0
-        for part in parts {
-            svg += "<rect class=\"bar \(part.style)\" x=\"\(format(legend))\" y=\"46\" width=\"12\" height=\"12\"/>"
+        for (index, part) in parts.enumerated() {
+            let y = 42 + Double(index) * 18
+            svg += "<rect class=\"bar \(part.style)\" x=\"0\" y=\"\(format(y))\" width=\"12\" height=\"12\"/>"
             let text = "\(part.label): \(percent(Double(part.value) / total))"
-            svg += "<text x=\"\(format(legend + 16))\" y=\"57\">\(escape(text))</text>"
-            legend += 20 + Double(text.count) * 7.2
+            svg += "<text x=\"18\" y=\"\(format(y + 11))\">\(escape(text))</text>"
         }
         return svg + "</svg>"
     }
