@@ -186,7 +186,7 @@ public enum ReportHTML {
                 ? tableHTML
                 : figure(
                     "Bearbeitungsdauer (Median) je Stelle", chart: horizontalBars(bars, title: "Bearbeitungsdauer je Stelle", id: "c-times"),
-                    table: tableHTML))
+                    table: tableHTML, wide: true))
     }
 
     // MARK: - Pieces
@@ -195,9 +195,10 @@ public enum ReportHTML {
         "<section aria-labelledby=\"\(id)\"><h2 id=\"\(id)\">\(escape(title))</h2>\(content)</section>\n"
     }
 
-    /// A chart with its table beside it, under one caption.
-    private static func figure(_ caption: String, chart: String, table: String) -> String {
-        "<figure><figcaption>\(escape(caption))</figcaption><div class=\"pair\"><div class=\"chart\">\(chart)</div>"
+    /// A chart with its table beside it, under one caption; with `wide`, the table (of many
+    /// columns) under the chart.
+    private static func figure(_ caption: String, chart: String, table: String, wide: Bool = false) -> String {
+        "<figure><figcaption>\(escape(caption))</figcaption><div class=\"pair\(wide ? " wide" : "")\"><div class=\"chart\">\(chart)</div>"
             + "<div class=\"data\">\(table)</div></div></figure>"
     }
 
@@ -272,7 +273,8 @@ public enum ReportHTML {
         .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.5rem;margin:0 0 1rem}
         .figures div{border:1px solid #6b6b6b;padding:.5rem .75rem}.figures dt{font-size:.9rem}.figures dd{margin:0;font-size:1.3rem;font-weight:700}
         figure{margin:1rem 0 1.5rem;break-inside:avoid}figcaption{font-weight:700;margin-bottom:.5rem}
-        .pair{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}.chart{flex:1 1 28rem;min-width:18rem}.data{flex:1 1 22rem;overflow-x:auto}
+        .pair{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}.pair.wide{flex-direction:column;align-items:stretch}
+        .pair.wide .chart{flex:none;width:100%;max-width:40rem}.pair.wide .data{flex:none}.chart{flex:1 1 28rem;min-width:18rem}.data{flex:1 1 22rem;overflow-x:auto}
         svg text{font-size:12px;fill:#1a1a1a}svg .bar{fill:#00557f}svg .bar.mid{fill:#4d8fb3}svg .bar.light{fill:#b3cfe0}svg .bar.warn{fill:#b34700}
         svg .axis{stroke:#6b6b6b}
         table{border-collapse:collapse;width:100%;font-size:.95rem}caption{text-align:left;font-size:.9rem;padding-bottom:.25rem}
