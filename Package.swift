@@ -48,6 +48,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The staff report: what citizens asked and where they got stuck, as JSON and as HTML.
+        .target(name: "RathausReport", dependencies: ["RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore"]),
         .target(
             name: "RathausDelivery",
             dependencies: [
@@ -76,7 +78,7 @@ let package = Package(
             name: "rathaus",
             dependencies: [
                 "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausConversations", "RathausDelivery",
-                "RathausServer",
+                "RathausServer", "RathausReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,6 +121,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
+            name: "RathausReportTests",
+            dependencies: [
+                "RathausReport", "RathausStore", "RathausConversations", "RathausDialog", "RathausUnderstanding", "RathausCatalog",
+                "RathausTestSupport",
             ]
         ),
         .testTarget(

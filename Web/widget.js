@@ -201,6 +201,7 @@
     var currentSuggestions = [];
     var suggestionGroup = null; // the latest turn's suggestion buttons, inside the log
     var suggestionNote = null; // their visually hidden announcement, inside the log
+    var feedbackGroup = null; // „Hilfreich? Ja / Nein“ after the latest answer, inside the log
 
     var stylesheet = el("link");
     stylesheet.rel = "stylesheet";
@@ -497,6 +498,49 @@
       });
       log.appendChild(suggestionGroup);
       scrollToEnd();
+    }
+
+    /**
+     * Offers „Hilfreich? Ja / Nein“ after the latest answer when the server says it can be rated,
+     * replacing any earlier offer, so that only the latest answer is rated and the log stays
+     * quiet. The group is aria-live="off" (screen readers meet it when tabbing, it is not read out
+     * after every answer); a choice replaces it by a short thanks, which is read out.
+     */
+    function setFeedback(rateable) {
+      if (feedbackGroup && feedbackGroup.parentNode) { feedbackGroup.parentNode.removeChild(feedbackGroup); }
+      feedbackGroup = null;
+      if (!rateable) { return; }
+      var group = el("div", "rathaus-feedback");
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", "War diese Antwort hilfreich?");
+      group.setAttribute("aria-live", "off");
+      group.appendChild(el("span", "rathaus-feedback__label", "Hilfreich?"));
+      [["Ja", true], ["Nein", false]].forEach(function (option) {
+        var button = el("button", "rathaus-feedback__button", option[0]);
+        button.type = "button";
+        button.addEventListener("click", function () { rate(group, option[1]); });
+        group.appendChild(button);
+      });
+      feedbackGroup = group;
+      log.appendChild(group);
+      scrollToEnd();
+    }
+
+    /** Sends the rating of the latest answer; on success the offer becomes a thanks. */
+    function rate(group, helpful) {
+      var conv = conversation;
+      if (!conv || group !== feedbackGroup || busy) { return; }
+      var hadFocus = group.contains(document.activeElement);
+      request("POST", conversationPath(conv) + "/feedback", conv.token, { helpful: helpful }).then(function () {
+        if (group !== feedbackGroup || !group.parentNode) { return; }
+        var thanks = el("p", "rathaus-feedback rathaus-feedback--done", "Danke für Ihre Rückmeldung.");
+        thanks.setAttribute("role", "status");
+        group.parentNode.replaceChild(thanks, group);
+        feedbackGroup = thanks;
+        if (hadFocus) { focusInput(); }
+      }, function (error) {
+        addNotice(error.message, true);
+      });
     }
 
     function clearLog() {
@@ -921,6 +965,7 @@
       var previousSuggestions = currentSuggestions;
       setChoices([]);
       setSuggestions([], false); // they belong to the previous turn; back only if sending fails
+      setFeedback(false);
       if (!fromChoice) { input.value = ""; }
       focusInput();
       var message = addMessage("citizen", text);
@@ -976,6 +1021,7 @@
         storageRemove(STORAGE_FILE_FIELD);
       }
       setSuggestions(suggestionsFor(turn), true); // after the replies, so they are announced after them
+      setFeedback(turn.rateable === true);
       revealFrom(first);
       if (typeof turn.reference === "string") { rememberReference(turn.reference); }
     }
@@ -987,6 +1033,7 @@
       var done = function () {
         forgetConversation();
         clearLog();
+        feedbackGroup = null;
         setChoices([]);
         setSuggestions([], false);
         input.value = "";

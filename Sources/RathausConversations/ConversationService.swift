@@ -99,7 +99,8 @@ public final class ConversationService: Sendable {
                 try await Blocking.run { try store.deleteDraftDocuments(conversation: id) }
             }
             do {
-                try await writer.record(.init(snapshot: state, citizen: utterance.text, replies: turn.replies, mayCreate: access == .trusted))
+                try await writer.record(
+                    .init(snapshot: state, citizen: utterance.text, replies: turn.replies, mayCreate: access == .trusted, facts: turn.facts))
             } catch is ConversationStore.ConversationGone {
                 cache.remove(id)
                 throw ConversationNotFound()
@@ -139,6 +140,19 @@ public final class ConversationService: Sendable {
         }
         cache.put(id, .init(tokenHash: known.tokenHash, snapshot: state))
         return Reply(turn: turn, formWasOpen: true)
+    }
+
+    /// Stores the citizen's feedback (`helpful` or not) with turn number `turn` of conversation
+    /// `id` (1 = the citizen's first message), or with its latest answer when `turn` is nil, and
+    /// returns the number of the turn rated. Throws ``ConversationNotFound`` when the access does
+    /// not fit; nil when there is no such turn or it answered no question.
+    public func feedback(helpful: Bool, turn: Int?, in id: String, access: ConversationAccess) async throws -> Int? {
+        try await Blocking.run { [self] in
+            let known = try conversation(id, access: access, mustExist: true)
+            guard let stored = try store.recordFeedback(conversation: id, turn: turn, helpful: helpful) else { return nil }
+            cache.put(id, .init(tokenHash: known.tokenHash, snapshot: stored.snapshot))
+            return stored.turn
+        }
     }
 
     /// The transcript of conversation `id`: speaker ("citizen" or "assistant") and text, in order.

@@ -23,6 +23,10 @@ public struct APIError: HTTPResponseError, Sendable {
     public static let badMessage = APIError(
         status: .unprocessableContent, code: "bad_message",
         message: "Bitte schreiben Sie eine Nachricht mit höchstens 1.000 Zeichen.")
+    /// 422 for feedback on a turn that does not exist or answered no question.
+    public static let noAnswerToRate = APIError(
+        status: .unprocessableContent, code: "no_answer",
+        message: "Zu dieser Nachricht gibt es keine Antwort, die Sie bewerten können.")
     /// 403 for a browser request from an origin the config does not list.
     public static let foreignOrigin = APIError(
         status: .forbidden, code: "origin_not_allowed",

@@ -42,6 +42,13 @@ extension ChatAPI {
         let text: String
     }
 
+    /// `{"helpful": true|false, "turn": N}`, `turn` optional (the number of the citizen's message
+    /// whose answer is rated; without it the latest answer).
+    struct FeedbackRequest: Decodable {
+        let helpful: Bool
+        let turn: Int?
+    }
+
     /// Rasa's REST channel: `{"sender": …, "message": …}`. Like Rasa's channel it has no token: the
     /// widget's sender id is the only key, and one conversation is kept per sender.
     struct RasaMessage: Decodable {

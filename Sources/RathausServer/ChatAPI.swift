@@ -10,7 +10,7 @@ import RathausStore
 import RathausUnderstanding
 
 /// The JSON API of the chat widget: conversations with their messages, the files their forms ask
-/// for, transcript and deletion,
+/// for, feedback, transcript and deletion,
 /// the Rasa REST channel, plus `/health`, `/ready`, `/metrics` and the OpenAPI document.
 ///
 /// Every turn goes through the ``ConversationService``; this type only reads requests and writes
@@ -113,6 +113,7 @@ public struct ChatAPI: Sendable {
             return .json(try await reply(to: utterance, in: id, access: access).jsonValue)
         }
         registerFormDocuments(on: api)
+        registerFeedback(on: api)
         api.get(":id") { request, context -> Response in
             let id = try context.parameters.require("id")
             let transcript = try await Self.notFoundIfMissing { try await conversations.transcript(of: id, access: Self.access(request)) }

@@ -71,6 +71,25 @@ public enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/conversations/{id}/feedback": {
+              "parameters": [{ "$ref": "#/components/parameters/ConversationID" }],
+              "post": {
+                "operationId": "sendFeedback",
+                "summary": "The citizen says whether an answer helped („Hilfreich? Ja / Nein“).",
+                "description": "Stored with the turn it is about, for the staff report (`rathaus report`); erased with the conversation. `turn` is the number of the citizen's message whose answer is rated (1 for the first message, as in the transcript); without it, the latest answer. Only answers to questions can be rated (the turns with `rateable: true`); another turn, or one that does not exist, gets 422. The same feedback on the same turn again changes nothing; the other one replaces it.",
+                "security": [{ "conversationToken": [] }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FeedbackRequest" } } } },
+                "responses": {
+                  "200": { "description": "Stored.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Feedback" } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "413": { "$ref": "#/components/responses/Error" },
+                  "422": { "$ref": "#/components/responses/Error" },
+                  "429": { "$ref": "#/components/responses/RateLimited" }
+                }
+              }
+            },
             "/api/v1/conversations/{id}": {
               "parameters": [{ "$ref": "#/components/parameters/ConversationID" }],
               "get": {
@@ -235,6 +254,19 @@ public enum OpenAPIDocument {
                 "required": ["text"],
                 "properties": { "text": { "type": "string", "minLength": 1, "maxLength": 1000 } }
               },
+              "FeedbackRequest": {
+                "type": "object",
+                "required": ["helpful"],
+                "properties": {
+                  "helpful": { "type": "boolean", "description": "true: hilfreich; false: nicht hilfreich." },
+                  "turn": { "type": "integer", "minimum": 1, "description": "The number of the citizen's message whose answer is rated; default the latest answer." }
+                }
+              },
+              "Feedback": {
+                "type": "object",
+                "required": ["turn", "helpful"],
+                "properties": { "turn": { "type": "integer", "minimum": 1 }, "helpful": { "type": "boolean" } }
+              },
               "State": { "type": "string", "enum": ["idle", "form", "confirm", "submitted"] },
               "Turn": {
                 "type": "object",
@@ -256,6 +288,7 @@ public enum OpenAPIDocument {
                     }
                   },
                   "reference": { "type": "string", "description": "The application's reference number, on the turn it was submitted." },
+                  "rateable": { "type": "boolean", "description": "Present (true) when the turn answered a question that the citizen may rate with POST …/feedback." },
                   "suggestions": {
                     "type": "array",
                     "description": "Next questions offered with one click; sending `text` as a message chooses one.",

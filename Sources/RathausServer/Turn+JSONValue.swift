@@ -10,6 +10,7 @@ extension ChatSession.Turn {
             "intent": intent.map(JSONValue.string) ?? .null, "state": .string(state.rawValue),
         ]
         if let form { members["form"] = .string(form) }
+        if rateable { members["rateable"] = .bool(true) }
         if let reference { members["reference"] = .string(reference) }
         if !suggestions.isEmpty {
             members["suggestions"] = .array(suggestions.map { ["label": .string($0.label), "text": .string($0.text)] })

@@ -248,6 +248,27 @@ extension ConversationStore {
                     """)
         }
 
+        // What each turn did, for the staff report (`rathaus report`): its kind (answered,
+        // unanswered, clarification, form, feedback, other), the intent and department answered,
+        // whether it answered a „Meinten Sie …“, the online application with what happened to it,
+        // the step asked next and a refused field; and the citizen's feedback on the turn's answer
+        // (1 helpful, 0 not helpful). Ids from the catalogue only, never a form value. Turns stored
+        // before have no kind and are left out of the report.
+        migrator.registerMigration("v10-turn-facts") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE turn ADD COLUMN kind TEXT;
+                    ALTER TABLE turn ADD COLUMN intent TEXT;
+                    ALTER TABLE turn ADD COLUMN department TEXT;
+                    ALTER TABLE turn ADD COLUMN after_clarification INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE turn ADD COLUMN form_id TEXT;
+                    ALTER TABLE turn ADD COLUMN form_event TEXT;
+                    ALTER TABLE turn ADD COLUMN form_step TEXT;
+                    ALTER TABLE turn ADD COLUMN rejected_field TEXT;
+                    ALTER TABLE turn ADD COLUMN feedback INTEGER;
+                    """)
+        }
+
         return migrator
     }
 

@@ -77,6 +77,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
         if let aspect = snapshot.currentAspect { out += ",\"currentAspect\":" + JSONString.quoted(aspect.rawValue) }
         if let announced = snapshot.announcedRequests { out += ",\"announcedRequests\":" + JSONString.array(announced) }
         if let misses = snapshot.missedTurns { out += ",\"missedTurns\":\(misses)" }
+        if let unhelpful = snapshot.unhelpfulAnswersInARow { out += ",\"unhelpfulAnswersInARow\":\(unhelpful)" }
         return out + "}"
     }
 
@@ -109,13 +110,19 @@ public final class ConversationStore: ApplicationSink, Sendable {
         /// Whether the turn may create the conversation; when false and the conversation is gone
         /// (deleted or purged meanwhile), nothing is stored and ``ConversationGone`` is thrown.
         public let mayCreate: Bool
+        /// What the turn did, stored with it for the staff report; feedback in it is stored with
+        /// the conversation's latest answer before it.
+        public let facts: TurnFacts
 
         /// A turn to store.
-        public init(snapshot: ChatSession.Snapshot, citizen: String, replies: [String], mayCreate: Bool = true) {
+        public init(
+            snapshot: ChatSession.Snapshot, citizen: String, replies: [String], mayCreate: Bool = true, facts: TurnFacts = TurnFacts()
+        ) {
             self.snapshot = snapshot
             self.citizen = citizen
             self.replies = replies
             self.mayCreate = mayCreate
+            self.facts = facts
         }
     }
 
@@ -127,8 +134,10 @@ public final class ConversationStore: ApplicationSink, Sendable {
     }
 
     /// Stores the conversation's state and appends one turn to its transcript, in one transaction.
-    public func record(_ snapshot: ChatSession.Snapshot, citizen: String, replies: [String], now: Date = Date()) throws {
-        try record([RecordedTurn(snapshot: snapshot, citizen: citizen, replies: replies)], now: now)
+    public func record(
+        _ snapshot: ChatSession.Snapshot, citizen: String, replies: [String], facts: TurnFacts = TurnFacts(), now: Date = Date()
+    ) throws {
+        try record([RecordedTurn(snapshot: snapshot, citizen: citizen, replies: replies, facts: facts)], now: now)
     }
 
     /// Stores several turns (of any conversations) in one transaction: each conversation's state and
@@ -149,7 +158,12 @@ public final class ConversationStore: ApplicationSink, Sendable {
                     ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
                     """)
             let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
-            let insertTurn = try db.cachedStatement(sql: "INSERT INTO turn (conversation_id, citizen, replies, created_at) VALUES (?, ?, ?, ?)")
+            let insertTurn = try db.cachedStatement(
+                sql: """
+                    INSERT INTO turn (conversation_id, citizen, replies, created_at, kind, intent, department, after_clarification,
+                                      form_id, form_event, form_step, rejected_field)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for (turn, column) in zip(turns, columns) {
                 let id = turn.snapshot.id
                 if turn.mayCreate {
@@ -161,7 +175,14 @@ public final class ConversationStore: ApplicationSink, Sendable {
                         continue
                     }
                 }
-                try insertTurn.execute(arguments: [id, turn.citizen, column.replies, now])
+                let facts = turn.facts
+                if let helpful = facts.feedback, facts.kind == .feedback {
+                    try Self.setFeedback(helpful, onLatestAnswerOf: id, db)
+                }
+                try insertTurn.execute(arguments: [
+                    id, turn.citizen, column.replies, now, facts.kind.rawValue, facts.intent, facts.department, facts.resolvesClarification,
+                    facts.form, facts.formEvent?.rawValue, facts.formStep, facts.rejectedField,
+                ])
             }
             return gone
         }

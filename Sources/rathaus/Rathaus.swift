@@ -9,7 +9,7 @@ struct Rathaus: AsyncParsableCommand {
         subcommands: [
             ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, AnswersCommand.self, PurgeCommand.self,
             DeliverCommand.self,
-            DeliveriesCommand.self, StatusCommand.self, SchemaCommand.self, ServeCommand.self, MaintenanceCommand.self,
+            DeliveriesCommand.self, StatusCommand.self, SchemaCommand.self, ServeCommand.self, MaintenanceCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

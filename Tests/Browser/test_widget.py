@@ -7,7 +7,7 @@ Needs a running `rathaus serve` that answers `/` with Web/index.html, Debian's c
 (/usr/bin/chromium) and chromedriver (/usr/bin/chromedriver), and the Python package in
 Tests/Browser/requirements.txt. The test never clicks: it presses keys on the focused element
 (Tab, Shift+Tab, Enter, Space, Escape, typing). It opens the demo page, asks a question, follows a
-suggested next question, files a Sperrmüll application, reloads the page, sends HTML that must stay text, deletes the conversation
+suggested next question, rates the answer („Hilfreich? Nein“), files a Sperrmüll application, reloads the page, sends HTML that must stay text, deletes the conversation
 and follows the link to the privacy notice. Along the way it checks accessibility basics and fails
 on any Content-Security-Policy violation in the browser console.
 
@@ -233,6 +233,20 @@ class WidgetTest(BrowserSession):
         notes = [text for text in self.announced() if "Vorschläge" in text]
         check(len(notes) == len(groups), f"the new turn's suggestions were announced {len(notes)} times")
         self.check_console("suggestions", strict=True)
+
+        self.step(4, "„Hilfreich? Ja / Nein“ under the latest answer only, rated by keyboard")
+        offers = self.find_all('#rathaus-log [role="group"][aria-label="War diese Antwort hilfreich?"]')
+        check(len(offers) == 1, f"expected one feedback offer, under the latest answer, found {len(offers)}")
+        labels = [self.text_of(b) for b in offers[0].find_elements(By.CSS_SELECTOR, "button")]
+        check(labels == ["Ja", "Nein"], f"the feedback buttons are {labels}")
+        check(offers[0].get_attribute("aria-live") == "off", "the feedback offer must not be read out after every answer")
+        self.move_focus(lambda: "rathaus-feedback__button" in (self.active().get_attribute("class") or "")
+                        and self.text_of(self.active()) == "Nein", "the feedback button „Nein“", backwards=True, limit=16)
+        self.press(Keys.ENTER)
+        self.wait(lambda: self.find_all(".rathaus-feedback--done"), "no thanks after rating the answer")
+        check("Danke für Ihre Rückmeldung" in self.text_of(self.find(".rathaus-feedback--done")), "the thanks is missing")
+        check(not self.errors_in_log(), f"error notice after rating: {self.errors_in_log()}")
+        self.wait(lambda: self.is_active("#rathaus-input"), "the focus did not return to the input after rating")
 
         self.step(5, "Sperrmüll application, keyboard only")
         self.say("ich will sperrmüll anmelden", "Sind Sie damit einverstanden?")

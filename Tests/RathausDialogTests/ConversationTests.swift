@@ -32,7 +32,9 @@ struct ConversationTests {
         var session = ChatSession(catalog: Self.catalog, matcher: CatalogFixture.matcher(Self.catalog), id: "c2")
         let data = try JSONEncoder().encode(session.respond(to: "wie wird das wetter"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["conversation", "replies", "intent", "state"])
+        // A question not understood may be rated („Hilfreich? Ja / Nein“).
+        #expect(Set(object.keys) == ["conversation", "replies", "intent", "state", "rateable"])
+        #expect(object["rateable"] as? Bool == true)
         #expect(object["intent"] is NSNull)
         #expect(object["state"] as? String == "idle")
     }

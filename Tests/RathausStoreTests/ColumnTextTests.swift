@@ -17,6 +17,7 @@ struct ColumnTextTests {
         snapshot.currentAspect = .costs
         snapshot.announcedRequests = ["MS-2026-000001/foto"]
         snapshot.missedTurns = 2
+        snapshot.unhelpfulAnswersInARow = 2
         // Every field of a snapshot between questions is set above: a field added later fails here
         // until the hand-written text carries it.
         let unset = Mirror(reflecting: snapshot).children.filter { child in

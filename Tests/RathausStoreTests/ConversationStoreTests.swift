@@ -185,7 +185,7 @@ struct ConversationStoreTests {
     /// Every migration, in the order it runs.
     static let migrations = [
         "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-draft-documents",
-        "v8-application-transcript", "v9-maintenance",
+        "v8-application-transcript", "v9-maintenance", "v10-turn-facts",
     ]
 
     @Test("the migrations keep the names under which they ran on existing files, in order")

@@ -23,13 +23,20 @@ extension ChatSession {
         public let erasesConversation: Bool
         /// Next questions offered with one click ("Unterlagen", "Kosten" …), empty when none.
         public let suggestions: [Suggestion]
+        /// True when the turn answered a question that the citizen may rate („Hilfreich? Ja / Nein“).
+        public let rateable: Bool
+        /// What the turn did, for the staff report; not part of the JSON.
+        public let facts: TurnFacts
 
         /// Creates a turn.
         public init(
             conversation: String, replies: [String], intent: String?, state: State = .idle, form: String? = nil,
-            expecting: Expecting? = nil, reference: String? = nil, erasesConversation: Bool = false, suggestions: [Suggestion] = []
+            expecting: Expecting? = nil, reference: String? = nil, erasesConversation: Bool = false, suggestions: [Suggestion] = [],
+            rateable: Bool = false, facts: TurnFacts = TurnFacts()
         ) {
             self.suggestions = suggestions
+            self.rateable = rateable
+            self.facts = facts
             self.conversation = conversation
             self.replies = replies
             self.intent = intent
@@ -41,14 +48,22 @@ extension ChatSession {
         }
 
         enum CodingKeys: String, CodingKey {
-            case conversation, replies, intent, state, form, expecting, reference, suggestions
+            case conversation, replies, intent, state, form, expecting, reference, suggestions, rateable
         }
 
         /// The same turn with other replies.
         func withReplies(_ replies: [String]) -> Turn {
             Turn(
                 conversation: conversation, replies: replies, intent: intent, state: state, form: form, expecting: expecting,
-                reference: reference, erasesConversation: erasesConversation, suggestions: suggestions)
+                reference: reference, erasesConversation: erasesConversation, suggestions: suggestions, rateable: rateable, facts: facts)
+        }
+
+        /// The same turn with `facts` (and rateable when they say so).
+        func withFacts(_ facts: TurnFacts) -> Turn {
+            Turn(
+                conversation: conversation, replies: replies, intent: intent, state: state, form: form, expecting: expecting,
+                reference: reference, erasesConversation: erasesConversation, suggestions: suggestions, rateable: facts.isRateable,
+                facts: facts)
         }
 
         /// Reads a turn written by ``encode(to:)``.
@@ -62,11 +77,12 @@ extension ChatSession {
                 form: try container.decodeIfPresent(String.self, forKey: .form),
                 expecting: try container.decodeIfPresent(Expecting.self, forKey: .expecting),
                 reference: try container.decodeIfPresent(String.self, forKey: .reference),
-                suggestions: try container.decodeIfPresent([Suggestion].self, forKey: .suggestions) ?? [])
+                suggestions: try container.decodeIfPresent([Suggestion].self, forKey: .suggestions) ?? [],
+                rateable: try container.decodeIfPresent(Bool.self, forKey: .rateable) ?? false)
         }
 
         /// Encodes `conversation`, `replies`, `intent` (null when none) and `state` always, the others
-        /// when present (`suggestions` when there are any).
+        /// when present (`suggestions` when there are any, `rateable` when true).
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(conversation, forKey: .conversation)
@@ -77,6 +93,7 @@ extension ChatSession {
             try container.encodeIfPresent(expecting, forKey: .expecting)
             try container.encodeIfPresent(reference, forKey: .reference)
             if !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
+            if rateable { try container.encode(true, forKey: .rateable) }
         }
     }
 
@@ -128,6 +145,10 @@ extension ChatSession {
         public var notificationOffer: NotificationOffer?
         /// Messages not understood in a row (nil: none); the third brings the offer of a human.
         public var missedTurns: Int?
+        /// How many times in a row the citizen said an answer was not helpful („nicht hilfreich“,
+        /// in the chat or with the widget's „Nein“); a „hilfreich“ ends the row (nil). A callback
+        /// may be offered from it.
+        public var unhelpfulAnswersInARow: Int?
 
         /// An offer of e-mails about an application's steps.
         public struct NotificationOffer: Sendable, Hashable, Codable {

@@ -21,6 +21,8 @@ public struct ChatSession: Sendable {
     let today: @Sendable () -> CalendarDate
     let now: @Sendable () -> TownTime
     private let retentionDays: Int
+    /// What the turn being answered did so far (see ``TurnFacts``); reset at every turn.
+    var facts = TurnFacts()
 
     /// The service the previous answer was about.
     public var currentService: String? { snapshot.currentService }
@@ -51,12 +53,15 @@ public struct ChatSession: Sendable {
     /// A department's request for documents since the last turn is told first. The third message
     /// in a row that is not understood gets the offer of a human instead (see ``offerHumanHelp(because:)``).
     public mutating func respond(to utterance: Utterance) -> Turn {
+        let formBefore = snapshot.dialog?.formID
+        facts = TurnFacts()
         let notices = documentRequestNotices()
         let missesBefore = snapshot.missedTurns
         let answer = reply(to: utterance)
         // A miss counts itself (``notUnderstood(offersForms:)``); any other turn ends the row.
         if snapshot.missedTurns == missesBefore { snapshot.missedTurns = nil }
-        return notices.isEmpty ? answer : answer.withReplies(notices + answer.replies)
+        let turn = notices.isEmpty ? answer : answer.withReplies(notices + answer.replies)
+        return turn.withFacts(finishedFacts(of: turn, formBefore: formBefore))
     }
 
     /// The document field the conversation's application asks for now, nil when it asks for none.
@@ -86,6 +91,9 @@ public struct ChatSession: Sendable {
         if let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] {
             return continueForm(utterance, dialog: dialog, form: form)
         }
+        if let helpful = Self.feedback(in: utterance) {
+            return feedbackTurn(helpful: helpful)
+        }
         if let offer = snapshot.notificationOffer {
             snapshot.notificationOffer = nil
             if let reply = answerNotificationOffer(utterance, offer: offer) { return turn([reply], intent: nil) }
@@ -101,6 +109,7 @@ public struct ChatSession: Sendable {
             let isShortReply = utterance.words.count <= 4
             switch isShortReply ? FieldValidator.yesNo(utterance.text) : nil {
             case true?:
+                facts.kind = .form
                 return startForm(form, prefilled: prefilled)
             case false?:
                 return turn(["In Ordnung. Fragen Sie gern weiter."], intent: nil)
@@ -117,6 +126,7 @@ public struct ChatSession: Sendable {
         if let choices = snapshot.pendingChoice {
             snapshot.pendingChoice = nil
             if let chosen = resolve(utterance, among: choices) {
+                facts.resolvesClarification = true
                 snapshot.currentService = chosen
                 // "was kostet der neue" chooses and asks for a part at once.
                 return serviceAnswer(chosen, aspect: Aspect.read(utterance).aspect, request: utterance, offersForms: offersForms)
@@ -126,6 +136,8 @@ public struct ChatSession: Sendable {
         if let named = engine.departments.department(in: utterance), let department = catalog.departments[named.id],
             asksAboutDepartment(utterance, aspect: aspect, nameWords: named.words)
         {
+            facts.kind = .answered
+            facts.department = department.id
             return turn([departmentAnswer(department, aspect: aspect, utterance: utterance)], intent: nil)
         }
         if let aspect, isFollowUp {
@@ -141,6 +153,7 @@ public struct ChatSession: Sendable {
                 snapshot.currentService = service
                 return serviceAnswer(service, aspect: aspect, request: utterance, offersForms: offersForms)
             }
+            facts.kind = .unanswered
             return notUnderstood(offersForms: offersForms)
         }
         if intent == Self.statusIntent, sink != nil {
@@ -166,6 +179,7 @@ public struct ChatSession: Sendable {
                 return serviceAnswer(decided, aspect: aspect, request: utterance, offersForms: offersForms)
             }
             snapshot.pendingChoice = [first.id, second.id]
+            facts.kind = .clarification
             return turn(["Meinten Sie „\(first.name)“ oder „\(second.name)“?\n1. \(first.name)\n2. \(second.name)"], intent: nil)
         }
         if catalog.knowledge[intent] != nil { snapshot.currentService = intent }
@@ -266,6 +280,10 @@ public struct ChatSession: Sendable {
         var dialog = dialog
         let outcome = dialog.handle(utterance, form: form, context: context(for: form, utterance: utterance))
         snapshot.dialog = dialog
+        if outcome.action != .answerElsewhere {
+            facts.kind = .form
+            facts.rejectedField = outcome.rejectedField
+        }
         switch outcome.action {
         case .discard?:
             snapshot.dialog = nil

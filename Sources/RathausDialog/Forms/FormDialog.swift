@@ -43,6 +43,8 @@ public struct FormDialog: Sendable, Hashable, Codable {
         public var replies: [String]
         /// What the caller must do, if anything.
         public var action: Action?
+        /// The field whose answer was refused in this turn (for the staff report), if any.
+        public var rejectedField: String? = nil
     }
 
     /// Facts from outside the dialog that a turn needs.
@@ -234,9 +236,9 @@ public struct FormDialog: Sendable, Hashable, Codable {
                         rejection.message,
                         "Das scheint nicht zu klappen. \(field.help) Wenn Sie möchten, hilft Ihnen auch "
                             + "\(context.departmentName) weiter: \(context.departmentContact)", prompt(field),
-                    ], action: nil)
+                    ], action: nil, rejectedField: field.id)
             }
-            return Outcome(replies: [rejection.message, prompt(field)], action: nil)
+            return Outcome(replies: [rejection.message, prompt(field)], action: nil, rejectedField: field.id)
         }
     }
 
@@ -357,7 +359,8 @@ public struct FormDialog: Sendable, Hashable, Codable {
                 return Outcome(replies: [done] + next(form: form, context: context), action: nil)
             case .failure(let rejection):
                 let kept = old.map { " Ich habe die bisherige Angabe behalten: \($0.display(for: field.kind))." } ?? ""
-                return Outcome(replies: [rejection.message + kept] + repeatQuestion(form: form, context: context), action: nil)
+                return Outcome(
+                    replies: [rejection.message + kept] + repeatQuestion(form: form, context: context), action: nil, rejectedField: field.id)
             }
         }
         guard wantsChange else { return nil }

@@ -1,0 +1,40 @@
+import RathausCatalog
+import RathausUnderstanding
+
+/// „hilfreich“ / „nicht hilfreich“: the citizen's feedback on the previous answer, typed in the chat
+/// (the widget's buttons send it through the API instead). It is stored with the answer it is about;
+/// the conversation counts the „nicht hilfreich“ in a row.
+extension ChatSession {
+    /// Most words of a message that is read as feedback („das war leider nicht hilfreich“).
+    static let feedbackWordLimit = 5
+
+    /// True for „hilfreich“, false for „nicht hilfreich“, nil when the message is no feedback: it
+    /// has at most ``feedbackWordLimit`` words, one of them „hilfreich…“, and no question mark; a
+    /// „nicht“, „kaum“, „wenig“, „keine“ or „unhilfreich“ makes it negative.
+    static func feedback(in utterance: Utterance) -> Bool? {
+        let words = utterance.words
+        guard words.count <= feedbackWordLimit, !utterance.text.contains("?"),
+            words.contains(where: { $0.hasPrefix("hilfreich") || $0.hasPrefix("unhilfreich") })
+        else { return nil }
+        let negated = words.contains { ["nicht", "nich", "net", "kaum", "wenig", "keine", "keineswegs"].contains($0) || $0.hasPrefix("unhilfreich") }
+        return !negated
+    }
+
+    /// The reply to feedback; counts a „nicht hilfreich“ in ``Snapshot/unhelpfulAnswersInARow``.
+    mutating func feedbackTurn(helpful: Bool) -> Turn {
+        facts.kind = .feedback
+        facts.feedback = helpful
+        guard !helpful else {
+            snapshot.unhelpfulAnswersInARow = nil
+            return Turn(conversation: id, replies: ["Danke für Ihre Rückmeldung!"], intent: nil)
+        }
+        snapshot.unhelpfulAnswersInARow = (snapshot.unhelpfulAnswersInARow ?? 0) + 1
+        var reply = "Danke für Ihre Rückmeldung. Das tut mir leid. Formulieren Sie Ihre Frage gern anders"
+        if let department = catalog.fallbackDepartment {
+            reply += ", oder wenden Sie sich an \(department.name): Telefon \(department.phone), E-Mail \(department.email)."
+        } else {
+            reply += "."
+        }
+        return Turn(conversation: id, replies: [reply], intent: nil)
+    }
+}
