@@ -531,12 +531,20 @@
       var conv = conversation;
       if (!conv || group !== feedbackGroup || busy) { return; }
       var hadFocus = group.contains(document.activeElement);
-      request("POST", conversationPath(conv) + "/feedback", conv.token, { helpful: helpful }).then(function () {
+      request("POST", conversationPath(conv) + "/feedback", conv.token, { helpful: helpful }).then(function (answer) {
         if (group !== feedbackGroup || !group.parentNode) { return; }
         var thanks = el("p", "rathaus-feedback rathaus-feedback--done", "Danke für Ihre Rückmeldung.");
         thanks.setAttribute("role", "status");
         group.parentNode.replaceChild(thanks, group);
         feedbackGroup = thanks;
+        // The second „Nein“ in a row brings the offer of a human, answered with „Ja“ or „Nein“.
+        var offer = answer && Array.isArray(answer.replies) ? answer.replies : [];
+        if (offer.length) {
+          var first = null;
+          offer.forEach(function (reply) { first = first || addMessage("bot", reply); });
+          setChoices(["Ja", "Nein"]);
+          revealFrom(first);
+        }
         if (hadFocus) { focusInput(); }
       }, function (error) {
         addNotice(error.message, true);

@@ -142,17 +142,36 @@ public final class ConversationService: Sendable {
         return Reply(turn: turn, formWasOpen: true)
     }
 
+    /// What a rating brought.
+    public struct Feedback: Sendable {
+        /// The number of the turn rated (1 = the citizen's first message).
+        public let turn: Int
+        /// The offer of a human, when this was the second answer in a row called not helpful.
+        public let offer: ChatSession.Turn?
+    }
+
     /// Stores the citizen's feedback (`helpful` or not) with turn number `turn` of conversation
-    /// `id` (1 = the citizen's first message), or with its latest answer when `turn` is nil, and
-    /// returns the number of the turn rated. Throws ``ConversationNotFound`` when the access does
-    /// not fit; nil when there is no such turn or it answered no question.
-    public func feedback(helpful: Bool, turn: Int?, in id: String, access: ConversationAccess) async throws -> Int? {
-        try await Blocking.run { [self] in
+    /// `id` (1 = the citizen's first message), or with its latest answer when `turn` is nil. The
+    /// second „nicht hilfreich“ in a row brings the offer of a human, stored as a turn of its own.
+    /// Throws ``ConversationNotFound`` when the access does not fit; nil when there is no such turn
+    /// or it answered no question.
+    public func feedback(helpful: Bool, turn: Int?, in id: String, access: ConversationAccess) async throws -> Feedback? {
+        let (engine, store, retentionDays, today, now) = (engine, store, retentionDays, today, now)
+        let rated = try await Blocking.run { [self] () -> (ConversationCache.Entry, Int, ChatSession.Turn?, ChatSession.Snapshot)? in
             let known = try conversation(id, access: access, mustExist: true)
             guard let stored = try store.recordFeedback(conversation: id, turn: turn, helpful: helpful) else { return nil }
-            cache.put(id, .init(tokenHash: known.tokenHash, snapshot: stored.snapshot))
-            return stored.turn
+            var session = ChatSession(
+                engine: engine, snapshot: stored.snapshot, sink: store, retentionDays: retentionDays, today: today, now: now)
+            let offer = session.offerAfterUnhelpfulAnswers()
+            return (known, stored.turn, offer, session.snapshot)
         }
+        guard let (known, number, offer, state) = rated else { return nil }
+        if let offer {
+            try await writer.record(
+                .init(snapshot: state, citizen: "nicht hilfreich", replies: offer.replies, mayCreate: false, facts: TurnFacts(kind: .feedback)))
+        }
+        cache.put(id, .init(tokenHash: known.tokenHash, snapshot: state))
+        return Feedback(turn: number, offer: offer)
     }
 
     /// The transcript of conversation `id`: speaker ("citizen" or "assistant") and text, in order.

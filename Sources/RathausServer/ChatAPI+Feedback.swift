@@ -3,7 +3,8 @@ import Hummingbird
 import RathausConversations
 
 /// The citizen's rating of an answer: `POST /api/v1/conversations/{id}/feedback` with the
-/// conversation's token and `{"helpful": BOOL, "turn": N (optional, default the latest answer)}`.
+/// conversation's token and `{"helpful": BOOL, "turn": N (optional, default the latest answer)}`;
+/// the answer carries `replies` when it brings the offer of a human.
 extension ChatAPI {
     /// Registers the route on `api` (the group `api/v1/conversations`).
     func registerFeedback(on api: RouterGroup<RathausRequestContext>) {
@@ -21,7 +22,10 @@ extension ChatAPI {
                 try await conversations.feedback(helpful: body.helpful, turn: body.turn, in: id, access: access)
             }
             guard let rated else { throw APIError.noAnswerToRate }
-            return .json(["turn": .int(rated), "helpful": .bool(body.helpful)])
+            var answer: [String: JSONValue] = ["turn": .int(rated.turn), "helpful": .bool(body.helpful)]
+            // The second „Nein“ in a row: the offer of a human, answered like any question („Ja“).
+            if let offer = rated.offer { answer["replies"] = .array(offer.replies.map(JSONValue.string)) }
+            return .json(.object(answer))
         }
     }
 }

@@ -265,7 +265,11 @@ public enum OpenAPIDocument {
               "Feedback": {
                 "type": "object",
                 "required": ["turn", "helpful"],
-                "properties": { "turn": { "type": "integer", "minimum": 1 }, "helpful": { "type": "boolean" } }
+                "properties": {
+                  "turn": { "type": "integer", "minimum": 1 },
+                  "helpful": { "type": "boolean" },
+                  "replies": { "type": "array", "items": { "type": "string" }, "description": "Only after the second „not helpful“ in a row: the offer of a human (a callback request), answered with „Ja“ or „Nein“ as a message." }
+                }
               },
               "State": { "type": "string", "enum": ["idle", "form", "confirm", "submitted"] },
               "Turn": {

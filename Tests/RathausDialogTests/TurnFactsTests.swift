@@ -36,8 +36,11 @@ struct TurnFactsTests {
         #expect(turn.facts.feedback == example.helpful)
         #expect(!turn.rateable)
         #expect(session.snapshot.unhelpfulAnswersInARow == (example.helpful ? nil : 1))
-        _ = session.respond(to: "nicht hilfreich")
-        #expect(session.snapshot.unhelpfulAnswersInARow == (example.helpful ? 1 : 2))
+        let second = session.respond(to: "nicht hilfreich")
+        // The second in a row brings the offer of a human, and the count starts again.
+        #expect(session.snapshot.unhelpfulAnswersInARow == (example.helpful ? 1 : nil))
+        #expect(second.replies.last?.contains("Rückruf") == !example.helpful)
+        #expect(second.facts.kind == .feedback)
         _ = session.respond(to: "hilfreich")
         #expect(session.snapshot.unhelpfulAnswersInARow == nil)
         #expect(ChatSession.feedback(in: Utterance("war das hilfreich?")) == nil, "a question is no feedback")

@@ -24,17 +24,26 @@ extension ChatAPITests {
             let latest = try await Self.call(client, feedbackURI, .post, headers: Self.bearer(token), body: Self.body(["helpful": false]))
             #expect(latest.status == .ok)
             #expect(try Self.object(latest)["turn"] as? Int == 2)
+            #expect(try Self.object(latest)["replies"] == nil, "one „Nein“ brings no offer")
+            #expect(try store.snapshot(id: id)?.unhelpfulAnswersInARow == 1)
+            // The second „Nein“ in a row: the offer of a human, stored as a turn; the count starts again.
             let first = try await Self.call(
                 client, feedbackURI, .post, headers: Self.bearer(token), body: Self.body(["helpful": false, "turn": 1]))
-            #expect(try Self.object(first)["turn"] as? Int == 1)
-            #expect(try store.feedback(of: id) == [false, false])
-            #expect(try store.snapshot(id: id)?.unhelpfulAnswersInARow == 2)
+            let offer = try Self.object(first)
+            #expect(offer["turn"] as? Int == 1)
+            #expect((offer["replies"] as? [String])?.last == "Möchten Sie um einen Rückruf oder eine E-Mail bitten? (Ja/Nein)")
+            #expect(try store.feedback(of: id) == [false, false, nil])
+            #expect(try store.snapshot(id: id)?.unhelpfulAnswersInARow == nil)
+            #expect(try store.snapshot(id: id)?.offeredForm == "mensch-sprechen")
             // The same again changes nothing; a „hilfreich“ ends the row.
             _ = try await Self.call(client, feedbackURI, .post, headers: Self.bearer(token), body: Self.body(["helpful": false, "turn": 1]))
-            #expect(try store.snapshot(id: id)?.unhelpfulAnswersInARow == 2)
-            _ = try await Self.call(client, feedbackURI, .post, headers: Self.bearer(token), body: Self.body(["helpful": true, "turn": 2]))
-            #expect(try store.feedback(of: id) == [false, true])
             #expect(try store.snapshot(id: id)?.unhelpfulAnswersInARow == nil)
+            _ = try await Self.call(client, feedbackURI, .post, headers: Self.bearer(token), body: Self.body(["helpful": true, "turn": 2]))
+            #expect(try store.feedback(of: id) == [false, true, nil])
+            #expect(try store.snapshot(id: id)?.unhelpfulAnswersInARow == nil)
+            let accepted = try await Self.call(
+                client, "/api/v1/conversations/\(id)/messages", .post, headers: Self.bearer(token), body: Self.body(["text": "ja"]))
+            #expect(try Self.object(accepted)["form"] as? String == "mensch-sprechen", "„ja“ to the offer starts the callback request")
 
             let missing = try await Self.call(client, feedbackURI, .post, headers: Self.bearer(token), body: Self.body(["helpful": true, "turn": 9]))
             #expect(missing.status == .unprocessableContent)

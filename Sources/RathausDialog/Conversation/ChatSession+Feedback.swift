@@ -20,6 +20,17 @@ extension ChatSession {
         return !negated
     }
 
+    /// „Nicht hilfreich“ this many times in a row brings the offer of a human.
+    public static let unhelpfulAnswersBeforeHumanHelp = 2
+
+    /// The offer of a human once the citizen called ``unhelpfulAnswersBeforeHumanHelp`` answers in a
+    /// row not helpful (the count starts again), else nil.
+    public mutating func offerAfterUnhelpfulAnswers() -> Turn? {
+        guard (snapshot.unhelpfulAnswersInARow ?? 0) >= Self.unhelpfulAnswersBeforeHumanHelp else { return nil }
+        snapshot.unhelpfulAnswersInARow = nil
+        return offerHumanHelp(because: .notHelpful)
+    }
+
     /// The reply to feedback; counts a „nicht hilfreich“ in ``Snapshot/unhelpfulAnswersInARow``.
     mutating func feedbackTurn(helpful: Bool) -> Turn {
         facts.kind = .feedback
@@ -29,6 +40,7 @@ extension ChatSession {
             return Turn(conversation: id, replies: ["Danke für Ihre Rückmeldung!"], intent: nil)
         }
         snapshot.unhelpfulAnswersInARow = (snapshot.unhelpfulAnswersInARow ?? 0) + 1
+        if let offer = offerAfterUnhelpfulAnswers() { return offer }
         var reply = "Danke für Ihre Rückmeldung. Das tut mir leid. Formulieren Sie Ihre Frage gern anders"
         if let department = catalog.fallbackDepartment {
             reply += ", oder wenden Sie sich an \(department.name): Telefon \(department.phone), E-Mail \(department.email)."
