@@ -10,6 +10,7 @@ struct Rathaus: AsyncParsableCommand {
             ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, TestCommand.self, AnswersCommand.self, PurgeCommand.self,
             DeliverCommand.self,
             DeliveriesCommand.self, StatusCommand.self, SchemaCommand.self, ServeCommand.self, MaintenanceCommand.self, ReportCommand.self,
+            ReviewCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )
