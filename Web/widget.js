@@ -384,61 +384,19 @@
      * other answer.
      */
     function addFileChoice(field) {
-      var button = el("button", "rathaus-choice rathaus-document__choose", "Datei auswählen");
-      button.type = "button";
-      var file = el("input", "rathaus-document__file");
-      file.type = "file";
-      file.accept = UPLOAD_ACCEPT;
-      file.hidden = true;
-      file.tabIndex = -1;
-      file.setAttribute("aria-hidden", "true");
-      file.setAttribute("data-field", field);
-      var progress = el("progress", "rathaus-document__progress");
-      progress.max = 100;
-      progress.value = 0;
-      progress.hidden = true;
-      progress.setAttribute("aria-hidden", "true");
-      var status = el("span", "rathaus-document__status");
-      status.setAttribute("role", "status");
-      var show = function (text, kind) {
-        status.className = "rathaus-document__status" + (kind ? " rathaus-document__status--" + kind : "");
-        status.textContent = text;
-      };
-      button.addEventListener("click", function () {
-        if (!busy) { file.click(); }
-      });
-      file.addEventListener("change", function () {
-        var chosen = file.files && file.files[0];
-        file.value = "";
-        var conv = conversation;
-        if (!chosen || busy || !conv) { return; }
-        if (chosen.size > UPLOAD_MAX_BYTES) {
-          show("Die Datei ist zu groß. Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.", "error");
-          return;
-        }
-        busy = true;
-        button.setAttribute("aria-disabled", "true");
-        upload(conversationPath(conv) + "/documents/" + encodeURIComponent(field), chosen, function (percent) {
-          progress.hidden = false;
-          progress.value = percent;
-          show("Wird gesendet … " + percent + " %", null);
-        }, function (error, turn) {
-          busy = false;
-          progress.hidden = true;
-          button.removeAttribute("aria-disabled");
-          if (error) {
-            show(error, "error");
-            return;
-          }
+      var conv = conversation;
+      if (!conv) { return; }
+      var picker = filePicker("rathaus-choice rathaus-document__choose", "Datei auswählen",
+        conversationPath(conv) + "/documents/" + encodeURIComponent(field),
+        function () { return !busy && conv === conversation; },
+        function (turn, chosen) {
           addMessage("citizen", "Datei gesendet: " + chosen.name);
           showTurn(turn || {});
           focusInput();
-        });
-      });
-      choices.appendChild(button);
-      choices.appendChild(file);
-      choices.appendChild(progress);
-      choices.appendChild(status);
+        },
+        function (on) { busy = on; }); // no message goes out while the file is on its way
+      picker.file.setAttribute("data-field", field);
+      picker.parts.forEach(function (part) { choices.appendChild(part); });
       choices.hidden = false;
     }
 
@@ -769,7 +727,30 @@
     function documentItem(reference, doc) {
       var label = doc.label.trim();
       var item = el("li", "rathaus-document");
-      var button = el("button", "rathaus-document__choose", "Datei auswählen: " + label);
+      var picker = filePicker("rathaus-document__choose", "Datei auswählen: " + label,
+        applicationPath(reference) + "/documents/" + encodeURIComponent(doc.id), function () { return true; },
+        function () {
+          picker.show("Gesendet: " + label, "done");
+          schedulePoll(0);
+          var hadFocus = document.activeElement === picker.button;
+          if (picker.button.parentNode) { picker.button.parentNode.removeChild(picker.button); }
+          if (picker.file.parentNode) { picker.file.parentNode.removeChild(picker.file); }
+          if (hadFocus) { focusInput(); }
+        });
+      picker.file.setAttribute("data-reference", reference);
+      picker.file.setAttribute("data-document", doc.id);
+      picker.parts.forEach(function (part) { item.appendChild(part); });
+      return item;
+    }
+
+    /**
+     * A button that opens a hidden file input (no tab stop of its own), a progress bar and a status
+     * in words; a chosen file goes to `path` while `mayChoose()` holds, `sending(on)` (if given) hears
+     * when the upload starts and ends, and `sent(answer, file)` is called once the server took it.
+     * Too large a file and the server's refusal show in the status.
+     */
+    function filePicker(className, text, path, mayChoose, sent, sending) {
+      var button = el("button", className, text);
       button.type = "button";
       var file = el("input", "rathaus-document__file");
       file.type = "file";
@@ -777,8 +758,6 @@
       file.hidden = true;
       file.tabIndex = -1;
       file.setAttribute("aria-hidden", "true");
-      file.setAttribute("data-reference", reference);
-      file.setAttribute("data-document", doc.id);
       var progress = el("progress", "rathaus-document__progress");
       progress.max = 100;
       progress.value = 0;
@@ -786,7 +765,11 @@
       progress.setAttribute("aria-hidden", "true"); // the status below says the same in words
       var status = el("span", "rathaus-document__status");
       status.setAttribute("role", "status");
-      var sending = false;
+      var inFlight = false;
+      var setInFlight = function (on) {
+        inFlight = on;
+        if (sending) { sending(on); }
+      };
 
       function show(text, kind) {
         status.className = "rathaus-document__status" + (kind ? " rathaus-document__status--" + kind : "");
@@ -794,44 +777,34 @@
       }
 
       button.addEventListener("click", function () {
-        if (!sending) { file.click(); }
+        if (!inFlight && mayChoose()) { file.click(); }
       });
       file.addEventListener("change", function () {
         var chosen = file.files && file.files[0];
         file.value = ""; // the same file can be chosen again after an error
-        if (!chosen || sending) { return; }
+        if (!chosen || inFlight || !mayChoose()) { return; }
         if (chosen.size > UPLOAD_MAX_BYTES) {
           show("Die Datei ist zu groß. Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.", "error");
           return;
         }
-        sending = true;
+        setInFlight(true);
         button.setAttribute("aria-disabled", "true");
-        upload(applicationPath(reference) + "/documents/" + encodeURIComponent(doc.id), chosen, function (percent) {
+        upload(path, chosen, function (percent) {
           progress.hidden = false;
           progress.value = percent;
           show("Wird gesendet … " + percent + " %", null);
-        }, function (error) {
-          sending = false;
+        }, function (error, answer) {
+          setInFlight(false);
           progress.hidden = true;
           if (error) {
             button.removeAttribute("aria-disabled");
             show(error, "error");
             return;
           }
-          show("Gesendet: " + label, "done");
-          schedulePoll(0);
-          var hadFocus = document.activeElement === button;
-          if (button.parentNode) { button.parentNode.removeChild(button); }
-          if (file.parentNode) { file.parentNode.removeChild(file); }
-          if (hadFocus) { focusInput(); }
+          sent(answer, chosen);
         });
       });
-
-      item.appendChild(button);
-      item.appendChild(file);
-      item.appendChild(progress);
-      item.appendChild(status);
-      return item;
+      return { button: button, file: file, show: show, parts: [button, file, progress, status] };
     }
 
     /**

@@ -124,15 +124,7 @@ extension ConversationStore {
                     FROM draft_document WHERE id = ? AND conversation_id = ?
                     """, arguments: [application.id, document.id, application.conversationID])
             guard db.changesCount == 1 else { throw Failure(description: "a file of the application is missing from its drafts") }
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    application.id, OutboxItem.Kind.documentsSubmitted.rawValue, document.id, application.departmentID,
-                    application.submittedAt, application.submittedAt,
-                ])
+            try queue(.documentsSubmitted, messageID: document.id, of: application, in: db)
         }
         try db.execute(sql: "DELETE FROM draft_document WHERE conversation_id = ?", arguments: [application.conversationID])
     }

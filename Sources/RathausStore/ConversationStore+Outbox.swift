@@ -375,4 +375,17 @@ extension ConversationStore {
             return db.changesCount
         }
     }
+
+    /// Queues the message `messageID` of `kind` about the submitted `application` for its department,
+    /// due at once.
+    static func queue(_ kind: OutboxItem.Kind, messageID: String, of application: SubmittedApplication, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                application.id, kind.rawValue, messageID, application.departmentID, application.submittedAt, application.submittedAt,
+            ])
+    }
 }

@@ -284,15 +284,7 @@ public final class ConversationStore: ApplicationSink, Sendable {
                     application.serviceName, application.serviceKey, application.departmentID, application.submittedAt, data,
                     transcript,
                 ])
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    application.id, OutboxItem.Kind.applicationSubmitted.rawValue, application.id, application.departmentID,
-                    application.submittedAt, application.submittedAt,
-                ])
+            try Self.queue(.applicationSubmitted, messageID: application.id, of: application, in: db)
             try Self.moveDraftDocuments(of: application, in: db)
             return reference
         }

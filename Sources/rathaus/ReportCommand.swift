@@ -15,14 +15,12 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogOptions
     @OptionGroup var storage: DatabaseOptions
-    @Option(name: .long, help: "Erster Tag, z. B. 2026-11-01 (Standard: 30 Tage vor --until).") var since: String?
-    @Option(name: .long, help: "Letzter Tag, z. B. 2026-11-30 (Standard: heute).") var until: String?
+    @OptionGroup var period: PeriodOptions
     @Option(name: .long, help: "Den Bericht als eine HTML-Datei schreiben.") var html: String?
     @Flag(name: .long, help: "Den Bericht als JSON ausgeben.") var json = false
-    @Option(name: .long, help: "Der Tag, der als heute gilt (für Tests und Wiederholungen), z. B. 2026-11-30.") var today: String?
 
     func run() throws {
-        let period = try resolvedPeriod()
+        let period = try self.period.resolved()
         let catalog = try options.load()
         let store = try storage.open()
         let report = try ReportBuilder.report(store: store, catalog: catalog, period: period, stemmer: try SnowballStemmer())
@@ -37,19 +35,6 @@ struct ReportCommand: ParsableCommand {
         } else {
             print(Self.summary(report) + (html.map { "\nBericht geschrieben: \($0)" } ?? ""))
         }
-    }
-
-    /// The period from the options, or a usage error naming the option.
-    private func resolvedPeriod() throws -> ReportPeriod {
-        func date(_ text: String?, option: String) throws -> CalendarDate? {
-            guard let text else { return nil }
-            guard let date = CalendarDate(iso: text) else { throw ValidationError("\(option) braucht ein Datum wie 2026-11-30.") }
-            return date
-        }
-        let today = try date(self.today, option: "--today") ?? .today()
-        guard let period = ReportPeriod.resolve(since: try date(since, option: "--since"), until: try date(until, option: "--until"), today: today)
-        else { throw ValidationError("--since muss vor --until liegen.") }
-        return period
     }
 
     /// A few lines for the terminal.

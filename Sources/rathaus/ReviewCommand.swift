@@ -22,9 +22,7 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogOptions
     @OptionGroup var storage: DatabaseOptions
-    @Option(name: .long, help: "Erster Tag, z. B. 2026-11-01 (Standard: 30 Tage vor --until).") var since: String?
-    @Option(name: .long, help: "Letzter Tag, z. B. 2026-11-30 (Standard: heute).") var until: String?
-    @Option(name: .long, help: "Der Tag, der als heute gilt (für Tests), z. B. 2026-11-30.") var today: String?
+    @OptionGroup var period: PeriodOptions
     @Option(name: .long, help: "Beschriftete Fragen, an denen die Erkennung vorher und nachher gemessen wird.")
     var eval = "Tests/Evaluation/evaluation.jsonl"
     @Option(name: .long, help: "Entscheidungen als JSON-Zeilen statt Fragen im Terminal.") var decisions: String?
@@ -62,7 +60,7 @@ struct ReviewCommand: ParsableCommand {
     /// conversations that asked it, the most asked first. A question with a scrubbed part is left
     /// out: it would make a poor example and its context may be personal.
     private func questions(catalog: Catalog) throws -> [(text: String, reason: String, conversations: Int)] {
-        let period = try resolvedPeriod()
+        let period = try self.period.resolved()
         var byText: [String: (text: String, reason: String, conversations: Set<String>)] = [:]
         for question in try storage.open().reviewQuestions(from: period.start, to: period.end) {
             let text = PersonalDataScrubber.scrub(question.text).trimmed
@@ -75,18 +73,6 @@ struct ReviewCommand: ParsableCommand {
         }
         return byText.values.map { ($0.text, $0.reason, $0.conversations.count) }
             .sorted { ($0.conversations, $1.text) > ($1.conversations, $0.text) }
-    }
-
-    private func resolvedPeriod() throws -> ReportPeriod {
-        func date(_ text: String?, option: String) throws -> CalendarDate? {
-            guard let text else { return nil }
-            guard let date = CalendarDate(iso: text) else { throw ValidationError("\(option) braucht ein Datum wie 2026-11-30.") }
-            return date
-        }
-        let today = try date(self.today, option: "--today") ?? .today()
-        guard let period = ReportPeriod.resolve(since: try date(since, option: "--since"), until: try date(until, option: "--until"), today: today)
-        else { throw ValidationError("--since muss vor --until liegen.") }
-        return period
     }
 
     /// Scripted decisions; each must name a question of the review and an intent of the catalogue.
