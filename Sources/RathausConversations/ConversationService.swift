@@ -133,7 +133,7 @@ public final class ConversationService: Sendable {
         // The transcript tells what was sent, never the file's name.
         let citizen = "[\(document.label): \(document.summary)]"
         do {
-            try await writer.record(.init(snapshot: state, citizen: citizen, replies: turn.replies, mayCreate: false))
+            try await writer.record(.init(snapshot: state, citizen: citizen, replies: turn.replies, mayCreate: false, facts: turn.facts))
         } catch is ConversationStore.ConversationGone {
             cache.remove(id)
             throw ConversationNotFound()

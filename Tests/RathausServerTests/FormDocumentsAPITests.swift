@@ -69,6 +69,12 @@ struct FormDocumentsAPITests {
             #expect(replies.first == "Danke, „Foto des Baums“ ist da (PNG-Datei, 3 KB).")
             #expect((sent["expecting"] as? [String: Any])?["field"] as? String == "begruendung")
             #expect(try Self.draftCount(store, conversation: id) == 1)
+            let facts = try await store.database.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT kind, form_id, form_step FROM turn WHERE conversation_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
+            }
+            #expect(facts?["kind"] == "form" && facts?["form_id"] == "baumfaellung-beantragen", "the file's turn is a step of the form")
+            #expect(facts?["form_step"] == "begruendung", "the report's funnel sees the field asked after the file")
             let transcript = try ChatAPITests.object(
                 try await ChatAPITests.call(client, "/api/v1/conversations/\(id)", .get, headers: ChatAPITests.bearer(token)))
             let lines = try #require(transcript["transcript"] as? [[String: String]])

@@ -77,7 +77,9 @@ public struct ChatSession: Sendable {
             let outcome = dialog.attach(document, form: form, context: context(for: form, utterance: nil))
         else { return nil }
         snapshot.dialog = dialog
-        return turn(outcome.replies, intent: nil)
+        facts = TurnFacts(kind: .form)
+        let answered = turn(outcome.replies, intent: nil)
+        return answered.withFacts(finishedFacts(of: answered, formBefore: form.id))
     }
 
     /// A turn that only says `message`, with the conversation's state as it stands (a refused file).
