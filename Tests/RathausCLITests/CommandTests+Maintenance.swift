@@ -83,16 +83,7 @@ extension CommandTests {
         try "server:\n  reload_check_seconds: 0.2\n".write(to: config, atomically: true, encoding: .utf8)
         let server = try LiveServer(["--database", database, "--config", config.path])
         defer { server.stop() }
-        let script = BinaryRunner.repositoryRoot.appendingPathComponent("Tests/Browser/test_maintenance.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, server.baseURL, try #require(BinaryRunner.executable).path, database]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)")
+        let (status, text) = try BrowserScript.run("test_maintenance.py", [server.baseURL, try #require(BinaryRunner.executable).path, database])
+        #expect(status == 0, "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)")
     }
 }

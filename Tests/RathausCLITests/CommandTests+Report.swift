@@ -56,16 +56,8 @@ extension CommandTests {
             #expect(!page.contains(secret), "HTML contains \(secret)")
         }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", BinaryRunner.repositoryRoot.appendingPathComponent("Tests/Browser/test_report.py").path, html.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "browser test of the report failed (needs chromium, chromium-driver, selenium):\n\(text)")
+        let (status, text) = try BrowserScript.run("test_report.py", [html.path])
+        #expect(status == 0, "browser test of the report failed (needs chromium, chromium-driver, selenium):\n\(text)")
     }
 
     @Test("report: --since after --until is refused with a sentence naming the options")

@@ -63,17 +63,8 @@ extension CommandTests {
     func browser() async throws {
         let server = try LiveServer(["--database", BinaryRunner.temporaryDatabase()])
         defer { server.stop() }
-        let script = BinaryRunner.repositoryRoot.appendingPathComponent("Tests/Browser/test_widget.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, server.baseURL]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)")
+        let (status, text) = try BrowserScript.run("test_widget.py", [server.baseURL])
+        #expect(status == 0, "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)")
     }
 
     @Test("the widget in Chromium: the form's photo and a requested photo by keyboard, a ZIP refused each time, the PNGs delivered signed")
@@ -82,18 +73,9 @@ extension CommandTests {
         let config = try Self.writeConfiguration(for: receiver)
         let server = try LiveServer(["--database", BinaryRunner.temporaryDatabase(), "--config", config])
         defer { server.stop() }
-        let script = BinaryRunner.repositoryRoot.appendingPathComponent("Tests/Browser/test_documents.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, server.baseURL, Receiver.secret, receiver.log.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (status, text) = try BrowserScript.run("test_documents.py", [server.baseURL, Receiver.secret, receiver.log.path])
         #expect(
-            process.terminationStatus == 0,
+            status == 0,
             "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)\nserver log:\n\(server.log)")
     }
 }
