@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RathausCatalog
 import RathausUnderstanding
 
 /// `rathaus eval FILE`: measures recognition on a labelled JSON-lines file.
@@ -23,7 +24,17 @@ struct EvalCommand: ParsableCommand {
             StandardError.write("\(error)\n")
             throw ExitCode(1)
         }
-        let report = EvaluationReport.evaluate(set, catalog: catalog, matcher: try IntentMatcher(catalog: catalog, threshold: threshold))
+        let report: EvaluationReport
+        if set.languages.isEmpty {
+            report = EvaluationReport.evaluate(set, catalog: catalog, matcher: try IntentMatcher(catalog: catalog, threshold: threshold))
+        } else {
+            // Lines that name their language are matched in it; the detector is scored beside.
+            var matchers: [Language: IntentMatcher] = [:]
+            for language in Set(set.languages.map { $0.isGerman ? Language.german : $0 }) {
+                matchers[language] = try IntentMatcher(catalog: catalog.localized(to: language), threshold: threshold)
+            }
+            report = EvaluationReport.evaluate(set, catalog: catalog, matchers: matchers, detector: LanguageDetector(catalog: catalog))
+        }
         // Like the web API, only the first 1,000 characters of a line are analysed.
         if report.shortenedTotal > 0 {
             StandardError.write(

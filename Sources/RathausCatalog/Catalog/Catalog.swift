@@ -25,13 +25,20 @@ public final class Catalog: Sendable {
     public let referrals: [String: Referral]
     /// The town (from `Knowledge/gemeinde.yaml`).
     public let town: Town
+    /// The translations beside the German files, by language (see `docs/languages.md`).
+    public let translations: [Language: CatalogTranslation]
+    /// The language of the texts: German, unless this is a ``localized(to:)`` copy.
+    public let language: Language
 
     /// Creates a catalogue from already checked parts; use ``CatalogLoader`` to read one from disk.
     public init(
         departments: [String: Department], knowledge: [String: KnowledgeEntry], intents: [Intent],
         outOfScopeExamples: [String] = [], synonyms: [String: [String]] = [:], forms: [String: FormDefinition] = [:],
-        referrals: [String: Referral] = [:], town: Town = .standard
+        referrals: [String: Referral] = [:], town: Town = .standard, translations: [Language: CatalogTranslation] = [:],
+        language: Language = .german
     ) {
+        self.translations = translations
+        self.language = language
         self.referrals = referrals
         self.town = town
         self.synonyms = synonyms

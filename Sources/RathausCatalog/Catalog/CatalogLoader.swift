@@ -26,25 +26,33 @@ public struct CatalogLoader: Sendable {
     /// Reads and checks everything, returning all problems and, when there are none, the catalogue.
     public func check() -> CatalogReport {
         var problems: [CatalogProblem] = []
-        let departmentFiles = yamlFiles(in: "Knowledge/stellen", problems: &problems)
-        let knowledgeFiles = yamlFiles(in: "Knowledge", problems: &problems).filter { $0 != Self.townFile }
-        let referralFiles = optionalYAMLFiles(in: Self.referralFolder, problems: &problems)
+        let folders = [
+            (files: yamlFiles(in: "Knowledge/stellen", problems: &problems), kind: FileKind.department, translated: TranslationParser.Kind.department),
+            (yamlFiles(in: "Knowledge", problems: &problems).filter { $0 != Self.townFile }, .knowledge, .service),
+            (yamlFiles(in: "Intents", problems: &problems), .intents, .intents),
+            (optionalYAMLFiles(in: Self.formFolder, problems: &problems), .form, .form),
+            (optionalYAMLFiles(in: Self.referralFolder, problems: &problems), .referral, .referral),
+        ]
         let townFiles = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.townFile).path) ? [Self.townFile] : []
-        let intentFiles = yamlFiles(in: "Intents", problems: &problems)
-        let formFiles = optionalYAMLFiles(in: Self.formFolder, problems: &problems)
 
         // Every file is read and parsed on its own, spread over the cores; what they hold is then
-        // put together in the order of the files, as if read one after another.
-        let kinds: [(files: [String], kind: FileKind)] = [
-            (departmentFiles, .department), (knowledgeFiles, .knowledge), (intentFiles, .intents), (formFiles, .form),
-            (referralFiles, .referral), (townFiles, .town),
-        ]
+        // put together in the order of the files, as if read one after another. A translation
+        // (`x.en.yaml`) is read beside its German file's kind.
+        var kinds: [(files: [String], kind: FileKind)] = []
+        for folder in folders {
+            kinds.append((folder.files.filter { Language.ofFile($0) == nil }, folder.kind))
+            for language in Language.allCases where language != .german {
+                kinds.append((folder.files.filter { Language.ofFile($0) == language }, .translation(folder.translated, language)))
+            }
+        }
+        kinds.append((townFiles, .town))
         let jobs = kinds.flatMap { files, kind in files.map { (file: $0, kind: kind) } }
         let readFiles = ParallelWork.map(count: jobs.count) { number in read(jobs[number].file, as: jobs[number].kind) }
         var parsedDepartments: [(Department, SourceLocation)] = [], parsedKnowledge: [KnowledgeParser.Parsed] = []
         var parsedIntentFiles: [IntentFileParser.Parsed] = [], parsedForms: [FormDefinition] = []
         var referrals: [Referral] = [], town = Town.standard
-        for readFile in readFiles {
+        var translationFiles: [(file: String, parsed: TranslationParser.Parsed)] = []
+        for (job, readFile) in zip(jobs, readFiles) {
             problems += readFile.problems
             switch readFile.content {
             case .department(let parsed): parsedDepartments.append(parsed)
@@ -53,6 +61,7 @@ public struct CatalogLoader: Sendable {
             case .form(let parsed): parsedForms.append(parsed)
             case .referral(let parsed): referrals.append(parsed)
             case .town(let parsed): town = parsed
+            case .translation(let parsed): translationFiles.append((job.file, parsed))
             case nil: break
             }
         }
@@ -133,6 +142,14 @@ public struct CatalogLoader: Sendable {
             intents: intents
         )
         problems += crossCheck.problems()
+        let translationCheck = TranslationCrossCheck(
+            german: .init(
+                knowledge: knowledge.mapValues(\.entry), departments: departments.mapValues(\.0),
+                referrals: Dictionary(referrals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), intents: intents,
+                forms: forms),
+            files: translationFiles
+        ).run()
+        problems += translationCheck.problems
 
         let counts = CatalogReport.Counts(
             departments: departments.count,
@@ -143,12 +160,14 @@ public struct CatalogLoader: Sendable {
             referrals: referrals.count
         )
         problems.sort { ($0.file, $0.line, $0.column ?? 0) < ($1.file, $1.line, $1.column ?? 0) }
-        guard problems.isEmpty else { return CatalogReport(problems: problems, counts: counts, catalog: nil) }
+        let notes = translationCheck.notes
+        guard problems.isEmpty else { return CatalogReport(problems: problems, notes: notes, counts: counts, catalog: nil) }
         let catalog = Catalog(
             departments: departments.mapValues(\.0), knowledge: knowledge.mapValues(\.entry),
             intents: intents, outOfScopeExamples: outOfScope, synonyms: synonyms, forms: forms,
-            referrals: Dictionary(referrals.map { ($0.intentID, $0) }, uniquingKeysWith: { first, _ in first }), town: town)
-        return CatalogReport(problems: [], counts: counts, catalog: catalog)
+            referrals: Dictionary(referrals.map { ($0.intentID, $0) }, uniquingKeysWith: { first, _ in first }), town: town,
+            translations: translationCheck.translations)
+        return CatalogReport(problems: [], notes: notes, counts: counts, catalog: catalog)
     }
 
     /// The folder of form files, optional.
@@ -186,6 +205,8 @@ public struct CatalogLoader: Sendable {
     /// What a catalogue file is.
     private enum FileKind {
         case department, knowledge, intents, form, referral, town
+        /// A translation into a language of a German file of the given kind.
+        case translation(TranslationParser.Kind, Language)
     }
 
     /// What one file held, as its parser read it, and the problems found in it.
@@ -198,6 +219,7 @@ public struct CatalogLoader: Sendable {
             case form(FormDefinition)
             case referral(Referral)
             case town(Town)
+            case translation(TranslationParser.Parsed)
         }
 
         /// Nil when the file could not be read or parsed.
@@ -217,6 +239,8 @@ public struct CatalogLoader: Sendable {
             case .form: FormParser.parse(node, &reader).map(ReadFile.Content.form)
             case .referral: ReferralParser.parse(node, &reader).map(ReadFile.Content.referral)
             case .town: TownParser.parse(node, &reader).map(ReadFile.Content.town)
+            case .translation(let kind, let language):
+                TranslationParser.parse(node, kind: kind, language: language, &reader).map(ReadFile.Content.translation)
             }
         }
         return ReadFile(content: content, problems: reader.problems)
@@ -287,6 +311,8 @@ public struct CatalogReport: Sendable {
 
     /// All problems, sorted by file and line.
     public let problems: [CatalogProblem]
+    /// What is worth a look but no error (negations in Leichte Sprache), sorted by file and line.
+    public let notes: [CatalogProblem]
     /// What was read, also when there are problems.
     public let counts: Counts
     /// The catalogue, present only when `problems` is empty.

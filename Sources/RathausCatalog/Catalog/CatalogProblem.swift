@@ -33,6 +33,12 @@ public struct CatalogProblem: Error, Sendable, Hashable, Codable, CustomStringCo
         case unknownPlaceholder = "unknown-placeholder"
         /// A folder the catalogue needs does not exist.
         case missingDirectory = "missing-directory"
+        /// A translation that does not fit its German file (an id, a list's length, an amount).
+        case translationMismatch = "translation-mismatch"
+        /// A text in Leichte Sprache that breaks one of its rules.
+        case easyLanguage = "leichte-sprache"
+        /// Negations counted in a text in Leichte Sprache: shown, not an error.
+        case negations = "verneinungen"
     }
 
     /// What kind of problem this is.

@@ -37,6 +37,8 @@ public struct Department: Sendable, Hashable {
     public let openingHours: [String]
     /// The opening hours as rules, to answer for a given day; nil when the file gives only lines.
     public let hours: OpeningHours?
+    /// The file's hints after the opening hours (`oeffnungszeiten_hinweise`), when it gives rules.
+    public let openingHourHints: [String]
     /// Names citizens use for the department ("Bürgeramt", "Meldeamt").
     public let names: [String]
     /// Phone number as written for citizens.
@@ -51,6 +53,7 @@ public struct Department: Sendable, Hashable {
         self.address = address
         self.openingHours = openingHours
         self.hours = nil
+        self.openingHourHints = []
         self.names = names
         self.phone = phone
         self.email = email
@@ -63,6 +66,7 @@ public struct Department: Sendable, Hashable {
         self.address = address
         self.openingHours = hours.germanLines() + hints
         self.hours = hours
+        self.openingHourHints = hints
         self.names = names
         self.phone = phone
         self.email = email

@@ -48,6 +48,10 @@ public struct KnowledgeEntry: Sendable, Hashable, Codable {
     public let notes: [String]
     /// `zustaendige_stelle`: the id of the responsible department.
     public let departmentID: String
+    /// The language of the texts (German unless read through ``Catalog/localized(to:)``).
+    public var language: Language = .german
+    /// The keys (`kosten`, `fristen`, …) whose text a translated entry had to take from German.
+    public var untranslated: Set<String> = []
 
     /// Creates a knowledge entry.
     public init(

@@ -26,6 +26,8 @@ public struct Referral: Sendable, Hashable {
     public let keywords: [String]
     /// Where the referral was defined.
     public let source: SourceLocation
+    /// The language of the texts (German unless read through ``Catalog/localized(to:)``).
+    public var language: Language = .german
 
     /// Creates a referral.
     public init(
@@ -48,10 +50,15 @@ public struct Referral: Sendable, Hashable {
 
     /// The answer: that the town is not responsible, who is, and how to reach them.
     public var answer: String {
-        var lines = ["Dafür ist die Stadt nicht zuständig. Für \(responsibleFor) ist \(name) zuständig."]
+        var lines: [String]
+        switch language {
+        case .english: lines = ["The town is not responsible for this. For \(responsibleFor), contact \(name)."]
+        case .easyGerman: lines = ["Dafür ist die Stadt nicht zuständig. Dafür ist \(name) zuständig."]
+        case .german: lines = ["Dafür ist die Stadt nicht zuständig. Für \(responsibleFor) ist \(name) zuständig."]
+        }
         if let note { lines[0] += " " + note }
-        if let phone { lines.append("Telefon: \(phone)") }
-        if let website { lines.append("Internet: \(website)") }
+        if let phone { lines.append((language == .english ? "Phone: " : "Telefon: ") + phone) }
+        if let website { lines.append((language == .english ? "Website: " : "Internet: ") + website) }
         return lines.joined(separator: "\n")
     }
 

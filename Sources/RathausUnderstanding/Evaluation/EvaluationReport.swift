@@ -49,6 +49,35 @@ public struct EvaluationReport: Sendable, Codable {
     public let latencyMedianMicroseconds: Double
     /// 99th percentile of the time of one classification, in microseconds.
     public let latencyP99Microseconds: Double
+    /// The figures of each language, when the set's lines name languages (by tag).
+    public var perLanguage: [String: EvaluationReport]? = nil
+    /// How often the language detector named the language a line is labelled with.
+    public var languageDetection: LanguageDetectionFigures? = nil
+
+    /// How well languages were detected.
+    public struct LanguageDetectionFigures: Sendable, Codable, Hashable {
+        /// Lines with a language label.
+        public let total: Int
+        /// Of those, detected as labelled.
+        public let correct: Int
+        /// `correct / total`.
+        public let accuracy: Double
+        /// The lines detected wrongly, by line number, at most 20.
+        public let wrongLines: [Int]
+
+        enum CodingKeys: String, CodingKey {
+            case total, correct, accuracy
+            case wrongLines = "wrong_lines"
+        }
+
+        /// Creates the figures.
+        public init(total: Int, correct: Int, wrongLines: [Int]) {
+            self.total = total
+            self.correct = correct
+            self.accuracy = total == 0 ? 0 : Double(correct) / Double(total)
+            self.wrongLines = Array(wrongLines.prefix(20))
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case total
@@ -63,6 +92,8 @@ public struct EvaluationReport: Sendable, Codable {
         case shortenedTotal = "shortened_total"
         case latencyMedianMicroseconds = "latency_p50_us"
         case latencyP99Microseconds = "latency_p99_us"
+        case perLanguage = "languages"
+        case languageDetection = "language_detection"
     }
 
     /// Runs `classify` on every line of `set`, timing each call, and computes the figures.
@@ -133,6 +164,15 @@ public struct EvaluationReport: Sendable, Codable {
             "gekürzte Zeilen:      \(shortenedTotal) (länger als \(Utterance.maximumLength) Zeichen; nur ihr Anfang wurde ausgewertet)",
             "Antwortzeit je Frage: Median \(String(format: "%.1f", latencyMedianMicroseconds)) µs, p99 \(String(format: "%.1f", latencyP99Microseconds)) µs",
         ]
+        if let languageDetection {
+            lines.append(
+                "Sprache erkannt:      \(Self.format(languageDetection.accuracy)) (\(languageDetection.correct) von \(languageDetection.total))")
+        }
+        for (tag, report) in (perLanguage ?? [:]).sorted(by: { $0.key < $1.key }) {
+            lines.append(
+                "[\(tag)] \(report.total) Zeilen: in_scope_accuracy \(Self.format(report.inScopeAccuracy)), "
+                    + "oos_recall \(Self.format(report.outOfScopeRecall)), false_rejection_rate \(Self.format(report.falseRejectionRate))")
+        }
         let weak = perIntent.filter { $0.recall < 1 }
         if !weak.isEmpty {
             lines.append("")

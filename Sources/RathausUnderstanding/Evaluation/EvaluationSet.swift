@@ -1,6 +1,8 @@
 import Foundation
+import RathausCatalog
 
-/// A labelled set of utterances, read from JSON lines `{"text": …, "intent": ID or null}`.
+/// A labelled set of utterances, read from JSON lines `{"text": …, "intent": ID or null}`, each
+/// optionally with `"language": "de"` or `"en"`.
 public struct EvaluationSet: Sendable {
     /// One labelled utterance.
     public struct Example: Sendable, Hashable, Codable {
@@ -10,6 +12,8 @@ public struct EvaluationSet: Sendable {
         public let intent: String?
         /// Line in the file, starting at 1.
         public let line: Int
+        /// The language the line is written in, when the file says.
+        public var language: Language? = nil
     }
 
     /// A line that is not a valid labelled utterance.
@@ -27,6 +31,16 @@ public struct EvaluationSet: Sendable {
 
     /// The utterances in file order.
     public let examples: [Example]
+
+    /// The languages the lines name, German first; empty when no line names one.
+    public var languages: [Language] {
+        Language.allCases.filter { language in examples.contains { $0.language == language } }
+    }
+
+    /// The lines written in `language` (a line that names none counts as German).
+    public func lines(in language: Language) -> EvaluationSet {
+        EvaluationSet(examples: examples.filter { ($0.language ?? .german) == language })
+    }
 
     /// Creates a set from examples.
     public init(examples: [Example]) {
@@ -57,7 +71,14 @@ public struct EvaluationSet: Sendable {
             case is NSNull: intent = nil
             default: throw LineError(file: file, line: offset + 1, reason: "\"intent\" must be an id or null")
             }
-            examples.append(Example(text: utterance, intent: intent, line: offset + 1))
+            var language: Language?
+            if let tag = object["language"] {
+                guard let tag = tag as? String, let known = Language(tag: tag) else {
+                    throw LineError(file: file, line: offset + 1, reason: "\"language\" must be \"de\", \"en\" or \"de-x-ls\"")
+                }
+                language = known
+            }
+            examples.append(Example(text: utterance, intent: intent, line: offset + 1, language: language))
         }
         self.examples = examples
     }

@@ -54,13 +54,16 @@ public final class IntentMatcher: Sendable {
     /// unseen in-scope examples it calls out of scope; each example is then left out of the index
     /// in turn, and the threshold is set so that, together, 5 % of unseen in-scope examples would
     /// be rejected (``calibrationFalseRejection``). A given `threshold` replaces the calibrated one.
-    /// Throws only when libstemmer lacks its German stemmer.
+    /// Throws only when libstemmer lacks the language's stemmer.
+    /// The catalogue's language decides the rules (``LanguageRules/of(_:)``): a catalogue
+    /// ``Catalog/localized(to:)`` English is matched with English examples, stemmer and stop words.
     public convenience init(catalog: Catalog, threshold: Double? = nil) throws(SnowballStemmer.CreationError) {
-        self.init(catalog: catalog, threshold: threshold, stemmer: try SnowballStemmer(algorithm: "german"))
+        let rules = LanguageRules.of(catalog.language)
+        self.init(catalog: catalog, threshold: threshold, rules: rules, stemmer: try SnowballStemmer(algorithm: rules.stemmerAlgorithm))
     }
 
-    /// Builds the matcher with a German stemmer already created (see ``init(catalog:threshold:)``).
-    private init(catalog: Catalog, threshold: Double?, stemmer: SnowballStemmer) {
+    /// Builds the matcher with the language's stemmer already created (see ``init(catalog:threshold:)``).
+    private init(catalog: Catalog, threshold: Double?, rules: LanguageRules, stemmer: SnowballStemmer) {
         let intentIDs = catalog.intents.map(\.id)
         let outOfScope = intentIDs.count
         var texts: [(classIndex: Int, text: String)] = []
@@ -71,7 +74,8 @@ public final class IntentMatcher: Sendable {
         }
         texts += catalog.outOfScopeExamples.map { (outOfScope, $0) }
         let classCount = intentIDs.count + 1
-        let fullAnalyzer = TextAnalyzer(texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms), stemmer: stemmer)
+        let fullAnalyzer = TextAnalyzer(
+            texts: texts.map(\.text), synonyms: Self.foldedSynonyms(catalog.synonyms), rules: rules, stemmer: stemmer)
         // Word pairs serve the linear model only; a catalogue too large for the model is spared
         // building them. A word gives its stem and several letter n-grams of its own, so the
         // features are taken to be at least four per word.

@@ -34,7 +34,7 @@ public struct TextAnalyzer: Sendable {
         public init() {}
     }
 
-    /// Words that carry no meaning for telling services apart.
+    /// German words that carry no meaning for telling services apart.
     public static let stopWords: Set<String> = [
         "a", "ab", "also", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bitte", "da", "dann", "das",
         "dass", "dem", "den", "der", "des", "die", "dir", "doch", "du", "ein", "eine", "einem", "einen", "einer",
@@ -54,6 +54,10 @@ public struct TextAnalyzer: Sendable {
 
     /// The weights in use.
     public private(set) var weights: Weights
+    /// The language's stemmer, stop words and habits.
+    public let rules: LanguageRules
+    /// The stop words of ``rules``.
+    private var stopWords: Set<String> { rules.stopWords }
     /// The number of distinct words in the catalogue's texts.
     public let vocabularySize: Int
     private let stemmer: SnowballStemmer
@@ -63,7 +67,7 @@ public struct TextAnalyzer: Sendable {
     private let fuzzy: FuzzyVocabulary
     /// Every catalogue word, analysed and turned into features once, at load time.
     private let known: [String: (analysis: Analysis, features: [(Feature, Double)])]
-    /// Mistyped stop words and the stop word each stands for (see ``stopWordSlips(besides:)``).
+    /// Mistyped stop words and the stop word each stands for (see ``stopWordSlips(of:besides:)``).
     private let stopWordSlips: [String: String]
 
     /// What the analyser makes of one word.
@@ -79,8 +83,13 @@ public struct TextAnalyzer: Sendable {
     /// Learns the vocabulary from every text of the catalogue.
     ///
     /// - Parameter synonyms: folded word → folded words it also means (from the synonym file).
-    public init(texts: [String], synonyms: [String: [String]] = [:], weights: Weights = Weights(), stemmer: SnowballStemmer) {
+    /// - Parameter rules: the language; its stemmer is `stemmer`.
+    public init(
+        texts: [String], synonyms: [String: [String]] = [:], weights: Weights = Weights(), rules: LanguageRules = .german,
+        stemmer: SnowballStemmer
+    ) {
         self.weights = weights
+        self.rules = rules
         self.stemmer = stemmer
         self.synonyms = synonyms
         var frequencies: [String: Int] = [:]
@@ -92,9 +101,9 @@ public struct TextAnalyzer: Sendable {
         }
         self.vocabularySize = frequencies.count
         let stems = Dictionary(uniqueKeysWithValues: frequencies.keys.map { ($0, stemmer.stem($0)) })
-        let splitter = CompoundSplitter(stems: stems, stopWords: Self.stopWords, stemmer: stemmer)
+        let splitter = CompoundSplitter(stems: stems, stopWords: rules.stopWords, stemmer: stemmer)
         self.splitter = splitter
-        let content = frequencies.filter { !Self.stopWords.contains($0.key) }
+        let content = frequencies.filter { !rules.stopWords.contains($0.key) }
         // The two indexes of misspellings on one core, every word's analysis on the other.
         let ((typos, fuzzy), (known, stopWordSlips)) = ParallelWork.pair(
             {
@@ -105,11 +114,11 @@ public struct TextAnalyzer: Sendable {
                 known.reserveCapacity(stems.count)
                 for (word, stem) in stems {
                     // "abzumelden" in a catalogue text reads as abmelden when that is a catalogue word too.
-                    let meant = Self.withoutInfixZu(word).flatMap { stems[$0] == nil ? nil : $0 } ?? word
-                    let analysis = Analysis(word: meant, stem: stems[meant] ?? stem, parts: splitter.split(meant).map(splitter.stem(of:)))
+                    let meant = Self.withoutInfixZu(word, particles: rules.infixZuParticles).flatMap { stems[$0] == nil ? nil : $0 } ?? word
+                    let analysis = Analysis(word: meant, stem: stems[meant] ?? stem, parts: rules.splitsCompounds ? splitter.split(meant).map(splitter.stem(of:)) : [])
                     known[word] = (analysis, Self.merged(Self.features(of: analysis, weights: weights)))
                 }
-                return (known, Self.stopWordSlips(besides: stems))
+                return (known, Self.stopWordSlips(of: rules.stopWords, besides: stems))
             })
         self.typos = typos
         self.fuzzy = fuzzy
@@ -146,7 +155,7 @@ public struct TextAnalyzer: Sendable {
         var all: [(Feature, Double)] = []
         let (content, function) = splitWords(words)
         // A split-off particle stands last, after its verb ("Wie melde ich das ab?").
-        let particle = function.last.flatMap { Self.verbParticles.contains($0) ? $0 : nil }
+        let particle = function.last.flatMap { rules.verbParticles.contains($0) ? $0 : nil }
         let wordPairs = weights.wordPair > 0
         var previousStem: String?
         // A word the catalogue does not know is analysed once per message, however often it recurs,
@@ -195,7 +204,7 @@ public struct TextAnalyzer: Sendable {
         var content: [String] = [], function: [String] = []
         for token in tokens {
             let word = unslipped(token)
-            if Self.stopWords.contains(word) { function.append(word) } else { content.append(word) }
+            if stopWords.contains(word) { function.append(word) } else { content.append(word) }
         }
         return content.isEmpty ? (function, []) : (content, function)
     }
@@ -210,7 +219,7 @@ public struct TextAnalyzer: Sendable {
     public func readings(of text: String) -> [(token: String, analysis: Analysis)] {
         TextNormalizer.tokens(text).map { token in
             let word = unslipped(token)
-            return (token, Self.stopWords.contains(word) ? Analysis(word: word, stem: word, parts: []) : analyse(word: word))
+            return (token, stopWords.contains(word) ? Analysis(word: word, stem: word, parts: []) : analyse(word: word))
         }
     }
 
@@ -234,7 +243,7 @@ public struct TextAnalyzer: Sendable {
     /// Every slip of a stop word of four letters or more (one letter dropped, doubled or swapped
     /// with the next: "meni", "hhabe") that is not a word of the catalogue (`vocabulary`: word →
     /// stem), mapped to the stop word.
-    private static func stopWordSlips(besides vocabulary: [String: String]) -> [String: String] {
+    private static func stopWordSlips(of stopWords: Set<String>, besides vocabulary: [String: String]) -> [String: String] {
         var slips: [String: String] = [:]
         for stopWord in stopWords.sorted() where stopWord.count >= 4 {
             let letters = Array(stopWord)
@@ -265,11 +274,11 @@ public struct TextAnalyzer: Sendable {
         // parts, two slips each) can be no catalogue word, no misspelt one and no compound of
         // them: it stands for itself, and its stem, like the word, is known to no catalogue word.
         guard typos.mayCorrect(word, parts: 2, distance: 2) else { return Analysis(word: word, stem: word, parts: []) }
-        if let infinitive = Self.withoutInfixZu(word), let entry = known[infinitive] { return entry.analysis }
+        if let infinitive = Self.withoutInfixZu(word, particles: rules.infixZuParticles), let entry = known[infinitive] { return entry.analysis }
         let stem = stemmer.stem(word)
         let isMisspelt = !splitter.isKnown(stem: stem) && !word.allSatisfy(\.isNumber)
         if isMisspelt, let corrected = typos.correction(for: word), let entry = known[corrected] { return entry.analysis }
-        var parts = splitter.split(word).map(splitter.stem(of:))
+        var parts = split(word).map(splitter.stem(of:))
         if isMisspelt, parts.isEmpty {
             // A near word as long as this one wins; one much shorter may be just one part of a
             // misspelt compound ("hundesteur" in "hundesteuerabmelung") and comes last.
@@ -286,8 +295,8 @@ public struct TextAnalyzer: Sendable {
     static let infixZuParticles = ["ab", "an", "auf", "aus", "ein", "mit", "nach", "um", "vor", "weg", "zuruck", "zu"]
 
     /// `word` without the "zu" after a verb particle ("abzumelden" → abmelden), nil when it has none.
-    private static func withoutInfixZu(_ word: String) -> String? {
-        for particle in infixZuParticles where word.hasPrefix(particle + "zu") {
+    private static func withoutInfixZu(_ word: String, particles: [String]) -> String? {
+        for particle in particles where word.hasPrefix(particle + "zu") {
             let rest = word.dropFirst(particle.count + 2)
             if rest.count >= 4 { return particle + rest }
         }
@@ -307,7 +316,7 @@ public struct TextAnalyzer: Sendable {
         let length = Self.misspeltPartLength
         // Each part is a catalogue word with at most one slip, which bounds the word's length and
         // its letters from other scripts: longer words are not cut at all.
-        guard bytes.count >= 2 * length, typos.mayCorrect(word, parts: 2, distance: 1) else { return [] }
+        guard rules.splitsCompounds, bytes.count >= 2 * length, typos.mayCorrect(word, parts: 2, distance: 1) else { return [] }
         let cuts = Array(length...(bytes.count - length))
         let parts = { (left: Analysis, right: Analysis) in [left, right].flatMap { $0.parts.isEmpty ? [$0.stem] : $0.parts } }
         // The sides as typed first: cheap lookups.
@@ -331,7 +340,7 @@ public struct TextAnalyzer: Sendable {
         let isPlainLetters = !bytes.contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }
         guard !isPlainLetters || splitter.isPart(bytes) else { return nil }
         let piece = String(decoding: bytes, as: UTF8.self)
-        guard let entry = known[piece], !Self.stopWords.contains(piece) else { return nil }
+        guard let entry = known[piece], !stopWords.contains(piece) else { return nil }
         return entry.analysis
     }
 
@@ -342,7 +351,7 @@ public struct TextAnalyzer: Sendable {
 
     /// Splits a compound into at least two known parts, with the fewest parts; empty if it is none.
     public func split(_ word: String) -> [String] {
-        splitter.split(word)
+        rules.splitsCompounds ? splitter.split(word) : []
     }
 
     /// Adds the features of one word: looked up for catalogue words and for words of this message
