@@ -3,6 +3,12 @@
 enum MoneyAmounts {
     /// The amounts in `text`, in cents: numbers with "€", "Euro" or "EUR" right before or after them.
     static func `in`(_ text: String) -> [Int] {
+        numbers(in: text, moneyOnly: true)
+    }
+
+    /// Every number in `text`, in cents ("40,00 bis 150,00 Euro" gives both), or only those marked
+    /// as money when `moneyOnly`.
+    static func numbers(in text: String, moneyOnly: Bool = false) -> [Int] {
         let characters = Array(text)
         var amounts: [Int] = []
         var index = 0
@@ -22,7 +28,7 @@ enum MoneyAmounts {
             let after = String(characters[end..<min(characters.count, end + 5)]).lowercased()
             let isMoney = before.contains("€") || after.hasPrefix("€") || after.hasPrefix(" €") || after.hasPrefix(" euro") || after.hasPrefix("euro")
                 || after.hasPrefix(" eur")
-            if isMoney, let cents = cents(number) { amounts.append(cents) }
+            if isMoney || !moneyOnly, let cents = cents(number) { amounts.append(cents) }
             index = end
         }
         return amounts

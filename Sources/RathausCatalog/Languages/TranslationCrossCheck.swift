@@ -123,7 +123,7 @@ struct TranslationCrossCheck {
                 line: report.line("onlinedienst"), "Die deutsche Datei hat keinen Online-Dienst.",
                 fix: "Entfernen Sie 'onlinedienst' oder tragen Sie ihn zuerst in Knowledge/\(entry.id).yaml ein.")
         }
-        let germanAmounts = Set(entry.costs.flatMap(MoneyAmounts.in))
+        let germanAmounts = Set(entry.costs.flatMap { MoneyAmounts.numbers(in: $0) })
         for line in service.costs ?? [] {
             for amount in MoneyAmounts.in(line) where !germanAmounts.contains(amount) {
                 report.problem(
