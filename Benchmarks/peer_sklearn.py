@@ -66,9 +66,11 @@ def as_list(value):
 
 
 def load_training_data(catalog):
-    """(texts, labels) from Intents/*.yaml and Knowledge/<id>.yaml below `catalog`."""
+    """(texts, labels) from the German Intents/*.yaml and Knowledge/<id>.yaml below `catalog`
+    (translations beside them, *.en.yaml and *.ls.yaml, are left out: German is compared)."""
     texts, labels = [], []
-    intent_files = sorted(glob.glob(os.path.join(catalog, "Intents", "*.yaml")))
+    intent_files = sorted(path for path in glob.glob(os.path.join(catalog, "Intents", "*.yaml"))
+                          if not path.endswith((".en.yaml", ".ls.yaml")))
     if not intent_files:
         sys.exit(f"no Intents/*.yaml below {catalog!r}: run from the repository root or pass --catalog")
     for path in intent_files:

@@ -22,6 +22,8 @@ public final class ConversationService: Sendable {
         public let token: String
         /// The first message to show.
         public let welcome: String
+        /// The language chosen for it (German when none was).
+        public let language: Language
     }
 
     /// One answered turn.
@@ -41,6 +43,9 @@ public final class ConversationService: Sendable {
     private let retentionDays: Int
     private let today: @Sendable () -> CalendarDate
     private let now: @Sendable () -> TownTime
+    /// The language a conversation of a trusted channel starts in, as chosen (`rathaus chat --language`);
+    /// nil: detected from the first message.
+    private let trustedLanguage: Language?
 
     /// A service answering with whatever `engine` returns at each turn, keeping conversations in
     /// `store`. Drafts are said to be deleted after `retentionDays`; `today` fixes the date for
@@ -49,9 +54,10 @@ public final class ConversationService: Sendable {
     public init(
         engine: @escaping @Sendable () -> ChatEngine, store: ConversationStore, retentionDays: Int = 30,
         cacheCapacity: Int = 50_000, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
-        now: @escaping @Sendable () -> TownTime = { TownTime.current() }
+        now: @escaping @Sendable () -> TownTime = { TownTime.current() }, trustedLanguage: Language? = nil
     ) {
         self.now = now
+        self.trustedLanguage = trustedLanguage
         currentEngine = engine
         self.store = store
         writer = TurnWriter(store: store)
@@ -64,19 +70,31 @@ public final class ConversationService: Sendable {
     public convenience init(
         engine: ChatEngine, store: ConversationStore, retentionDays: Int = 30,
         today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
-        now: @escaping @Sendable () -> TownTime = { TownTime.current() }
+        now: @escaping @Sendable () -> TownTime = { TownTime.current() }, trustedLanguage: Language? = nil
     ) {
-        self.init(engine: { engine }, store: store, retentionDays: retentionDays, today: today, now: now)
+        self.init(engine: { engine }, store: store, retentionDays: retentionDays, today: today, now: now, trustedLanguage: trustedLanguage)
     }
 
-    /// Creates a web conversation with a new token.
-    public func start() async throws -> NewConversation {
-        let snapshot = ChatSession.Snapshot(id: UUID().uuidString.lowercased())
+    /// Creates a web conversation with a new token, in `language` when one was chosen (else the
+    /// language is detected from the first message).
+    public func start(language: Language? = nil) async throws -> NewConversation {
+        let snapshot = Self.newSnapshot(id: UUID().uuidString.lowercased(), language: language)
         let token = ConversationTokens.make()
         let tokenHash = ConversationTokens.hash(token)
         try await Blocking.run { [store] in try store.create(snapshot, tokenHash: tokenHash) }
         cache.put(snapshot.id, .init(tokenHash: tokenHash, snapshot: snapshot))
-        return NewConversation(id: snapshot.id, token: token, welcome: engine.webWelcome)
+        let welcomeEngine = engine.engine(for: language ?? .german)
+        return NewConversation(id: snapshot.id, token: token, welcome: welcomeEngine.webWelcome, language: welcomeEngine.language)
+    }
+
+    /// The snapshot of a conversation that starts now, in `language` when one was chosen.
+    private static func newSnapshot(id: String, language: Language?) -> ChatSession.Snapshot {
+        var snapshot = ChatSession.Snapshot(id: id)
+        if let language {
+            snapshot.language = language
+            snapshot.languageChosen = true
+        }
+        return snapshot
     }
 
     /// Answers `utterance` in conversation `id` and stores the turn (or deletes the conversation
@@ -257,7 +275,7 @@ public final class ConversationService: Sendable {
             if let entry = cache.entry(id) { return entry }
             if let snapshot = try store.snapshot(id: id) { return .init(tokenHash: nil, snapshot: snapshot) }
             guard !mustExist else { throw ConversationNotFound() }
-            return .init(tokenHash: nil, snapshot: ChatSession.Snapshot(id: id))
+            return .init(tokenHash: nil, snapshot: Self.newSnapshot(id: id, language: trustedLanguage))
         }
     }
 }

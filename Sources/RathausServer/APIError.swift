@@ -17,6 +17,10 @@ public struct APIError: HTTPResponseError, Sendable {
     public static let notFound = APIError(status: .notFound, code: "not_found", message: "Dieses Gespräch gibt es nicht.")
     /// 400 for a body that is not the expected JSON.
     public static let badRequest = APIError(status: .badRequest, code: "bad_request", message: "Die Anfrage ist nicht lesbar.")
+    /// 422 for a language Rathaus does not speak, asked for when a conversation is created.
+    public static let unknownLanguage = APIError(
+        status: .unprocessableContent, code: "unknown_language",
+        message: "Diese Sprache gibt es nicht. Möglich sind „de“, „en“ und „de-x-ls“ (Leichte Sprache).")
     /// 413 for a body over the limit.
     public static let tooLarge = APIError(status: .contentTooLarge, code: "too_large", message: "Die Anfrage ist zu groß.")
     /// 422 for a message over 1,000 characters or an empty one.

@@ -42,6 +42,11 @@ extension ChatAPI {
         let text: String
     }
 
+    /// `{"language": "en"}`, optional, when a conversation is created.
+    struct StartRequest: Decodable {
+        let language: String?
+    }
+
     /// `{"helpful": true|false, "turn": N}`, `turn` optional (the number of the citizen's message
     /// whose answer is rated; without it the latest answer).
     struct FeedbackRequest: Decodable {

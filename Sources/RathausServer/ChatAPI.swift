@@ -90,11 +90,24 @@ public struct ChatAPI: Sendable {
         }
         applications.register(on: router)
         let api = router.group("api/v1/conversations")
-        api.post { _, _ -> Response in
+        api.post { request, _ -> Response in
             try refuseDuringMaintenance()
-            let started = try await conversations.start()
+            // An optional body {"language": "en"} chooses the conversation's language.
+            let body = try await Self.body(of: request)
+            var language: Language?
+            if !body.isEmpty {
+                guard let start = try? JSONDecoder().decode(StartRequest.self, from: body) else { throw APIError.badRequest }
+                if let tag = start.language {
+                    guard let chosen = Language(tag: tag) else { throw APIError.unknownLanguage }
+                    language = chosen
+                }
+            }
+            let started = try await conversations.start(language: language)
             return .json(
-                ["id": .string(started.id), "token": .string(started.token), "replies": [.string(started.welcome)], "state": "idle"],
+                [
+                    "id": .string(started.id), "token": .string(started.token), "replies": [.string(started.welcome)], "state": "idle",
+                    "language": .string(started.language.rawValue),
+                ],
                 status: .created)
         }
         api.post(":id/messages") { request, context -> Response in

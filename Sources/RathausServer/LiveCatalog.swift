@@ -37,6 +37,7 @@ public final class LiveCatalog: Sendable {
             throw ReloadFailure(description: error.description)
         }
         let engine = try ChatEngine(catalog: catalog)
+        engine.prepareLanguages()
         current.withLock { $0 = engine }
         return engine
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RathausCatalog
 import RathausConversations
 import RathausDelivery
 import RathausDialog
@@ -16,6 +17,8 @@ struct ChatCommand: AsyncParsableCommand {
     @OptionGroup var storage: DatabaseOptions
     @Flag(name: .long, help: "Je Eingabezeile genau ein JSON-Objekt {conversation, replies, intent, state, …} ausgeben.") var json = false
     @Option(name: .long, help: "Ein gespeichertes Gespräch mit dieser Nummer fortsetzen.") var resume: String?
+    @Option(name: .long, help: "Sprache des Gesprächs: de, en oder de-x-ls (Leichte Sprache); ohne Angabe erkannt.")
+    var language: String?
     @Option(name: .long, help: "Konfigurationsdatei: bestätigte Anträge werden im Hintergrund an die Stellen gesendet.") var config: String?
 
     func run() async throws {
@@ -35,8 +38,16 @@ struct ChatCommand: AsyncParsableCommand {
                 }
             }
         }
+        let chosen = try language.map { tag -> Language in
+            guard let chosen = Language(tag: tag) else {
+                StandardError.write("Die Sprache „\(tag)“ gibt es nicht. Möglich sind de, en und de-x-ls (Leichte Sprache).\n")
+                throw ExitCode(2)
+            }
+            return chosen
+        }
         let engine = ChatEngine(catalog: catalog, matcher: matcher)
-        let conversations = ConversationService(engine: engine, store: store, retentionDays: storage.retentionDays)
+        let conversations = ConversationService(
+            engine: engine, store: store, retentionDays: storage.retentionDays, trustedLanguage: chosen)
         let procedures = ProcedureService(engine: { engine }, store: store)
         let id = resume ?? UUID().uuidString.lowercased()
         var openQuestion: String?
@@ -55,7 +66,7 @@ struct ChatCommand: AsyncParsableCommand {
             return TerminalText.wrap(text, width: width, prefix: prefix)
         }
         if interactive {
-            print(fitted(engine.terminalWelcome))
+            print(fitted(engine.engine(for: chosen ?? .german).terminalWelcome))
             print(fitted("Gesprächsnummer: \(id) (fortsetzen mit: rathaus chat --resume \(id))\n"))
             if let openQuestion { print(fitted("Wir waren hier stehen geblieben: \(openQuestion)\n", prefix: "Rathaus: ")) }
         }
@@ -80,7 +91,7 @@ struct ChatCommand: AsyncParsableCommand {
             } else {
                 var text = turn.replies.joined(separator: "\n\n")
                 // The suggestions as one short line; typing a label asks for that part.
-                if !turn.suggestions.isEmpty { text += "\n\nMehr dazu: " + turn.suggestions.map(\.label).joined(separator: " · ") }
+                if !turn.suggestions.isEmpty { text += "\n\n" + engine.engine(for: turn.language).catalog.text(.moreOnThis) + ": " + turn.suggestions.map(\.label).joined(separator: " · ") }
                 print(interactive ? "\n" + fitted(text, prefix: "Rathaus: ") + "\n" : text + "\n")
             }
             fflush(nil)

@@ -12,6 +12,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogOptions
     @Flag(name: .long, help: "Ausgabe als JSON.") var json = false
+    @Flag(name: .customLong("hinweise"), help: "Auch Hinweise zeigen, die kein Fehler sind (Verneinungen in Leichter Sprache).") var notes = false
     @Option(name: .long, help: "Statt des Katalogs die Konfigurationsdatei prüfen (Adressen und Schlüssel der Stellen).") var config: String?
 
     func run() throws {
@@ -53,6 +54,13 @@ struct CheckCommand: ParsableCommand {
             for problem in report.problems { print(problem.description) }
             print("\(report.problems.count) Fehler gefunden.")
         }
+        if !json, !report.notes.isEmpty {
+            if notes {
+                for note in report.notes { print(note.description) }
+            } else {
+                print("Leichte Sprache: Verneinungen in \(report.notes.count) Dateien (einzeln mit --hinweise).")
+            }
+        }
         if !report.problems.isEmpty { throw ExitCode(1) }
     }
 }
@@ -62,10 +70,13 @@ struct CheckOutput: Encodable {
     let ok: Bool
     let counts: CatalogReport.Counts
     let problems: [CatalogProblem]
+    /// What is worth a look but no error (negations in Leichte Sprache).
+    let notes: [CatalogProblem]
 
     init(report: CatalogReport) {
         ok = report.problems.isEmpty
         counts = report.counts
         problems = report.problems
+        notes = report.notes
     }
 }

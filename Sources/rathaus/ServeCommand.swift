@@ -33,7 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
         let delivery = try config.map { try DeliveryOptions.load($0, requiresDepartments: false) }
         let catalog = try options.load()
         let store = try storage.open(configuredPath: delivery?.database)
-        let live = LiveCatalog(engine: try ChatEngine(catalog: catalog), directory: options.directory)
+        let engine = try ChatEngine(catalog: catalog)
+        // The English matcher and the language detector are fitted before the first citizen comes.
+        engine.prepareLanguages()
+        let live = LiveCatalog(engine: engine, directory: options.directory)
         let metrics = ServerMetrics()
         let maintenance = MaintenanceMode(
             configured: serverConfiguration.maintenance,

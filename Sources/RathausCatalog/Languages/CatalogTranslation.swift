@@ -126,6 +126,8 @@ public struct CatalogTranslation: Sendable {
     public var synonyms: [String: [String]] = [:]
     /// Forms by id.
     public var forms: [String: Form] = [:]
+    /// The dialog's own texts by ``DialogText`` key (from `Intents/dialog.<suffix>.yaml`).
+    public var dialogTexts: [String: String] = [:]
 
     /// An empty translation into `language`.
     public init(language: Language) {
@@ -135,6 +137,6 @@ public struct CatalogTranslation: Sendable {
     /// True when the translation holds nothing.
     public var isEmpty: Bool {
         services.isEmpty && departments.isEmpty && referrals.isEmpty && intents.isEmpty && outOfScopeExamples.isEmpty
-            && forms.isEmpty
+            && forms.isEmpty && dialogTexts.isEmpty
     }
 }

@@ -80,29 +80,41 @@ struct EasyLanguageRules: Sendable {
         words(of: text).filter { negations.contains($0.lowercased()) }.count
     }
 
-    /// The parts of a compound, as few as possible, each a known word, joined by nothing or a
-    /// linking "s", "e", "n", "es" or "en"; the word itself when it splits into none.
+    /// The parts of a compound (each with the linking letters after it, "hunde"), each a known word of at least ``shortestPart`` letters that is no
+    /// prefix ("auf", "ver"), joined by nothing or a linking "s", "e", "n", "es" or "en"; of the
+    /// ways to cut it, the one with the most parts, so that a known compound ("hundesteuer") is
+    /// cut into its own parts too. The word itself when it cannot be cut.
     func parts(of word: String) -> [String] {
         let letters = Array(word)
-        // fewest[i]: the fewest parts that make up letters[i...], with the parts.
-        var fewest: [[String]?] = Array(repeating: nil, count: letters.count + 1)
-        fewest[letters.count] = []
         guard letters.count >= 2 * Self.shortestPart else { return [word] }
+        // most[i]: the most parts that make up letters[i...], with the parts.
+        var most: [[String]?] = Array(repeating: nil, count: letters.count + 1)
+        most[letters.count] = []
         for start in stride(from: letters.count - Self.shortestPart, through: 0, by: -1) {
             for end in (start + Self.shortestPart)...letters.count {
                 let piece = String(letters[start..<end])
-                guard words.contains(piece) else { continue }
+                guard words.contains(piece), !Self.prefixes.contains(piece) else { continue }
                 for link in ["", "s", "e", "n", "es", "en"] {
                     let next = end + link.count
-                    guard next <= letters.count, String(letters[end..<next]) == link, let rest = fewest[next] else { continue }
+                    guard next <= letters.count, String(letters[end..<next]) == link, let rest = most[next] else { continue }
                     if next < letters.count, rest.isEmpty { continue }
-                    let candidate = [piece] + rest
-                    if fewest[start] == nil || candidate.count < fewest[start]!.count { fewest[start] = candidate }
+                    let candidate = [piece + link] + rest
+                    if most[start] == nil || candidate.count > most[start]!.count { most[start] = candidate }
                 }
             }
         }
-        return fewest[0] ?? [word]
+        return most[0] ?? [word]
     }
+
+    /// Word beginnings that are prefixes, particles or function words, not parts of a compound
+    /// ("Aufenthalt" and "Wiedersehen" are one word each).
+    static let prefixes: Set<String> = [
+        "der", "die", "das", "den", "dem", "des", "wie", "was", "wer", "und", "oder", "sie", "ich", "wir", "ihr", "mir", "dir",
+        "uns", "man", "hat", "ist", "bin", "war", "vom", "zum", "zur", "bis", "fur", "für", "aber", "auch", "noch", "nur",
+        "dann", "wenn", "als", "sehr", "alle", "eine", "einer",
+        "auf", "aus", "ein", "mit", "vor", "bei", "nach", "unter", "uber", "über", "durch", "ver", "ent", "zer", "weg", "hin",
+        "her", "vorher", "zuruck", "zurück", "wieder", "gegen", "ober", "hinter", "neben", "zwischen", "miss", "ander",
+    ]
 
     /// The sentences of `text`, each as its words: a sentence ends at ".", "!" or "?" before a
     /// space or the end, unless the word is a number ("3. April") or a known abbreviation.
@@ -112,7 +124,9 @@ struct EasyLanguageRules: Sendable {
             current.append(token)
             let ends = token.hasSuffix(".") || token.hasSuffix("!") || token.hasSuffix("?") || token.hasSuffix(":")
             let isOrdinal = token.dropLast().allSatisfy(\.isNumber) && token.count > 1
-            if ends, !isOrdinal {
+            // "z." and "B." in "z. B." are no ends of a sentence (the abbreviation is reported itself).
+            let isAbbreviated = token.hasSuffix(".") && token.dropLast().count == 1 && token.dropLast().allSatisfy(\.isLetter)
+            if ends, !isOrdinal, !isAbbreviated {
                 sentences.append(current)
                 current = []
             }

@@ -25,18 +25,20 @@ struct TranslationCrossCheck {
             var translation = translations[parsed.language] ?? CatalogTranslation(language: parsed.language)
             check(parsed, into: &translation, &report)
             if parsed.language == .easyGerman {
+                var negationLines: [Int] = []
                 for text in parsed.texts {
                     for finding in rules.findings(in: text.text) {
                         report.problem(.easyLanguage, line: text.line, finding.message, fix: finding.fix)
                     }
-                    let negations = EasyLanguageRules.negationCount(in: text.text)
-                    if negations > 0 {
-                        notes.append(
-                            CatalogProblem(
-                                code: .negations, file: file, line: text.line,
-                                message: negations == 1 ? "1 Verneinung." : "\(negations) Verneinungen.",
-                                fix: "Wo es geht: Sagen Sie, was die Leserin oder der Leser tun soll."))
-                    }
+                    negationLines += Array(repeating: text.line, count: EasyLanguageRules.negationCount(in: text.text))
+                }
+                if let first = negationLines.first {
+                    let lines = Array(Set(negationLines)).sorted().map(String.init).joined(separator: ", ")
+                    notes.append(
+                        CatalogProblem(
+                            code: .negations, file: file, line: first,
+                            message: "\(negationLines.count) \(negationLines.count == 1 ? "Verneinung" : "Verneinungen") (Zeilen \(lines)).",
+                            fix: "Wo es geht: Sagen Sie, was die Leserin oder der Leser tun soll."))
                 }
             }
             translations[parsed.language] = translation
@@ -89,6 +91,8 @@ struct TranslationCrossCheck {
             }
             translation.outOfScopeExamples += outOfScope
             translation.synonyms.merge(synonyms) { $0 + $1 }
+        case .dialog(let texts):
+            translation.dialogTexts.merge(texts) { _, new in new }
         case .form(let id, let form):
             guard let original = german.forms[id] else { return missingGerman(id, germanFile, &report) }
             checkForm(form, of: original, &report)

@@ -18,6 +18,7 @@ enum TranslationParser {
         case referral(id: String, CatalogTranslation.Referral)
         case intents([String: CatalogTranslation.IntentText], outOfScope: [String], synonyms: [String: [String]])
         case form(id: String, CatalogTranslation.Form)
+        case dialog([String: String])
     }
 
     /// A parsed file: what it holds, its language, the lines of its keys and every text in it.
@@ -53,6 +54,7 @@ enum TranslationParser {
         case .service: content = file.service(&reader)
         case .department: content = file.department(&reader)
         case .referral: content = file.referral(&reader)
+        case .intents where URL(fileURLWithPath: reader.file).lastPathComponent.hasPrefix("dialog."): content = file.dialog(&reader)
         case .intents: content = file.intents(&reader)
         case .form: content = file.form(&reader)
         }
@@ -174,6 +176,16 @@ enum TranslationParser {
                 }
             }
             return .intents(intents, outOfScope: words(root, "out_of_scope", &reader), synonyms: synonyms)
+        }
+
+        mutating func dialog(_ reader: inout YAMLFieldReader) -> Content? {
+            let keys = DialogText.allCases.map(\.rawValue)
+            reader.rejectUnknownKeys(root, allowed: keys)
+            var texts: [String: String] = [:]
+            for key in keys {
+                if let value = text(root, key, &reader) { texts[key] = value }
+            }
+            return .dialog(texts)
         }
 
         mutating func form(_ reader: inout YAMLFieldReader) -> Content? {

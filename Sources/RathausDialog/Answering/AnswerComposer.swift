@@ -45,17 +45,18 @@ public final class AnswerComposer: Sendable {
     /// A short overview of a service: what it is (the summary's first two sentences), what it
     /// costs, where to go, and whether it can be done online.
     public func overview(of entry: KnowledgeEntry) -> String {
-        var lines = [entry.name, Self.sentences(entry.summary, count: 2)]
+        var lines = [entry.name, untranslatedNotice(entry, ["kurztext"]) + Self.sentences(entry.summary, count: 2)]
         if let firstCost = entry.costs.first {
-            lines.append("Kosten: \(firstCost)" + (entry.costs.count > 1 ? " (und \(entry.costs.count - 1) weitere Angaben)" : ""))
+            let more = entry.costs.count > 1 ? " (\(catalog.text(.moreCosts, ["count": "\(entry.costs.count - 1)"])))" : ""
+            lines.append("\(catalog.text(.costs)): \(firstCost)" + more)
         }
         if let department = catalog.departments[entry.departmentID] {
-            lines.append("Zuständig: \(department.name)")
+            lines.append("\(catalog.text(.responsible)): \(department.name)")
         }
         if let online = entry.onlineService {
-            lines.append("Online: \(online.name), \(online.url)")
+            lines.append("\(catalog.text(.online)): \(online.name), \(online.url)")
         } else if catalog.forms[entry.id] == nil {
-            lines.append("Online: Das können Sie nicht online erledigen.")
+            lines.append("\(catalog.text(.online)): \(catalog.text(.notOnline))")
         }
         return Self.fitted(lines, limit: Self.overviewWordLimit)
     }
@@ -65,21 +66,25 @@ public final class AnswerComposer: Sendable {
     public func part(_ aspect: Aspect, of entry: KnowledgeEntry) -> String {
         let department = catalog.departments[entry.departmentID]
         let body: String
+        let lead = entry.name
         switch aspect {
-        case .costs: body = list("Kosten", entry.costs, lead: entry.name)
-        case .documents: body = list("Unterlagen", entry.requiredDocuments, lead: entry.name)
-        case .deadlines: body = list("Fristen", entry.deadlines, lead: entry.name)
-        case .requirements: body = list("Voraussetzungen", entry.requirements, lead: entry.name)
-        case .procedure: body = list("Ablauf", entry.procedure, lead: entry.name)
-        case .legal: body = list("Rechtsgrundlagen", entry.legalBases, lead: entry.name)
-        case .validity: body = list("Gültigkeit", Self.validitySentences(of: entry), lead: entry.name)
-        case .representation: body = list("Vertretung", Self.representationItems(of: entry), lead: entry.name)
-        case .duration: body = entry.processingTime.map { "\(entry.name)\nBearbeitungsdauer: \($0)" } ?? ""
+        case .costs: body = list(catalog.text(.costs), entry.costs, lead: lead, key: "kosten", of: entry)
+        case .documents: body = list(catalog.text(.documents), entry.requiredDocuments, lead: lead, key: "erforderliche_unterlagen", of: entry)
+        case .deadlines: body = list(catalog.text(.deadlines), entry.deadlines, lead: lead, key: "fristen", of: entry)
+        case .requirements: body = list(catalog.text(.requirements), entry.requirements, lead: lead, key: "voraussetzungen", of: entry)
+        case .procedure: body = list(catalog.text(.procedure), entry.procedure, lead: lead, key: "verfahrensablauf", of: entry)
+        case .legal: body = list(catalog.text(.legalBases), entry.legalBases, lead: lead)
+        case .validity: body = list(catalog.text(.validity), Self.validitySentences(of: entry), lead: lead)
+        case .representation: body = list(catalog.text(.representation), Self.representationItems(of: entry), lead: lead)
+        case .duration:
+            body = entry.processingTime.map {
+                "\(lead)\n" + untranslatedNotice(entry, ["bearbeitungsdauer"]) + "\(catalog.text(.processingTime)): \($0)"
+            } ?? ""
         case .online:
             if let online = entry.onlineService {
-                body = "\(entry.name)\nOnline erledigen: \(online.name)\n\(online.url)"
+                body = "\(lead)\n\(catalog.text(.onlineService)): \(online.name)\n\(online.url)"
             } else if catalog.forms[entry.id] != nil {
-                body = "\(entry.name)\nDen Antrag können Sie hier im Chat stellen."
+                body = "\(lead)\n\(catalog.text(.applyInChat))"
             } else {
                 body = ""
             }
@@ -87,18 +92,20 @@ public final class AnswerComposer: Sendable {
             body = department.map { "\(entry.name)\n" + departmentFact(aspect, of: $0) } ?? ""
         case .everything: body = fullAnswer(for: entry)
         }
-        return body.isEmpty ? "\(entry.name)\n\(Self.missing(aspect))" : body
+        return body.isEmpty ? "\(entry.name)\n\(catalog.text(Self.missing(aspect)))" : body
     }
 
     /// One fact of a department: where it is, when it is open, its phone number or e-mail address;
     /// with any other aspect its whole contact.
     public func departmentFact(_ aspect: Aspect, of department: Department) -> String {
         switch aspect {
-        case .place: return "Zuständig: \(department.name)\nAnschrift: \(department.address.singleLine)"
-        case .hours: return (["Öffnungszeiten \(department.name):"] + department.openingHours.map { "• \($0)" }).joined(separator: "\n")
-        case .phone: return "Telefon \(department.name): \(department.phone)"
-        case .email: return "E-Mail \(department.name): \(department.email)"
-        default: return contact(department, lead: "Kontakt")
+        case .place:
+            return "\(catalog.text(.responsible)): \(department.name)\n\(catalog.text(.address)): \(department.address.singleLine)"
+        case .hours:
+            return (["\(catalog.text(.openingHours)) \(department.name):"] + department.openingHours.map { "• \($0)" }).joined(separator: "\n")
+        case .phone: return "\(catalog.text(.phone)) \(department.name): \(department.phone)"
+        case .email: return "\(catalog.text(.email)) \(department.name): \(department.email)"
+        default: return contact(department, lead: catalog.text(.contact))
         }
     }
 
@@ -108,78 +115,85 @@ public final class AnswerComposer: Sendable {
     /// offered (`formOffered`), "Antrag stellen" ("Ja") leads in place of the online service.
     public func suggestions(for intentID: String, after aspect: Aspect?, formOffered: Bool = false) -> [Suggestion] {
         guard let entry = catalog.knowledge[intentID], aspect != .everything else { return [] }
-        var offered: [(Aspect?, Suggestion)] = formOffered ? [(nil, Suggestion(label: "Antrag stellen", text: "Ja"))] : []
-        if !entry.requiredDocuments.isEmpty {
-            offered.append((.documents, Suggestion(label: "Unterlagen", text: "Welche Unterlagen brauche ich?")))
-        }
-        if !entry.costs.isEmpty { offered.append((.costs, Suggestion(label: "Kosten", text: "Was kostet das?"))) }
-        if catalog.departments[entry.departmentID] != nil {
-            offered.append((.hours, Suggestion(label: "Öffnungszeiten", text: "Wann ist dort geöffnet?")))
-        }
+        let suggestion = { (label: DialogText, text: DialogText) in Suggestion(label: self.catalog.text(label), text: self.catalog.text(text)) }
+        var offered: [(Aspect?, Suggestion)] = formOffered ? [(nil, suggestion(.suggestApply, .yes))] : []
+        if !entry.requiredDocuments.isEmpty { offered.append((.documents, suggestion(.suggestDocuments, .suggestDocumentsText))) }
+        if !entry.costs.isEmpty { offered.append((.costs, suggestion(.suggestCosts, .suggestCostsText))) }
+        if catalog.departments[entry.departmentID] != nil { offered.append((.hours, suggestion(.suggestHours, .suggestHoursText))) }
         if !formOffered, entry.onlineService != nil || catalog.forms[entry.id] != nil {
-            offered.append((.online, Suggestion(label: "Online erledigen", text: "Kann ich das online erledigen?")))
+            offered.append((.online, suggestion(.suggestOnline, .suggestOnlineText)))
         }
-        offered.append((.everything, Suggestion(label: "Alles anzeigen", text: "Alles anzeigen")))
+        offered.append((.everything, suggestion(.suggestEverything, .suggestEverything)))
         return offered.filter { $0.0 == nil || $0.0 != aspect }.map(\.1)
     }
 
     /// The whole entry: summary, costs, documents, requirements, deadlines, processing time,
     /// procedure, notes, responsible office, online service, forms and legal bases.
     public func fullAnswer(for entry: KnowledgeEntry) -> String {
-        var sections = [entry.summary]
-        if !entry.costs.isEmpty { sections.append(bulleted("Kosten", entry.costs)) }
-        if !entry.requiredDocuments.isEmpty { sections.append(bulleted("Erforderliche Unterlagen", entry.requiredDocuments)) }
-        if !entry.requirements.isEmpty { sections.append(bulleted("Voraussetzungen", entry.requirements)) }
-        if !entry.deadlines.isEmpty { sections.append(bulleted("Fristen", entry.deadlines)) }
-        if let time = entry.processingTime { sections.append("Bearbeitungsdauer: \(time)") }
-        if !entry.procedure.isEmpty { sections.append(bulleted("Ablauf", entry.procedure)) }
-        if !entry.notes.isEmpty { sections.append(bulleted("Hinweise", entry.notes)) }
-        if let department = catalog.departments[entry.departmentID] { sections.append(contact(department, lead: "Zuständig")) }
-        if let online = entry.onlineService { sections.append("Online erledigen: \(online.name)\n\(online.url)") }
-        if !entry.forms.isEmpty { sections.append(bulleted("Formulare", entry.forms.map { "\($0.name): \($0.url)" })) }
-        if !entry.legalBases.isEmpty { sections.append(bulleted("Rechtsgrundlagen", entry.legalBases)) }
+        var sections = [untranslatedNotice(entry, Array(entry.untranslated)) + entry.summary]
+        let text = catalog.text
+        if !entry.costs.isEmpty { sections.append(bulleted(text(.costs, [:]), entry.costs)) }
+        if !entry.requiredDocuments.isEmpty { sections.append(bulleted(text(.requiredDocuments, [:]), entry.requiredDocuments)) }
+        if !entry.requirements.isEmpty { sections.append(bulleted(text(.requirements, [:]), entry.requirements)) }
+        if !entry.deadlines.isEmpty { sections.append(bulleted(text(.deadlines, [:]), entry.deadlines)) }
+        if let time = entry.processingTime { sections.append("\(text(.processingTime, [:])): \(time)") }
+        if !entry.procedure.isEmpty { sections.append(bulleted(text(.procedure, [:]), entry.procedure)) }
+        if !entry.notes.isEmpty { sections.append(bulleted(text(.notes, [:]), entry.notes)) }
+        if let department = catalog.departments[entry.departmentID] { sections.append(contact(department, lead: text(.responsible, [:]))) }
+        if let online = entry.onlineService { sections.append("\(text(.onlineService, [:])): \(online.name)\n\(online.url)") }
+        if !entry.forms.isEmpty { sections.append(bulleted(text(.forms, [:]), entry.forms.map { "\($0.name): \($0.url)" })) }
+        if !entry.legalBases.isEmpty { sections.append(bulleted(text(.legalBases, [:]), entry.legalBases)) }
         return entry.name + "\n" + sections.joined(separator: "\n\n")
     }
 
     /// What to say when the knowledge entry has nothing on the aspect asked about.
-    private static func missing(_ aspect: Aspect) -> String {
+    private static func missing(_ aspect: Aspect) -> DialogText {
         switch aspect {
-        case .costs: "Zu den Kosten liegen mir keine Angaben vor."
-        case .documents: "Besondere Unterlagen sind dafür nicht angegeben."
-        case .duration: "Zur Bearbeitungsdauer liegen mir keine Angaben vor."
-        case .deadlines: "Besondere Fristen sind dafür nicht angegeben."
-        case .requirements: "Besondere Voraussetzungen sind dafür nicht angegeben."
-        case .procedure: "Zum Ablauf liegen mir keine Angaben vor."
-        case .place, .hours, .phone, .email: "Die zuständige Stelle ist nicht angegeben."
-        case .online: "Das können Sie leider nicht online erledigen."
-        case .legal: "Zur Rechtsgrundlage liegen mir keine Angaben vor."
-        case .validity: "Zur Gültigkeit liegen mir keine Angaben vor."
-        case .representation: "Ob Sie sich vertreten lassen können, steht nicht in meinen Angaben. Fragen Sie bitte die zuständige Stelle."
-        case .everything: "Dazu liegen mir keine Angaben vor."
+        case .costs: .missingCosts
+        case .documents: .missingDocuments
+        case .duration: .missingDuration
+        case .deadlines: .missingDeadlines
+        case .requirements: .missingRequirements
+        case .procedure: .missingProcedure
+        case .place, .hours, .phone, .email: .missingDepartment
+        case .online: .missingOnline
+        case .legal: .missingLegal
+        case .validity: .missingValidity
+        case .representation: .missingRepresentation
+        case .everything: .missingAnything
         }
     }
 
+    /// The sentence that says a part is given in German, when a translated `entry` had to take
+    /// any of `keys` from German; else nothing.
+    private func untranslatedNotice(_ entry: KnowledgeEntry, _ keys: [String]) -> String {
+        guard entry.language != .german, keys.contains(where: entry.untranslated.contains) else { return "" }
+        return catalog.text(.untranslatedPart) + "\n"
+    }
+
     /// `title` and as many `items` as fit in ``aspectWordLimit`` words with the lead line, the
-    /// rest counted ("und 3 weitere"); empty when there are no items.
-    private func list(_ title: String, _ items: [String], lead: String) -> String {
+    /// rest counted ("und 3 weitere"); empty when there are no items. When the items are the
+    /// German of an untranslated `key` of `entry`, a sentence says so.
+    private func list(_ title: String, _ items: [String], lead: String, key: String? = nil, of entry: KnowledgeEntry? = nil) -> String {
         guard !items.isEmpty else { return "" }
         let itemWords = items.map { Self.wordCount($0) + 1 }  // the bullet counts as a word
         let fixedWords = Self.wordCount(lead) + Self.wordCount(title)
-        let remainderWords = Self.wordCount(Self.remainder(1))
+        let remainderWords = Self.wordCount(remainder(1))
         var shown = 1
         while shown < items.count {
             let total = fixedWords + itemWords[...shown].reduce(0, +) + (shown + 1 < items.count ? remainderWords : 0)
             guard total <= Self.aspectWordLimit else { break }
             shown += 1
         }
-        var lines = [lead, title + ":"] + items.prefix(shown).map { "• \($0)" }
-        if shown < items.count { lines.append(Self.remainder(items.count - shown)) }
+        let notice = entry.flatMap { entry in key.map { untranslatedNotice(entry, [$0]) } } ?? ""
+        var lines = [lead, notice + title + ":"] + items.prefix(shown).map { "• \($0)" }
+        if shown < items.count { lines.append(remainder(items.count - shown)) }
         return lines.joined(separator: "\n")
     }
 
     /// The line that counts the items left out of a list.
-    private static func remainder(_ count: Int) -> String {
-        "und \(count) weitere („Alles anzeigen“)"
+    private func remainder(_ count: Int) -> String {
+        catalog.text(.remainder, ["count": "\(count)"])
     }
 
     /// The sentences of an entry that say how long something is valid ("gilt drei Jahre", "zehn
@@ -258,19 +272,18 @@ public final class AnswerComposer: Sendable {
 
     /// What the assistant says when it does not understand: that it cannot answer, and how to reach the town.
     public func outOfScopeAnswer() -> String {
-        var text = "Dazu kann ich Ihnen leider nichts sagen. Ich beantworte Fragen zu den Dienstleistungen der Stadt"
-        guard let department = catalog.fallbackDepartment else { return text + "." }
-        text += " \(department.address.city). Bitte formulieren Sie Ihre Frage anders oder wenden Sie sich direkt an uns."
-        return text + "\n\n" + contact(department, lead: "Kontakt")
+        guard let department = catalog.fallbackDepartment else { return catalog.text(.notUnderstood) }
+        let text = catalog.text(.notUnderstoodTown, ["town": department.address.city])
+        return text + "\n\n" + contact(department, lead: catalog.text(.contact))
     }
 
     /// Name, address, opening hours, phone and e-mail of a department.
     public func contact(_ department: Department, lead: String) -> String {
         var lines = ["\(lead): \(department.name)", department.address.singleLine]
-        lines.append("Öffnungszeiten:")
+        lines.append("\(catalog.text(.openingHours)):")
         lines += department.openingHours.map { "  \($0)" }
-        lines.append("Telefon: \(department.phone)")
-        lines.append("E-Mail: \(department.email)")
+        lines.append("\(catalog.text(.phone)): \(department.phone)")
+        lines.append("\(catalog.text(.email)): \(department.email)")
         return lines.joined(separator: "\n")
     }
 

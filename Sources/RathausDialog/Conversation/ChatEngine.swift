@@ -1,5 +1,6 @@
 import RathausCatalog
 import RathausUnderstanding
+import Synchronization
 
 /// Everything a conversation answers from: one loaded catalogue, the matcher built for it and the
 /// answers composed from it. Built once per catalogue and shared by every conversation (a reload
@@ -15,6 +16,11 @@ public final class ChatEngine: Sendable {
     let departments: DepartmentDirectory
     /// The public holidays of the town's Land.
     let holidays: PublicHolidays
+    /// The language of ``catalog``'s texts.
+    public var language: Language { catalog.language }
+    /// The engines of the other languages and the language detector, built when first asked for
+    /// (an English matcher takes a moment to fit).
+    private let translated = Mutex<(engines: [Language: ChatEngine], detector: LanguageDetector?)>(([:], nil))
 
     /// An engine over `catalog`, reusing a `matcher` built for it.
     public init(catalog: Catalog, matcher: IntentMatcher) {
@@ -30,22 +36,48 @@ public final class ChatEngine: Sendable {
         self.init(catalog: catalog, matcher: try IntentMatcher(catalog: catalog))
     }
 
+    /// The engine that answers in `language`: this one for its own language, else one over the
+    /// catalogue ``Catalog/localized(to:)`` it, built on first use. Leichte Sprache shares the
+    /// German matcher; English has its own.
+    public func engine(for language: Language) -> ChatEngine {
+        guard language != self.language else { return self }
+        return translated.withLock { state in
+            if let engine = state.engines[language] { return engine }
+            let localized = catalog.localized(to: language)
+            let matcher = language.isGerman ? self.matcher : (try? IntentMatcher(catalog: localized)) ?? self.matcher
+            let engine = ChatEngine(catalog: localized, matcher: matcher)
+            state.engines[language] = engine
+            return engine
+        }
+    }
+
+    /// Tells German from English, learnt from this catalogue's texts (built on first use).
+    public var detector: LanguageDetector {
+        translated.withLock { state in
+            if let detector = state.detector { return detector }
+            let detector = LanguageDetector(catalog: catalog)
+            state.detector = detector
+            return detector
+        }
+    }
+
+    /// Builds the engines of every language with a translation and the detector now, so that no
+    /// citizen waits for them (the server calls this at start).
+    public func prepareLanguages() {
+        _ = detector
+        for language in catalog.translations.keys { _ = engine(for: language) }
+    }
+
     /// The town's name, from the Bürgerservice's address.
     private var town: String { catalog.fallbackDepartment?.address.city ?? "Ihrer Stadt" }
 
     /// The first message of a web conversation.
     public var webWelcome: String {
-        "Guten Tag! Ich bin der digitale Assistent der Stadt \(town). Stellen Sie Ihre Frage in eigenen Worten, "
-            + "zum Beispiel „Was kostet ein Reisepass?“."
+        catalog.text(.webWelcome, ["town": town])
     }
 
     /// The welcome shown when a conversation starts on a terminal, with the privacy note.
     public var terminalWelcome: String {
-        """
-        Willkommen beim digitalen Assistenten der Stadt \(town).
-        Stellen Sie Ihre Frage in eigenen Worten, z. B. „Was kostet ein Reisepass?“.
-        Datenschutz: Fragen beantworte ich anonym. Nur wenn Sie einen Antrag stellen, speichere ich die Angaben, die er braucht.
-        Beenden mit „tschüss“ oder Strg+D.
-        """
+        catalog.text(.terminalWelcome, ["town": town])
     }
 }

@@ -27,6 +27,8 @@ extension ChatSession {
         public let rateable: Bool
         /// What the turn did, for the staff report; not part of the JSON.
         public let facts: TurnFacts
+        /// The language the replies are written in (`lang` of the widget's reply).
+        public private(set) var language: Language = .german
 
         /// Creates a turn.
         public init(
@@ -48,7 +50,14 @@ extension ChatSession {
         }
 
         enum CodingKeys: String, CodingKey {
-            case conversation, replies, intent, state, form, expecting, reference, suggestions, rateable
+            case conversation, replies, intent, state, form, expecting, reference, suggestions, rateable, language
+        }
+
+        /// The same turn, its replies written in `language`.
+        func `in`(_ language: Language) -> Turn {
+            var turn = self
+            turn.language = language
+            return turn
         }
 
         /// The same turn with other replies.
@@ -79,10 +88,11 @@ extension ChatSession {
                 reference: try container.decodeIfPresent(String.self, forKey: .reference),
                 suggestions: try container.decodeIfPresent([Suggestion].self, forKey: .suggestions) ?? [],
                 rateable: try container.decodeIfPresent(Bool.self, forKey: .rateable) ?? false)
+            language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .german
         }
 
-        /// Encodes `conversation`, `replies`, `intent` (null when none) and `state` always, the others
-        /// when present (`suggestions` when there are any, `rateable` when true).
+        /// Encodes `conversation`, `replies`, `intent` (null when none), `state` and `language` always,
+        /// the others when present (`suggestions` when there are any, `rateable` when true).
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(conversation, forKey: .conversation)
@@ -94,6 +104,7 @@ extension ChatSession {
             try container.encodeIfPresent(reference, forKey: .reference)
             if !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
             if rateable { try container.encode(true, forKey: .rateable) }
+            try container.encode(language, forKey: .language)
         }
     }
 
@@ -128,6 +139,10 @@ extension ChatSession {
         public var currentService: String?
         /// The part the previous answer gave ("und beim Personalausweis?" asks for it again).
         public var currentAspect: Aspect?
+        /// The language the conversation is answered in; nil until one is chosen or detected.
+        public var language: Language?
+        /// True when the citizen or the channel chose ``language`` (detection then leaves it).
+        public var languageChosen: Bool?
         /// The two services of a pending "Meinten Sie A oder B?".
         public var pendingChoice: [String]?
         /// The form offered for the previous answer.

@@ -13,7 +13,10 @@ public struct ChatSession: Sendable {
     public var id: String { snapshot.id }
     /// Everything the conversation remembers.
     public internal(set) var snapshot: Snapshot
-    let engine: ChatEngine
+    /// The engine of the town's catalogue, in German.
+    let rootEngine: ChatEngine
+    /// The engine that answers in the conversation's language.
+    var engine: ChatEngine { rootEngine.engine(for: language) }
     var catalog: Catalog { engine.catalog }
     private var matcher: IntentMatcher { engine.matcher }
     var composer: AnswerComposer { engine.composer }
@@ -30,6 +33,8 @@ public struct ChatSession: Sendable {
     public var pendingChoice: [String]? { snapshot.pendingChoice }
     /// The application in progress.
     public var dialog: FormDialog? { snapshot.dialog }
+    /// The language the conversation is answered in (German until one is chosen or detected).
+    public var language: Language { snapshot.language ?? .german }
 
     /// Continues the conversation `snapshot` (a new one: `Snapshot(id:)`) with `engine`. Confirmed
     /// applications go to `sink`; `today` fixes the date for relative dates in forms and `now` the
@@ -40,7 +45,7 @@ public struct ChatSession: Sendable {
         now: @escaping @Sendable () -> TownTime = { TownTime.current() }
     ) {
         self.snapshot = snapshot
-        self.engine = engine
+        self.rootEngine = engine
         self.sink = sink
         self.today = today
         self.now = now
@@ -55,13 +60,15 @@ public struct ChatSession: Sendable {
     public mutating func respond(to utterance: Utterance) -> Turn {
         let formBefore = snapshot.dialog?.formID
         facts = TurnFacts()
+        if let switched = switchLanguage(for: utterance) { return switched }
+        detectLanguage(of: utterance)
         let notices = documentRequestNotices()
         let missesBefore = snapshot.missedTurns
         let answer = reply(to: utterance)
         // A miss counts itself (``notUnderstood(offersForms:)``); any other turn ends the row.
         if snapshot.missedTurns == missesBefore { snapshot.missedTurns = nil }
         let turn = notices.isEmpty ? answer : answer.withReplies(notices + answer.replies)
-        return turn.withFacts(finishedFacts(of: turn, formBefore: formBefore))
+        return turn.withFacts(finishedFacts(of: turn, formBefore: formBefore)).in(language)
     }
 
     /// The document field the conversation's application asks for now, nil when it asks for none.
@@ -79,7 +86,7 @@ public struct ChatSession: Sendable {
         snapshot.dialog = dialog
         facts = TurnFacts(kind: .form)
         let answered = turn(outcome.replies, intent: nil)
-        return answered.withFacts(finishedFacts(of: answered, formBefore: form.id))
+        return answered.withFacts(finishedFacts(of: answered, formBefore: form.id)).in(language)
     }
 
     /// A turn that only says `message`, with the conversation's state as it stands (a refused file).
@@ -89,7 +96,7 @@ public struct ChatSession: Sendable {
 
     /// The answer to one turn, without notices.
     private mutating func reply(to utterance: Utterance) -> Turn {
-        guard !utterance.isEmpty else { return turn(["Bitte schreiben Sie Ihre Frage."], intent: nil) }
+        guard !utterance.isEmpty else { return turn([catalog.text(.emptyMessage)], intent: nil) }
         if let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] {
             return continueForm(utterance, dialog: dialog, form: form)
         }
@@ -114,7 +121,7 @@ public struct ChatSession: Sendable {
                 facts.kind = .form
                 return startForm(form, prefilled: prefilled)
             case false?:
-                return turn(["In Ordnung. Fragen Sie gern weiter."], intent: nil)
+                return turn([catalog.text(.offerDeclined)], intent: nil)
             case nil:
                 break
             }
@@ -131,10 +138,10 @@ public struct ChatSession: Sendable {
                 facts.resolvesClarification = true
                 snapshot.currentService = chosen
                 // "was kostet der neue" chooses and asks for a part at once.
-                return serviceAnswer(chosen, aspect: Aspect.read(utterance).aspect, request: utterance, offersForms: offersForms)
+                return serviceAnswer(chosen, aspect: Aspect.read(utterance, in: language).aspect, request: utterance, offersForms: offersForms)
             }
         }
-        let (aspect, isFollowUp) = Aspect.read(utterance)
+        let (aspect, isFollowUp) = Aspect.read(utterance, in: language)
         if let named = engine.departments.department(in: utterance), let department = catalog.departments[named.id],
             asksAboutDepartment(utterance, aspect: aspect, nameWords: named.words)
         {
@@ -144,7 +151,7 @@ public struct ChatSession: Sendable {
         }
         if let aspect, isFollowUp {
             guard let service = snapshot.currentService else {
-                return turn(["Zu welcher Leistung ist Ihre Frage? Nennen Sie sie bitte, z. B. „Was kostet ein Reisepass?“."], intent: nil)
+                return turn([catalog.text(.whichService)], intent: nil)
             }
             return serviceAnswer(service, aspect: aspect, request: utterance, offersForms: offersForms)
         }
@@ -182,7 +189,8 @@ public struct ChatSession: Sendable {
             }
             snapshot.pendingChoice = [first.id, second.id]
             facts.kind = .clarification
-            return turn(["Meinten Sie „\(first.name)“ oder „\(second.name)“?\n1. \(first.name)\n2. \(second.name)"], intent: nil)
+            let question = catalog.text(.clarification, ["first": first.name, "second": second.name])
+            return turn(["\(question)\n1. \(first.name)\n2. \(second.name)"], intent: nil)
         }
         if catalog.knowledge[intent] != nil { snapshot.currentService = intent }
         if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(utterance) {
@@ -204,7 +212,7 @@ public struct ChatSession: Sendable {
 
     /// The service the words of `utterance` other than its aspect words name beyond doubt, if any.
     private func serviceWithoutAspectWords(_ utterance: Utterance) -> String? {
-        let rest = utterance.words.filter { Aspect.read(words: [$0]).aspect == nil }
+        let rest = utterance.words.filter { Aspect.read(Utterance($0), in: language).aspect == nil }
         guard !rest.isEmpty, rest.count < utterance.words.count else { return nil }
         let match = matcher.match(Utterance(rest.joined(separator: " ")))
         return match.closeRunnerUp() == nil ? match.intent : nil
@@ -250,7 +258,7 @@ public struct ChatSession: Sendable {
     /// das?", "welche Unterlagen brauche ich dafür?"), nil for anything else.
     private func questionAboutOwnService(_ utterance: Utterance, form: FormDefinition) -> Aspect? {
         guard catalog.knowledge[form.id] != nil else { return nil }
-        let (aspect, isFollowUp) = Aspect.read(utterance)
+        let (aspect, isFollowUp) = Aspect.read(utterance, in: language)
         guard let aspect, aspect != .everything else { return nil }
         // "kostet das was" asks without a question mark (a one- or two-word reply such as "E-Mail" is
         // an answer to the field); a question naming a service must be about this one.
@@ -263,7 +271,7 @@ public struct ChatSession: Sendable {
         guard let form = catalog.forms[intent] else { return [] }
         snapshot.offeredForm = form.id
         snapshot.offeredValues = prefill(form, from: request)
-        return ["Sie können den Antrag „\(form.title)“ gleich hier stellen. Möchten Sie das? (Ja/Nein)"]
+        return [catalog.text(.formOffer, ["title": form.title])]
     }
 
     private mutating func startForm(_ form: FormDefinition, prefilled: [String: FieldValue]) -> Turn {

@@ -31,9 +31,12 @@ public struct LanguageRules: Sendable {
         language == .english ? english : german
     }
 
-    /// English words that carry no meaning for telling services apart (as folded by
-    /// ``TextNormalizer``: lower case, apostrophes split off).
-    public static let englishStopWords: Set<String> = [
+    /// English words that carry no meaning for telling services apart, folded as
+    /// ``TextNormalizer`` folds every text ("does" → "dos": an "e" after a vowel reads as an umlaut).
+    public static let englishStopWords: Set<String> = Set(englishStopWordList.map(TextNormalizer.fold))
+
+    /// The English stop words as written.
+    private static let englishStopWordList = [
         "a", "about", "actually", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before",
         "but", "by", "can", "could", "d", "did", "do", "does", "doing", "don", "for", "from", "get", "got", "had", "has",
         "have", "he", "her", "here", "him", "his", "how", "i", "if", "im", "in", "into", "is", "it", "its", "just", "ll",
