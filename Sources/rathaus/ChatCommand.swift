@@ -91,7 +91,11 @@ struct ChatCommand: AsyncParsableCommand {
             } else {
                 var text = turn.replies.joined(separator: "\n\n")
                 // The suggestions as one short line; typing a label asks for that part.
-                if !turn.suggestions.isEmpty { text += "\n\n" + engine.engine(for: turn.language).catalog.text(.moreOnThis) + ": " + turn.suggestions.map(\.label).joined(separator: " · ") }
+                if !turn.suggestions.isEmpty {
+                    text +=
+                        "\n\n" + engine.engine(for: turn.language).catalog.text(.moreOnThis) + ": "
+                        + turn.suggestions.map(\.label).joined(separator: " · ")
+                }
                 print(interactive ? "\n" + fitted(text, prefix: "Rathaus: ") + "\n" : text + "\n")
             }
             fflush(nil)

@@ -27,7 +27,10 @@ public struct CatalogLoader: Sendable {
     public func check() -> CatalogReport {
         var problems: [CatalogProblem] = []
         let folders = [
-            (files: yamlFiles(in: "Knowledge/stellen", problems: &problems), kind: FileKind.department, translated: TranslationParser.Kind.department),
+            (
+                files: yamlFiles(in: "Knowledge/stellen", problems: &problems), kind: FileKind.department,
+                translated: TranslationParser.Kind.department
+            ),
             (yamlFiles(in: "Knowledge", problems: &problems).filter { $0 != Self.townFile }, .knowledge, .service),
             (yamlFiles(in: "Intents", problems: &problems), .intents, .intents),
             (optionalYAMLFiles(in: Self.formFolder, problems: &problems), .form, .form),

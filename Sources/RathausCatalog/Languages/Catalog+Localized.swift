@@ -13,7 +13,8 @@ extension Catalog {
         let intents = self.intents.map { intent -> Intent in
             if let referralID = referrals[intent.id]?.id, let referral = translation.referrals[referralID] {
                 let examples = ownExamples && !referral.examples.isEmpty ? referral.examples : intent.examples
-                return Intent(id: intent.id, examples: examples, answer: localized(referrals[intent.id]!, referral, language).answer, source: intent.source)
+                return Intent(
+                    id: intent.id, examples: examples, answer: localized(referrals[intent.id]!, referral, language).answer, source: intent.source)
             }
             let text = translation.intents[intent.id]
             let examples = ownExamples && !(text?.examples.isEmpty ?? true) ? text!.examples : intent.examples
@@ -110,7 +111,8 @@ extension Catalog {
             return .choice(
                 options.map { option in
                     let translated = text.options[option.id]
-                    return ChoiceOption(id: option.id, label: translated?.label ?? option.label, synonyms: (translated?.synonyms ?? []) + option.synonyms)
+                    return ChoiceOption(
+                        id: option.id, label: translated?.label ?? option.label, synonyms: (translated?.synonyms ?? []) + option.synonyms)
                 })
         case .number(let min, let max, let integer, let unit):
             return .number(min: min, max: max, integer: integer, unit: text.unit ?? unit)

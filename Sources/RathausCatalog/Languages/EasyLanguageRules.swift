@@ -48,8 +48,10 @@ struct EasyLanguageRules: Sendable {
             if count > Self.maximumSentenceWords {
                 let start = sentence.prefix(4).joined(separator: " ")
                 findings.append(
-                    ("Der Satz „\(start) …“ hat \(count) Wörter, in Leichter Sprache höchstens \(Self.maximumSentenceWords).",
-                        "Teilen Sie ihn in zwei Sätze: eine Aussage je Satz."))
+                    (
+                        "Der Satz „\(start) …“ hat \(count) Wörter, in Leichter Sprache höchstens \(Self.maximumSentenceWords).",
+                        "Teilen Sie ihn in zwei Sätze: eine Aussage je Satz."
+                    ))
             }
         }
         for (written, instead) in Self.abbreviations where Self.contains(text, abbreviation: written) {
@@ -62,7 +64,10 @@ struct EasyLanguageRules: Sendable {
             let lower = word.lowercased()
             if let plain = Self.subjunctives[lower] {
                 findings.append(
-                    ("„\(word)“ ist eine Möglichkeits-Form (Konjunktiv).", "Schreiben Sie, was ist oder was Sie tun sollen, zum Beispiel mit „\(plain)“."))
+                    (
+                        "„\(word)“ ist eine Möglichkeits-Form (Konjunktiv).",
+                        "Schreiben Sie, was ist oder was Sie tun sollen, zum Beispiel mit „\(plain)“."
+                    ))
             }
             if word.first?.isUppercase == true, !word.contains("-"), !word.contains("·") {
                 let parts = self.parts(of: lower)

@@ -19,14 +19,16 @@ enum MoneyAmounts {
             }
             var end = index
             while end < characters.count,
-                characters[end].isASCIIDigit || ((characters[end] == "." || characters[end] == ",") && end + 1 < characters.count && characters[end + 1].isASCIIDigit)
+                characters[end].isASCIIDigit
+                    || ((characters[end] == "." || characters[end] == ",") && end + 1 < characters.count && characters[end + 1].isASCIIDigit)
             {
                 end += 1
             }
             let number = String(characters[index..<end])
             let before = String(characters[max(0, index - 2)..<index])
             let after = String(characters[end..<min(characters.count, end + 5)]).lowercased()
-            let isMoney = before.contains("€") || after.hasPrefix("€") || after.hasPrefix(" €") || after.hasPrefix(" euro") || after.hasPrefix("euro")
+            let isMoney =
+                before.contains("€") || after.hasPrefix("€") || after.hasPrefix(" €") || after.hasPrefix(" euro") || after.hasPrefix("euro")
                 || after.hasPrefix(" eur")
             if isMoney || !moneyOnly, let cents = cents(number) { amounts.append(cents) }
             index = end

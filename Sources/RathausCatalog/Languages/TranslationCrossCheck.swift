@@ -85,7 +85,9 @@ struct TranslationCrossCheck {
                 if text.answer != nil, intent.answer == nil {
                     report.problem(
                         line: report.line("intents.\(id).answer"), "Der Intent '\(id)' hat auf Deutsch keinen eigenen Antworttext.",
-                        fix: "Er antwortet aus Knowledge/\(id).yaml; übersetzen Sie dort in Knowledge/\(id).\(parsed.language.fileSuffix ?? "en").yaml.")
+                        fix:
+                            "Er antwortet aus Knowledge/\(id).yaml; übersetzen Sie dort in Knowledge/\(id).\(parsed.language.fileSuffix ?? "en").yaml."
+                    )
                 }
                 translation.intents[id] = text
             }
@@ -181,7 +183,8 @@ struct TranslationCrossCheck {
     private func germanWords() -> Set<String> {
         var texts: [String] = []
         for entry in german.knowledge.values {
-            texts += [entry.name, entry.summary, entry.fullText ?? "", entry.processingTime ?? ""] + entry.synonyms + entry.requiredDocuments
+            texts +=
+                [entry.name, entry.summary, entry.fullText ?? "", entry.processingTime ?? ""] + entry.synonyms + entry.requiredDocuments
                 + entry.requirements + entry.costs + entry.deadlines + entry.procedure + entry.notes
         }
         for form in german.forms.values {

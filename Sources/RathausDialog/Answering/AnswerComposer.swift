@@ -77,9 +77,10 @@ public final class AnswerComposer: Sendable {
         case .validity: body = list(catalog.text(.validity), Self.validitySentences(of: entry), lead: lead)
         case .representation: body = list(catalog.text(.representation), Self.representationItems(of: entry), lead: lead)
         case .duration:
-            body = entry.processingTime.map {
-                "\(lead)\n" + untranslatedNotice(entry, ["bearbeitungsdauer"]) + "\(catalog.text(.processingTime)): \($0)"
-            } ?? ""
+            body =
+                entry.processingTime.map {
+                    "\(lead)\n" + untranslatedNotice(entry, ["bearbeitungsdauer"]) + "\(catalog.text(.processingTime)): \($0)"
+                } ?? ""
         case .online:
             if let online = entry.onlineService {
                 body = "\(lead)\n\(catalog.text(.onlineService)): \(online.name)\n\(online.url)"

@@ -37,7 +37,8 @@ extension EvaluationReport {
             let detected = detector.detect(Utterance(example.text))?.language ?? .german
             return detected.isGerman != example.language!.isGerman
         }
-        report.languageDetection = LanguageDetectionFigures(total: labelled.count, correct: labelled.count - wrong.count, wrongLines: wrong.map(\.line))
+        report.languageDetection = LanguageDetectionFigures(
+            total: labelled.count, correct: labelled.count - wrong.count, wrongLines: wrong.map(\.line))
         return report
     }
 }

@@ -49,7 +49,8 @@ extension Aspect {
     /// ``read(words:)`` for English words.
     static func readEnglish(words: [String]) -> (aspect: Aspect?, isFollowUp: Bool) {
         var aspects = words.map { word in
-            englishSignals.first { _, prefixes in prefixes.contains { word == $0 || (word.count > $0.count && word.hasPrefix($0) && $0.count >= 4) } }?.0
+            englishSignals.first { _, prefixes in prefixes.contains { word == $0 || (word.count > $0.count && word.hasPrefix($0) && $0.count >= 4) }
+            }?.0
         }
         for index in words.indices.dropLast() {
             if let phrase = englishPhrases[words[index]]?[words[index + 1]] { aspects[index] = phrase }

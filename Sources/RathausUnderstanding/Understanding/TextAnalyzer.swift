@@ -115,7 +115,8 @@ public struct TextAnalyzer: Sendable {
                 for (word, stem) in stems {
                     // "abzumelden" in a catalogue text reads as abmelden when that is a catalogue word too.
                     let meant = Self.withoutInfixZu(word, particles: rules.infixZuParticles).flatMap { stems[$0] == nil ? nil : $0 } ?? word
-                    let analysis = Analysis(word: meant, stem: stems[meant] ?? stem, parts: rules.splitsCompounds ? splitter.split(meant).map(splitter.stem(of:)) : [])
+                    let analysis = Analysis(
+                        word: meant, stem: stems[meant] ?? stem, parts: rules.splitsCompounds ? splitter.split(meant).map(splitter.stem(of:)) : [])
                     known[word] = (analysis, Self.merged(Self.features(of: analysis, weights: weights)))
                 }
                 return (known, Self.stopWordSlips(of: rules.stopWords, besides: stems))

@@ -1,0 +1,39 @@
+import RathausCatalog
+import RathausTestSupport
+import RathausUnderstanding
+import Testing
+
+@Suite("Understanding English and telling it from German")
+struct LanguageTests {
+    static let english = CatalogFixture.matcher(CatalogFixture.shipped.localized(to: .english))
+    static let detector = LanguageDetector(catalog: CatalogFixture.shipped)
+
+    @Test(
+        "English questions are matched with the English examples",
+        arguments: [
+            ("how much is a new passport", "reisepass-beantragen"), ("i lost my id card", "ausweis-verlust-melden"),
+            ("where do i register my new flat", "wohnsitz-anmelden"), ("what's the weather tomorrow", nil),
+        ] as [(String, String?)])
+    func englishMatches(_ text: String, _ intent: String?) {
+        #expect(Self.english.match(text).intent == intent)
+        #expect(Self.english.analyzer.rules.language == .english)
+    }
+
+    @Test(
+        "the detector tells the languages apart, also with German words in English",
+        arguments: [
+            ("how do i get an anmeldung", Language.english), ("wo bekomme ich einen reisepass", .german),
+            ("personalausweis verloren was tun", .german), ("can i pay the dog tax online", .english),
+        ])
+    func detection(_ text: String, _ language: Language) {
+        #expect(Self.detector.detect(Utterance(text))?.language == language)
+    }
+
+    @Test("English aspects: costs, duration and a follow-up without a service")
+    func englishAspects() {
+        #expect(Aspect.read(Utterance("how much is a passport"), in: .english).aspect == .costs)
+        let followUp = Aspect.read(Utterance("and how long does it take?"), in: .english)
+        #expect(followUp.aspect == .duration && followUp.isFollowUp)
+        #expect(Aspect.read(Utterance("what documents do i need for a passport"), in: .english).isFollowUp == false)
+    }
+}
