@@ -37,7 +37,9 @@ public struct ConversationScriptRunner: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("test.sqlite").path
         let (today, now) = (script.today, script.now)
-        var service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today }, now: { now })
+        let language = script.language
+        var service = ConversationService(
+            engine: engine, store: try ConversationStore(path: path), today: { today }, now: { now }, trustedLanguage: language)
         let id = UUID().uuidString.lowercased()
         for (number, step) in script.steps.enumerated() {
             if let file = step.file {
@@ -47,7 +49,8 @@ public struct ConversationScriptRunner: Sendable {
             }
             guard let user = step.user else {
                 // A restart: a new service on the same file, with nothing in memory.
-                service = ConversationService(engine: engine, store: try ConversationStore(path: path), today: { today }, now: { now })
+                service = ConversationService(
+                    engine: engine, store: try ConversationStore(path: path), today: { today }, now: { now }, trustedLanguage: language)
                 do {
                     _ = try await service.openQuestion(in: id, access: .trusted)
                 } catch is ConversationNotFound {
@@ -103,6 +106,9 @@ public struct ConversationScriptRunner: Sendable {
         let offered = turn.suggestions.map(\.label)
         for label in step.suggestions where !offered.contains(label) {
             return "erwartet: der Vorschlag „\(label)“, angeboten: \(offered.isEmpty ? "keiner" : offered.joined(separator: ", "))"
+        }
+        if let language = step.language, language != turn.language {
+            return "erwartet: Antwort auf \(language.ownName), bekommen: \(turn.language.ownName)"
         }
         if let limit = step.maxWords, let first = turn.replies.first, AnswerComposer.wordCount(first) > limit {
             return "erwartet: höchstens \(limit) Wörter, bekommen: \(AnswerComposer.wordCount(first))"

@@ -33,8 +33,9 @@ struct ConversationTests {
         let data = try JSONEncoder().encode(session.respond(to: "wie wird das wetter"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         // A question not understood may be rated („Hilfreich? Ja / Nein“).
-        #expect(Set(object.keys) == ["conversation", "replies", "intent", "state", "rateable"])
+        #expect(Set(object.keys) == ["conversation", "replies", "intent", "state", "rateable", "language"])
         #expect(object["rateable"] as? Bool == true)
+        #expect(object["language"] as? String == "de")
         #expect(object["intent"] is NSNull)
         #expect(object["state"] as? String == "idle")
     }

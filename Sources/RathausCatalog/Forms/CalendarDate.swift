@@ -35,6 +35,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         String(format: "%02d.%02d.%04d", day, month, year)
     }
 
+    /// "3 April 2027", as English readers write a date without ambiguity.
+    public var english: String {
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ]
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+
     /// Reads "2027-04-03".
     public init?(iso text: String) {
         let parts = text.split(separator: "-").compactMap { Int($0) }

@@ -28,13 +28,13 @@ public enum FieldValue: Sendable, Hashable, Codable {
 
     /// How the value is shown to the citizen for `kind`: German dates, "Ja"/"Nein", option labels,
     /// IBANs in groups of four with all but the last four digits masked, documents by type and size.
-    public func display(for kind: FieldKind) -> String {
+    public func display(for kind: FieldKind, texts: DialogTexts = .german) -> String {
         switch (self, kind) {
-        case (.date(let date), _): return date.german
-        case (.time(let time), _): return "\(time) Uhr"
-        case (.bool(let flag), _): return flag ? "Ja" : "Nein"
+        case (.date(let date), _): return texts.date(date)
+        case (.time(let time), _): return texts(.timeOfDay, ["time": "\(time)"])
+        case (.bool(let flag), _): return texts(flag ? .yesWord : .noWord)
         case (.number(let number), .number(_, _, _, let unit)):
-            let shown = Self.plain(number).replacingOccurrences(of: ".", with: ",")
+            let shown = texts.language == .english ? Self.plain(number) : Self.plain(number).replacingOccurrences(of: ".", with: ",")
             return unit.map { "\(shown) \($0)" } ?? shown
         case (.choice(let id), .choice(let options)): return options.first { $0.id == id }?.label ?? id
         case (.text(let iban), .iban): return IBAN.masked(iban)

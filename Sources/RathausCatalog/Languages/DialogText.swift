@@ -23,6 +23,28 @@ public enum DialogText: String, Sendable, CaseIterable {
     case missingValidity = "missing_validity", missingRepresentation = "missing_representation", missingAnything = "missing_anything"
     case emptyMessage = "empty_message"
     case webWelcome = "web_welcome", terminalWelcome = "terminal_welcome", moreOnThis = "more_on_this"
+    // The form dialog.
+    case formIntro = "form_intro", correctionExample = "correction_example", formClosed = "form_closed"
+    case formCancelled = "form_cancelled", formGoesOn = "form_goes_on", confirmCancel = "confirm_cancel", formWaits = "form_waits"
+    case continueForm = "continue_form", thanks, consentRefused = "consent_refused", consentYesNo = "consent_yes_no"
+    case whatToChange = "what_to_change", summaryYesOrChange = "summary_yes_or_change", cannotSkip = "cannot_skip"
+    case notWorking = "not_working", documentReceived = "document_received", firstQuestion = "first_question", backTo = "back_to"
+    case previousValue = "previous_value", changed, keptValue = "kept_value", againPlease = "again_please"
+    case optionalHint = "optional_hint", uploadHint = "upload_hint", privacyNotice = "privacy_notice"
+    case privacyQuestion = "privacy_question", summaryIntro = "summary_intro", summaryQuestion = "summary_question"
+    case submitted, notificationOffer = "notification_offer", notStored = "not_stored", continueWithForm = "continue_with_form"
+    case yesWord = "yes_word", noWord = "no_word", timeOfDay = "time_of_day"
+    // What is wrong with an answer.
+    case needFile = "need_file", textEmpty = "text_empty", textTooShort = "text_too_short", textTooLong = "text_too_long"
+    case invalidName = "invalid_name", invalidDate = "invalid_date", ambiguousDate = "ambiguous_date", datePast = "date_past"
+    case dateTooEarly = "date_too_early", dateFuture = "date_future", dateTooLate = "date_too_late", invalidTime = "invalid_time"
+    case timeTooEarly = "time_too_early", timeTooLate = "time_too_late", numberExample = "number_example"
+    case numberExampleUnit = "number_example_unit", invalidNumber = "invalid_number", notInteger = "not_integer"
+    case numberTooSmall = "number_too_small", numberTooLarge = "number_too_large", invalidPostalCode = "invalid_postal_code"
+    case postalCodeElsewhere = "postal_code_elsewhere", invalidStreet = "invalid_street", invalidEmail = "invalid_email"
+    case invalidPhone = "invalid_phone", ibanFormat = "iban_format", ibanCountry = "iban_country", ibanLength = "iban_length"
+    case ibanChecksum = "iban_checksum", ibanCountries = "iban_countries", invalidChoice = "invalid_choice"
+    case answerYesNo = "answer_yes_no"
 
     /// The German text.
     public var german: String {
@@ -87,6 +109,84 @@ public enum DialogText: String, Sendable, CaseIterable {
         case .missingAnything: "Dazu liegen mir keine Angaben vor."
         case .emptyMessage: "Bitte schreiben Sie Ihre Frage."
         case .moreOnThis: "Mehr dazu"
+        case .formIntro:
+            "Gut, ich nehme Ihren Antrag „{title}“ auf. Sie können jederzeit „zurück“, „hilfe“ oder „abbrechen“ "
+                + "schreiben oder eine Angabe korrigieren, zum Beispiel „{example}“."
+        case .correctionExample: "{label} ist falsch"
+        case .formClosed: "Dieser Antrag ist abgeschlossen."
+        case .formCancelled: "Der Antrag ist abgebrochen. Ich habe alle Ihre Angaben gelöscht."
+        case .formGoesOn: "Gut, wir machen weiter."
+        case .confirmCancel: "Möchten Sie den Antrag wirklich abbrechen? Dann lösche ich alle Ihre Angaben. (Ja/Nein)"
+        case .formWaits: "In Ordnung. Ihr Antrag wartet; schreiben Sie „weiter“, um fortzufahren, oder „abbrechen“."
+        case .continueForm: "Möchten Sie mit Ihrem Antrag „{title}“ weitermachen? (Ja/Nein)"
+        case .thanks: "Danke."
+        case .consentRefused:
+            "In Ordnung. Ohne Ihr Einverständnis kann ich den Antrag hier nicht aufnehmen; ich habe alle Angaben "
+                + "gelöscht. Sie können ihn auch direkt bei {department} stellen: {contact}"
+        case .consentYesNo: "Bitte antworten Sie mit Ja oder Nein: Sind Sie mit der Verarbeitung Ihrer Angaben für diesen Antrag einverstanden?"
+        case .whatToChange: "Was soll ich ändern? Nennen Sie die Angabe, zum Beispiel „{example}“."
+        case .summaryYesOrChange: "Bitte antworten Sie mit „Ja“ zum Absenden oder nennen Sie, was ich ändern soll."
+        case .cannotSkip: "Diese Angabe braucht der Antrag; überspringen geht hier leider nicht."
+        case .notWorking: "Das scheint nicht zu klappen. {help} Wenn Sie möchten, hilft Ihnen auch {department} weiter: {contact}"
+        case .documentReceived: "Danke, „{label}“ ist da ({summary})."
+        case .firstQuestion: "Das ist die erste Frage."
+        case .backTo: "Zurück zu „{label}“."
+        case .previousValue: "Bisher: {value}."
+        case .changed: "Ich habe „{label}“ geändert: {value}."
+        case .keptValue: "Ich habe die bisherige Angabe behalten: {value}."
+        case .againPlease: "Gut, dann bitte noch einmal:"
+        case .optionalHint: "(Freiwillig: Schreiben Sie „überspringen“, wenn Sie das nicht angeben möchten.)"
+        case .uploadHint: "Im Chatfenster wählen Sie die Datei mit „Datei auswählen“, im Terminal schreiben Sie „datei: “ und den Pfad."
+        case .privacyNotice:
+            "Bevor ich nach persönlichen Angaben frage, zum Datenschutz: {purpose} Empfänger ist {department}. "
+                + "Ich frage nur, was der Antrag braucht. Einen Entwurf, den Sie nicht absenden, lösche ich nach {days} Tagen. "
+                + "Sind Sie damit einverstanden? (Ja/Nein)"
+        case .privacyQuestion: "Sind Sie mit der Verarbeitung Ihrer Angaben für den Antrag „{title}“ einverstanden? (Ja/Nein)"
+        case .summaryIntro: "Bitte prüfen Sie Ihre Angaben zum Antrag „{title}“:"
+        case .summaryQuestion: "Ist alles richtig? Antworten Sie mit „Ja“ zum Absenden oder nennen Sie, was ich ändern soll."
+        case .submitted:
+            "Vielen Dank! Ihr Antrag ist eingegangen. Ihre Vorgangsnummer lautet {reference}. Er geht an: {department}. {next_steps}"
+        case .notificationOffer: "Möchten Sie eine E-Mail an {address} bekommen, wenn sich der Stand Ihres Antrags ändert? (Ja/Nein)"
+        case .notStored:
+            "Ihr Antrag konnte gerade nicht gespeichert werden; es ging nichts verloren. Bitte versuchen Sie es in "
+                + "einigen Minuten noch einmal mit „Ja“."
+        case .continueWithForm: "Weiter mit Ihrem Antrag: {question}"
+        case .yesWord: "Ja"
+        case .noWord: "Nein"
+        case .timeOfDay: "{time} Uhr"
+        case .needFile: "Hier brauche ich eine Datei. {upload_hint} {allowed}"
+        case .textEmpty: "Bitte schreiben Sie etwas dazu."
+        case .textTooShort: "Das ist zu kurz: Bitte schreiben Sie mindestens {min} Zeichen."
+        case .textTooLong: "Das ist zu lang: Bitte schreiben Sie höchstens {max} Zeichen (jetzt {count})."
+        case .invalidName: "Ein Name besteht aus Buchstaben, Leerzeichen und Bindestrichen, zum Beispiel „Anna Müller-Schmidt“."
+        case .invalidDate: "Das habe ich nicht als Datum erkannt. Schreiben Sie es bitte so: 3.4.2027, „3. April“ oder „nächsten Montag“."
+        case .ambiguousDate: "Das habe ich nicht als Datum erkannt. Schreiben Sie es bitte so: 3.4.2027, „3. April“ oder „nächsten Montag“."
+        case .datePast: "Der {date} liegt in der Vergangenheit. Bitte nennen Sie ein Datum ab heute."
+        case .dateTooEarly: "Der {date} ist zu früh: Das Datum muss frühestens der {earliest} sein."
+        case .dateFuture: "Der {date} liegt in der Zukunft. Bitte nennen Sie ein Datum bis heute."
+        case .dateTooLate: "Der {date} ist zu spät: Das Datum darf höchstens der {latest} sein."
+        case .invalidTime: "Das habe ich nicht als Uhrzeit erkannt. Schreiben Sie sie bitte so: 14:30 oder „9 Uhr“."
+        case .timeTooEarly: "{time} Uhr ist zu früh: frühestens {earliest} Uhr."
+        case .timeTooLate: "{time} Uhr ist zu spät: spätestens {latest} Uhr."
+        case .numberExample: "zum Beispiel „2“"
+        case .numberExampleUnit: "zum Beispiel „2 {unit}“"
+        case .invalidNumber: "Bitte geben Sie eine Zahl an, {example}."
+        case .notInteger: "Bitte geben Sie eine ganze Zahl an, {example}."
+        case .numberTooSmall: "{number} ist zu wenig: mindestens {min}."
+        case .numberTooLarge: "{number} ist zu viel: höchstens {max}."
+        case .invalidPostalCode: "Eine Postleitzahl hat genau 5 Ziffern, zum Beispiel 12345."
+        case .postalCodeElsewhere: "Die Postleitzahl {code} liegt nicht in Musterstadt. Möglich sind: {allowed}."
+        case .invalidStreet: "Bitte nennen Sie Straße und Hausnummer, zum Beispiel „Hauptstraße 5a“."
+        case .invalidEmail: "Das ist keine gültige E-Mail-Adresse. Sie sieht so aus: name@beispiel.de."
+        case .invalidPhone: "Bitte geben Sie eine deutsche Telefonnummer an, zum Beispiel 0123 456789 oder +49 123 456789."
+        case .ibanFormat: "Eine IBAN besteht aus zwei Buchstaben für das Land und Ziffern, zum Beispiel DE89 3704 0044 0532 0130 00."
+        case .ibanCountry: "„{country}“ ist kein Ländercode einer IBAN. Eine deutsche IBAN beginnt mit DE."
+        case .ibanLength: "{name} hat {expected} Zeichen, Ihre hat {actual}. Bitte prüfen Sie, ob eine Ziffer fehlt oder zu viel ist."
+        case .ibanChecksum:
+            "Die Prüfziffer der IBAN stimmt nicht: Wahrscheinlich ist eine Ziffer vertauscht oder falsch. Bitte prüfen Sie die IBAN."
+        case .ibanCountries: "Hier ist nur eine IBAN aus {countries} möglich."
+        case .invalidChoice: "Bitte wählen Sie eine der Möglichkeiten, mit der Nummer oder dem Namen: {options}."
+        case .answerYesNo: "Bitte antworten Sie mit Ja oder Nein."
         case .webWelcome:
             "Guten Tag! Ich bin der digitale Assistent der Stadt {town}. Stellen Sie Ihre Frage in eigenen Worten, "
                 + "zum Beispiel „Was kostet ein Reisepass?“."
@@ -101,12 +201,44 @@ public enum DialogText: String, Sendable, CaseIterable {
     }
 }
 
+/// The dialog's texts in one language: a value that travels with a form's context.
+public struct DialogTexts: Sendable, Hashable {
+    /// The language of the texts.
+    public let language: Language
+    /// The texts by key where the translation has them.
+    private let texts: [String: String]
+
+    /// The texts of `language`, from `translated` (keys of ``DialogText``); German where missing.
+    public init(language: Language = .german, translated: [String: String] = [:]) {
+        self.language = language
+        self.texts = translated
+    }
+
+    /// German.
+    public static let german = DialogTexts()
+
+    /// The text of `key`, with each `{name}` replaced by `values[name]`.
+    public func callAsFunction(_ key: DialogText, _ values: [String: String] = [:]) -> String {
+        var text = texts[key.rawValue] ?? key.german
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// A date as people of this language write it: "03.04.2027", "3 April 2027".
+    public func date(_ date: CalendarDate) -> String {
+        language == .english ? date.english : date.german
+    }
+}
+
 extension Catalog {
+    /// The dialog's texts in this catalogue's language.
+    public var dialogTexts: DialogTexts {
+        DialogTexts(language: language, translated: translations[language]?.dialogTexts ?? [:])
+    }
+
     /// The text of `key` in this catalogue's language (German when the translation lacks it),
     /// with each `{name}` replaced by `values[name]`.
     public func text(_ key: DialogText, _ values: [String: String] = [:]) -> String {
-        var text = translations[language]?.dialogTexts[key.rawValue] ?? key.german
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        dialogTexts(key, values)
     }
 }

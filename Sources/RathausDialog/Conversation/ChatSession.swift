@@ -285,7 +285,7 @@ public struct ChatSession: Sendable {
     private mutating func continueForm(_ utterance: Utterance, dialog: FormDialog, form: FormDefinition) -> Turn {
         if let aspect = questionAboutOwnService(utterance, form: form), let question = currentQuestion {
             // Answered, and the form goes on at the same question.
-            return turn([composer.answer(for: form.id, aspect: aspect), "Weiter mit Ihrem Antrag: \(question)"], intent: form.id)
+            return turn([composer.answer(for: form.id, aspect: aspect), catalog.text(.continueWithForm, ["question": question])], intent: form.id)
         }
         var dialog = dialog
         let outcome = dialog.handle(utterance, form: form, context: context(for: form, utterance: utterance))
@@ -302,7 +302,7 @@ public struct ChatSession: Sendable {
             let answered = answer(utterance, offersForms: false)
             snapshot.offeredForm = nil
             snapshot.dialog = dialog
-            return turn(answered.replies + [dialog.offerToContinue(form: form)], intent: answered.intent)
+            return turn(answered.replies + [dialog.offerToContinue(form: form, texts: catalog.dialogTexts)], intent: answered.intent)
         case .submit?:
             return submit(dialog, form: form)
         case nil:
@@ -324,9 +324,7 @@ public struct ChatSession: Sendable {
             let reference = try sink.submit(application)
             snapshot.dialog = nil
             snapshot.submittedReferences = (snapshot.submittedReferences ?? []) + [reference]
-            let text =
-                "Vielen Dank! Ihr Antrag ist eingegangen. Ihre Vorgangsnummer lautet \(reference). "
-                + "Er geht an: \(department). \(form.nextSteps)"
+            let text = catalog.text(.submitted, ["reference": reference, "department": department, "next_steps": form.nextSteps])
             // With an e-mail address in the form, the citizen may ask to be told of each step.
             let address = application.data.first { $0.type == "email" }.flatMap { entry -> String? in
                 if case .text(let text) = entry.value { return text } else { return nil }
@@ -335,7 +333,7 @@ public struct ChatSession: Sendable {
                 return Turn(conversation: id, replies: [text], intent: nil, state: .submitted, form: form.id, reference: reference)
             }
             snapshot.notificationOffer = .init(reference: reference, address: address)
-            let offer = "Möchten Sie eine E-Mail an \(address) bekommen, wenn sich der Stand Ihres Antrags ändert? (Ja/Nein)"
+            let offer = catalog.text(.notificationOffer, ["address": address])
             return Turn(
                 conversation: id, replies: [text, offer], intent: nil, state: .submitted, form: form.id,
                 expecting: Expecting(field: Self.notificationField, type: "yes_no", choices: nil), reference: reference)
@@ -343,11 +341,7 @@ public struct ChatSession: Sendable {
             var waiting = dialog
             waiting.returnToSummary()
             snapshot.dialog = waiting
-            return turn(
-                [
-                    "Ihr Antrag konnte gerade nicht gespeichert werden; es ging nichts verloren. Bitte versuchen Sie es in "
-                        + "einigen Minuten noch einmal mit „Ja“."
-                ], intent: nil)
+            return turn([catalog.text(.notStored)], intent: nil)
         }
     }
 
@@ -387,7 +381,7 @@ public struct ChatSession: Sendable {
         return FormDialog.Context(
             today: today(), departmentName: department?.name ?? form.department,
             departmentContact: department.map { "Telefon \($0.phone), E-Mail \($0.email)" } ?? "",
-            retentionDays: retentionDays, isQuestionElsewhere: isQuestionElsewhere)
+            retentionDays: retentionDays, isQuestionElsewhere: isQuestionElsewhere, texts: catalog.dialogTexts)
     }
 
     /// Values the request already holds: a date, a postal code, an e-mail address, each for the
@@ -411,7 +405,8 @@ public struct ChatSession: Sendable {
                 candidates = text.split(separator: " ").map(String.init).filter { $0.contains("@") }
             }
             for candidate in candidates {
-                if case .success(let value) = FieldValidator.validate(candidate, for: form.fields[index], today: today()) {
+                if case .success(let value) = FieldValidator.validate(candidate, for: form.fields[index], today: today(), texts: catalog.dialogTexts)
+                {
                     values[form.fields[index].id] = value
                     break
                 }
@@ -489,11 +484,12 @@ public struct ChatSession: Sendable {
     /// The question the conversation waits for, to repeat it when it is resumed.
     public var currentQuestion: String? {
         guard let dialog = snapshot.dialog, let form = catalog.forms[dialog.formID] else { return nil }
+        let texts = catalog.dialogTexts
         switch dialog.phase {
-        case .summary: return dialog.summary(form: form)
-        case .privacy: return "Sind Sie mit der Verarbeitung Ihrer Angaben für den Antrag „\(form.title)“ einverstanden? (Ja/Nein)"
-        case .paused: return dialog.offerToContinue(form: form)
-        default: return dialog.currentField(in: form).map(dialog.prompt)
+        case .summary: return dialog.summary(form: form, texts: texts)
+        case .privacy: return texts(.privacyQuestion, ["title": form.title])
+        case .paused: return dialog.offerToContinue(form: form, texts: texts)
+        default: return dialog.currentField(in: form).map { dialog.prompt($0, texts: texts) }
         }
     }
 

@@ -9,11 +9,13 @@ import Yams
 /// name: Sperrmüll anmelden, alles richtig
 /// today: 2026-11-30           # optional: the date relative answers count from
 /// now: 2027-03-06T10:00       # optional: the town's clock for opening hours (default: today, 10:00)
+/// language: en                # optional: the conversation's language, as chosen (default: detected)
 /// turns:
 ///   - user: ich will sperrmüll anmelden
 ///     bot: Sperrmüllabholung   # text the replies contain (or a list of texts)
 ///     state: form              # optional: idle, form, confirm, submitted
 ///     expecting: name          # optional: the field asked next
+///     language: en             # optional: the language the replies are written in
 ///   - file: dateien/baum.png   # the citizen sends this file (path beside the script) to the
 ///     bot: ist da              #   document field asked now, as `datei: PFAD` does in the terminal
 ///   - restart: true            # store, drop and reload the conversation, as after a crash
@@ -44,6 +46,8 @@ public struct ConversationScript: Sendable {
         public let suggestions: [String]
         /// Most words of the turn's first reply.
         public let maxWords: Int?
+        /// The language the replies must be written in.
+        public var language: Language? = nil
         /// The line in the file.
         public let line: Int
     }
@@ -62,6 +66,8 @@ public struct ConversationScript: Sendable {
     public let now: TownTime
     /// The steps in order.
     public let steps: [Step]
+    /// The language chosen for the conversation; nil: detected from the first message.
+    public let language: Language?
 
     /// The default date of scripts that name none, so that runs are repeatable.
     public static let defaultToday = CalendarDate(year: 2026, month: 11, day: 30)!
@@ -90,13 +96,21 @@ public struct ConversationScript: Sendable {
         } else {
             now = TownTime(date: today, time: ClockTime(hour: 10)!)
         }
+        if let tag = root["language"]?.string {
+            guard let chosen = Language(tag: tag) else {
+                throw ReadError(description: "\(file): 'language: \(tag)' gibt es nicht (de, en oder de-x-ls)")
+            }
+            language = chosen
+        } else {
+            language = nil
+        }
         guard let turns = root["turns"]?.sequence, turns.count > 0 else { throw ReadError(description: "\(file): 'turns' fehlt oder ist leer") }
         steps = try turns.map { item in
             let line = item.mark?.line ?? 1
             guard let mapping = item.mapping else {
                 throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:' oder 'restart: true'")
             }
-            let known = ["user", "file", "bot", "bot_regex", "not", "state", "expecting", "restart", "suggestions", "max_words"]
+            let known = ["user", "file", "bot", "bot_regex", "not", "state", "expecting", "restart", "suggestions", "max_words", "language"]
             if let unknown = mapping.keys.compactMap(\.string).first(where: { !known.contains($0) }) {
                 throw ReadError(description: "\(file):\(line): unbekannter Schlüssel '\(unknown)' (erlaubt: \(known.joined(separator: ", ")))")
             }
@@ -110,10 +124,17 @@ public struct ConversationScript: Sendable {
             guard user != nil || sent != nil || isRestart else {
                 throw ReadError(description: "\(file):\(line): ein Schritt braucht 'user:', 'file:' oder 'restart: true'")
             }
-            return Step(
+            var step = Step(
                 user: user, file: sent, contains: texts("bot"), regex: mapping["bot_regex"]?.string, notContains: texts("not"),
                 state: mapping["state"]?.string, expecting: mapping["expecting"]?.string, suggestions: texts("suggestions"),
                 maxWords: mapping["max_words"]?.int, line: line)
+            if let tag = mapping["language"]?.string {
+                guard let language = Language(tag: tag) else {
+                    throw ReadError(description: "\(file):\(line): 'language: \(tag)' gibt es nicht (de, en oder de-x-ls)")
+                }
+                step.language = language
+            }
+            return step
         }
     }
 

@@ -5,27 +5,28 @@ import RathausCatalog
 extension FormDialog {
 
     static func isCancel(_ words: [String]) -> Bool {
-        words.count <= 4 && words.contains { ["abbrechen", "abbruch", "stopp", "stop", "aufhoren", "aufhoeren", "cancel"].contains($0) }
+        words.count <= 4 && words.contains { ["abbrechen", "abbruch", "stopp", "stop", "aufhoren", "aufhoeren", "cancel", "quit"].contains($0) }
     }
 
     static func isBack(_ words: [String]) -> Bool {
-        words.count <= 3 && words.contains { ["zuruck", "zurueck", "back"].contains($0) }
+        words.count <= 3 && words.contains { ["zuruck", "zurueck", "back", "previous"].contains($0) }
     }
 
     static func isHelp(_ words: [String]) -> Bool {
-        words.count <= 5 && (words.contains { ["hilfe", "wozu", "warum", "wieso", "weshalb", "help"].contains($0) })
+        words.count <= 5 && (words.contains { ["hilfe", "wozu", "warum", "wieso", "weshalb", "help", "why"].contains($0) })
     }
 
     static func isSkip(_ words: [String]) -> Bool {
-        words.count <= 3 && words.contains { ["uberspringen", "ueberspringen", "weiter", "skip", "keine", "nichts", "egal"].contains($0) }
+        words.count <= 3
+            && words.contains { ["uberspringen", "ueberspringen", "weiter", "skip", "keine", "nichts", "egal", "none", "nothing"].contains($0) }
     }
 
     /// A message that is plainly a correction: it starts with "mein", "meine", "unsere" … or says
     /// "falsch" in a few words.
     static func isPlainCorrection(_ words: [String]) -> Bool {
         guard let first = words.first else { return false }
-        return ["mein", "meine", "meinen", "unser", "unsere", "korrektur", "korrigiere", "andere", "aendere"].contains(first)
-            || words.count <= 5 && words.contains { ["falsch", "andern", "aendern", "korrigieren"].contains($0) }
+        return ["mein", "meine", "meinen", "unser", "unsere", "korrektur", "korrigiere", "andere", "aendere", "my", "our", "change"]
+            .contains(first) || words.count <= 5 && words.contains { ["falsch", "andern", "aendern", "korrigieren", "wrong"].contains($0) }
     }
 
     /// "PLZ: 12346": a field's name, a colon and a value.
@@ -39,6 +40,6 @@ extension FormDialog {
     }
 
     static func isContinue(_ words: [String]) -> Bool {
-        words.count <= 4 && words.contains { ["weiter", "weitermachen", "fortfahren", "fortsetzen"].contains($0) }
+        words.count <= 4 && words.contains { ["weiter", "weitermachen", "fortfahren", "fortsetzen", "continue", "resume"].contains($0) }
     }
 }

@@ -33,7 +33,7 @@ public struct FormDialog: Sendable, Hashable, Codable {
         case submit
         /// Forget the draft; the dialog is over.
         case discard
-        /// The turn was a question about something else: answer it, then call ``offerToContinue(form:)``.
+        /// The turn was a question about something else: answer it, then call ``offerToContinue(form:texts:)``.
         case answerElsewhere
     }
 
@@ -59,12 +59,15 @@ public struct FormDialog: Sendable, Hashable, Codable {
         public var retentionDays: Int
         /// True when the message is confidently about another service or topic.
         public var isQuestionElsewhere: Bool
+        /// What the dialog says, in the conversation's language.
+        public var texts: DialogTexts
 
         /// Creates a context.
         public init(
             today: CalendarDate, departmentName: String, departmentContact: String, retentionDays: Int = 30,
-            isQuestionElsewhere: Bool = false
+            isQuestionElsewhere: Bool = false, texts: DialogTexts = .german
         ) {
+            self.texts = texts
             self.today = today
             self.departmentName = departmentName
             self.departmentContact = departmentContact
@@ -131,9 +134,7 @@ public struct FormDialog: Sendable, Hashable, Codable {
 
     /// The first replies: what is started, and the first question (or the privacy notice).
     public mutating func begin(form: FormDefinition, context: Context) -> [String] {
-        let intro =
-            "Gut, ich nehme Ihren Antrag „\(form.title)“ auf. Sie können jederzeit „zurück“, „hilfe“ oder „abbrechen“ "
-            + "schreiben oder eine Angabe korrigieren, zum Beispiel „\(Self.correctionExample(form))“."
+        let intro = context.texts(.formIntro, ["title": form.title, "example": Self.correctionExample(form, texts: context.texts)])
         return [intro] + next(form: form, context: context)
     }
 
@@ -141,21 +142,22 @@ public struct FormDialog: Sendable, Hashable, Codable {
     public mutating func handle(_ utterance: Utterance, form: FormDefinition, context: Context) -> Outcome {
         let text = utterance.text
         let words = utterance.words
+        let texts = context.texts
         switch phase {
         case .submitted, .discarded:
-            return Outcome(replies: ["Dieser Antrag ist abgeschlossen."], action: nil)
+            return Outcome(replies: [texts(.formClosed)], action: nil)
         case .confirmingCancel:
-            if FieldValidator.yesNo(text) == true { return discard("Der Antrag ist abgebrochen. Ich habe alle Ihre Angaben gelöscht.") }
+            if FieldValidator.yesNo(text) == true { return discard(texts(.formCancelled)) }
             phase = phaseBeforeCancel ?? .asking
             phaseBeforeCancel = nil
-            return Outcome(replies: ["Gut, wir machen weiter."] + repeatQuestion(form: form, context: context), action: nil)
+            return Outcome(replies: [texts(.formGoesOn)] + repeatQuestion(form: form, context: context), action: nil)
         default:
             break
         }
         if Self.isCancel(words) {
             phaseBeforeCancel = phase
             phase = .confirmingCancel
-            return Outcome(replies: ["Möchten Sie den Antrag wirklich abbrechen? Dann lösche ich alle Ihre Angaben. (Ja/Nein)"], action: nil)
+            return Outcome(replies: [texts(.confirmCancel)], action: nil)
         }
         switch phase {
         case .paused:
@@ -164,24 +166,22 @@ public struct FormDialog: Sendable, Hashable, Codable {
                 return Outcome(replies: next(form: form, context: context), action: nil)
             }
             if FieldValidator.yesNo(text) == false {
-                return Outcome(replies: ["In Ordnung. Ihr Antrag wartet; schreiben Sie „weiter“, um fortzufahren, oder „abbrechen“."], action: nil)
+                return Outcome(replies: [texts(.formWaits)], action: nil)
             }
             if context.isQuestionElsewhere { return Outcome(replies: [], action: .answerElsewhere) }
-            return Outcome(replies: ["Möchten Sie mit Ihrem Antrag „\(form.title)“ weitermachen? (Ja/Nein)"], action: nil)
+            return Outcome(replies: [offerToContinue(form: form, texts: texts)], action: nil)
         case .privacy:
             if Self.isHelp(words) { return Outcome(replies: [privacyNotice(form: form, context: context)], action: nil) }
             switch FieldValidator.yesNo(text) {
             case true?:
                 hasConsented = true
                 phase = .asking
-                return Outcome(replies: ["Danke."] + next(form: form, context: context), action: nil)
+                return Outcome(replies: [texts(.thanks)] + next(form: form, context: context), action: nil)
             case false?:
-                return discard(
-                    "In Ordnung. Ohne Ihr Einverständnis kann ich den Antrag hier nicht aufnehmen; ich habe alle Angaben "
-                        + "gelöscht. Sie können ihn auch direkt bei \(context.departmentName) stellen: \(context.departmentContact)")
+                return discard(texts(.consentRefused, ["department": context.departmentName, "contact": context.departmentContact]))
             case nil:
                 return Outcome(
-                    replies: ["Bitte antworten Sie mit Ja oder Nein: Sind Sie mit der Verarbeitung Ihrer Angaben für diesen Antrag einverstanden?"],
+                    replies: [texts(.consentYesNo)],
                     action: nil)
             }
         case .summary:
@@ -191,26 +191,26 @@ public struct FormDialog: Sendable, Hashable, Codable {
                 return Outcome(replies: [], action: .submit)
             }
             if FieldValidator.yesNo(text) == false {
-                return Outcome(replies: ["Was soll ich ändern? Nennen Sie die Angabe, zum Beispiel „\(Self.correctionExample(form))“."], action: nil)
+                return Outcome(replies: [texts(.whatToChange, ["example": Self.correctionExample(form, texts: texts)])], action: nil)
             }
-            return Outcome(replies: ["Bitte antworten Sie mit „Ja“ zum Absenden oder nennen Sie, was ich ändern soll."], action: nil)
+            return Outcome(replies: [texts(.summaryYesOrChange)], action: nil)
         default:
             break
         }
         // Asking a field.
         guard let field = currentField(in: form) else { return Outcome(replies: next(form: form, context: context), action: nil) }
         if Self.isBack(words) { return back(form: form, context: context) }
-        if Self.isHelp(words) { return Outcome(replies: [field.help, prompt(field)], action: nil) }
+        if Self.isHelp(words) { return Outcome(replies: [field.help, prompt(field, texts: texts)], action: nil) }
         let declines = field.kind != .yesNo && FieldValidator.yesNo(text) == false && words.count <= 3
         if field.isRequired, words.count <= 2, words.contains(where: ["uberspringen", "ueberspringen", "skip"].contains) {
-            return Outcome(replies: ["Diese Angabe braucht der Antrag; überspringen geht hier leider nicht.", prompt(field)], action: nil)
+            return Outcome(replies: [texts(.cannotSkip), prompt(field, texts: texts)], action: nil)
         }
         if !field.isRequired, Self.isSkip(words) || declines {
             skipped.insert(field.id)
             correcting = nil
             return Outcome(replies: next(form: form, context: context), action: nil)
         }
-        let result = FieldValidator.validate(text, for: field, today: context.today)
+        let result = FieldValidator.validate(text, for: field, today: context.today, texts: texts)
         // A message that is a valid answer is taken as one, unless it plainly is a correction
         // ("meine PLZ ist 12346", "PLZ ist falsch"): free text may well mention another field.
         let isValidAnswer = if case .success = result { true } else { false }
@@ -234,11 +234,11 @@ public struct FormDialog: Sendable, Hashable, Codable {
                 return Outcome(
                     replies: [
                         rejection.message,
-                        "Das scheint nicht zu klappen. \(field.help) Wenn Sie möchten, hilft Ihnen auch "
-                            + "\(context.departmentName) weiter: \(context.departmentContact)", prompt(field),
+                        texts(.notWorking, ["help": field.help, "department": context.departmentName, "contact": context.departmentContact]),
+                        prompt(field, texts: texts),
                     ], action: nil, rejectedField: field.id)
             }
-            return Outcome(replies: [rejection.message, prompt(field)], action: nil, rejectedField: field.id)
+            return Outcome(replies: [rejection.message, prompt(field, texts: texts)], action: nil, rejectedField: field.id)
         }
     }
 
@@ -253,7 +253,9 @@ public struct FormDialog: Sendable, Hashable, Codable {
     public mutating func attach(_ document: AttachedDocument, form: FormDefinition, context: Context) -> Outcome? {
         guard let field = awaitedDocument(in: form) else { return nil }
         set(field, to: .document(document), in: form)
-        return Outcome(replies: ["Danke, „\(field.label)“ ist da (\(document.summary))."] + next(form: form, context: context), action: nil)
+        return Outcome(
+            replies: [context.texts(.documentReceived, ["label": field.label, "summary": document.summary])] + next(form: form, context: context),
+            action: nil)
     }
 
     /// Back to the summary, after a submission that could not be stored.
@@ -262,8 +264,8 @@ public struct FormDialog: Sendable, Hashable, Codable {
     }
 
     /// After the caller answered a question from the middle of the form: the offer to go on.
-    public func offerToContinue(form: FormDefinition) -> String {
-        "Möchten Sie mit Ihrem Antrag „\(form.title)“ weitermachen? (Ja/Nein)"
+    public func offerToContinue(form: FormDefinition, texts: DialogTexts = .german) -> String {
+        texts(.continueForm, ["title": form.title])
     }
 
     // MARK: - Steps
@@ -272,20 +274,20 @@ public struct FormDialog: Sendable, Hashable, Codable {
     private mutating func next(form: FormDefinition, context: Context) -> [String] {
         guard let field = currentField(in: form) else {
             phase = .summary
-            return [summary(form: form)]
+            return [summary(form: form, texts: context.texts)]
         }
         if field.isPersonal, !hasConsented {
             phase = .privacy
             return [privacyNotice(form: form, context: context)]
         }
         phase = .asking
-        return [prompt(field)]
+        return [prompt(field, texts: context.texts)]
     }
 
     /// The current question again, whatever the phase.
     private mutating func repeatQuestion(form: FormDefinition, context: Context) -> [String] {
         switch phase {
-        case .summary: [summary(form: form)]
+        case .summary: [summary(form: form, texts: context.texts)]
         case .privacy: [privacyNotice(form: form, context: context)]
         default: next(form: form, context: context)
         }
@@ -319,12 +321,13 @@ public struct FormDialog: Sendable, Hashable, Codable {
         let current = currentField(in: form)?.id
         let earlier = history.filter { $0 != current && $0 != correcting }
         guard let previous = earlier.last, let field = form.field(previous) else {
-            return Outcome(replies: ["Das ist die erste Frage."] + repeatQuestion(form: form, context: context), action: nil)
+            return Outcome(replies: [context.texts(.firstQuestion)] + repeatQuestion(form: form, context: context), action: nil)
         }
         history.removeAll { $0 == previous }
         correcting = previous
-        let shown = values[previous].map { " Bisher: \($0.display(for: field.kind))." } ?? ""
-        return Outcome(replies: ["Zurück zu „\(field.label)“.\(shown)", prompt(field)], action: nil)
+        let texts = context.texts
+        let shown = values[previous].map { " " + texts(.previousValue, ["value": $0.display(for: field.kind, texts: texts)]) } ?? ""
+        return Outcome(replies: [texts(.backTo, ["label": field.label]) + shown, prompt(field, texts: texts)], action: nil)
     }
 
     private mutating func discard(_ message: String) -> Outcome {
@@ -348,17 +351,20 @@ public struct FormDialog: Sendable, Hashable, Codable {
         let current = currentField(in: form)?.id
         let fields = form.fields.filter { isActive($0) && values[$0.id] != nil && (fromSummary || $0.id != current) }
         guard let (field, nameEnd) = Self.namedField(in: lowered, among: fields) else { return nil }
-        let wantsChange = [" falsch ", " andern ", " aendern ", " korrigieren ", " stimmt nicht ", " anders "].contains { lowered.contains($0) }
+        let wantsChange = [" falsch ", " andern ", " aendern ", " korrigieren ", " stimmt nicht ", " anders ", " wrong ", " change "].contains {
+            lowered.contains($0)
+        }
         if let value = Self.valueAfterName(text, nameEnd: nameEnd, words: words), !wantsChange {
             let old = values[field.id]
-            switch FieldValidator.validate(value, for: field, today: context.today) {
+            let texts = context.texts
+            switch FieldValidator.validate(value, for: field, today: context.today, texts: texts) {
             case .success(let newValue):
                 set(field, to: newValue, in: form)
-                let done = "Ich habe „\(field.label)“ geändert: \(newValue.display(for: field.kind))."
+                let done = texts(.changed, ["label": field.label, "value": newValue.display(for: field.kind, texts: texts)])
                 // From the summary, next() returns to it after any question the change made necessary.
                 return Outcome(replies: [done] + next(form: form, context: context), action: nil)
             case .failure(let rejection):
-                let kept = old.map { " Ich habe die bisherige Angabe behalten: \($0.display(for: field.kind))." } ?? ""
+                let kept = old.map { " " + texts(.keptValue, ["value": $0.display(for: field.kind, texts: texts)]) } ?? ""
                 return Outcome(
                     replies: [rejection.message + kept] + repeatQuestion(form: form, context: context), action: nil, rejectedField: field.id)
             }
@@ -366,7 +372,7 @@ public struct FormDialog: Sendable, Hashable, Codable {
         guard wantsChange else { return nil }
         correcting = field.id
         phase = .asking
-        return Outcome(replies: ["Gut, dann bitte noch einmal:", prompt(field)], action: nil)
+        return Outcome(replies: [context.texts(.againPlease), prompt(field, texts: context.texts)], action: nil)
     }
 
     /// The field whose label, id or alias appears in `lowered` (folded words with spaces around),
@@ -388,10 +394,10 @@ public struct FormDialog: Sendable, Hashable, Codable {
     /// In "meine Straße ist Hauptstraße 5", the text after "ist" (or after ":"), from the original
     /// text so that capitals and digits stay.
     private static func valueAfterName(_ text: String, nameEnd: Int, words: [String]) -> String? {
-        guard nameEnd < words.count, ["ist", "lautet", "sind", "war", "heisst", "soll"].contains(words[nameEnd]) || text.contains(":") else {
+        guard nameEnd < words.count, ["ist", "lautet", "sind", "war", "heisst", "soll", "is"].contains(words[nameEnd]) || text.contains(":") else {
             return nil
         }
-        let separators = [" ist ", " lautet ", " sind ", " heißt ", " heisst ", " soll ", ": "]
+        let separators = [" ist ", " lautet ", " sind ", " heißt ", " heisst ", " soll ", " is ", ": "]
         let lowered = text.lowercased()
         let cut = separators.compactMap { lowered.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
         guard let cut else { return nil }
