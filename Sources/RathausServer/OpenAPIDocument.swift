@@ -19,10 +19,13 @@ public enum OpenAPIDocument {
               "post": {
                 "operationId": "createConversation",
                 "summary": "Starts a conversation.",
-                "description": "503 with the code `maintenance` while the chat is switched off for maintenance.",
+                "description": "503 with the code `maintenance` while the chat is switched off for maintenance. An optional body chooses the language; without it the language is detected from the first message.",
+                "requestBody": { "required": false, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NewConversation" } } } },
                 "responses": {
                   "201": { "description": "The new conversation with its token (shown only once) and the welcome.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CreatedConversation" } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
                   "403": { "$ref": "#/components/responses/Error" },
+                  "422": { "$ref": "#/components/responses/Error" },
                   "429": { "$ref": "#/components/responses/RateLimited" },
                   "503": { "$ref": "#/components/responses/Error" }
                 }
@@ -241,13 +244,23 @@ public enum OpenAPIDocument {
             "schemas": {
               "CreatedConversation": {
                 "type": "object",
-                "required": ["id", "token", "replies", "state"],
+                "required": ["id", "token", "replies", "state", "language"],
                 "properties": {
                   "id": { "type": "string" },
                   "token": { "type": "string", "minLength": 22 },
                   "replies": { "type": "array", "items": { "type": "string" } },
-                  "state": { "$ref": "#/components/schemas/State" }
+                  "state": { "$ref": "#/components/schemas/State" },
+                  "language": { "$ref": "#/components/schemas/Language" }
                 }
+              },
+              "NewConversation": {
+                "type": "object",
+                "properties": { "language": { "$ref": "#/components/schemas/Language" } }
+              },
+              "Language": {
+                "type": "string",
+                "enum": ["de", "en", "de-x-ls"],
+                "description": "German, English or Leichte Sprache (German in easy-to-read rules)."
               },
               "Message": {
                 "type": "object",
@@ -274,9 +287,10 @@ public enum OpenAPIDocument {
               "State": { "type": "string", "enum": ["idle", "form", "confirm", "submitted"] },
               "Turn": {
                 "type": "object",
-                "required": ["conversation", "replies", "state"],
+                "required": ["conversation", "replies", "state", "language"],
                 "properties": {
                   "conversation": { "type": "string" },
+                  "language": { "$ref": "#/components/schemas/Language", "description": "The language the replies are written in." },
                   "replies": { "type": "array", "items": { "type": "string" } },
                   "intent": { "type": "string", "description": "The recognised intent; absent when out of scope or inside a form." },
                   "state": { "$ref": "#/components/schemas/State" },

@@ -78,6 +78,8 @@ public final class ConversationStore: ApplicationSink, Sendable {
         if let announced = snapshot.announcedRequests { out += ",\"announcedRequests\":" + JSONString.array(announced) }
         if let misses = snapshot.missedTurns { out += ",\"missedTurns\":\(misses)" }
         if let unhelpful = snapshot.unhelpfulAnswersInARow { out += ",\"unhelpfulAnswersInARow\":\(unhelpful)" }
+        if let language = snapshot.language { out += ",\"language\":" + JSONString.quoted(language.rawValue) }
+        if let chosen = snapshot.languageChosen { out += ",\"languageChosen\":\(chosen)" }
         return out + "}"
     }
 

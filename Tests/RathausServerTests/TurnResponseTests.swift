@@ -29,6 +29,7 @@ struct TurnResponseTests {
             conversation: "c5", replies: ["Danke! Ihre Nummer: MS-2026-000001"], intent: nil, state: .submitted, form: "f",
             reference: "MS-2026-000001"),
         .init(conversation: "c6", replies: ["a\u{01}b\u{08}c\u{0C}d\re\u{1F}😀"], intent: nil),
+        ChatSession.Turn(conversation: "c7", replies: ["Hello"], intent: nil).in(.english),
     ]
 
     @Test("the same text as JSONEncoder writes for the turn")

@@ -1,4 +1,5 @@
 import Foundation
+import RathausCatalog
 import RathausDialog
 import RathausUnderstanding
 import Testing
@@ -18,6 +19,8 @@ struct ColumnTextTests {
         snapshot.announcedRequests = ["MS-2026-000001/foto"]
         snapshot.missedTurns = 2
         snapshot.unhelpfulAnswersInARow = 2
+        snapshot.language = .easyGerman
+        snapshot.languageChosen = true
         // Every field of a snapshot between questions is set above: a field added later fails here
         // until the hand-written text carries it.
         let unset = Mirror(reflecting: snapshot).children.filter { child in

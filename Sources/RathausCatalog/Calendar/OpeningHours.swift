@@ -105,6 +105,13 @@ public struct OpeningHours: Sendable, Hashable {
     /// the dates ("24. Dezember geschlossen"). The last line always tells public holidays: "an Feiertagen geschlossen",
     /// also when no rule names `PH`, since holidays are closed then; or their times when a `PH` rule opens.
     public func germanLines() -> [String] {
+        lines(in: .german)
+    }
+
+    /// The rules as lines for citizens in `language` (English: "Monday to Friday 8:00–16:00"), in
+    /// the order of ``germanLines()``; Leichte Sprache reads them in German.
+    public func lines(in language: Language) -> [String] {
+        let wording = language == .english ? Wording.english : Wording.german
         var plain: [Weekday: [Interval]] = [:]
         for rule in rules {
             guard case .weekdays(let selector) = rule.selector else { continue }
@@ -120,7 +127,7 @@ public struct OpeningHours: Sendable, Hashable {
                 groups.append(([day], intervals))
             }
         }
-        var lines = groups.map { "\(Self.german(days: $0.days)) \(Self.german(intervals: $0.intervals))" }
+        var lines = groups.map { "\(wording.days($0.days)) \(wording.intervals($0.intervals))" }
 
         for (index, rule) in rules.enumerated() {
             guard case .weekdays(let selector) = rule.selector else { continue }
@@ -130,20 +137,19 @@ public struct OpeningHours: Sendable, Hashable {
                 }
                 let matters = !rule.intervals.isEmpty || !(plain[nth.weekday] ?? []).isEmpty
                 guard !replacedLater, matters else { continue }
-                let ordinals = nth.occurrences.map { $0 == -1 ? "letzten" : "\($0)." }
-                lines.append("jeden \(Self.list(ordinals)) \(nth.weekday.german) im Monat \(Self.german(intervals: rule.intervals))")
+                lines.append("\(wording.nth(nth.occurrences, nth.weekday)) \(wording.intervals(rule.intervals))")
             }
         }
 
         for rule in rules {
             guard case .monthDays(let ranges) = rule.selector else { continue }
-            lines.append("\(Self.german(dates: ranges)) \(Self.german(intervals: rule.intervals))")
+            lines.append("\(wording.dates(ranges)) \(wording.intervals(rule.intervals))")
         }
 
         let holidayRule = rules.last {
             if case .weekdays(let selector) = $0.selector { selector.publicHoliday } else { false }
         }
-        lines.append("an Feiertagen \(Self.german(intervals: holidayRule?.intervals ?? []))")
+        lines.append("\(wording.onHolidays) \(wording.intervals(holidayRule?.intervals ?? []))")
         return lines
     }
 }
@@ -212,54 +218,92 @@ extension OpeningHours {
     }
 }
 
-// MARK: - German text
+// MARK: - Wording
 
 extension OpeningHours {
     static let germanMonths = [
         "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
     ]
 
-    /// "a", "a und b", "a, b und c".
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " und " + items.last!
-    }
+    /// How the lines of opening hours are worded in one language.
+    struct Wording: Sendable {
+        let weekday: @Sendable (Weekday) -> String
+        let months: [String]
+        let and: String
+        let to: String
+        let daily: String
+        let closed: String
+        let onHolidays: String
+        /// "8:00 bis 12:30 Uhr", "8:00–12:30".
+        let interval: @Sendable (Interval) -> String
+        /// "jeden 1. und 3. Samstag im Monat", "every 1st and 3rd Saturday of the month".
+        let everyNth: @Sendable (_ ordinals: String, _ weekday: String) -> String
+        let ordinal: @Sendable (Int) -> String
+        let last: String
+        /// "24. Dezember", "24 December".
+        let dayOfMonth: @Sendable (_ days: String, _ month: String) -> String
+        let dayNumber: @Sendable (Int) -> String
 
-    /// "geschlossen", "8:00 bis 12:30 Uhr und 14:00 bis 16:00 Uhr".
-    static func german(intervals: [Interval]) -> String {
-        intervals.isEmpty ? "geschlossen" : list(intervals.map(\.german))
-    }
+        static let german = Wording(
+            weekday: \.german, months: germanMonths, and: "und", to: "bis", daily: "täglich", closed: "geschlossen",
+            onHolidays: "an Feiertagen", interval: \.german, everyNth: { "jeden \($0) \($1) im Monat" }, ordinal: { "\($0)." },
+            last: "letzten", dayOfMonth: { "\($0) \($1)" }, dayNumber: { "\($0)." })
 
-    /// Runs of three or more days as "Montag bis Freitag", others one by one: "Montag bis Mittwoch und Freitag".
-    static func german(days: [Weekday]) -> String {
-        let sorted = days.sorted()
-        if sorted == Weekday.allCases { return "täglich" }
-        var runs: [[Weekday]] = []
-        for day in sorted {
-            if let last = runs.last?.last, last.rawValue + 1 == day.rawValue {
-                runs[runs.count - 1].append(day)
-            } else {
-                runs.append([day])
+        static let english = Wording(
+            weekday: \.english,
+            months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+            and: "and", to: "to", daily: "daily", closed: "closed", onHolidays: "on public holidays",
+            interval: { "\($0.opens.german)–\($0.closes.german)" }, everyNth: { "every \($0) \($1) of the month" },
+            ordinal: { $0 == 1 ? "1st" : $0 == 2 ? "2nd" : $0 == 3 ? "3rd" : "\($0)th" }, last: "last",
+            dayOfMonth: { "\($0) \($1)" }, dayNumber: { "\($0)" })
+
+        /// "a", "a und b", "a, b und c".
+        func list(_ items: [String]) -> String {
+            guard items.count > 1 else { return items.first ?? "" }
+            return items.dropLast().joined(separator: ", ") + " \(and) " + items.last!
+        }
+
+        /// "geschlossen", "8:00 bis 12:30 Uhr und 14:00 bis 16:00 Uhr".
+        func intervals(_ intervals: [Interval]) -> String {
+            intervals.isEmpty ? closed : list(intervals.map(interval))
+        }
+
+        /// Runs of three or more days as "Montag bis Freitag", others one by one: "Montag bis Mittwoch und Freitag".
+        func days(_ days: [Weekday]) -> String {
+            let sorted = days.sorted()
+            if sorted == Weekday.allCases { return daily }
+            var runs: [[Weekday]] = []
+            for day in sorted {
+                if let last = runs.last?.last, last.rawValue + 1 == day.rawValue {
+                    runs[runs.count - 1].append(day)
+                } else {
+                    runs.append([day])
+                }
             }
-        }
-        let items = runs.flatMap { run in
-            run.count >= 3 ? ["\(run.first!.german) bis \(run.last!.german)"] : run.map(\.german)
-        }
-        return list(items)
-    }
-
-    /// "24. Dezember", "24. und 31. Dezember", "24. bis 26. Dezember", "24. Dezember und 1. Januar".
-    static func german(dates ranges: [MonthDayRange]) -> String {
-        var groups: [(month: Int, days: [String])] = []
-        for range in ranges {
-            let days = range.first == range.last ? "\(range.first)." : "\(range.first). bis \(range.last)."
-            if groups.last?.month == range.month {
-                groups[groups.count - 1].days.append(days)
-            } else {
-                groups.append((range.month, [days]))
+            let items = runs.flatMap { run in
+                run.count >= 3 ? ["\(weekday(run.first!)) \(to) \(weekday(run.last!))"] : run.map(weekday)
             }
+            return list(items)
         }
-        return list(groups.map { "\(list($0.days)) \(germanMonths[$0.month - 1])" })
+
+        /// "jeden 1. und letzten Samstag im Monat".
+        func nth(_ occurrences: [Int], _ day: Weekday) -> String {
+            everyNth(list(occurrences.map { $0 == -1 ? last : ordinal($0) }), weekday(day))
+        }
+
+        /// "24. Dezember", "24. und 31. Dezember", "24. bis 26. Dezember", "24. Dezember und 1. Januar".
+        func dates(_ ranges: [MonthDayRange]) -> String {
+            var groups: [(month: Int, days: [String])] = []
+            for range in ranges {
+                let days = range.first == range.last ? dayNumber(range.first) : "\(dayNumber(range.first)) \(to) \(dayNumber(range.last))"
+                if groups.last?.month == range.month {
+                    groups[groups.count - 1].days.append(days)
+                } else {
+                    groups.append((range.month, [days]))
+                }
+            }
+            return list(groups.map { dayOfMonth(list($0.days), months[$0.month - 1]) })
+        }
     }
 }
 

@@ -15,6 +15,19 @@ public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable, Codable 
     /// Sonntag.
     case sunday
 
+    /// The English name, "Monday".
+    public var english: String {
+        switch self {
+        case .monday: "Monday"
+        case .tuesday: "Tuesday"
+        case .wednesday: "Wednesday"
+        case .thursday: "Thursday"
+        case .friday: "Friday"
+        case .saturday: "Saturday"
+        case .sunday: "Sunday"
+        }
+    }
+
     /// The German name, "Montag".
     public var german: String {
         switch self {

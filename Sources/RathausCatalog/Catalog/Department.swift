@@ -59,12 +59,15 @@ public struct Department: Sendable, Hashable {
         self.email = email
     }
 
-    /// Creates a department whose opening hours are `hours`, with `hints` after their lines.
-    public init(id: String, name: String, address: Address, hours: OpeningHours, hints: [String], phone: String, email: String, names: [String]) {
+    /// Creates a department whose opening hours are `hours`, with `hints` after their lines, written in `language`.
+    public init(
+        id: String, name: String, address: Address, hours: OpeningHours, hints: [String], phone: String, email: String, names: [String],
+        language: Language = .german
+    ) {
         self.id = id
         self.name = name
         self.address = address
-        self.openingHours = hours.germanLines() + hints
+        self.openingHours = hours.lines(in: language) + hints
         self.hours = hours
         self.openingHourHints = hints
         self.names = names

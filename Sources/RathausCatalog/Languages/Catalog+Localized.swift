@@ -21,7 +21,7 @@ extension Catalog {
             return Intent(id: intent.id, examples: examples, answer: text?.answer ?? intent.answer, source: intent.source)
         }
         return Catalog(
-            departments: departments.mapValues { localized($0, translation.departments[$0.id]) },
+            departments: departments.mapValues { localized($0, translation.departments[$0.id], language) },
             knowledge: knowledge.mapValues { localized($0, translation.services[$0.id], language) },
             intents: intents,
             outOfScopeExamples: ownExamples && !translation.outOfScopeExamples.isEmpty ? translation.outOfScopeExamples : outOfScopeExamples,
@@ -66,18 +66,18 @@ extension Catalog {
         return localized
     }
 
-    private func localized(_ department: Department, _ text: CatalogTranslation.Department?) -> Department {
-        guard let text else { return department }
-        let names = text.names + department.names
-        let name = text.name ?? department.name
+    private func localized(_ department: Department, _ text: CatalogTranslation.Department?, _ language: Language) -> Department {
+        guard text != nil || language == .english else { return department }
+        let names = (text?.names ?? []) + department.names
+        let name = text?.name ?? department.name
         guard let hours = department.hours else {
             return Department(
                 id: department.id, name: name, address: department.address, openingHours: department.openingHours,
                 phone: department.phone, email: department.email, names: names)
         }
         return Department(
-            id: department.id, name: name, address: department.address, hours: hours, hints: text.hints ?? department.openingHourHints,
-            phone: department.phone, email: department.email, names: names)
+            id: department.id, name: name, address: department.address, hours: hours, hints: text?.hints ?? department.openingHourHints,
+            phone: department.phone, email: department.email, names: names, language: language)
     }
 
     private func localized(_ referral: Referral, _ text: CatalogTranslation.Referral, _ language: Language) -> Referral {

@@ -45,6 +45,9 @@ public enum DialogText: String, Sendable, CaseIterable {
     case invalidPhone = "invalid_phone", ibanFormat = "iban_format", ibanCountry = "iban_country", ibanLength = "iban_length"
     case ibanChecksum = "iban_checksum", ibanCountries = "iban_countries", invalidChoice = "invalid_choice"
     case answerYesNo = "answer_yes_no"
+    // Opening hours for a day.
+    case openNow = "open_now", closedNow = "closed_now", openOn = "open_on", closedOn = "closed_on", holidayNote = "holiday_note"
+    case timeRange = "time_range", and, nextOpening = "next_opening", noOpening = "no_opening"
 
     /// The German text.
     public var german: String {
@@ -187,6 +190,15 @@ public enum DialogText: String, Sendable, CaseIterable {
         case .ibanCountries: "Hier ist nur eine IBAN aus {countries} möglich."
         case .invalidChoice: "Bitte wählen Sie eine der Möglichkeiten, mit der Nummer oder dem Namen: {options}."
         case .answerYesNo: "Bitte antworten Sie mit Ja oder Nein."
+        case .openNow: "{department}: jetzt geöffnet, heute bis {time} Uhr."
+        case .closedNow: "{department}: jetzt geschlossen."
+        case .openOn: "{department}: am {day}, geöffnet {times}."
+        case .closedOn: "{department}: am {day}, geschlossen{holiday}."
+        case .holidayNote: "(Feiertag: {name})"
+        case .timeRange: "von {opens} bis {closes} Uhr"
+        case .and: "und"
+        case .nextOpening: "Nächste Öffnung: {day}, {time} Uhr."
+        case .noOpening: "In den nächsten Wochen ist keine Öffnung eingetragen."
         case .webWelcome:
             "Guten Tag! Ich bin der digitale Assistent der Stadt {town}. Stellen Sie Ihre Frage in eigenen Worten, "
                 + "zum Beispiel „Was kostet ein Reisepass?“."

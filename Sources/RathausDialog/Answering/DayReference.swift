@@ -9,15 +9,16 @@ enum DayReference: Equatable {
     /// A given day.
     case day(CalendarDate)
 
-    /// Folded weekday names, singular and plural ("samstag", "samstags").
+    /// Folded weekday names in German and English, singular and plural ("samstag", "samstags", "saturday").
     private static let weekdays: [String: Weekday] = Dictionary(
         uniqueKeysWithValues: Weekday.allCases.flatMap { day in
-            let name = TextNormalizer.fold(day.german)
-            return [(name, day), (name + "s", day)]
+            [day.german, day.english].map(TextNormalizer.fold).flatMap { name in [(name, day), (name + "s", day)] }
         })
 
-    /// Folded words that name a day or this moment.
-    private static let dayWords: Set<String> = ["jetzt", "gerade", "aktuell", "momentan", "heute", "morgen", "ubermorgen"]
+    /// Folded words that name a day or this moment, in German and English.
+    private static let dayWords: Set<String> = [
+        "jetzt", "gerade", "aktuell", "momentan", "heute", "morgen", "ubermorgen", "now", "currently", "today", "tomorrow",
+    ]
 
     /// True when `utterance` may name a day: a day word, a weekday or a number. Cheap, so that the
     /// clock is read only for such messages.
@@ -28,26 +29,26 @@ enum DayReference: Equatable {
     /// The day `utterance` asks about, counted from `now`.
     init?(_ utterance: Utterance, now: TownTime) {
         let words = utterance.words
-        if words.contains(where: ["jetzt", "gerade", "aktuell", "momentan"].contains) {
+        if words.contains(where: ["jetzt", "gerade", "aktuell", "momentan", "now", "currently"].contains) {
             self = .now
             return
         }
-        if words.contains("heute") {
+        if words.contains("heute") || words.contains("today") {
             self = .day(now.date)
             return
         }
-        if words.contains("ubermorgen") {
+        if words.contains("ubermorgen") || words.contains("tomorrow") && words.contains("after") {
             self = .day(now.date.adding(days: 2))
             return
         }
-        if words.contains("morgen") {
+        if words.contains("morgen") || words.contains("tomorrow") {
             self = .day(now.date.adding(days: 1))
             return
         }
         if let day = words.lazy.compactMap({ Self.weekdays[$0] }).first {
             // The next such day, today included ("am Samstag" on a Saturday is today);
             // "nächsten Donnerstag" is the one after today.
-            let isNext = words.contains { $0.hasPrefix("nachst") || $0 == "kommenden" }
+            let isNext = words.contains { $0.hasPrefix("nachst") || $0 == "kommenden" || $0 == "next" }
             var date = isNext ? now.date.adding(days: 1) : now.date
             while date.dayOfWeek != day { date = date.adding(days: 1) }
             self = .day(date)

@@ -6,13 +6,16 @@ struct OpeningHoursAnswer {
     let department: Department
     let hours: OpeningHours
     let holidays: PublicHolidays
+    /// What the answer says, in the conversation's language.
+    let texts: DialogTexts
 
     /// Answers for `department`; nil when its file gives its hours only as lines of text.
-    init?(department: Department, holidays: PublicHolidays) {
+    init?(department: Department, holidays: PublicHolidays, texts: DialogTexts = .german) {
         guard let hours = department.hours else { return nil }
         self.department = department
         self.hours = hours
         self.holidays = holidays
+        self.texts = texts
     }
 
     /// The answer for `day`, seen from `now`.
@@ -21,31 +24,33 @@ struct OpeningHoursAnswer {
         case .now:
             let today = hours.intervals(on: now.date, holidays: holidays)
             if let open = today.first(where: { $0.contains(now.time) }) {
-                return "\(department.name): jetzt geöffnet, heute bis \(open.closes.german) Uhr."
+                return texts(.openNow, ["department": department.name, "time": open.closes.german])
             }
-            return "\(department.name): jetzt geschlossen. " + nextOpening(after: now)
+            return texts(.closedNow, ["department": department.name]) + " " + nextOpening(after: now)
         case .day(let date):
             let intervals = hours.intervals(on: date, holidays: holidays)
-            let when = "am \(Self.dayName(date))"
             guard intervals.isEmpty else {
-                let times = intervals.map { "von \($0.opens.german) bis \($0.closes.german) Uhr" }.joined(separator: " und ")
-                return "\(department.name): \(when), geöffnet \(times)."
+                let times = intervals.map { texts(.timeRange, ["opens": $0.opens.german, "closes": $0.closes.german]) }
+                    .joined(separator: " \(texts(.and)) ")
+                return texts(.openOn, ["department": department.name, "day": Self.dayName(date, texts: texts), "times": times])
             }
-            let holiday = holidays.name(of: date).map { " (Feiertag: \($0))" } ?? ""
-            return "\(department.name): \(when), geschlossen\(holiday). " + nextOpening(after: TownTime(date: date, time: .startOfDay))
+            let holiday = holidays.name(of: date).map { " " + texts(.holidayNote, ["name": $0]) } ?? ""
+            return texts(.closedOn, ["department": department.name, "day": Self.dayName(date, texts: texts), "holiday": holiday]) + " "
+                + nextOpening(after: TownTime(date: date, time: .startOfDay))
         }
     }
 
     /// "Nächste Öffnung: Dienstag, 30.03.2027, 8:00 Uhr." (or that none is known).
     private func nextOpening(after moment: TownTime) -> String {
         guard let next = hours.nextOpening(after: moment.date, at: moment.time, holidays: holidays) else {
-            return "In den nächsten Wochen ist keine Öffnung eingetragen."
+            return texts(.noOpening)
         }
-        return "Nächste Öffnung: \(Self.dayName(next.date)), \(next.interval.opens.german) Uhr."
+        return texts(.nextOpening, ["day": Self.dayName(next.date, texts: texts), "time": next.interval.opens.german])
     }
 
-    /// "Samstag, 06.03.2027".
-    static func dayName(_ date: CalendarDate) -> String {
-        "\(date.dayOfWeek.german), \(date.german)"
+    /// "Samstag, 06.03.2027", "Saturday, 6 March 2027".
+    static func dayName(_ date: CalendarDate, texts: DialogTexts = .german) -> String {
+        let weekday = texts.language == .english ? date.dayOfWeek.english : date.dayOfWeek.german
+        return "\(weekday), \(texts.date(date))"
     }
 }

@@ -248,7 +248,8 @@ public struct ChatSession: Sendable {
     /// Whether `department` is open on the day `utterance` names; nil when it names none or the
     /// department's hours are only text.
     private func dayAnswer(_ department: Department, utterance: Utterance) -> String? {
-        guard DayReference.mayNameDay(utterance), let answer = OpeningHoursAnswer(department: department, holidays: engine.holidays)
+        guard DayReference.mayNameDay(utterance),
+            let answer = OpeningHoursAnswer(department: department, holidays: engine.holidays, texts: catalog.dialogTexts)
         else { return nil }
         let moment = now()
         return DayReference(utterance, now: moment).map { answer.text(for: $0, now: moment) }
