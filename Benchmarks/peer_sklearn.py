@@ -222,6 +222,7 @@ def figures(examples, predictions, latencies_us):
 
 
 def evaluate_sklearn(pipeline, margin, examples):
+    """The figures and the prediction of every line."""
     classify(pipeline, margin, "warm up")  # first call pays for lazy set-up; not timed
     predictions, latencies = [], []
     for text, _ in examples:
@@ -229,11 +230,34 @@ def evaluate_sklearn(pipeline, margin, examples):
         predicted = classify(pipeline, margin, text)
         latencies.append((time.perf_counter_ns() - start) / 1000)
         predictions.append(predicted)
-    return figures(examples, predictions, latencies)
+    return figures(examples, predictions, latencies), predictions
+
+
+def confusion_pairs(examples, predictions, limit=10):
+    """The most frequent (expected -> predicted) mistakes, out of scope written as "out_of_scope"."""
+    counts = {}
+    for (_, expected), predicted in zip(examples, predictions):
+        if predicted != expected:
+            pair = f"{expected or 'out_of_scope'} -> {predicted or 'out_of_scope'}"
+            counts[pair] = counts.get(pair, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def compare_lines(examples, rathaus, sklearn):
+    """What one gets right that the other misses: the lines (text, expected, each prediction)."""
+    only_sklearn, only_rathaus = [], []
+    for (text, expected), ours, theirs in zip(examples, rathaus, sklearn):
+        row = {"text": text, "expected": expected, "rathaus": ours, "sklearn": theirs}
+        if theirs == expected and ours != expected:
+            only_sklearn.append(row)
+        elif ours == expected and theirs != expected:
+            only_rathaus.append(row)
+    return only_sklearn, only_rathaus
 
 
 def evaluate_rathaus(binary, path, catalog):
-    command = [binary, "eval", path, "--json", "--catalog", catalog]
+    """Rathaus's figures and its prediction of every line."""
+    command = [binary, "eval", path, "--json", "--predictions", "--catalog", catalog]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"{' '.join(command)} failed with exit code {result.returncode}:\n{result.stderr}")
@@ -241,7 +265,8 @@ def evaluate_rathaus(binary, path, catalog):
         report = json.loads(result.stdout)
     except ValueError:
         sys.exit(f"{' '.join(command)} printed no JSON:\n{result.stdout[:500]}")
-    return {key: report[key] for key in FIGURES if key in report}
+    predictions = [entry.get("predicted") for entry in report.get("predictions", [])]
+    return {key: report[key] for key in FIGURES if key in report}, predictions
 
 
 # ---------------------------------------------------------------- output
@@ -269,6 +294,14 @@ def print_table(result, stream):
                   f"{show(entry['sklearn_oos_class_alone'].get(key), digits):>13}", file=stream)
         print(f"  {'latency_ratio_p50':22}{show(entry['latency_ratio_p50'], 2):>20}"
               "  (sklearn / rathaus)", file=stream)
+        print(f"  right only by rathaus: {len(entry['right_only_rathaus'])}, "
+              f"only by sklearn: {len(entry['right_only_sklearn'])}", file=stream)
+        print("  most frequent confusions (expected -> predicted), rathaus | sklearn:", file=stream)
+        ours, theirs = entry["confusions"]["rathaus"], entry["confusions"]["sklearn"]
+        for index in range(max(len(ours), len(theirs))):
+            left = f"{ours[index][1]} × {ours[index][0]}" if index < len(ours) else ""
+            right = f"{theirs[index][1]} × {theirs[index][0]}" if index < len(theirs) else ""
+            print(f"    {left:60} | {right}", file=stream)
 
 
 def main():
@@ -298,16 +331,21 @@ def main():
     sets = []
     for path in args.sets:
         examples = load_set(path)
-        sklearn_figures = evaluate_sklearn(pipeline, margin, examples)
-        alone_figures = evaluate_sklearn(pipeline, 0.0, examples)
-        rathaus_figures = evaluate_rathaus(args.rathaus, path, args.catalog)
+        sklearn_figures, sklearn_predictions = evaluate_sklearn(pipeline, margin, examples)
+        alone_figures, _ = evaluate_sklearn(pipeline, 0.0, examples)
+        rathaus_figures, rathaus_predictions = evaluate_rathaus(args.rathaus, path, args.catalog)
         rathaus_p50 = rathaus_figures.get("latency_p50_us")
+        only_sklearn, only_rathaus = compare_lines(examples, rathaus_predictions, sklearn_predictions)
         sets.append({
             "set": path,
             "rathaus": rathaus_figures,
             "sklearn": sklearn_figures,
             "sklearn_oos_class_alone": alone_figures,
             "latency_ratio_p50": sklearn_figures["latency_p50_us"] / rathaus_p50 if rathaus_p50 else None,
+            "confusions": {"rathaus": confusion_pairs(examples, rathaus_predictions),
+                           "sklearn": confusion_pairs(examples, sklearn_predictions)},
+            "right_only_sklearn": only_sklearn,
+            "right_only_rathaus": only_rathaus,
         })
     result = {
         "sets": sets,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The command-line options of `rathaus-bench`: `--catalog DIR` and `--scenario shipped|generated|delivery|adversarial|all`.
+/// The command-line options of `rathaus-bench`: `--catalog DIR` and `--scenario shipped|generated|delivery|adversarial|languages|all`.
 struct BenchOptions {
     /// Which scenarios to run.
     enum Scenario: String {
@@ -12,6 +12,8 @@ struct BenchOptions {
         case delivery
         /// Only the pathological messages of 1,000 characters against the catalogue on disk.
         case adversarial
+        /// Only German and English matching side by side.
+        case languages
         /// Everything, "shipped" first.
         case all
 
@@ -23,6 +25,8 @@ struct BenchOptions {
         var includesDelivery: Bool { self == .delivery || self == .all }
         /// Whether pathological messages are measured.
         var includesAdversarial: Bool { self == .adversarial || self == .all }
+        /// Whether German and English are measured side by side.
+        var includesLanguages: Bool { self == .languages || self == .all }
     }
 
     /// An option that could not be understood.
@@ -33,9 +37,9 @@ struct BenchOptions {
 
     /// The help text.
     static let usage = """
-        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|delivery|adversarial|all]
+        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|delivery|adversarial|languages|all]
           --catalog DIR     directory holding Intents/ and Knowledge/ (default: .)
-          --scenario NAME   shipped, generated, delivery, adversarial or all (default: all)
+          --scenario NAME   shipped, generated, delivery, adversarial, languages or all (default: all)
         Prints one JSON object to standard output; notes go to standard error.
         """
 

@@ -24,6 +24,7 @@ struct RathausBench {
         var results: [ScenarioResult] = []
         var delivery: DeliveryScenario.Result?
         var adversarial: AdversarialScenario.Result?
+        var languages: LanguagesScenario.Result?
         do {
             if options.scenario.includesShipped {
                 results.append(try ShippedScenario(catalogDirectory: options.catalogDirectory).run())
@@ -34,6 +35,9 @@ struct RathausBench {
             if options.scenario.includesAdversarial {
                 adversarial = try AdversarialScenario(catalogDirectory: options.catalogDirectory).run()
             }
+            if options.scenario.includesLanguages {
+                languages = try LanguagesScenario(catalogDirectory: options.catalogDirectory).run()
+            }
             if options.scenario.includesDelivery {
                 delivery = try DeliveryScenario().run()
             }
@@ -42,7 +46,8 @@ struct RathausBench {
             exit(1)
         }
         let report = Report(
-            machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results, delivery: delivery, adversarial: adversarial)
+            machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results, delivery: delivery, adversarial: adversarial,
+            languages: languages)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -69,5 +74,7 @@ struct RathausBench {
         let delivery: DeliveryScenario.Result?
         /// The pathological messages, when run.
         let adversarial: AdversarialScenario.Result?
+        /// German and English side by side, when run.
+        let languages: LanguagesScenario.Result?
     }
 }

@@ -14,6 +14,8 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Schwelle, unter der eine Frage als nicht zuständig gilt (0 bis 1; ohne Angabe am Katalog kalibriert).")
     var threshold: Double?
     @Flag(name: .long, help: "Ausgabe als JSON.") var json = false
+    @Flag(name: .long, help: "Mit --json: für jede Zeile, was erkannt wurde (predictions: line, expected, predicted).")
+    var predictions = false
 
     func run() throws {
         let catalog = try options.load()
@@ -24,7 +26,7 @@ struct EvalCommand: ParsableCommand {
             StandardError.write("\(error)\n")
             throw ExitCode(1)
         }
-        let report: EvaluationReport
+        var report: EvaluationReport
         if set.languages.isEmpty {
             report = EvaluationReport.evaluate(set, catalog: catalog, matcher: try IntentMatcher(catalog: catalog, threshold: threshold))
         } else {
@@ -40,6 +42,7 @@ struct EvalCommand: ParsableCommand {
             StandardError.write(
                 "Hinweis: \(report.shortenedTotal) Zeilen waren länger als \(Utterance.maximumLength) Zeichen; nur ihr Anfang wurde ausgewertet.\n")
         }
+        if !predictions { report.predictions = nil }
         print(json ? try JSONLine.string(report) : report.text)
     }
 }

@@ -48,6 +48,10 @@ public enum DialogText: String, Sendable, CaseIterable {
     // Opening hours for a day.
     case openNow = "open_now", closedNow = "closed_now", openOn = "open_on", closedOn = "closed_on", holidayNote = "holiday_note"
     case timeRange = "time_range", and, nextOpening = "next_opening", noOpening = "no_opening"
+    // A person to talk to, feedback.
+    case humanAsked = "human_asked", humanMisunderstood = "human_misunderstood", humanNotHelpful = "human_not_helpful"
+    case callbackOffer = "callback_offer", phoneNow = "phone_now", phoneUnreachable = "phone_unreachable", phoneAgain = "phone_again"
+    case feedbackThanks = "feedback_thanks", feedbackSorry = "feedback_sorry", feedbackSorryContact = "feedback_sorry_contact"
 
     /// The German text.
     public var german: String {
@@ -199,6 +203,18 @@ public enum DialogText: String, Sendable, CaseIterable {
         case .and: "und"
         case .nextOpening: "Nächste Öffnung: {day}, {time} Uhr."
         case .noOpening: "In den nächsten Wochen ist keine Öffnung eingetragen."
+        case .humanAsked: "Gern hilft Ihnen eine Mitarbeiterin oder ein Mitarbeiter weiter."
+        case .humanMisunderstood: "Ich habe Sie leider mehrmals nicht verstanden. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter."
+        case .humanNotHelpful: "Das tut mir leid. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter."
+        case .callbackOffer: "Möchten Sie um einen Rückruf oder eine E-Mail bitten? (Ja/Nein)"
+        case .phoneNow: "Telefonisch erreichen Sie {department} jetzt, heute bis {time} Uhr: {phone}."
+        case .phoneUnreachable: "{department} ist zurzeit telefonisch nicht erreichbar."
+        case .phoneAgain: "Telefonisch erreichen Sie {department} wieder am {day} ab {time} Uhr."
+        case .feedbackThanks: "Danke für Ihre Rückmeldung!"
+        case .feedbackSorry: "Danke für Ihre Rückmeldung. Das tut mir leid. Formulieren Sie Ihre Frage gern anders."
+        case .feedbackSorryContact:
+            "Danke für Ihre Rückmeldung. Das tut mir leid. Formulieren Sie Ihre Frage gern anders, oder wenden Sie sich an "
+                + "{department}: Telefon {phone}, E-Mail {email}."
         case .webWelcome:
             "Guten Tag! Ich bin der digitale Assistent der Stadt {town}. Stellen Sie Ihre Frage in eigenen Worten, "
                 + "zum Beispiel „Was kostet ein Reisepass?“."

@@ -37,16 +37,14 @@ extension ChatSession {
         facts.feedback = helpful
         guard !helpful else {
             snapshot.unhelpfulAnswersInARow = nil
-            return Turn(conversation: id, replies: ["Danke für Ihre Rückmeldung!"], intent: nil)
+            return Turn(conversation: id, replies: [catalog.text(.feedbackThanks)], intent: nil).in(language)
         }
         snapshot.unhelpfulAnswersInARow = (snapshot.unhelpfulAnswersInARow ?? 0) + 1
         if let offer = offerAfterUnhelpfulAnswers() { return offer }
-        var reply = "Danke für Ihre Rückmeldung. Das tut mir leid. Formulieren Sie Ihre Frage gern anders"
-        if let department = catalog.fallbackDepartment {
-            reply += ", oder wenden Sie sich an \(department.name): Telefon \(department.phone), E-Mail \(department.email)."
-        } else {
-            reply += "."
-        }
-        return Turn(conversation: id, replies: [reply], intent: nil)
+        let reply =
+            catalog.fallbackDepartment.map {
+                catalog.text(.feedbackSorryContact, ["department": $0.name, "phone": $0.phone, "email": $0.email])
+            } ?? catalog.text(.feedbackSorry)
+        return Turn(conversation: id, replies: [reply], intent: nil).in(language)
     }
 }

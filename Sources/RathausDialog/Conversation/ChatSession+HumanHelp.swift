@@ -32,36 +32,36 @@ extension ChatSession {
         snapshot.pendingChoice = nil
         let lead: String
         switch reason {
-        case .asked: lead = "Gern hilft Ihnen eine Mitarbeiterin oder ein Mitarbeiter weiter."
-        case .misunderstood: lead = "Ich habe Sie leider mehrmals nicht verstanden. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter."
-        case .notHelpful: lead = "Das tut mir leid. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter."
+        case .asked: lead = catalog.text(.humanAsked)
+        case .misunderstood: lead = catalog.text(.humanMisunderstood)
+        case .notHelpful: lead = catalog.text(.humanNotHelpful)
         }
         guard let form = catalog.forms[Self.humanIntent],
             let department = catalog.departments[form.department] ?? catalog.fallbackDepartment
         else {
-            let contact = catalog.fallbackDepartment.map { composer.contact($0, lead: "Kontakt") }
+            let contact = catalog.fallbackDepartment.map { composer.contact($0, lead: catalog.text(.contact)) }
             return turn([[lead, contact].compactMap { $0 }.joined(separator: "\n\n")], intent: Self.humanIntent)
         }
         snapshot.offeredForm = form.id
         snapshot.offeredValues = [:]
         return turn(
-            [lead + " " + reachability(of: department), "Möchten Sie um einen Rückruf oder eine E-Mail bitten? (Ja/Nein)"],
+            [lead + " " + reachability(of: department), catalog.text(.callbackOffer)],
             intent: Self.humanIntent)
     }
 
     /// While `department` is open: "Telefonisch erreichen Sie … jetzt, heute bis 16:00 Uhr: 0 12 34 …",
     /// for a call at once; else when it opens next. Only the phone number when its hours are text.
     func reachability(of department: Department) -> String {
-        guard let hours = department.hours else { return "Telefon: \(department.phone)." }
+        guard let hours = department.hours else { return "\(catalog.text(.phone)): \(department.phone)." }
         let moment = now()
         if let open = hours.intervals(on: moment.date, holidays: engine.holidays).first(where: { $0.contains(moment.time) }) {
-            return "Telefonisch erreichen Sie \(department.name) jetzt, heute bis \(open.closes.german) Uhr: \(department.phone)."
+            return catalog.text(.phoneNow, ["department": department.name, "time": open.closes.german, "phone": department.phone])
         }
         guard let next = hours.nextOpening(after: moment.date, at: moment.time, holidays: engine.holidays) else {
-            return "\(department.name) ist zurzeit telefonisch nicht erreichbar."
+            return catalog.text(.phoneUnreachable, ["department": department.name])
         }
-        return "Telefonisch erreichen Sie \(department.name) wieder am \(OpeningHoursAnswer.dayName(next.date)) "
-            + "ab \(next.interval.opens.german) Uhr."
+        let day = OpeningHoursAnswer.dayName(next.date, texts: catalog.dialogTexts)
+        return catalog.text(.phoneAgain, ["department": department.name, "day": day, "time": next.interval.opens.german])
     }
 
     /// The answer to a message that was not understood; the third in a row offers a human instead.

@@ -381,7 +381,7 @@ public struct ChatSession: Sendable {
         }
         return FormDialog.Context(
             today: today(), departmentName: department?.name ?? form.department,
-            departmentContact: department.map { "Telefon \($0.phone), E-Mail \($0.email)" } ?? "",
+            departmentContact: department.map { "\(catalog.text(.phone)) \($0.phone), \(catalog.text(.email)) \($0.email)" } ?? "",
             retentionDays: retentionDays, isQuestionElsewhere: isQuestionElsewhere, texts: catalog.dialogTexts)
     }
 

@@ -10,7 +10,22 @@ public enum EnglishDateReader {
         "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     static let weekdays = ["monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7]
-    static let numberWords = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8]
+    static let numberWords = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12,
+    ]
+
+    /// `time` read from `text` with "pm" taken into account ("2 pm" is 14:00, "12 am" midnight).
+    public static func afternoon(_ time: TimeOfDay, in text: String) -> TimeOfDay {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let isPM =
+            words.contains("pm") || text.lowercased().contains("p.m.")
+            || words.contains { $0.hasSuffix("pm") && $0.dropLast(2).allSatisfy(\.isNumber) }
+        let isAM = words.contains("am") || words.contains { $0.hasSuffix("am") && $0.dropLast(2).allSatisfy(\.isNumber) }
+        if isPM, time.hour < 12 { return TimeOfDay(hour: time.hour + 12, minute: time.minute) ?? time }
+        if isAM, time.hour == 12 { return TimeOfDay(hour: 0, minute: time.minute) ?? time }
+        return time
+    }
 
     /// The date `text` names, or nil when it names none (or an ambiguous one, see ``isAmbiguous(_:)``).
     public static func date(_ text: String, today: CalendarDate) -> CalendarDate? {

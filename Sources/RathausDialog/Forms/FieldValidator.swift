@@ -78,9 +78,10 @@ public enum FieldValidator {
 
     static func validateTime(_ text: String, earliest: TimeOfDay?, latest: TimeOfDay?, texts: DialogTexts = .german) -> Result<FieldValue, Rejection>
     {
-        guard let time = GermanDateReader.time(text) else {
+        guard let read = GermanDateReader.time(text) else {
             return reject(texts(.invalidTime))
         }
+        let time = EnglishDateReader.afternoon(read, in: text)
         if let earliest, time < earliest { return reject(texts(.timeTooEarly, ["time": "\(time)", "earliest": "\(earliest)"])) }
         if let latest, latest < time { return reject(texts(.timeTooLate, ["time": "\(time)", "latest": "\(latest)"])) }
         return .success(.time(time))
@@ -97,7 +98,7 @@ public enum FieldValidator {
                 number = value
                 break
             }
-            if let value = GermanDateReader.numberWords[String(cleaned)] {
+            if let value = GermanDateReader.numberWords[String(cleaned)] ?? EnglishDateReader.numberWords[String(cleaned)] {
                 number = Double(value)
                 break
             }

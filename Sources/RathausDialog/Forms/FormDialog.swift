@@ -351,9 +351,10 @@ public struct FormDialog: Sendable, Hashable, Codable {
         let current = currentField(in: form)?.id
         let fields = form.fields.filter { isActive($0) && values[$0.id] != nil && (fromSummary || $0.id != current) }
         guard let (field, nameEnd) = Self.namedField(in: lowered, among: fields) else { return nil }
-        let wantsChange = [" falsch ", " andern ", " aendern ", " korrigieren ", " stimmt nicht ", " anders ", " wrong ", " change "].contains {
-            lowered.contains($0)
-        }
+        let wantsChange = [" falsch ", " andern ", " aendern ", " korrigieren ", " stimmt nicht ", " anders ", " wrong ", " change ", " correct "]
+            .contains {
+                lowered.contains($0)
+            }
         if let value = Self.valueAfterName(text, nameEnd: nameEnd, words: words), !wantsChange {
             let old = values[field.id]
             let texts = context.texts
@@ -394,10 +395,12 @@ public struct FormDialog: Sendable, Hashable, Codable {
     /// In "meine Straße ist Hauptstraße 5", the text after "ist" (or after ":"), from the original
     /// text so that capitals and digits stay.
     private static func valueAfterName(_ text: String, nameEnd: Int, words: [String]) -> String? {
-        guard nameEnd < words.count, ["ist", "lautet", "sind", "war", "heisst", "soll", "is"].contains(words[nameEnd]) || text.contains(":") else {
+        guard nameEnd < words.count,
+            ["ist", "lautet", "sind", "war", "heisst", "soll", "is", "should"].contains(words[nameEnd]) || text.contains(":")
+        else {
             return nil
         }
-        let separators = [" ist ", " lautet ", " sind ", " heißt ", " heisst ", " soll ", " is ", ": "]
+        let separators = [" ist ", " lautet ", " sind ", " heißt ", " heisst ", " soll ", " is ", " should be ", ": "]
         let lowered = text.lowercased()
         let cut = separators.compactMap { lowered.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
         guard let cut else { return nil }

@@ -29,7 +29,9 @@ extension EvaluationReport {
         var report = evaluate(set) { text in classify(text, lineOfText[text].flatMap { languages[$0] } ?? .german) }
         var perLanguage: [String: EvaluationReport] = [:]
         for language in set.languages {
-            perLanguage[language.rawValue] = evaluate(set.lines(in: language)) { classify($0, language) }
+            var figures = evaluate(set.lines(in: language)) { classify($0, language) }
+            figures.predictions = nil
+            perLanguage[language.rawValue] = figures
         }
         report.perLanguage = perLanguage
         let labelled = set.examples.filter { $0.language != nil }

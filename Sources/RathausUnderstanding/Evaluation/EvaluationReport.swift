@@ -53,6 +53,18 @@ public struct EvaluationReport: Sendable, Codable {
     public var perLanguage: [String: EvaluationReport]? = nil
     /// How often the language detector named the language a line is labelled with.
     public var languageDetection: LanguageDetectionFigures? = nil
+    /// What was predicted for each line (for comparisons line by line); nil unless asked for.
+    public var predictions: [Prediction]? = nil
+
+    /// The prediction for one line of the set.
+    public struct Prediction: Sendable, Codable, Hashable {
+        /// The line in the file.
+        public let line: Int
+        /// The label in the set (nil: out of scope).
+        public let expected: String?
+        /// What the matcher said (nil: out of scope).
+        public let predicted: String?
+    }
 
     /// How well languages were detected.
     public struct LanguageDetectionFigures: Sendable, Codable, Hashable {
@@ -94,6 +106,7 @@ public struct EvaluationReport: Sendable, Codable {
         case latencyP99Microseconds = "latency_p99_us"
         case perLanguage = "languages"
         case languageDetection = "language_detection"
+        case predictions
     }
 
     /// Runs `classify` on every line of `set`, timing each call, and computes the figures.
@@ -105,10 +118,12 @@ public struct EvaluationReport: Sendable, Codable {
         var outOfScopeTotal = 0, outOfScopeRejected = 0, rejections = 0
         var perIntent: [String: (total: Int, correct: Int)] = [:]
         var confusions: [String: [String: Int]] = [:]
+        var predictions: [Prediction] = []
         for example in set.examples {
             var predicted: String?
             let duration = clock.measure { predicted = classify(example.text) }
             durations.append(duration.microseconds)
+            predictions.append(Prediction(line: example.line, expected: example.intent, predicted: predicted))
             if predicted == nil { rejections += 1 }
             if let expected = example.intent {
                 inScopeTotal += 1
@@ -138,7 +153,7 @@ public struct EvaluationReport: Sendable, Codable {
             predictions.map { Confusion(expected: expected, predicted: $0.key, count: $0.value) }
         }.sorted { ($1.count, $0.expected, $0.predicted) < ($0.count, $1.expected, $1.predicted) }
         durations.sort()
-        return EvaluationReport(
+        var report = EvaluationReport(
             total: set.examples.count,
             inScopeTotal: inScopeTotal,
             outOfScopeTotal: outOfScopeTotal,
@@ -151,6 +166,8 @@ public struct EvaluationReport: Sendable, Codable {
             shortenedTotal: set.examples.filter { $0.text.trimmed.count > Utterance.maximumLength }.count,
             latencyMedianMicroseconds: Percentile.of(0.50, sorted: durations),
             latencyP99Microseconds: Percentile.of(0.99, sorted: durations))
+        report.predictions = predictions
+        return report
     }
 
     /// Plain-text summary for staff.
