@@ -19,10 +19,13 @@ public enum OpenAPIDocument {
               "post": {
                 "operationId": "createConversation",
                 "summary": "Starts a conversation.",
-                "description": "503 with the code `maintenance` while the chat is switched off for maintenance.",
+                "description": "An optional body `{\"language\": \"en\"}` chooses the conversation's language (422 with the code `unknown_language` for one Rathaus does not speak); without it the language is detected from the first message. 503 with the code `maintenance` while the chat is switched off for maintenance.",
+                "requestBody": { "required": false, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NewConversation" } } } },
                 "responses": {
                   "201": { "description": "The new conversation with its token (shown only once) and the welcome.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CreatedConversation" } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
                   "403": { "$ref": "#/components/responses/Error" },
+                  "422": { "$ref": "#/components/responses/Error" },
                   "429": { "$ref": "#/components/responses/RateLimited" },
                   "503": { "$ref": "#/components/responses/Error" }
                 }
@@ -239,14 +242,24 @@ public enum OpenAPIDocument {
               }
             },
             "schemas": {
+              "NewConversation": {
+                "type": "object",
+                "properties": { "language": { "type": "string", "description": "`de`, `en` or `de-x-ls` (also `ls` or a regional tag such as `en-GB`)." } }
+              },
+              "Language": {
+                "type": "string",
+                "enum": ["de", "en", "de-x-ls"],
+                "description": "German, English or Leichte Sprache (easy-to-read German)."
+              },
               "CreatedConversation": {
                 "type": "object",
-                "required": ["id", "token", "replies", "state"],
+                "required": ["id", "token", "replies", "state", "language"],
                 "properties": {
                   "id": { "type": "string" },
                   "token": { "type": "string", "minLength": 22 },
                   "replies": { "type": "array", "items": { "type": "string" } },
-                  "state": { "$ref": "#/components/schemas/State" }
+                  "state": { "$ref": "#/components/schemas/State" },
+                  "language": { "$ref": "#/components/schemas/Language" }
                 }
               },
               "Message": {
@@ -274,10 +287,11 @@ public enum OpenAPIDocument {
               "State": { "type": "string", "enum": ["idle", "form", "confirm", "submitted"] },
               "Turn": {
                 "type": "object",
-                "required": ["conversation", "replies", "state"],
+                "required": ["conversation", "replies", "state", "language"],
                 "properties": {
                   "conversation": { "type": "string" },
                   "replies": { "type": "array", "items": { "type": "string" } },
+                  "language": { "$ref": "#/components/schemas/Language", "description": "The language the replies are written in." },
                   "intent": { "type": "string", "description": "The recognised intent; absent when out of scope or inside a form." },
                   "state": { "$ref": "#/components/schemas/State" },
                   "form": { "type": "string", "description": "The form in progress." },

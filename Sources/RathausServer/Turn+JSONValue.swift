@@ -1,13 +1,15 @@
 import RathausDialog
 
 extension ChatSession.Turn {
-    /// The turn as the API answers it: `conversation`, `replies`, `intent` (null when none) and
-    /// `state` always; `form`, `expecting` (with `choices` null when there are none), `reference`
-    /// and `suggestions` when present, the same keys and values as the turn's `Codable` encoding.
+    /// The turn as the API answers it: `conversation`, `replies`, `intent` (null when none), `state`
+    /// and `language` always; `form`, `expecting` (with `choices` null when there are none),
+    /// `reference` and `suggestions` when present, the same keys and values as the turn's `Codable`
+    /// encoding.
     var jsonValue: JSONValue {
         var members: [String: JSONValue] = [
             "conversation": .string(conversation), "replies": .array(replies.map(JSONValue.string)),
             "intent": intent.map(JSONValue.string) ?? .null, "state": .string(state.rawValue),
+            "language": .string(language.rawValue),
         ]
         if let form { members["form"] = .string(form) }
         if rateable { members["rateable"] = .bool(true) }

@@ -159,6 +159,29 @@ struct ChatAPITests {
         }
     }
 
+    @Test("a language chosen at creation answers the welcome in it; every turn names its language; an unknown one is 422")
+    func languages() async throws {
+        try await Self.application().test(.router) { client in
+            let json: HTTPFields = [.contentType: "application/json"]
+            let created = try Self.object(
+                try await Self.call(client, "/api/v1/conversations", .post, headers: json, body: Self.body(["language": "en"])))
+            #expect(created["language"] as? String == "en")
+            #expect((created["replies"] as? [String])?.first?.hasPrefix("Hello") == true)
+            let id = try #require(created["id"] as? String), token = try #require(created["token"] as? String)
+            let uri = "/api/v1/conversations/\(id)/messages"
+            let english = try Self.object(
+                try await Self.call(client, uri, .post, headers: Self.bearer(token), body: Self.body(["text": "how much is a passport"])))
+            #expect(english["language"] as? String == "en")
+            #expect((english["replies"] as? [String])?.joined().contains("Costs") == true)
+            let switched = try Self.object(
+                try await Self.call(client, uri, .post, headers: Self.bearer(token), body: Self.body(["text": "auf Deutsch bitte"])))
+            #expect(switched["language"] as? String == "de")
+            let unknown = try await Self.call(client, "/api/v1/conversations", .post, headers: json, body: Self.body(["language": "fr"]))
+            #expect(unknown.status == .unprocessableContent)
+            #expect(try Self.errorCode(unknown) == "unknown_language")
+        }
+    }
+
     @Test("bad bodies: not JSON 400, over 16 KiB 413, empty or over 1,000 characters 422")
     func badRequests() async throws {
         try await Self.application().test(.router) { client in
