@@ -8,12 +8,24 @@
  * Attributes (all optional): data-server (default: the origin this script was loaded from),
  * data-title (default "Rathaus Musterstadt"), data-privacy (default <server>/datenschutz.html),
  * data-poll-seconds (default 10, at least 1): how often an open widget asks after the applications
- * filed in this conversation.
+ * filed in this conversation, data-language ("de", "en" or "de-x-ls" for Leichte Sprache): the
+ * language a new conversation starts in until the citizen chooses another (default: none, so the
+ * server detects it from the first message, German until then).
+ *
+ * Languages: the header offers Deutsch, English and Leichte Sprache as toggle buttons
+ * (aria-pressed). A choice is kept in sessionStorage; before a conversation exists it is sent with
+ * POST /api/v1/conversations as {"language": …}, in an existing one the widget sends the sentence
+ * that switches it ("English please", "auf Deutsch bitte", "bitte in Leichter Sprache") like a
+ * typed message, so the server's confirmation appears as a reply. The widget's own texts (TEXTS)
+ * are in the chosen language (German when none). Every message gets `lang`: a reply that of its
+ * turn, the welcome that of the new conversation ("de" when none is named), the citizen's the
+ * widget's. The transcript read after a reload names no languages, so the widget remembers the
+ * language of each message it showed under a hash of its text (not the text) in sessionStorage.
  *
  * Works under "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'":
  * no inline script or style, no element.style, no innerHTML. Every text from the server is
  * inserted as a text node. The conversation id and its access token live in sessionStorage only,
- * together with the references of the applications filed in the conversation.
+ * together with the references of the applications filed in the conversation and its language.
  *
  * Documents a department asks for: while the panel is open, the widget polls
  * GET /api/v1/applications/{reference} for each of those applications and, when `open_requests`
@@ -42,6 +54,9 @@
   var STORAGE_CHOICES = "rathaus.choices";
   var STORAGE_FILE_FIELD = "rathaus.fileField"; // the form's document field asked now, if any
   var STORAGE_SUGGESTIONS = "rathaus.suggestions";
+  var STORAGE_LANGUAGE = "rathaus.language"; // the language the citizen chose with the switch
+  var STORAGE_MESSAGE_LANGUAGES = "rathaus.messageLanguages"; // hash of a shown message -> its language
+  var MESSAGE_LANGUAGES_KEPT = 400;
   var MAX_LENGTH = 1000;
   var TIMEOUT_MS = 20000;
   var URL_PATTERN = /https?:\/\/[^\s<>"'„“”«»]+/g;
@@ -50,6 +65,167 @@
   var UPLOAD_ACCEPT = "application/pdf,image/jpeg,image/png";
   var UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
   var UPLOAD_TIMEOUT_MS = 120000;
+
+  // ---------------------------------------------------------------- languages and texts
+
+  /** The languages the server speaks, in the order the switch offers them, each named in itself. */
+  var LANGUAGES = [
+    { tag: "de", name: "Deutsch", request: "auf Deutsch bitte" },
+    { tag: "en", name: "English", request: "English please" },
+    { tag: "de-x-ls", name: "Leichte Sprache", request: "bitte in Leichter Sprache" }
+  ];
+
+  /**
+   * The widget's own texts per language. German and English are complete; Leichte Sprache gives
+   * only what it says differently, the rest in German. textIn() fills in each "{name}".
+   */
+  var TEXTS = {
+    de: {
+      title: "Rathaus Musterstadt",
+      open: "Chat öffnen",
+      close: "Chat schließen",
+      languages: "Sprache",
+      log: "Gesprächsverlauf",
+      choices: "Antwortmöglichkeiten",
+      input: "Ihre Nachricht",
+      inputHint: "Die Eingabetaste sendet, Umschalt und Eingabetaste beginnen eine neue Zeile.",
+      send: "Senden",
+      privacy: "Datenschutzhinweise",
+      reset: "Gespräch löschen",
+      you: "Sie: ",
+      bot: "Rathaus: ",
+      error: "Fehler: ",
+      note: "Hinweis: ",
+      typing: "Rathaus schreibt …",
+      yes: "Ja",
+      no: "Nein",
+      suggestions: "Vorschläge",
+      feedbackQuestion: "War diese Antwort hilfreich?",
+      feedbackLabel: "Hilfreich?",
+      feedbackThanks: "Danke für Ihre Rückmeldung.",
+      chooseFile: "Datei auswählen",
+      chooseFileFor: "Datei auswählen: {label}",
+      fileSentMessage: "Datei gesendet: {name}",
+      fileSent: "Gesendet: {label}",
+      fileSending: "Wird gesendet … {percent} %",
+      fileTooLarge: "Die Datei ist zu groß. Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.",
+      fileWrongType: "Diese Datei ist kein PDF, JPEG oder PNG. Bitte wählen Sie eine andere Datei.",
+      fileFailed: "Die Datei konnte nicht gesendet werden. Bitte versuchen Sie es erneut.",
+      fileNoConnection: "Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und senden Sie die Datei erneut.",
+      fileTimeout: "Das Senden dauert zu lange. Bitte versuchen Sie es erneut.",
+      fileAborted: "Das Senden wurde abgebrochen. Bitte versuchen Sie es erneut.",
+      fileWait: "Bitte warten Sie einen Moment und versuchen Sie es dann erneut.",
+      conversationGoneReload: "Das Gespräch ist nicht mehr vorhanden. Bitte laden Sie die Seite neu.",
+      documentsRequested: "Zu Ihrem Antrag {reference} bittet die zuständige Stelle um diese Unterlagen:",
+      departmentNote: "Hinweis der Stelle: {note}",
+      documentsAllowed: "Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.",
+      tooLong: "Ihre Nachricht ist zu lang. Bitte schreiben Sie höchstens {max} Zeichen.",
+      conversationGone: "Das bisherige Gespräch ist nicht mehr vorhanden. Ich beginne ein neues Gespräch.",
+      deleted: "Das Gespräch wurde gelöscht. Sie können ein neues Gespräch beginnen.",
+      unreadable: "Die Antwort des Servers war unverständlich. Bitte versuchen Sie es erneut.",
+      wait: "Bitte warten Sie einen Moment.",
+      unavailable: "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.",
+      failed: "Die Anfrage ist fehlgeschlagen. Bitte versuchen Sie es erneut.",
+      timeout: "Die Antwort dauert zu lange. Bitte versuchen Sie es erneut.",
+      noConnection: "Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut."
+    },
+    en: {
+      title: "Musterstadt Town Hall",
+      open: "Open chat",
+      close: "Close chat",
+      languages: "Language",
+      log: "Conversation",
+      choices: "Answers to choose from",
+      input: "Your message",
+      inputHint: "Enter sends, Shift and Enter start a new line.",
+      send: "Send",
+      privacy: "Privacy notice",
+      reset: "Delete conversation",
+      you: "You: ",
+      bot: "Rathaus: ",
+      error: "Error: ",
+      note: "Note: ",
+      typing: "Rathaus is writing …",
+      yes: "Yes",
+      no: "No",
+      suggestions: "Suggestions",
+      feedbackQuestion: "Was this answer helpful?",
+      feedbackLabel: "Helpful?",
+      feedbackThanks: "Thank you for your feedback.",
+      chooseFile: "Choose file",
+      chooseFileFor: "Choose file: {label}",
+      fileSentMessage: "File sent: {name}",
+      fileSent: "Sent: {label}",
+      fileSending: "Sending … {percent} %",
+      fileTooLarge: "The file is too large. Please send a PDF, JPEG or PNG of at most 10 MB.",
+      fileWrongType: "This file is not a PDF, JPEG or PNG. Please choose another file.",
+      fileFailed: "The file could not be sent. Please try again.",
+      fileNoConnection: "No connection to the server. Please check your internet connection and send the file again.",
+      fileTimeout: "Sending takes too long. Please try again.",
+      fileAborted: "Sending was cancelled. Please try again.",
+      fileWait: "Please wait a moment and then try again.",
+      conversationGoneReload: "The conversation no longer exists. Please reload the page.",
+      documentsRequested: "For your application {reference} the responsible office asks for these documents:",
+      departmentNote: "Note from the office: {note}",
+      documentsAllowed: "Please send a PDF, JPEG or PNG of at most 10 MB.",
+      tooLong: "Your message is too long. Please write at most {max} characters.",
+      conversationGone: "The earlier conversation no longer exists. I am starting a new one.",
+      deleted: "The conversation has been deleted. You can start a new one.",
+      unreadable: "The server's answer could not be read. Please try again.",
+      wait: "Please wait a moment.",
+      unavailable: "The service is not available right now. Please try again later.",
+      failed: "The request failed. Please try again.",
+      timeout: "The answer takes too long. Please try again.",
+      noConnection: "No connection to the server. Please check your internet connection and try again."
+    },
+    "de-x-ls": {
+      log: "Gesprächs-Verlauf",
+      choices: "Antworten zum Auswählen",
+      inputHint: "Die Eingabe-Taste schickt die Nachricht ab. Umschalt-Taste und Eingabe-Taste machen eine neue Zeile.",
+      privacy: "Daten-Schutz",
+      feedbackQuestion: "Hat Ihnen die Antwort geholfen?",
+      feedbackLabel: "Hat das geholfen?",
+      feedbackThanks: "Danke für Ihre Antwort.",
+      fileTooLarge: "Die Datei ist zu groß. Die Datei darf höchstens 10 MB groß sein. Schicken Sie ein PDF, JPEG oder PNG.",
+      fileWrongType: "Diese Datei geht nicht. Schicken Sie bitte ein PDF, JPEG oder PNG.",
+      fileFailed: "Das Senden hat nicht geklappt. Bitte versuchen Sie es noch einmal.",
+      fileNoConnection: "Es gibt keine Verbindung zum Server. Bitte prüfen Sie Ihr Internet. Dann schicken Sie die Datei noch einmal.",
+      fileTimeout: "Das Senden dauert zu lange. Bitte versuchen Sie es noch einmal.",
+      fileAborted: "Das Senden wurde abgebrochen. Bitte versuchen Sie es noch einmal.",
+      fileWait: "Bitte warten Sie kurz. Dann versuchen Sie es noch einmal.",
+      conversationGoneReload: "Das Gespräch gibt es nicht mehr. Bitte laden Sie die Seite neu.",
+      documentsRequested: "Es geht um Ihren Antrag {reference}. Das Amt braucht noch diese Unterlagen:",
+      departmentNote: "Das schreibt das Amt dazu: {note}",
+      documentsAllowed: "Schicken Sie bitte ein PDF, JPEG oder PNG. Die Datei darf höchstens 10 MB groß sein.",
+      tooLong: "Ihre Nachricht ist zu lang. Schreiben Sie bitte höchstens {max} Zeichen.",
+      conversationGone: "Das alte Gespräch gibt es nicht mehr. Ich fange ein neues Gespräch an.",
+      deleted: "Das Gespräch ist gelöscht. Sie können ein neues Gespräch anfangen.",
+      unreadable: "Die Antwort vom Server ist kaputt. Bitte versuchen Sie es noch einmal.",
+      wait: "Bitte warten Sie kurz.",
+      unavailable: "Der Dienst geht gerade nicht. Bitte versuchen Sie es später noch einmal.",
+      failed: "Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.",
+      timeout: "Die Antwort dauert zu lange. Bitte versuchen Sie es noch einmal.",
+      noConnection: "Es gibt keine Verbindung zum Server. Bitte prüfen Sie Ihr Internet. Dann versuchen Sie es noch einmal."
+    }
+  };
+
+  /** The language with tag `value` ("de", "en", "de-x-ls", any case), or null. */
+  function languageOf(value) {
+    var tag = typeof value === "string" ? value.trim().toLowerCase() : "";
+    for (var i = 0; i < LANGUAGES.length; i++) {
+      if (LANGUAGES[i].tag === tag) { return LANGUAGES[i]; }
+    }
+    return null;
+  }
+
+  /** The text `key` in `language` (a tag; German when it has none), with each {name} from `values`. */
+  function textIn(language, key, values) {
+    var table = TEXTS[language] || TEXTS.de;
+    var text = table[key] !== undefined ? table[key] : TEXTS.de[key];
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
 
   /** An absolute http(s) URL without trailing slash, or null. */
   function httpURL(value, base) {
@@ -69,7 +245,8 @@
   }
   var attr = function (name) { return script ? script.getAttribute(name) : null; };
   var server = httpURL(attr("data-server"), document.baseURI) || scriptOrigin || window.location.origin;
-  var title = (attr("data-title") || "").trim() || "Rathaus Musterstadt";
+  var customTitle = (attr("data-title") || "").trim() || null; // else the title of the chosen language
+  var pageLanguage = languageOf(attr("data-language"));
   var privacyURL = httpURL(attr("data-privacy"), document.baseURI) || server + "/datenschutz.html";
   var pollSeconds = (function () {
     var value = parseFloat(attr("data-poll-seconds") || "");
@@ -99,11 +276,34 @@
       var value = JSON.parse(raw);
       if (value && typeof value.id === "string" && typeof value.token === "string") {
         var references = Array.isArray(value.references) ? value.references.filter(isReference) : [];
-        return { id: value.id, token: value.token, references: references };
+        var language = languageOf(value.language);
+        return { id: value.id, token: value.token, references: references, language: language ? language.tag : null };
       }
     } catch (e) { /* damaged entry: start fresh */ }
     storageRemove(STORAGE_CONVERSATION);
     return null;
+  }
+
+  /**
+   * A short key for a message shown (FNV-1a over speaker and text), under which its language is
+   * remembered without keeping its text: the transcript read after a reload carries none.
+   */
+  function messageKey(speaker, text) {
+    var value = (speaker === "citizen" ? "c" : "a") + "\n" + text;
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < value.length; i++) {
+      hash ^= value.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return "m" + hash.toString(36); // not a number, so objects keep the keys in insertion order
+  }
+
+  function loadMessageLanguages() {
+    try {
+      var value = JSON.parse(storageGet(STORAGE_MESSAGE_LANGUAGES) || "null");
+      if (value && typeof value === "object" && !Array.isArray(value)) { return value; }
+    } catch (e) { /* damaged entry: start fresh */ }
+    return {};
   }
 
   // ---------------------------------------------------------------- DOM helpers
@@ -193,6 +393,13 @@
     if (document.getElementById("rathaus-widget")) { return; }
 
     var conversation = loadConversation();
+    // The language chosen with the switch (kept across reloads) or by the page; null: none, so the
+    // server detects it from the first message.
+    var chosenLanguage = languageOf(storageGet(STORAGE_LANGUAGE)) || pageLanguage;
+    var chosen = chosenLanguage ? chosenLanguage.tag : null;
+    var language = chosen || "de"; // of the widget's own texts and the citizen's messages
+    var pendingLanguage = null; // a language chosen while a message was on its way
+    var messageLanguages = loadMessageLanguages();
     var pendingConversation = null;
     var loaded = false;
     var busy = false;
@@ -220,7 +427,7 @@
     toggle.id = "rathaus-toggle";
     toggle.setAttribute("aria-expanded", "false");
     toggle.setAttribute("aria-controls", "rathaus-panel");
-    var toggleLabel = el("span", "rathaus-toggle__label", "Chat öffnen");
+    var toggleLabel = el("span", "rathaus-toggle__label");
     toggle.appendChild(bubbleIcon());
     toggle.appendChild(toggleLabel);
 
@@ -232,21 +439,33 @@
     panel.hidden = true;
 
     var header = el("div", "rathaus-header");
-    var heading = el("h2", "rathaus-title", title);
+    var heading = el("h2", "rathaus-title");
     heading.id = "rathaus-title";
+    if (customTitle && document.documentElement.lang) { heading.lang = document.documentElement.lang; } // the page's words
     var close = el("button", "rathaus-close");
     close.type = "button";
-    close.setAttribute("aria-label", "Chat schließen");
     close.appendChild(el("span", "rathaus-close__icon", "×")).setAttribute("aria-hidden", "true");
+    // The language switch: a group of toggle buttons, each named in its own language.
+    var languageGroup = el("div", "rathaus-languages");
+    languageGroup.setAttribute("role", "group");
+    var languageButtons = LANGUAGES.map(function (option) {
+      var button = el("button", "rathaus-language", option.name);
+      button.type = "button";
+      button.lang = option.tag;
+      button.setAttribute("data-language", option.tag);
+      button.addEventListener("click", function () { chooseLanguage(option.tag); });
+      languageGroup.appendChild(button);
+      return button;
+    });
     header.appendChild(heading);
     header.appendChild(close);
+    header.appendChild(languageGroup);
 
     var log = el("div", "rathaus-log");
     log.id = "rathaus-log";
     log.setAttribute("role", "log");
     log.setAttribute("aria-live", "polite");
     log.setAttribute("aria-relevant", "additions");
-    log.setAttribute("aria-label", "Gesprächsverlauf");
     log.tabIndex = 0;
 
     var typing = el("div", "rathaus-typing");
@@ -261,12 +480,11 @@
 
     var choices = el("div", "rathaus-choices");
     choices.setAttribute("role", "group");
-    choices.setAttribute("aria-label", "Antwortmöglichkeiten");
     choices.hidden = true;
 
     var form = el("form", "rathaus-form");
     form.noValidate = true;
-    var label = el("label", "rathaus-label", "Ihre Nachricht");
+    var label = el("label", "rathaus-label");
     label.htmlFor = "rathaus-input";
     var row = el("div", "rathaus-form__row");
     var input = el("textarea", "rathaus-input");
@@ -276,9 +494,9 @@
     input.maxLength = MAX_LENGTH;
     input.autocomplete = "off";
     input.setAttribute("aria-describedby", "rathaus-input-hint");
-    var hint = hiddenText("Die Eingabetaste sendet, Umschalt und Eingabetaste beginnen eine neue Zeile.");
+    var hint = hiddenText("");
     hint.id = "rathaus-input-hint";
-    var sendButton = el("button", "rathaus-send", "Senden");
+    var sendButton = el("button", "rathaus-send");
     sendButton.type = "submit";
     row.appendChild(input);
     row.appendChild(sendButton);
@@ -287,9 +505,9 @@
     form.appendChild(hint);
 
     var footer = el("div", "rathaus-footer");
-    var privacy = el("a", "rathaus-privacy", "Datenschutzhinweise");
+    var privacy = el("a", "rathaus-privacy");
     privacy.href = privacyURL;
-    var reset = el("button", "rathaus-reset", "Gespräch löschen");
+    var reset = el("button", "rathaus-reset");
     reset.type = "button";
     footer.appendChild(privacy);
     footer.appendChild(reset);
@@ -303,10 +521,118 @@
     root.appendChild(toggle);
     root.appendChild(panel);
 
+    showLanguage(language);
     (document.head || document.documentElement).appendChild(stylesheet);
     document.body.appendChild(root);
 
     // ------------------------------------------------------------ rendering
+
+    /** The widget's own text `key` in its current language. */
+    function text(key, values) {
+      return textIn(language, key, values);
+    }
+
+    /**
+     * Shows the widget in the language `tag`: its own texts, `lang` on the whole widget (each
+     * message and notice keeps its own) and which button of the switch is pressed.
+     */
+    function showLanguage(tag) {
+      language = languageOf(tag) ? languageOf(tag).tag : "de";
+      root.lang = language;
+      heading.textContent = customTitle || text("title");
+      toggleLabel.textContent = text(panel.hidden ? "open" : "close");
+      close.setAttribute("aria-label", text("close"));
+      languageGroup.setAttribute("aria-label", text("languages"));
+      pressLanguage(pendingLanguage || language);
+      log.setAttribute("aria-label", text("log"));
+      choices.setAttribute("aria-label", text("choices"));
+      label.textContent = text("input");
+      hint.textContent = text("inputHint");
+      sendButton.textContent = text("send");
+      privacy.textContent = text("privacy");
+      reset.textContent = text("reset");
+      if (typing.classList.contains("rathaus-typing--active")) { typingText.textContent = text("typing"); }
+    }
+
+    function pressLanguage(tag) {
+      languageButtons.forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.getAttribute("data-language") === tag));
+      });
+    }
+
+    /** Remembers for the next reload the language of a message shown (by a hash, not its text). */
+    function rememberMessageLanguage(speaker, text, lang) {
+      var key = messageKey(speaker, text);
+      delete messageLanguages[key]; // the newest goes last
+      messageLanguages[key] = lang;
+      var keys = Object.keys(messageLanguages);
+      for (var i = 0; i < keys.length - MESSAGE_LANGUAGES_KEPT; i++) { delete messageLanguages[keys[i]]; }
+      storageSet(STORAGE_MESSAGE_LANGUAGES, JSON.stringify(messageLanguages));
+    }
+
+    /** The language of a message read back from the transcript after a reload. */
+    function restoredLanguage(speaker, text) {
+      var known = languageOf(messageLanguages[messageKey(speaker, text)]);
+      return known ? known.tag : (conversation && conversation.language) || language;
+    }
+
+    /**
+     * Notes the language of a turn or a new conversation ("de" when it names none) and returns it.
+     * The widget's own texts stay in the chosen language: a detected language (which a short or odd
+     * message can change) does not switch them.
+     */
+    function noteLanguage(tag) {
+      var found = languageOf(tag) || languageOf("de");
+      if (conversation && conversation.language !== found.tag) {
+        conversation.language = found.tag;
+        saveConversation();
+      }
+      return found.tag;
+    }
+
+    /**
+     * The citizen chose `tag` with the switch: the widget's texts change at once and the choice is
+     * kept across reloads. A conversation not yet started starts in it; an existing one that does
+     * not speak it, or was not asked for it yet, is asked to switch with the sentence of that
+     * language ("English please") through the usual message path, so the confirmation comes back
+     * as a reply. While a message or a new conversation is on its way, the switch waits for it.
+     */
+    function chooseLanguage(tag) {
+      var found = languageOf(tag);
+      if (!found) { return; }
+      if (busy || pendingConversation || restoring) {
+        pendingLanguage = found.tag;
+        pressLanguage(found.tag);
+        return;
+      }
+      pendingLanguage = null;
+      var previous = chosen;
+      var wasShown = found.tag === language;
+      chosen = found.tag;
+      storageSet(STORAGE_LANGUAGE, chosen);
+      showLanguage(chosen);
+      if (!conversation) {
+        loaded = false;
+        loadOnce(); // starts the conversation in the chosen language
+        return;
+      }
+      if (wasShown && conversation.language === chosen) { return; }
+      send(found.request, true, chosen).then(function (sent) {
+        if (sent || chosen !== found.tag) { return; }
+        chosen = previous; // not switched: back to what was chosen before
+        if (previous) { storageSet(STORAGE_LANGUAGE, previous); } else { storageRemove(STORAGE_LANGUAGE); }
+        showLanguage(previous || "de");
+      });
+    }
+
+    /** Applies a language chosen while the widget was busy, once it is free. */
+    function flushLanguage() {
+      if (pendingLanguage && !busy && !pendingConversation && !restoring) {
+        var tag = pendingLanguage;
+        pendingLanguage = null;
+        chooseLanguage(tag);
+      }
+    }
 
     function scrollToEnd() {
       log.scrollTop = log.scrollHeight;
@@ -322,10 +648,18 @@
       }
     }
 
-    function addMessage(speaker, text, target) {
+    /**
+     * Adds a message to the log (or to `target`) with `lang` set to `messageLanguage` (default:
+     * the widget's language). A message of this page's conversation (no `target`) has its language
+     * remembered for the next reload.
+     */
+    function addMessage(speaker, text, messageLanguage, target) {
       var citizen = speaker === "citizen";
+      var lang = messageLanguage || language;
       var message = el("div", "rathaus-msg " + (citizen ? "rathaus-msg--citizen" : "rathaus-msg--bot"));
-      message.appendChild(hiddenText(citizen ? "Sie: " : "Rathaus: "));
+      message.lang = lang;
+      message.appendChild(hiddenText(textIn(lang, citizen ? "you" : "bot")));
+      if (!target) { rememberMessageLanguage(speaker, String(text), lang); }
       var body = el("div", "rathaus-msg__text");
       if (citizen) {
         body.textContent = String(text);
@@ -343,12 +677,15 @@
      * notice (503 with the code "maintenance"), which is a polite hint, not a fault of the citizen's.
      */
     function addFailure(error) {
-      return addNotice(error.message, error.code !== "maintenance");
+      return addNotice(error.message, error.code !== "maintenance", error.language);
     }
 
-    function addNotice(text, isError) {
+    /** A notice in the log, in `noticeLanguage` (default: the widget's language). */
+    function addNotice(text, isError, noticeLanguage) {
+      var lang = noticeLanguage || language;
       var notice = el("p", "rathaus-notice" + (isError ? " rathaus-notice--error" : ""));
-      notice.appendChild(hiddenText(isError ? "Fehler: " : "Hinweis: "));
+      notice.lang = lang;
+      notice.appendChild(hiddenText(textIn(lang, isError ? "error" : "note")));
       notice.appendChild(document.createTextNode(String(text)));
       log.appendChild(notice);
       scrollToEnd();
@@ -356,7 +693,7 @@
     }
 
     function setTyping(on) {
-      typingText.textContent = on ? "Rathaus schreibt …" : "";
+      typingText.textContent = on ? text("typing") : "";
       typing.classList.toggle("rathaus-typing--active", on);
     }
 
@@ -386,11 +723,11 @@
     function addFileChoice(field) {
       var conv = conversation;
       if (!conv) { return; }
-      var picker = filePicker("rathaus-choice rathaus-document__choose", "Datei auswählen",
+      var picker = filePicker("rathaus-choice rathaus-document__choose", text("chooseFile"),
         conversationPath(conv) + "/documents/" + encodeURIComponent(field),
         function () { return !busy && conv === conversation; },
         function (turn, chosen) {
-          addMessage("citizen", "Datei gesendet: " + chosen.name);
+          addMessage("citizen", text("fileSentMessage", { name: chosen.name }));
           showTurn(turn || {});
           focusInput();
         },
@@ -404,7 +741,7 @@
       var expecting = turn && turn.expecting;
       if (!expecting) { return []; }
       if (Array.isArray(expecting.choices) && expecting.choices.length) { return expecting.choices; }
-      if (expecting.type === "yes_no") { return ["Ja", "Nein"]; }
+      if (expecting.type === "yes_no") { return [text("yes"), text("no")]; }
       return [];
     }
 
@@ -438,12 +775,14 @@
       storageSet(STORAGE_SUGGESTIONS, JSON.stringify(list));
       if (announce) {
         suggestionNote = el("p", "rathaus-visually-hidden",
-          "Vorschläge: " + list.map(function (s) { return s.label; }).join(", "));
+          text("suggestions") + ": " + list.map(function (s) { return s.label; }).join(", "));
+        suggestionNote.lang = language;
         log.appendChild(suggestionNote);
       }
       suggestionGroup = el("div", "rathaus-suggestions");
+      suggestionGroup.lang = language;
       suggestionGroup.setAttribute("role", "group");
-      suggestionGroup.setAttribute("aria-label", "Vorschläge");
+      suggestionGroup.setAttribute("aria-label", text("suggestions"));
       suggestionGroup.setAttribute("aria-live", "off");
       list.forEach(function (suggestion) {
         var button = el("button", "rathaus-suggestion", suggestion.label);
@@ -469,11 +808,12 @@
       feedbackGroup = null;
       if (!rateable) { return; }
       var group = el("div", "rathaus-feedback");
+      group.lang = language;
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "War diese Antwort hilfreich?");
+      group.setAttribute("aria-label", text("feedbackQuestion"));
       group.setAttribute("aria-live", "off");
-      group.appendChild(el("span", "rathaus-feedback__label", "Hilfreich?"));
-      [["Ja", true], ["Nein", false]].forEach(function (option) {
+      group.appendChild(el("span", "rathaus-feedback__label", text("feedbackLabel")));
+      [[text("yes"), true], [text("no"), false]].forEach(function (option) {
         var button = el("button", "rathaus-feedback__button", option[0]);
         button.type = "button";
         button.addEventListener("click", function () { rate(group, option[1]); });
@@ -491,7 +831,8 @@
       var hadFocus = group.contains(document.activeElement);
       request("POST", conversationPath(conv) + "/feedback", conv.token, { helpful: helpful }).then(function (answer) {
         if (group !== feedbackGroup || !group.parentNode) { return; }
-        var thanks = el("p", "rathaus-feedback rathaus-feedback--done", "Danke für Ihre Rückmeldung.");
+        var thanks = el("p", "rathaus-feedback rathaus-feedback--done", textIn(group.lang, "feedbackThanks"));
+        thanks.lang = group.lang;
         thanks.setAttribute("role", "status");
         group.parentNode.replaceChild(thanks, group);
         feedbackGroup = thanks;
@@ -499,13 +840,15 @@
         var offer = answer && Array.isArray(answer.replies) ? answer.replies : [];
         if (offer.length) {
           var first = null;
-          offer.forEach(function (reply) { first = first || addMessage("bot", reply); });
-          setChoices(["Ja", "Nein"]);
+          // The answer to feedback names no language; its replies are German then (as the server's are).
+          var offerLanguage = (languageOf(answer.language) || languageOf("de")).tag;
+          offer.forEach(function (reply) { first = first || addMessage("bot", reply, offerLanguage); });
+          setChoices([textIn(offerLanguage, "yes"), textIn(offerLanguage, "no")]);
           revealFrom(first);
         }
         if (hadFocus) { focusInput(); }
       }, function (error) {
-        addNotice(error.message, true);
+        addNotice(error.message, true, error.language);
       });
     }
 
@@ -537,34 +880,31 @@
       }).then(function (response) {
         if (timer) { window.clearTimeout(timer); }
         if (response.status === 204) { return null; }
-        return response.text().then(function (text) {
+        return response.text().then(function (raw) {
           var data = null;
-          try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+          try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
           if (response.ok) {
             if (data === null || typeof data !== "object") {
-              throw { status: response.status, message: "Die Antwort des Servers war unverständlich. Bitte versuchen Sie es erneut." };
+              throw { status: response.status, message: text("unreadable"), language: language };
             }
             return data;
           }
           var message = data && data.error && typeof data.error.message === "string" ? data.error.message : null;
-          if (!message && response.status === 429) {
-            message = "Bitte warten Sie einen Moment.";
-          } else if (!message) {
-            message = response.status >= 500
-              ? "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut."
-              : "Die Anfrage ist fehlgeschlagen. Bitte versuchen Sie es erneut.";
+          var messageLanguage = "de"; // the server's own sentences are German
+          if (!message) {
+            messageLanguage = language;
+            message = text(response.status === 429 ? "wait" : response.status >= 500 ? "unavailable" : "failed");
           }
           var code = data && data.error && typeof data.error.code === "string" ? data.error.code : null;
-          throw { status: response.status, message: message, code: code };
+          throw { status: response.status, message: message, code: code, language: messageLanguage };
         });
       }, function (error) {
         if (timer) { window.clearTimeout(timer); }
         var aborted = error && error.name === "AbortError";
         throw {
           status: 0,
-          message: aborted
-            ? "Die Antwort dauert zu lange. Bitte versuchen Sie es erneut."
-            : "Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut."
+          message: text(aborted ? "timeout" : "noConnection"),
+          language: language
         };
       });
     }
@@ -577,6 +917,8 @@
       storageRemove(STORAGE_CHOICES);
       storageRemove(STORAGE_FILE_FIELD);
       storageRemove(STORAGE_SUGGESTIONS);
+      storageRemove(STORAGE_MESSAGE_LANGUAGES);
+      messageLanguages = {};
     }
 
     /** Resolves with the conversation, creating one (and showing its welcome) when there is none. */
@@ -584,17 +926,25 @@
       if (conversation) { return Promise.resolve(conversation); }
       if (pendingConversation) { return pendingConversation; }
       setTyping(true);
-      pendingConversation = request("POST", "/api/v1/conversations", null, {}).then(function (data) {
+      var body = chosen ? { language: chosen } : {}; // without one, the server detects it from the first message
+      pendingConversation = request("POST", "/api/v1/conversations", null, body).then(function (data) {
         if (typeof data.id !== "string" || typeof data.token !== "string") {
-          throw { status: 0, message: "Die Antwort des Servers war unverständlich. Bitte versuchen Sie es erneut." };
+          throw { status: 0, message: text("unreadable"), language: language };
         }
-        conversation = { id: data.id, token: data.token, references: [] };
+        conversation = { id: data.id, token: data.token, references: [], language: null };
+        var welcomeLanguage = noteLanguage(data.language);
         saveConversation();
-        (Array.isArray(data.replies) ? data.replies : []).forEach(function (reply) { addMessage("bot", reply); });
+        (Array.isArray(data.replies) ? data.replies : []).forEach(function (reply) {
+          addMessage("bot", reply, welcomeLanguage);
+        });
         loaded = true;
         return conversation;
       });
-      var clear = function () { pendingConversation = null; setTyping(busy); };
+      var clear = function () {
+        pendingConversation = null;
+        setTyping(busy);
+        flushLanguage();
+      };
       pendingConversation.then(clear, clear);
       return pendingConversation;
     }
@@ -706,15 +1056,20 @@
     /** A bot message in the log asking for `docs`, with a file button for each (and `note`, if any). */
     function addDocumentRequest(reference, docs, note) {
       var message = el("div", "rathaus-msg rathaus-msg--bot rathaus-msg--documents");
-      message.appendChild(hiddenText("Rathaus: "));
+      message.lang = language;
+      message.appendChild(hiddenText(text("bot")));
       var body = el("div", "rathaus-msg__text");
-      body.appendChild(el("p", "rathaus-paragraph",
-        "Zu Ihrem Antrag " + reference + " bittet die zuständige Stelle um diese Unterlagen:"));
+      body.appendChild(el("p", "rathaus-paragraph", text("documentsRequested", { reference: reference })));
       var list = el("ul", "rathaus-list rathaus-documents");
       docs.forEach(function (doc) { list.appendChild(documentItem(reference, doc)); });
       body.appendChild(list);
-      if (note) { body.appendChild(el("p", "rathaus-paragraph", "Hinweis der Stelle: " + note)); }
-      body.appendChild(el("p", "rathaus-paragraph", "Bitte senden Sie PDF, JPEG oder PNG bis 10 MB."));
+      if (note) {
+        // The department writes in German.
+        var noteParagraph = el("p", "rathaus-paragraph", text("departmentNote", { note: "" }));
+        noteParagraph.appendChild(el("span", null, note)).lang = "de";
+        body.appendChild(noteParagraph);
+      }
+      body.appendChild(el("p", "rathaus-paragraph", text("documentsAllowed")));
       message.appendChild(body);
       // Before the latest suggestions, which stay at the end of the log.
       var anchor = suggestionNote && suggestionNote.parentNode === log ? suggestionNote
@@ -727,10 +1082,10 @@
     function documentItem(reference, doc) {
       var label = doc.label.trim();
       var item = el("li", "rathaus-document");
-      var picker = filePicker("rathaus-document__choose", "Datei auswählen: " + label,
+      var picker = filePicker("rathaus-document__choose", text("chooseFileFor", { label: label }),
         applicationPath(reference) + "/documents/" + encodeURIComponent(doc.id), function () { return true; },
         function () {
-          picker.show("Gesendet: " + label, "done");
+          picker.show(text("fileSent", { label: label }), "done");
           schedulePoll(0);
           var hadFocus = document.activeElement === picker.button;
           if (picker.button.parentNode) { picker.button.parentNode.removeChild(picker.button); }
@@ -747,7 +1102,8 @@
      * A button that opens a hidden file input (no tab stop of its own), a progress bar and a status
      * in words; a chosen file goes to `path` while `mayChoose()` holds, `sending(on)` (if given) hears
      * when the upload starts and ends, and `sent(answer, file)` is called once the server took it.
-     * Too large a file and the server's refusal show in the status.
+     * Too large a file and the server's refusal show in the status. Its texts stay in the language
+     * of the moment it was made.
      */
     function filePicker(className, text, path, mayChoose, sent, sending) {
       var button = el("button", className, text);
@@ -765,15 +1121,17 @@
       progress.setAttribute("aria-hidden", "true"); // the status below says the same in words
       var status = el("span", "rathaus-document__status");
       status.setAttribute("role", "status");
+      var pickerLanguage = language;
       var inFlight = false;
       var setInFlight = function (on) {
         inFlight = on;
         if (sending) { sending(on); }
       };
 
-      function show(text, kind) {
+      function show(statusText, kind, statusLanguage) {
         status.className = "rathaus-document__status" + (kind ? " rathaus-document__status--" + kind : "");
-        status.textContent = text;
+        status.textContent = statusText;
+        status.lang = statusLanguage || pickerLanguage;
       }
 
       button.addEventListener("click", function () {
@@ -784,7 +1142,7 @@
         file.value = ""; // the same file can be chosen again after an error
         if (!chosen || inFlight || !mayChoose()) { return; }
         if (chosen.size > UPLOAD_MAX_BYTES) {
-          show("Die Datei ist zu groß. Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.", "error");
+          show(textIn(pickerLanguage, "fileTooLarge"), "error");
           return;
         }
         setInFlight(true);
@@ -792,13 +1150,13 @@
         upload(path, chosen, function (percent) {
           progress.hidden = false;
           progress.value = percent;
-          show("Wird gesendet … " + percent + " %", null);
+          show(textIn(pickerLanguage, "fileSending", { percent: percent }), null);
         }, function (error, answer) {
           setInFlight(false);
           progress.hidden = true;
           if (error) {
             button.removeAttribute("aria-disabled");
-            show(error, "error");
+            show(error.message, "error", error.language);
             return;
           }
           sent(answer, chosen);
@@ -810,12 +1168,14 @@
     /**
      * Sends `file` to `path` (a requested document of an application, or a form's document field);
      * reports progress in whole percent (in steps of ten, so a screen reader is not flooded), then
-     * calls `done` with null and the response's JSON, or a German error.
+     * calls `done` with null and the response's JSON, or an error {message, language}.
      */
     function upload(path, file, progress, done) {
       var conv = conversation;
+      var uploadLanguage = language;
+      var failure = function (key) { return { message: textIn(uploadLanguage, key), language: uploadLanguage }; };
       if (!conv) {
-        done("Das Gespräch ist nicht mehr vorhanden. Bitte laden Sie die Seite neu.");
+        done(failure("conversationGoneReload"));
         return;
       }
       var xhr = new XMLHttpRequest();
@@ -837,7 +1197,7 @@
         xhr.setRequestHeader("Authorization", "Bearer " + conv.token);
         xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
       } catch (e) {
-        finish("Die Datei konnte nicht gesendet werden. Bitte versuchen Sie es erneut.");
+        finish(failure("fileFailed"));
         return;
       }
       if (xhr.upload) {
@@ -853,31 +1213,23 @@
           finish(null, data);
           return;
         }
-        var message = data && data.error && typeof data.error.message === "string" ? data.error.message : null;
-        if (!message) {
-          if (xhr.status === 413) {
-            message = "Die Datei ist zu groß. Bitte senden Sie PDF, JPEG oder PNG bis 10 MB.";
-          } else if (xhr.status === 415) {
-            message = "Diese Datei ist kein PDF, JPEG oder PNG. Bitte wählen Sie eine andere Datei.";
-          } else if (xhr.status === 429) {
-            message = "Bitte warten Sie einen Moment und versuchen Sie es dann erneut.";
-          } else if (xhr.status >= 500) {
-            message = "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.";
-          } else {
-            message = "Die Datei konnte nicht gesendet werden. Bitte versuchen Sie es erneut.";
-          }
+        if (data && data.error && typeof data.error.message === "string") {
+          finish({ message: data.error.message, language: "de" }); // the server's own sentence, German
+        } else if (xhr.status === 413) {
+          finish(failure("fileTooLarge"));
+        } else if (xhr.status === 415) {
+          finish(failure("fileWrongType"));
+        } else if (xhr.status === 429) {
+          finish(failure("fileWait"));
+        } else if (xhr.status >= 500) {
+          finish(failure("unavailable"));
+        } else {
+          finish(failure("fileFailed"));
         }
-        finish(message);
       });
-      xhr.addEventListener("error", function () {
-        finish("Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung und senden Sie die Datei erneut.");
-      });
-      xhr.addEventListener("timeout", function () {
-        finish("Das Senden dauert zu lange. Bitte versuchen Sie es erneut.");
-      });
-      xhr.addEventListener("abort", function () {
-        finish("Das Senden wurde abgebrochen. Bitte versuchen Sie es erneut.");
-      });
+      xhr.addEventListener("error", function () { finish(failure("fileNoConnection")); });
+      xhr.addEventListener("timeout", function () { finish(failure("fileTimeout")); });
+      xhr.addEventListener("abort", function () { finish(failure("fileAborted")); });
       report(0);
       xhr.send(file);
     }
@@ -901,7 +1253,8 @@
         var earlier = document.createDocumentFragment();
         transcript.forEach(function (entry) {
           if (entry && typeof entry.text === "string") {
-            addMessage(entry.speaker === "citizen" ? "citizen" : "bot", entry.text, earlier);
+            var speaker = entry.speaker === "citizen" ? "citizen" : "bot";
+            addMessage(speaker, entry.text, restoredLanguage(speaker, entry.text), earlier);
           }
         });
         log.insertBefore(earlier, log.firstChild); // before anything written while it loaded
@@ -929,17 +1282,22 @@
         log.removeAttribute("aria-busy");
         setTyping(busy || pendingConversation !== null);
         scrollToEnd();
+        flushLanguage();
       });
     }
 
-    /** Sends `rawText` (typed, or the text of a choice or suggestion button when `fromChoice`). */
-    function send(rawText, fromChoice) {
-      var text = String(rawText).trim();
-      if (busy || text === "") { focusInput(); return; }
-      if (text.length > MAX_LENGTH) {
-        addNotice("Ihre Nachricht ist zu lang. Bitte schreiben Sie höchstens " + MAX_LENGTH + " Zeichen.", true);
+    /**
+     * Sends `rawText` (typed, or the text of a choice or suggestion button when `fromChoice`), shown
+     * as the citizen's message in `messageLanguage` (default: the widget's). Resolves with whether
+     * the server answered.
+     */
+    function send(rawText, fromChoice, messageLanguage) {
+      var citizenText = String(rawText).trim();
+      if (busy || citizenText === "") { focusInput(); return Promise.resolve(false); }
+      if (citizenText.length > MAX_LENGTH) {
+        addNotice(text("tooLong", { max: MAX_LENGTH }), true);
         focusInput();
-        return;
+        return Promise.resolve(false);
       }
       busy = true;
       var previousChoices = currentChoices.slice();
@@ -949,20 +1307,20 @@
       setFeedback(false);
       if (!fromChoice) { input.value = ""; }
       focusInput();
-      var message = addMessage("citizen", text);
+      var message = addMessage("citizen", citizenText, messageLanguage);
       setTyping(true);
 
       var attempt = function (retried) {
         return Promise.resolve(restoring).then(ensureConversation).then(function (conv) {
-          return request("POST", conversationPath(conv) + "/messages", conv.token, { text: text });
+          return request("POST", conversationPath(conv) + "/messages", conv.token, { text: citizenText });
         }).catch(function (error) {
           if (error.status === 404 && !retried) {
             // The conversation is gone (deleted on request or expired): start a new one and ask there.
             forgetConversation();
             if (message.parentNode) { log.removeChild(message); }
-            addNotice("Das bisherige Gespräch ist nicht mehr vorhanden. Ich beginne ein neues Gespräch.", false);
+            addNotice(text("conversationGone"), false);
             return ensureConversation().then(function () {
-              message = addMessage("citizen", text);
+              message = addMessage("citizen", citizenText, messageLanguage);
               return attempt(true);
             });
           }
@@ -970,7 +1328,11 @@
         });
       };
 
-      attempt(false).then(showTurn, function (error) {
+      var sent = false;
+      return attempt(false).then(function (turn) {
+        sent = true;
+        showTurn(turn);
+      }, function (error) {
         if (message.parentNode) { log.removeChild(message); }
         addFailure(error);
         if (!fromChoice && input.value === "") { input.value = rawText; } // kept for another try
@@ -983,14 +1345,20 @@
         setTyping(false);
         var active = document.activeElement;
         if (!active || active === document.body || root.contains(active)) { focusInput(); }
+        flushLanguage();
+        return sent;
       });
     }
 
-    /** Shows the replies of `turn`, its answer buttons (or file button) and its suggestions. */
+    /**
+     * Shows the replies of `turn` (with the `lang` of the turn), its answer buttons (or file
+     * button) and its suggestions.
+     */
     function showTurn(turn) {
       var first = null;
+      var turnLanguage = noteLanguage(turn.language);
       (Array.isArray(turn.replies) ? turn.replies : []).forEach(function (reply) {
-        var added = addMessage("bot", reply);
+        var added = addMessage("bot", reply, turnLanguage);
         first = first || added;
       });
       setChoices(choicesFor(turn));
@@ -1018,7 +1386,7 @@
         setChoices([]);
         setSuggestions([], false);
         input.value = "";
-        addNotice("Das Gespräch wurde gelöscht. Sie können ein neues Gespräch beginnen.", false);
+        addNotice(text("deleted"), false);
         loaded = true;
         return ensureConversation().catch(function (error) { loaded = false; addFailure(error); });
       };
@@ -1035,6 +1403,7 @@
         busy = false;
         setTyping(pendingConversation !== null);
         focusInput();
+        flushLanguage();
       });
     }
 
@@ -1044,7 +1413,7 @@
       panel.hidden = false;
       root.classList.add("rathaus-widget--open");
       toggle.setAttribute("aria-expanded", "true");
-      toggleLabel.textContent = "Chat schließen";
+      toggleLabel.textContent = text("close");
       storageSet(STORAGE_OPEN, "1");
       loadOnce();
       scrollToEnd();
@@ -1056,7 +1425,7 @@
       panel.hidden = true;
       root.classList.remove("rathaus-widget--open");
       toggle.setAttribute("aria-expanded", "false");
-      toggleLabel.textContent = "Chat öffnen";
+      toggleLabel.textContent = text("open");
       storageSet(STORAGE_OPEN, "0");
       stopPolling();
       if (moveFocus) { toggle.focus(); }

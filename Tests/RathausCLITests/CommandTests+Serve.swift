@@ -4,7 +4,7 @@ import Testing
 
 /// `rathaus serve` as a process: reload on SIGHUP (a broken catalogue is refused), graceful
 /// shutdown on SIGTERM with the delivery worker stopping, and the widget in a real browser (chat,
-/// and documents a department asks for).
+/// its languages, and documents a department asks for).
 extension CommandTests {
     /// A copy of the shipped catalogue (and the widget) in a temporary folder.
     static func catalogCopy() throws -> URL {
@@ -64,6 +64,14 @@ extension CommandTests {
         let server = try LiveServer(["--database", BinaryRunner.temporaryDatabase()])
         defer { server.stop() }
         let (status, text) = try BrowserScript.run("test_widget.py", [server.baseURL])
+        #expect(status == 0, "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)")
+    }
+
+    @Test("the widget in Chromium: the language switch by keyboard, English and German replies with their lang, kept across a reload")
+    func browserLanguages() async throws {
+        let server = try LiveServer(["--database", BinaryRunner.temporaryDatabase()])
+        defer { server.stop() }
+        let (status, text) = try BrowserScript.run("test_languages.py", [server.baseURL])
         #expect(status == 0, "browser test failed (needs chromium, chromium-driver and Tests/Browser/requirements.txt):\n\(text)")
     }
 

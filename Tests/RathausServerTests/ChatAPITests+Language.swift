@@ -15,6 +15,7 @@ extension ChatAPITests {
         try await Self.application(store: store).test(.router) { client in
             let refused = try await Self.call(client, "/api/v1/conversations", .post, body: Self.body(["language": "fr"]))
             #expect(refused.status == .unprocessableContent)
+            #expect(try Self.errorCode(refused) == "unknown_language")
             let response = try await Self.call(client, "/api/v1/conversations", .post, body: Self.body(["language": "en"]))
             #expect(response.status == .created)
             let created = try Self.object(response)
