@@ -35,6 +35,7 @@ struct LanguageSwitchTests {
         let switched = session.respond(to: "english please")
         #expect(switched.language == .english)
         #expect(switched.replies[0] == "Sure, I will answer in English from now on.")
+        #expect(!switched.rateable, "a confirmation is no answer to rate")
         #expect(switched.expecting?.field == "anschrift")
         #expect(switched.replies.last?.contains("Where do you live") == true || switched.replies.last?.contains("address") == true)
         #expect(session.dialog == before)

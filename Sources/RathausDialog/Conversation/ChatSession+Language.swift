@@ -17,7 +17,8 @@ extension ChatSession {
     mutating func switchLanguage(for utterance: Utterance) -> Turn? {
         guard let requested = Self.requestedLanguage(in: utterance) else { return nil }
         choose(requested)
-        facts.kind = .answered
+        // A confirmation, not an answer to rate.
+        facts.kind = .other
         let replies = [catalog.text(.languageSwitched)] + (currentQuestion.map { [$0] } ?? [])
         return turn(replies, intent: nil).withFacts(facts).in(language)
     }
