@@ -8,15 +8,18 @@ extension ChatSession {
     /// Most words of a message that is read as feedback („das war leider nicht hilfreich“).
     static let feedbackWordLimit = 5
 
-    /// True for „hilfreich“, false for „nicht hilfreich“, nil when the message is no feedback: it
-    /// has at most ``feedbackWordLimit`` words, one of them „hilfreich…“, and no question mark; a
-    /// „nicht“, „kaum“, „wenig“, „keine“ or „unhilfreich“ makes it negative.
+    /// True for „hilfreich“ („helpful“), false for „nicht hilfreich“ („not helpful“), nil when the
+    /// message is no feedback: it has at most ``feedbackWordLimit`` words, one of them
+    /// „hilfreich…“ or „helpful“, and no question mark; a „nicht“, „kaum“, „wenig“, „keine“,
+    /// „unhilfreich“, „not“ or „unhelpful“ makes it negative.
     static func feedback(in utterance: Utterance) -> Bool? {
         let words = utterance.words
         guard words.count <= feedbackWordLimit, !utterance.text.contains("?"),
-            words.contains(where: { $0.hasPrefix("hilfreich") || $0.hasPrefix("unhilfreich") })
+            words.contains(where: { ["hilfreich", "unhilfreich", "helpful", "unhelpful"].contains(where: $0.hasPrefix) })
         else { return nil }
-        let negated = words.contains { ["nicht", "nich", "net", "kaum", "wenig", "keine", "keineswegs"].contains($0) || $0.hasPrefix("unhilfreich") }
+        let negated = words.contains {
+            ["nicht", "nich", "net", "kaum", "wenig", "keine", "keineswegs", "not", "unhelpful", "t"].contains($0) || $0.hasPrefix("unhilfreich")
+        }
         return !negated
     }
 

@@ -173,10 +173,12 @@ public struct ChatSession: Sendable {
             return offerHumanHelp(because: .asked)
         }
         if intent == Self.privacyIntent, Self.asksForDeletion(utterance) {
+            let deleted = catalog.text(.conversationDeleted)
+            // Everything goes but the language, so that the answer and what follows stay in it.
+            let language = snapshot.language
             snapshot = Snapshot(id: snapshot.id, offeredValues: [:])
-            return Turn(
-                conversation: id, replies: ["Ich habe dieses Gespräch mit allen Ihren Angaben gelöscht."], intent: intent,
-                erasesConversation: true)
+            snapshot.language = language
+            return Turn(conversation: id, replies: [deleted], intent: intent, erasesConversation: true)
         }
         if let runnerUp = match.closeRunnerUp(),
             let first = catalog.knowledge[intent], let second = catalog.knowledge[runnerUp.intent]
@@ -452,15 +454,19 @@ public struct ChatSession: Sendable {
     /// Folded first words of a message that asks about a service rather than applies for it.
     private static let notApplyingFirstWords: Set<String> = [
         "wie", "was", "wo", "wann", "welche", "welcher", "welches", "wer", "warum", "kann", "muss", "brauche", "gibt",
+        "how", "what", "where", "when", "which", "who", "why", "can", "do", "dos", "is", "are", "should",
     ]
 
     /// Folded words that ask for information rather than for the application ("welche Infos gibt es").
     private static let informationWords: Set<String> = [
         "info", "infos", "information", "informationen", "wissen", "erfahren", "erklaren", "erklarung", "welche", "welches",
+        "know", "explain", "which",
     ]
 
     /// Folded words that say the citizen wants to apply.
-    private static let desireWords: Set<String> = ["will", "mochte", "mochten", "wollen", "wurde", "wurden", "beantrage", "melde"]
+    private static let desireWords: Set<String> = [
+        "will", "mochte", "mochten", "wollen", "wurde", "wurden", "beantrage", "melde", "want", "wanna", "like", "apply",
+    ]
 
     /// Which of the offered services the citizen chose: by number ("1", "die erste"), by name, or
     /// by a paraphrase that scores one of them higher; nil when the answer is about something else.
@@ -477,9 +483,12 @@ public struct ChatSession: Sendable {
     /// The intent that explains data protection.
     static let privacyIntent = "datenschutz"
 
-    /// "lösch meine Daten", "Gespräch löschen".
+    /// "lösch meine Daten", "Gespräch löschen", "delete my data", "forget this conversation".
     static func asksForDeletion(_ utterance: Utterance) -> Bool {
-        utterance.words.contains { $0.hasPrefix("losch") || $0.hasPrefix("entfern") || $0 == "vergessen" }
+        utterance.words.contains {
+            $0.hasPrefix("losch") || $0.hasPrefix("entfern") || $0 == "vergessen" || $0.hasPrefix("delet") || $0.hasPrefix("eras")
+                || $0 == "forget" || $0 == "remove"
+        }
     }
 
     /// The question the conversation waits for, to repeat it when it is resumed.
