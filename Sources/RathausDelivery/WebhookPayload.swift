@@ -6,13 +6,14 @@ import RathausStore
 /// The JSON body sent for an application: built only from what the outbox row stores, with sorted
 /// keys, so that every attempt sends byte for byte the same body. A callback request whose citizen
 /// agreed also carries `"transcript": [{"speaker": "citizen" or "assistant", "text"}, …]`; without
-/// that consent the key is absent.
+/// that consent the key is absent. `language` is the language the citizen applied in (`de`, `en`,
+/// `de-x-ls`); the values in `data` are the same in every language.
 ///
 /// ```json
 /// {"data": {...}, "data_sha256": "…", "department": "abfallwirtschaft", "id": "…",
 ///  "reference": "MS-2026-000042", "schema": {"uri": "…/sperrmuell-anmelden/v1.json", "version": 1},
 ///  "service": {"id": "sperrmuell-anmelden", "leistungsschluessel": "…", "name": "…"},
-///  "submitted_at": "2026-11-30T10:15:00Z", "type": "application.submitted"}
+///  "submitted_at": "2026-11-30T10:15:00Z", "type": "application.submitted", "language": "de"}
 /// ```
 public enum WebhookPayload {
     /// The event type.
@@ -46,6 +47,7 @@ public enum WebhookPayload {
             "schema": ["uri": schemaURI(form: item.formID, version: item.schemaVersion), "version": item.schemaVersion],
             "data": data,
             "data_sha256": digest,
+            "language": item.language,
         ]
         if let transcript = item.transcript {
             object["transcript"] = try JSONSerialization.jsonObject(with: Data(transcript.utf8))

@@ -50,6 +50,8 @@ extension ConversationStore {
         /// The conversation's transcript as stored with the application (a JSON array of
         /// `{"speaker", "text"}`), only when the citizen agreed to send it.
         public var transcript: String?
+        /// The language the citizen applied in (`de`, `en`, `de-x-ls`).
+        public var language = "de"
         /// Attempts made before this one.
         public let attempts: Int
 
@@ -125,7 +127,7 @@ extension ConversationStore {
                 db,
                 sql: """
                     SELECT o.id, o.kind, o.message_id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version,
-                           a.service_name, a.service_key, a.submitted_at, a.data, a.transcript, o.attempts
+                           a.service_name, a.service_key, a.submitted_at, a.data, a.transcript, a.language, o.attempts
                     FROM outbox o JOIN application a ON a.id = o.application_id
                     WHERE o.status IN ('pending', 'retrying') AND o.next_attempt_at <= ?
                       AND (o.lease_until IS NULL OR o.lease_until < ?)
@@ -140,6 +142,7 @@ extension ConversationStore {
                     formID: row["form_id"], schemaVersion: row["schema_version"], serviceName: row["service_name"],
                     serviceKey: row["service_key"], submittedAt: row["submitted_at"], data: row["data"], attempts: row["attempts"])
                 item.transcript = row["transcript"]
+                item.language = row["language"]
                 switch OutboxItem.Kind(rawValue: row["kind"]) {
                 case .documentsSubmitted?:
                     item.document = try Self.document(id: row["message_id"], in: db)

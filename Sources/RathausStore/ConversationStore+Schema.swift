@@ -268,6 +268,10 @@ extension ConversationStore {
                     ALTER TABLE turn ADD COLUMN feedback INTEGER;
                     """)
         }
+        // The language the citizen applied in, sent with the application (values stay values).
+        migrator.registerMigration("v11-application-language") { db in
+            try db.execute(sql: "ALTER TABLE application ADD COLUMN language TEXT NOT NULL DEFAULT 'de'")
+        }
 
         return migrator
     }

@@ -278,13 +278,13 @@ public final class ConversationStore: ApplicationSink, Sendable {
             try db.execute(
                 sql: """
                     INSERT INTO application (id, reference, conversation_id, form_id, schema_version, service_name, service_key,
-                                             department_id, submitted_at, data, transcript)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             department_id, submitted_at, data, transcript, language)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     application.id, reference, application.conversationID, application.formID, application.schemaVersion,
                     application.serviceName, application.serviceKey, application.departmentID, application.submittedAt, data,
-                    transcript,
+                    transcript, application.language.rawValue,
                 ])
             try Self.queue(.applicationSubmitted, messageID: application.id, of: application, in: db)
             try Self.moveDraftDocuments(of: application, in: db)

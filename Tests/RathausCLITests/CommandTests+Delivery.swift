@@ -40,7 +40,8 @@ extension CommandTests {
         #expect(entries.allSatisfy { $0.valid }, "\(entries.compactMap { $0.error })")
         #expect(entries.compactMap(\.reference).sorted() == references.sorted())
         let payload = try #require(try JSONSerialization.jsonObject(with: Data(entries[0].body.utf8)) as? [String: Any])
-        #expect(Set(payload.keys) == ["type", "id", "reference", "submitted_at", "service", "department", "schema", "data", "data_sha256"])
+        #expect(
+            Set(payload.keys) == ["type", "id", "reference", "submitted_at", "service", "department", "schema", "data", "data_sha256", "language"])
         #expect(payload["id"] as? String == entries[0].webhook_id)
         let data = try #require(payload["data"] as? [String: Any])
         #expect(data["menge"] as? Int == 2 && data["elektrogeraete"] as? Bool == false && data["plz"] as? String == "12345")

@@ -105,8 +105,10 @@ struct DeliveryRuleTests {
         let body = try WebhookPayload.body(for: item)
         #expect(try WebhookPayload.body(for: item) == body)
         let object = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
-        #expect(Set(object.keys) == ["type", "id", "reference", "submitted_at", "service", "department", "schema", "data", "data_sha256"])
+        #expect(
+            Set(object.keys) == ["type", "id", "reference", "submitted_at", "service", "department", "schema", "data", "data_sha256", "language"])
         #expect(object["type"] as? String == "application.submitted")
+        #expect(object["language"] as? String == "de")
         #expect(object["submitted_at"] as? String == "2026-11-18T11:06:40Z")
         #expect((object["schema"] as? [String: Any])?["version"] as? Int == 2)
         #expect((object["data"] as? [String: Any])?["menge"] as? Double == 2.5)

@@ -185,7 +185,7 @@ struct ConversationStoreTests {
     /// Every migration, in the order it runs.
     static let migrations = [
         "v1", "v2-delivery", "v3-tokens", "v4-turns", "v5-procedure-events", "v6-outbox-messages", "v7-draft-documents",
-        "v8-application-transcript", "v9-maintenance", "v10-turn-facts",
+        "v8-application-transcript", "v9-maintenance", "v10-turn-facts", "v11-application-language",
     ]
 
     @Test("the migrations keep the names under which they ran on existing files, in order")
@@ -338,6 +338,18 @@ struct ConversationStoreTests {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the language an application was made in is stored and handed to the outbox; the values do not change")
+    func applicationLanguage() throws {
+        let (store, _) = try Self.makeStore()
+        var english = Self.application(id: "app-en")
+        english.language = .english
+        _ = try store.submit(english)
+        _ = try store.submit(Self.application(id: "app-de"))
+        let items = try store.claimDue(limit: 2, lease: 60, owner: "test")
+        #expect(Dictionary(uniqueKeysWithValues: items.map { ($0.applicationID, $0.language) }) == ["app-en": "en", "app-de": "de"])
+        #expect(Set(items.map { $0.data }).count == 1, "the same values in both languages")
+    }
 }
 
 /// "antragsstatus": a citizen asks about an application, with a real store behind the conversation.
@@ -395,6 +407,7 @@ struct ApplicationStatusTests {
         var problem = Self.session(failing)
         #expect(problem.respond(to: Utterance("antragsstatus \(failed) 12345")).replies.joined().contains("Problem"))
     }
+
 }
 
 /// The steps a department reports, as the store keeps them and the chat shows them.

@@ -23,6 +23,8 @@ public struct SubmittedApplication: Sendable, Hashable {
     /// Whether the citizen agreed to send the conversation's transcript with it (see
     /// ``FormDefinition/transcriptConsentField``); the store then keeps a copy of it with the application.
     public let includesTranscript: Bool
+    /// The language the citizen applied in; the values do not depend on it.
+    public var language: Language = .german
 
     /// One field's value.
     public struct Entry: Sendable, Hashable {

@@ -314,13 +314,15 @@ public struct ChatSession: Sendable {
     }
 
     private mutating func submit(_ dialog: FormDialog, form: FormDefinition) -> Turn {
-        let entry = catalog.knowledge[form.id]
-        let application = SubmittedApplication(
+        // The department gets the German service name; the values are the same in every language.
+        let entry = rootEngine.catalog.knowledge[form.id]
+        var application = SubmittedApplication(
             conversationID: id, formID: form.id, schemaVersion: form.schemaVersion,
-            serviceName: entry?.name ?? form.title, serviceKey: entry?.serviceKey ?? "local:\(form.id)",
+            serviceName: entry?.name ?? rootEngine.catalog.forms[form.id]?.title ?? form.title, serviceKey: entry?.serviceKey ?? "local:\(form.id)",
             departmentID: form.department,
             data: dialog.submittedValues(in: form).map { .init(field: $0.field.id, type: $0.field.kind.typeName, value: $0.value) },
             includesTranscript: Self.agreesToTranscript(dialog, form: form))
+        application.language = language
         let department = catalog.departments[form.department]?.name ?? form.department
         do {
             guard let sink else { throw SinkMissing() }
