@@ -1,6 +1,7 @@
 """What both browser tests of the widget share: headless Debian Chromium driven by the keyboard,
 bounded waits, and reading the widget's log. Python standard library plus selenium."""
 
+import json
 import sys
 import time
 import urllib.request
@@ -100,6 +101,25 @@ class BrowserSession:
 
     def errors_in_log(self):
         return [self.text_of(e) for e in self.find_all("#rathaus-log .rathaus-notice--error")]
+
+
+def set_widget_attribute(driver, name, value):
+    """Sets `name`="`value`" on the widget's script tag as the parser inserts it, on every page the
+    driver loads from now on (the tag is deferred, so it runs later). Injected through the DevTools
+    protocol, which the page's CSP does not govern; the widget itself stays as served."""
+    source = """
+new MutationObserver(function (records, observer) {
+  var scripts = document.getElementsByTagName('script');
+  for (var i = 0; i < scripts.length; i++) {
+    if (/\\/widget\\.js(?:[?#]|$)/.test(scripts[i].src)) {
+      scripts[i].setAttribute(%s, %s);
+      observer.disconnect();
+      return;
+    }
+  }
+}).observe(document, {childList: true, subtree: true});
+""" % (json.dumps(name), json.dumps(value))
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
 
 
 def run_session(base, make_session, screenshot, success):

@@ -39,7 +39,7 @@ import urllib.request
 import uuid
 import zlib
 
-from browser_session import WAIT_SECONDS, BrowserSession, check, run_session
+from browser_session import WAIT_SECONDS, BrowserSession, check, run_session, set_widget_attribute
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -51,22 +51,6 @@ NOTE = "Bitte von der Straße aus fotografieren."
 REFUSAL = "kein PDF, JPEG oder PNG"
 FORM_REFUSAL = "Diese Datei ist kein JPEG oder PNG. Erlaubt sind JPEG und PNG bis 10 MB."
 ZIP_BYTES = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 20 + b"kein Bild, ein ZIP-Archiv"
-
-# Sets data-poll-seconds="1" on the widget's script tag as the parser inserts it (the tag is
-# deferred, so it runs later). Injected through the DevTools protocol, which the page's CSP does not
-# govern; the widget itself stays as served.
-FAST_POLLING = """
-new MutationObserver(function (records, observer) {
-  var scripts = document.getElementsByTagName('script');
-  for (var i = 0; i < scripts.length; i++) {
-    if (/\\/widget\\.js(?:[?#]|$)/.test(scripts[i].src)) {
-      scripts[i].setAttribute('data-poll-seconds', '1');
-      observer.disconnect();
-      return;
-    }
-  }
-}).observe(document, {childList: true, subtree: true});
-"""
 
 # The Baumfällung dialog: what the citizen types and what the next question must contain.
 DIALOG = [
@@ -280,7 +264,7 @@ class DocumentsTest(BrowserSession):
 
     def run(self):
         d = self.driver
-        d.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FAST_POLLING})
+        set_widget_attribute(d, "data-poll-seconds", "1")
 
         self.step(1, "demo page, open the widget with the keyboard")
         d.get(self.base + "/")

@@ -20,27 +20,12 @@ screenshot to /tmp/rathaus-languages-failure.png and exits 1. Every wait is at m
 
 import sys
 
-from browser_session import BrowserSession, check, run_session
+from browser_session import BrowserSession, check, run_session, set_widget_attribute
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 SCREENSHOT = "/tmp/rathaus-languages-failure.png"
 LANGUAGES = {"Deutsch": "de", "English": "en", "Leichte Sprache": "de-x-ls"}
-
-# Sets data-language="en" on the widget's script tag as the parser inserts it (the tag is deferred,
-# so it runs later). Injected through the DevTools protocol, which the page's CSP does not govern.
-PAGE_LANGUAGE_EN = """
-new MutationObserver(function (records, observer) {
-  var scripts = document.getElementsByTagName('script');
-  for (var i = 0; i < scripts.length; i++) {
-    if (/\\/widget\\.js(?:[?#]|$)/.test(scripts[i].src)) {
-      scripts[i].setAttribute('data-language', 'en');
-      observer.disconnect();
-      return;
-    }
-  }
-}).observe(document, {childList: true, subtree: true});
-"""
 
 
 class LanguagesTest(BrowserSession):
@@ -242,7 +227,7 @@ class LanguagesTest(BrowserSession):
         self.check_console("Leichte Sprache")
 
         self.step(8, "data-language=\"en\" on the script tag: a new visitor starts in English")
-        d.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PAGE_LANGUAGE_EN})
+        set_widget_attribute(d, "data-language", "en")
         d.execute_script("window.sessionStorage.clear();")
         d.get(self.base + "/")
         self.wait(lambda: self.find_all("#rathaus-toggle"), "the chat toggle did not appear")
