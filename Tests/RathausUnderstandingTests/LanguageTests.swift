@@ -29,6 +29,15 @@ struct LanguageTests {
         #expect(Self.detector.detect(Utterance(text))?.language == language)
     }
 
+    @Test("a referral answers in English, with the English name of the authority")
+    func englishReferral() throws {
+        let english = CatalogFixture.shipped.localized(to: .english)
+        let answer = try #require(english.intent("verweis-familienkasse")?.answer)
+        #expect(answer.hasPrefix("The town is not responsible for this."))
+        #expect(answer.contains("Family Benefits Office"))
+        #expect(answer.contains("Phone: "))
+    }
+
     @Test("English aspects: costs, duration and a follow-up without a service")
     func englishAspects() {
         #expect(Aspect.read(Utterance("how much is a passport"), in: .english).aspect == .costs)

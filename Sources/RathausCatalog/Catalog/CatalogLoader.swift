@@ -111,7 +111,7 @@ public struct CatalogLoader: Sendable {
                 continue
             }
             intentLocations[referral.intentID] = referral.source
-            intents.append(referral.intent)
+            intents.append(referral.intent())
         }
 
         var forms: [String: FormDefinition] = [:]

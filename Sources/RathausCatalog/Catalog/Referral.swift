@@ -26,8 +26,6 @@ public struct Referral: Sendable, Hashable {
     public let keywords: [String]
     /// Where the referral was defined.
     public let source: SourceLocation
-    /// The language of the texts (German unless read through ``Catalog/localized(to:)``).
-    public var language: Language = .german
 
     /// Creates a referral.
     public init(
@@ -48,22 +46,19 @@ public struct Referral: Sendable, Hashable {
     /// The id of the intent that recognises this referral.
     public var intentID: String { Self.intentPrefix + id }
 
-    /// The answer: that the town is not responsible, who is, and how to reach them.
-    public var answer: String {
-        var lines: [String]
-        switch language {
-        case .english: lines = ["The town is not responsible for this. For \(responsibleFor), contact \(name)."]
-        case .easyGerman: lines = ["Dafür ist die Stadt nicht zuständig. Dafür ist \(name) zuständig."]
-        case .german: lines = ["Dafür ist die Stadt nicht zuständig. Für \(responsibleFor) ist \(name) zuständig."]
-        }
+    /// The answer: that the town is not responsible, who is, and how to reach them, in the
+    /// language of `texts`.
+    public func answer(texts: DialogTexts = .german) -> String {
+        var lines = [texts(.referral, ["responsible_for": responsibleFor, "name": name])]
         if let note { lines[0] += " " + note }
-        if let phone { lines.append((language == .english ? "Phone: " : "Telefon: ") + phone) }
-        if let website { lines.append((language == .english ? "Website: " : "Internet: ") + website) }
+        if let phone { lines.append("\(texts(.phone)): \(phone)") }
+        if let website { lines.append("\(texts(.website)): \(website)") }
         return lines.joined(separator: "\n")
     }
 
-    /// The intent that recognises the matter from the examples and answers with ``answer``.
-    public var intent: Intent {
-        Intent(id: intentID, examples: examples, answer: answer, source: source)
+    /// The intent that recognises the matter from the examples and answers with ``answer(texts:)``
+    /// in `texts`' language.
+    public func intent(texts: DialogTexts = .german) -> Intent {
+        Intent(id: intentID, examples: examples, answer: answer(texts: texts), source: source)
     }
 }

@@ -10,11 +10,13 @@ extension Catalog {
         guard language != self.language, language != .german || self.language == .german else { return self }
         let translation = translations[language] ?? CatalogTranslation(language: language)
         let ownExamples = language == .english
+        let texts = DialogTexts(language: language, translated: translation.dialogTexts)
         let intents = self.intents.map { intent -> Intent in
-            if let referralID = referrals[intent.id]?.id, let referral = translation.referrals[referralID] {
-                let examples = ownExamples && !referral.examples.isEmpty ? referral.examples : intent.examples
-                return Intent(
-                    id: intent.id, examples: examples, answer: localized(referrals[intent.id]!, referral, language).answer, source: intent.source)
+            if let original = referrals[intent.id] {
+                let text = translation.referrals[original.id]
+                let referral = text.map { localized(original, $0, language) } ?? original
+                let examples = ownExamples && !(text?.examples.isEmpty ?? true) ? referral.examples : intent.examples
+                return Intent(id: intent.id, examples: examples, answer: referral.answer(texts: texts), source: intent.source)
             }
             let text = translation.intents[intent.id]
             let examples = ownExamples && !(text?.examples.isEmpty ?? true) ? text!.examples : intent.examples
@@ -81,13 +83,11 @@ extension Catalog {
     }
 
     private func localized(_ referral: Referral, _ text: CatalogTranslation.Referral, _ language: Language) -> Referral {
-        var localized = Referral(
+        Referral(
             id: referral.id, name: text.name ?? referral.name, responsibleFor: text.responsibleFor ?? referral.responsibleFor,
             phone: referral.phone, website: referral.website, note: text.note ?? (text.name == nil ? referral.note : nil),
             examples: language == .english && !text.examples.isEmpty ? text.examples : referral.examples,
             keywords: language == .english ? text.keywords : referral.keywords, source: referral.source)
-        localized.language = language
-        return localized
     }
 
     private func localized(_ form: FormDefinition, _ text: CatalogTranslation.Form?) -> FormDefinition {

@@ -52,7 +52,7 @@ public enum DialogText: String, Sendable, CaseIterable {
     case humanAsked = "human_asked", humanMisunderstood = "human_misunderstood", humanNotHelpful = "human_not_helpful"
     case callbackOffer = "callback_offer", phoneNow = "phone_now", phoneUnreachable = "phone_unreachable", phoneAgain = "phone_again"
     case feedbackThanks = "feedback_thanks", feedbackSorry = "feedback_sorry", feedbackSorryContact = "feedback_sorry_contact"
-    case conversationDeleted = "conversation_deleted"
+    case conversationDeleted = "conversation_deleted", referral, website
 
     /// The German text.
     public var german: String {
@@ -213,6 +213,8 @@ public enum DialogText: String, Sendable, CaseIterable {
         case .phoneAgain: "Telefonisch erreichen Sie {department} wieder am {day} ab {time} Uhr."
         case .feedbackThanks: "Danke für Ihre Rückmeldung!"
         case .conversationDeleted: "Ich habe dieses Gespräch mit allen Ihren Angaben gelöscht."
+        case .referral: "Dafür ist die Stadt nicht zuständig. Für {responsible_for} ist {name} zuständig."
+        case .website: "Internet"
         case .feedbackSorry: "Danke für Ihre Rückmeldung. Das tut mir leid. Formulieren Sie Ihre Frage gern anders."
         case .feedbackSorryContact:
             "Danke für Ihre Rückmeldung. Das tut mir leid. Formulieren Sie Ihre Frage gern anders, oder wenden Sie sich an "
