@@ -2,8 +2,9 @@ import Foundation
 import RathausStore
 import Synchronization
 
-/// Sends due outbox rows to their departments' webhooks: claims them under a lease longer than
-/// the request timeout, signs and posts each (several at once, each thread with its own libcurl
+/// Sends due outbox rows to their departments' webhooks: claims them under a short lease that it
+/// renews while it works (so that the rows of a worker that was killed are due again within
+/// ``lease`` seconds), signs and posts each (several at once, each thread with its own libcurl
 /// handle), and records every attempt: 2xx delivered; network errors, timeouts, 5xx and 429 retried
 /// on the schedule (honouring Retry-After); 410 disables the department's endpoint; other answers
 /// and the last failed attempt dead-letter the row.
@@ -50,9 +51,11 @@ public struct OutboxWorker: Sendable {
     /// Rows each thread takes per pass.
     static let rowsPerThread = 8
 
-    /// The lease on claimed rows: longer than a thread's rows of one pass can take, each attempt
-    /// at most the connect and the total timeout.
-    var lease: TimeInterval { Double(Self.rowsPerThread) * (configuration.connectTimeout + configuration.timeout) + 5 }
+    /// The lease on claimed rows, renewed every ``leaseRenewal`` seconds while the pass runs: a
+    /// killed worker's rows are due again after at most this long.
+    static let lease: TimeInterval = 15
+    /// How often a running pass renews the lease on its rows.
+    static let leaseRenewal: TimeInterval = 5
 
     /// Delivers everything due now, pass after pass, until nothing due is left (rows retried later
     /// stay for a later run).
@@ -72,8 +75,10 @@ public struct OutboxWorker: Sendable {
     /// Claims one batch, sends it (several at once) and records every attempt in one transaction.
     public func deliverOnePass() throws -> Summary {
         let threads = max(1, configuration.concurrency)
-        let items = try store.claimDue(limit: threads * Self.rowsPerThread, lease: lease, owner: owner)
+        let items = try store.claimDue(limit: threads * Self.rowsPerThread, lease: Self.lease, owner: owner)
         guard !items.isEmpty else { return Summary() }
+        let renewal = LeaseRenewal(store: store, rows: items.map(\.rowID), owner: owner)
+        defer { renewal.stop() }
         let finished = Mutex<[ConversationStore.FinishedAttempt]>([])
         let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { worker in

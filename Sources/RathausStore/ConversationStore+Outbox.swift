@@ -157,6 +157,24 @@ extension ConversationStore {
         }
     }
 
+    /// Extends `owner`'s lease on `rows` to `until`, for the rows it still holds; returns how many.
+    /// A worker renews its leases while it works, so that a short lease is enough and the rows of a
+    /// worker that was killed are due again soon.
+    @discardableResult
+    public func renewLease(rows: [Int64], owner: String, until: Date) throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        return try writeTransaction { db in
+            let renew = try db.cachedStatement(
+                sql: "UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until IS NOT NULL")
+            var renewed = 0
+            for row in rows {
+                try renew.execute(arguments: [until, row, owner])
+                renewed += db.changesCount
+            }
+            return renewed
+        }
+    }
+
     /// One finished attempt, to be recorded.
     public struct FinishedAttempt: Sendable {
         /// The claimed row.

@@ -118,6 +118,50 @@ struct DeliveryRuleTests {
 }
 
 /// Deliveries to a real receiver on 127.0.0.1 that misbehaves in the ways the world does.
+@Suite("Short leases, renewed while a worker works")
+struct LeaseTests {
+    static func store(with applications: Int) throws -> ConversationStore {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-lease-\(UUID().uuidString)/d.sqlite").path
+        let store = try ConversationStore(path: path)
+        for number in 0..<applications {
+            _ = try store.submit(
+                SubmittedApplication(
+                    conversationID: "c\(number)", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
+                    serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
+                    data: [.init(field: "menge", type: "number", value: .number(Double(number)))]))
+        }
+        return store
+    }
+
+    @Test("a renewed lease keeps the rows from other workers; only the owner renews; an expired lease frees them")
+    func renewal() throws {
+        let store = try Self.store(with: 2)
+        let start = Date()
+        let claimed = try store.claimDue(limit: 2, lease: OutboxWorker.lease, owner: "a", now: start)
+        #expect(claimed.count == 2)
+        #expect(try store.renewLease(rows: claimed.map(\.rowID), owner: "b", until: start.addingTimeInterval(100)) == 0)
+        #expect(try store.renewLease(rows: claimed.map(\.rowID), owner: "a", until: start.addingTimeInterval(30)) == 2)
+        let during = start.addingTimeInterval(OutboxWorker.lease + 1)
+        #expect(try store.claimDue(limit: 2, lease: OutboxWorker.lease, owner: "b", now: during).isEmpty)
+        let after = start.addingTimeInterval(31)
+        #expect(try store.claimDue(limit: 2, lease: OutboxWorker.lease, owner: "b", now: after).count == 2)
+    }
+
+    @Test("while a pass runs its lease is renewed on a timer, and a worker that stopped leaves it to run out")
+    func timer() throws {
+        let store = try Self.store(with: 1)
+        let start = Date()
+        let claimed = try store.claimDue(limit: 1, lease: OutboxWorker.lease, owner: "a", now: start)
+        let renewal = LeaseRenewal(store: store, rows: claimed.map(\.rowID), owner: "a")
+        Thread.sleep(forTimeInterval: OutboxWorker.leaseRenewal + 1)
+        renewal.stop()
+        // Renewed after about 5 s until about 20 s: another worker finds nothing at 16 s, the row at 21 s.
+        let renewedUntil = start.addingTimeInterval(OutboxWorker.leaseRenewal + OutboxWorker.lease)
+        #expect(try store.claimDue(limit: 1, lease: 1, owner: "b", now: start.addingTimeInterval(OutboxWorker.lease + 1)).isEmpty)
+        #expect(try store.claimDue(limit: 1, lease: 1, owner: "b", now: renewedUntil.addingTimeInterval(2)).count == 1)
+    }
+}
+
 @Suite("Delivering to a local receiver", .serialized)
 struct DeliveryFaultTests {
     /// A store with `count` submitted applications, and the worker for `receiver`.
