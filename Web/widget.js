@@ -6,7 +6,8 @@
  *           data-title="Musterstadt fragen" defer></script>
  *
  * Attributes (all optional): data-server (default: the origin this script was loaded from),
- * data-title (default "Rathaus Musterstadt"), data-privacy (default <server>/datenschutz.html),
+ * data-title (default "Rathaus Musterstadt"), data-privacy (default: the server's privacy notice in
+ * the widget's language, <server>/datenschutz.html, /privacy.html or /datenschutz-leicht.html),
  * data-poll-seconds (default 10, at least 1): how often an open widget asks after the applications
  * filed in this conversation, data-language ("de", "en" or "de-x-ls" for Leichte Sprache): the
  * language a new conversation starts in until the citizen chooses another (default: none, so the
@@ -17,7 +18,8 @@
  * POST /api/v1/conversations as {"language": …}, in an existing one the widget sends the sentence
  * that switches it ("English please", "auf Deutsch bitte", "bitte in Leichter Sprache") like a
  * typed message, so the server's confirmation appears as a reply. The widget's own texts (TEXTS)
- * are in the chosen language (German when none). Every message gets `lang`: a reply that of its
+ * are in the chosen language (German when none), and so is the privacy notice its link opens
+ * (unless data-privacy names one). Every message gets `lang`: a reply that of its
  * turn, the welcome that of the new conversation ("de" when none is named), the citizen's the
  * widget's. The transcript read after a reload names no languages, so the widget remembers the
  * language of each message it showed under a hash of its text (not the text) in sessionStorage.
@@ -68,11 +70,14 @@
 
   // ---------------------------------------------------------------- languages and texts
 
-  /** The languages the server speaks, in the order the switch offers them, each named in itself. */
+  /**
+   * The languages the server speaks, in the order the switch offers them, each named in itself,
+   * with the server's privacy notice in it (used unless data-privacy names a page).
+   */
   var LANGUAGES = [
-    { tag: "de", name: "Deutsch", request: "auf Deutsch bitte" },
-    { tag: "en", name: "English", request: "English please" },
-    { tag: "de-x-ls", name: "Leichte Sprache", request: "bitte in Leichter Sprache" }
+    { tag: "de", name: "Deutsch", request: "auf Deutsch bitte", privacy: "/datenschutz.html" },
+    { tag: "en", name: "English", request: "English please", privacy: "/privacy.html" },
+    { tag: "de-x-ls", name: "Leichte Sprache", request: "bitte in Leichter Sprache", privacy: "/datenschutz-leicht.html" }
   ];
 
   /**
@@ -247,7 +252,7 @@
   var server = httpURL(attr("data-server"), document.baseURI) || scriptOrigin || window.location.origin;
   var customTitle = (attr("data-title") || "").trim() || null; // else the title of the chosen language
   var pageLanguage = languageOf(attr("data-language"));
-  var privacyURL = httpURL(attr("data-privacy"), document.baseURI) || server + "/datenschutz.html";
+  var customPrivacyURL = httpURL(attr("data-privacy"), document.baseURI); // else the page of the widget's language
   var pollSeconds = (function () {
     var value = parseFloat(attr("data-poll-seconds") || "");
     return isFinite(value) && value >= 1 ? Math.min(value, 3600) : 10;
@@ -505,8 +510,7 @@
     form.appendChild(hint);
 
     var footer = el("div", "rathaus-footer");
-    var privacy = el("a", "rathaus-privacy");
-    privacy.href = privacyURL;
+    var privacy = el("a", "rathaus-privacy"); // its text and href follow the language (showLanguage)
     var reset = el("button", "rathaus-reset");
     reset.type = "button";
     footer.appendChild(privacy);
@@ -550,6 +554,7 @@
       hint.textContent = text("inputHint");
       sendButton.textContent = text("send");
       privacy.textContent = text("privacy");
+      privacy.href = customPrivacyURL || server + languageOf(language).privacy;
       reset.textContent = text("reset");
       if (typing.classList.contains("rathaus-typing--active")) { typingText.textContent = text("typing"); }
     }

@@ -19,6 +19,7 @@ screenshot to /tmp/rathaus-languages-failure.png and exits 1. Every wait is at m
 """
 
 import sys
+from urllib.parse import urlsplit
 
 from browser_session import BrowserSession, check, run_session, set_widget_attribute
 from selenium.webdriver.common.by import By
@@ -101,12 +102,14 @@ class LanguagesTest(BrowserSession):
               f"the widget has lang={self.find('#rathaus-widget').get_attribute('lang')!r}")
 
     def check_labels(self, labels):
-        """The widget's own texts: input name, send button, reset button, privacy link, switch name."""
+        """The widget's own texts: input name, send button, reset button, privacy link and the page
+        it opens, switch name."""
         found = {
             "input": self.find("#rathaus-input").accessible_name,
             "send": self.text_of(self.find(".rathaus-send")),
             "reset": self.text_of(self.find(".rathaus-reset")),
             "privacy": self.text_of(self.find(".rathaus-privacy")),
+            "privacy_page": urlsplit(self.find(".rathaus-privacy").get_attribute("href")).path,
             "switch": self.find(".rathaus-languages").accessible_name,
         }
         check(found == labels, f"the widget's texts are {found}, expected {labels}")
@@ -140,9 +143,9 @@ class LanguagesTest(BrowserSession):
     def run(self):
         d = self.driver
         german = {"input": "Ihre Nachricht", "send": "Senden", "reset": "Gespräch löschen",
-                  "privacy": "Datenschutzhinweise", "switch": "Sprache"}
+                  "privacy": "Datenschutzhinweise", "privacy_page": "/datenschutz.html", "switch": "Sprache"}
         english = {"input": "Your message", "send": "Send", "reset": "Delete conversation",
-                   "privacy": "Privacy notice", "switch": "Language"}
+                   "privacy": "Privacy notice", "privacy_page": "/privacy.html", "switch": "Language"}
 
         self.step(1, "open the widget: German welcome with lang=de, the switch at Deutsch")
         d.get(self.base + "/")
@@ -215,6 +218,8 @@ class LanguagesTest(BrowserSession):
         self.step(7, "Leichte Sprache, then „Gespräch löschen“: the new conversation starts in Leichte Sprache")
         self.switch("Leichte Sprache", Keys.ENTER, "Leichter Sprache")
         check(self.text_of(self.find(".rathaus-privacy")) == "Daten-Schutz", "the privacy link is not in Leichte Sprache")
+        check(urlsplit(self.find(".rathaus-privacy").get_attribute("href")).path == "/datenschutz-leicht.html",
+              "the privacy link does not open the notice in Leichte Sprache")
         self.move_focus(".rathaus-reset", "the „Gespräch löschen“ button")
         self.press(Keys.ENTER)
         self.wait(lambda: self.idle() and len(self.bots()) == 1 and not self.citizens(),
