@@ -138,6 +138,42 @@ struct NetworkDeliveryTests {
         #expect(try proxy.entries().isEmpty)
     }
 
+    @Test("one worker reaches two departments each with its own settings: the default over TLS, one with a client certificate")
+    func perDepartment() throws {
+        let certificates = try TestCertificates()
+        let plain = try Receiver(certificates.receiverArguments())
+        let mutual = try Receiver(certificates.receiverArguments(requiringClientCertificate: true))
+        let (store, _, first) = try Self.setUp(plain)
+        let second = try store.submit(
+            SubmittedApplication(
+                conversationID: "c2", formID: "baumfaellung-beantragen", schemaVersion: 1, serviceName: "Baumfällung",
+                serviceKey: "local:musterstadt:baumfaellung-beantragen", departmentID: "bauverwaltung",
+                data: [.init(field: "anzahl", type: "number", value: .number(1))]))
+        let configuration = try DeliveryConfiguration(
+            yaml: """
+                delivery:
+                  connect_timeout_seconds: 2
+                  retry_schedule_seconds: [0.2, 0.2]
+                  ca_file: \(certificates.ca)
+                departments:
+                  default:
+                    url: \(plain.url)
+                    secrets: [\(Receiver.secret)]
+                  bauverwaltung:
+                    url: \(mutual.url)
+                    secrets: [\(Receiver.secret)]
+                    client_certificate: \(certificates.clientCertificate)
+                    client_key: \(certificates.clientKey)
+                    client_key_password_env: \(Self.passwordVariable)
+                """, environment: [Self.passwordVariable: TestCertificates.clientKeyPassword])
+        let worker = OutboxWorker(store: store, configuration: configuration)
+        try DeliveryFaultTests.drain(worker, store)
+        #expect(try plain.entries().compactMap(\.reference) == [first])
+        #expect(try mutual.entries().compactMap(\.reference) == [second])
+        #expect(try store.deliveries(status: "delivered").count == 2)
+        #expect(try store.attempts(reference: second)?.map(\.status) == [200], "no attempt without the client certificate")
+    }
+
     @Test("the config check names each missing, unreadable or wrong file, a proxy that is no http URL and an unset password variable, with its line")
     func configurationCheck() throws {
         let certificates = try TestCertificates()
