@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Settings: no redirects (a 3xx is an answer like any other), TLS verification on, only https
 /// (http only for loopback addresses or when allowed), connect and total timeouts, no signals,
-/// at most 64 KiB of each response kept. Not thread-safe: one per thread.
+/// at most 64 KiB of each response kept; per request the endpoint's CA, client certificate and
+/// proxy (``NetworkSettings``). Not thread-safe: one per thread.
 final class CurlTransport {
     /// What the receiver answered.
     struct Response: Sendable {
@@ -24,6 +25,30 @@ final class CurlTransport {
         let message: String
         var isTimeout: Bool { code == Int(CURLE_OPERATION_TIMEDOUT.rawValue) }
         var description: String { "curl \(code): \(message)" }
+
+        /// A failure of `result`, with what the operator should check for TLS and proxy errors,
+        /// then libcurl's detailed message (`detail`, from its error buffer) or its short one.
+        init(_ result: CURLcode, detail: String) {
+            let text = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail
+            let hint: String? =
+                switch result {
+                case CURLE_PEER_FAILED_VERIFICATION: "Das Zertifikat der Stelle ist nicht von einer vertrauten CA signiert (ca_file prüfen)"
+                case CURLE_SSL_CACERT_BADFILE: "Die CA-Datei ist unbrauchbar (ca_file prüfen)"
+                case CURLE_SSL_CERTPROBLEM: "Client-Zertifikat oder Schlüssel unbrauchbar (client_certificate, client_key, Passwort prüfen)"
+                case CURLE_SSL_CONNECT_ERROR: "TLS-Verbindung gescheitert (verlangt die Stelle ein Client-Zertifikat?)"
+                case CURLE_COULDNT_RESOLVE_PROXY: "Der Proxy ist nicht auffindbar (proxy prüfen)"
+                case _ where text.contains("certificate required"):
+                    "Die Stelle verlangt ein Client-Zertifikat (client_certificate und client_key prüfen)"
+                default: nil
+                }
+            self.init(code: Int(result.rawValue), message: hint.map { "\($0): \(text)" } ?? text)
+        }
+
+        /// A failure with this code and message.
+        init(code: Int, message: String) {
+            self.code = code
+            self.message = message
+        }
     }
 
     /// Bytes of a response body kept; the rest is read and dropped.
@@ -35,6 +60,8 @@ final class CurlTransport {
     private let connectTimeout: TimeInterval
     private let timeout: TimeInterval
     private let allowsHTTP: Bool
+    /// libcurl's detailed message of the last failure (CURLOPT_ERRORBUFFER).
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     /// A handle with these timeouts; `allowsHTTP` permits http:// for any host (else only loopback).
     init(connectTimeout: TimeInterval, timeout: TimeInterval, allowsHTTP: Bool) throws {
@@ -47,10 +74,11 @@ final class CurlTransport {
 
     deinit {
         curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
     }
 
-    /// Posts `body` to `url` with `headers`; throws ``Failure`` when no complete answer came.
-    func post(_ url: URL, headers: [(String, String)], body: Data) throws -> Response {
+    /// Posts `body` to `url` with `headers` over `network`; throws ``Failure`` when no complete answer came.
+    func post(_ url: URL, headers: [(String, String)], body: Data, network: NetworkSettings = NetworkSettings()) throws -> Response {
         guard CurlTransportRules.isAllowed(url, allowsHTTP: allowsHTTP) else {
             throw Failure(code: Int(CURLE_UNSUPPORTED_PROTOCOL.rawValue), message: "nur https (http nur für Loopback oder mit allow_http)")
         }
@@ -74,6 +102,9 @@ final class CurlTransport {
             try check(rathaus_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
             try check(rathaus_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
             try check(rathaus_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+            try apply(network)
+            errorBuffer[0] = 0
+            try check(rathaus_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
             try check(
                 rathaus_curl_setopt_write_function(
                     handle,
@@ -103,12 +134,32 @@ final class CurlTransport {
             try check(rathaus_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
             let result = curl_easy_perform(handle)
             guard result == CURLE_OK else {
-                throw Failure(code: Int(result.rawValue), message: String(cString: curl_easy_strerror(result)))
+                errorBuffer[Int(CURL_ERROR_SIZE)] = 0
+                throw Failure(result, detail: String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
         var status = 0
         _ = rathaus_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return Response(status: status, retryAfter: collector.retryAfter, body: collector.body)
+    }
+
+    /// Sets the endpoint's CA, client certificate and proxy; TLS verification stays on.
+    private func apply(_ network: NetworkSettings) throws {
+        if let caFile = network.caFile { try check(rathaus_curl_setopt_string(handle, CURLOPT_CAINFO, caFile)) }
+        if let certificate = network.clientCertificate {
+            try check(rathaus_curl_setopt_string(handle, CURLOPT_SSLCERT, certificate))
+            try check(rathaus_curl_setopt_string(handle, CURLOPT_SSLCERTTYPE, "PEM"))
+        }
+        if let key = network.clientKey {
+            try check(rathaus_curl_setopt_string(handle, CURLOPT_SSLKEY, key))
+            try check(rathaus_curl_setopt_string(handle, CURLOPT_SSLKEYTYPE, "PEM"))
+        }
+        if let password = network.clientKeyPassword { try check(rathaus_curl_setopt_string(handle, CURLOPT_KEYPASSWD, password)) }
+        if let proxy = network.proxy {
+            try check(rathaus_curl_setopt_string(handle, CURLOPT_PROXY, proxy))
+            // An empty list sends every host through the proxy, whatever no_proxy the process has.
+            try check(rathaus_curl_setopt_string(handle, CURLOPT_NOPROXY, network.noProxy ?? ""))
+        }
     }
 
     private func check(_ code: CURLcode) throws {

@@ -11,6 +11,7 @@ import Yams
 ///   allow_http: false                  # http:// only for loopback unless true
 ///   concurrency: 4                     # deliveries in flight at once
 ///   retry_schedule_seconds: [5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400]
+///   ca_file: kommunal-ca.pem           # and client_certificate, client_key, proxy, …: NetworkSettings
 /// departments:
 ///   default:                           # every department without its own entry
 ///     url: https://eingang.musterstadt.example/webhook
@@ -26,6 +27,8 @@ public struct DeliveryConfiguration: Sendable {
         public let url: URL
         /// Signing secrets (`whsec_…`); several during a rotation.
         public let secrets: [String]
+        /// The CA, client certificate and proxy to reach it with (`delivery:` merged with its own entry).
+        public let network: NetworkSettings
     }
 
     /// The database file, if the config names one.
@@ -44,6 +47,8 @@ public struct DeliveryConfiguration: Sendable {
     public let endpoints: [String: Endpoint]
     /// The mail server for e-mails to citizens, if the config has one (`smtp:`).
     public let smtp: SMTPSettings?
+    /// The network settings of `delivery:`, the default of every endpoint.
+    public let network: NetworkSettings
 
     /// The standard retry schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h.
     public static let standardSchedule: [TimeInterval] = [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400]
@@ -61,7 +66,8 @@ public struct DeliveryConfiguration: Sendable {
         public var description: String { lines.joined(separator: "\n") }
     }
 
-    /// Reads and checks `url`; `environment` supplies `secret_env` variables. Without
+    /// Reads and checks `url`; `environment` supplies `secret_env` variables, and relative paths
+    /// (`ca_file`, `client_certificate`, `client_key`) start from the file's folder. Without
     /// `requiresDepartments`, a file without `departments:` is valid and names no endpoint (for
     /// `serve`, which then only stores applications).
     public init(
@@ -72,11 +78,16 @@ public struct DeliveryConfiguration: Sendable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw Problems(lines: ["\(file):1: Die Datei kann nicht gelesen werden."])
         }
-        try self.init(yaml: text, file: file, environment: environment, requiresDepartments: requiresDepartments)
+        try self.init(
+            yaml: text, file: file, directory: url.deletingLastPathComponent(), environment: environment, requiresDepartments: requiresDepartments)
     }
 
-    /// Reads and checks YAML text (see ``init(contentsOf:environment:requiresDepartments:)``).
-    public init(yaml text: String, file: String = "config.yaml", environment: [String: String] = [:], requiresDepartments: Bool = true) throws {
+    /// Reads and checks YAML text (see ``init(contentsOf:environment:requiresDepartments:)``); relative
+    /// paths start from `directory`, or from the current directory when it is nil.
+    public init(
+        yaml text: String, file: String = "config.yaml", directory: URL? = nil, environment: [String: String] = [:],
+        requiresDepartments: Bool = true
+    ) throws {
         var problems: [String] = []
         let root: Node.Mapping
         do {
@@ -105,7 +116,9 @@ public struct DeliveryConfiguration: Sendable {
             return value
         }
         for key in delivery?.keys.compactMap(\.string) ?? []
-        where !["connect_timeout_seconds", "timeout_seconds", "allow_http", "concurrency", "retry_schedule_seconds"].contains(key) {
+        where !(["connect_timeout_seconds", "timeout_seconds", "allow_http", "concurrency", "retry_schedule_seconds"] + NetworkSettings.keys)
+            .contains(key)
+        {
             problems.append("\(file):\(line(delivery?[key])): Unbekanntes Feld 'delivery.\(key)'.")
         }
         connectTimeout = number("connect_timeout_seconds", 5)
@@ -121,6 +134,9 @@ public struct DeliveryConfiguration: Sendable {
         } else {
             retrySchedule = Self.standardSchedule
         }
+        let source = NetworkSettings.Source(file: file, directory: directory, environment: environment)
+        let network = NetworkSettings.read(delivery, over: NetworkSettings(), from: source, problems: &problems)
+        self.network = network
         var endpoints: [String: Endpoint] = [:]
         if let departments = root["departments"]?.mapping {
             for (key, node) in departments {
@@ -149,7 +165,14 @@ public struct DeliveryConfiguration: Sendable {
                 } else if (try? WebhookSigner(secrets: secrets)) == nil {
                     problems.append("\(file):\(line(node)): Ein Schlüssel der Stelle '\(id)' ist nicht 'whsec_' gefolgt von Base64.")
                 }
-                endpoints[id] = Endpoint(url: url, secrets: secrets)
+                for key in entry.keys.compactMap(\.string) where !(["url", "secrets", "secret_env"] + NetworkSettings.keys).contains(key) {
+                    problems.append("\(file):\(line(entry[key])): Unbekanntes Feld '\(key)' bei der Stelle '\(id)'.")
+                }
+                let own = NetworkSettings.read(entry, over: network, from: source, problems: &problems).completed(environment: environment)
+                if own.clientKey != nil, own.clientCertificate == nil {
+                    problems.append("\(file):\(line(node)): Die Stelle '\(id)' hat 'client_key', aber kein 'client_certificate'.")
+                }
+                endpoints[id] = Endpoint(url: url, secrets: secrets, network: own)
             }
         } else if requiresDepartments {
             problems.append("\(file):1: 'departments:' fehlt; tragen Sie mindestens 'default:' mit url und secrets ein.")

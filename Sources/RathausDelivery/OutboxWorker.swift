@@ -123,7 +123,7 @@ public struct OutboxWorker: Sendable {
                 ("webhook-timestamp", String(timestamp)), ("webhook-signature", signature),
             ]
             do {
-                let response = try transport.post(endpoint.url, headers: headers, body: body)
+                let response = try transport.post(endpoint.url, headers: headers, body: body, network: endpoint.network)
                 outcome = classify(status: response.status, retryAfter: response.retryAfter, item: item)
             } catch let failure as CurlTransport.Failure {
                 outcome = retryOrGiveUp(item, status: nil, error: failure.isTimeout ? "Zeitüberschreitung" : failure.description, retryAfter: nil)

@@ -26,6 +26,11 @@ struct CheckCommand: ParsableCommand {
                     ? "keine Stellen (rathaus serve speichert Anträge nur)"
                     : "\(configuration.endpoints.count) Stellen mit Adresse"
                         + (configuration.endpoints["default"] == nil ? " (ohne default)" : " (mit default)")
+                let networks = configuration.endpoints.values.map(\.network)
+                if case let mutual = networks.filter({ $0.clientCertificate != nil }).count, mutual > 0 {
+                    summary += ", \(mutual) mit Client-Zertifikat"
+                }
+                if case let proxied = networks.filter({ $0.proxy != nil }).count, proxied > 0 { summary += ", \(proxied) über Proxy" }
             } catch {
                 problems.append("\(error)")
             }

@@ -14,12 +14,17 @@ depends on --mode:
   gone      410
   redirect  302 to /elsewhere
 
+With --tls-cert and --tls-key it serves https (Python's ssl module) with that certificate chain; with
+--client-ca as well it requires a client certificate signed by that CA (mutual TLS), and a connection
+without one fails in the handshake, before anything is logged.
+
 It stops by itself after --lifetime seconds. Python standard library plus `standardwebhooks`.
 """
 
 import argparse
 import json
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -37,6 +42,9 @@ def main():
     parser.add_argument("--stall-seconds", type=float, default=3)
     parser.add_argument("--retry-after", default="1")
     parser.add_argument("--lifetime", type=float, default=300)
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
+    parser.add_argument("--client-ca")
     args = parser.parse_args()
 
     webhook = Webhook(args.secret)
@@ -104,7 +112,26 @@ def main():
                 with open(args.log, "a", encoding="utf-8") as log:
                     log.write(json.dumps(entry) + "\n")
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = None
+    if args.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        if args.client_ca:
+            context.load_verify_locations(args.client_ca)
+            context.verify_mode = ssl.CERT_REQUIRED
+
+    class Server(ThreadingHTTPServer):
+        def finish_request(self, request, client_address):
+            # The TLS handshake runs in the connection's own thread, so a failing one blocks no other.
+            if context is not None:
+                request = context.wrap_socket(request, server_side=True)
+            super().finish_request(request, client_address)
+
+        def handle_error(self, request, client_address):
+            if not isinstance(sys.exc_info()[1], ssl.SSLError):  # a refused handshake is expected
+                super().handle_error(request, client_address)
+
+    server = Server(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
     threading.Timer(args.lifetime, server.shutdown).start()

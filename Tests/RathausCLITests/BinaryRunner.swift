@@ -29,12 +29,18 @@ struct BinaryRunner {
         return nil
     }
 
-    /// Runs `rathaus ARGUMENTS` with `input` on standard input (not a terminal).
-    static func run(_ arguments: [String], input: String = "", directory: URL = repositoryRoot) throws -> Output {
+    /// Runs `rathaus ARGUMENTS` with `input` on standard input (not a terminal), with `environment`
+    /// added to this process's variables.
+    static func run(
+        _ arguments: [String], input: String = "", directory: URL = repositoryRoot, environment: [String: String] = [:]
+    ) throws -> Output {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The Python webhook receiver of `Tests/Delivery/receiver.py`, started for one test on a free
-/// port of 127.0.0.1; it verifies each request with the official `standardwebhooks` package.
+/// port of 127.0.0.1; it verifies each request with the official `standardwebhooks` package, and
+/// serves https when started with `--tls-cert` and `--tls-key`.
 public final class Receiver {
     /// One request as the receiver logged it.
     public struct Entry: Decodable, Sendable {
@@ -40,9 +41,12 @@ public final class Receiver {
     public let port: Int
     /// The file it logs each request to, one JSON line each.
     public let log: URL
+    /// True when it serves https.
+    public let usesTLS: Bool
 
     /// Starts the receiver with `arguments` (e.g. ["--mode", "fail", "--fail-first", "2"]).
     public init(_ arguments: [String] = []) throws {
+        usesTLS = arguments.contains("--tls-cert")
         log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-receiver-\(UUID().uuidString).jsonl")
         port = try PortPrintingScript.start(
             "Tests/Delivery/receiver.py", ["--secret", Self.secret, "--log", log.path, "--lifetime", "120"] + arguments, in: process)
@@ -54,7 +58,7 @@ public final class Receiver {
     }
 
     /// The webhook URL.
-    public var url: String { "http://127.0.0.1:\(port)/hook" }
+    public var url: String { "\(usesTLS ? "https" : "http")://127.0.0.1:\(port)/hook" }
 
     /// Everything logged so far.
     public func entries() throws -> [Entry] {
