@@ -27,8 +27,10 @@ final class CurlTransport {
         var description: String { "curl \(code): \(message)" }
 
         /// A failure of `result`, with what the operator should check for TLS and proxy errors,
-        /// then libcurl's detailed message (`detail`, from its error buffer) or its short one.
-        init(_ result: CURLcode, detail: String) {
+        /// then libcurl's detailed message (`detail`, from its error buffer) or its short one. A TLS
+        /// connection sent `withoutClientCertificate` that the other side ends at once (TLS 1.3 tells
+        /// a missing client certificate only after the handshake) is said to be that, probably.
+        init(_ result: CURLcode, detail: String, withoutClientCertificate: Bool = false) {
             let text = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail
             let hint: String? =
                 switch result {
@@ -39,6 +41,9 @@ final class CurlTransport {
                 case CURLE_COULDNT_RESOLVE_PROXY: "Der Proxy ist nicht auffindbar (proxy prüfen)"
                 case _ where text.contains("certificate required"):
                     "Die Stelle verlangt ein Client-Zertifikat (client_certificate und client_key prüfen)"
+                case CURLE_SEND_ERROR,
+                    CURLE_RECV_ERROR where withoutClientCertificate:
+                    "Die Stelle hat die TLS-Verbindung beendet (verlangt sie ein Client-Zertifikat?)"
                 default: nil
                 }
             self.init(code: Int(result.rawValue), message: hint.map { "\($0): \(text)" } ?? text)
@@ -135,7 +140,9 @@ final class CurlTransport {
             let result = curl_easy_perform(handle)
             guard result == CURLE_OK else {
                 errorBuffer[Int(CURL_ERROR_SIZE)] = 0
-                throw Failure(result, detail: String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines))
+                throw Failure(
+                    result, detail: String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines),
+                    withoutClientCertificate: url.scheme?.lowercased() == "https" && network.clientCertificate == nil)
             }
         }
         var status = 0
