@@ -65,7 +65,9 @@ final class CurlTransport {
     private let connectTimeout: TimeInterval
     private let timeout: TimeInterval
     private let allowsHTTP: Bool
-    /// libcurl's detailed message of the last failure (CURLOPT_ERRORBUFFER).
+    /// libcurl's detailed message of the last failure (CURLOPT_ERRORBUFFER). libcurl writes into a
+    /// buffer it keeps a pointer to for the handle's life, so this is C interop, not a speed trick:
+    /// without it, TLS and proxy errors would be reported only by their short generic text.
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     /// A handle with these timeouts; `allowsHTTP` permits http:// for any host (else only loopback).
