@@ -43,6 +43,17 @@ static inline CURLcode rathaus_curl_setopt_mime(CURL *handle, curl_mime *mime) {
     return curl_easy_setopt(handle, CURLOPT_MIMEPOST, mime);
 }
 
+// Performs the request with libcurl's detailed error message written into `message` (at least
+// CURL_ERROR_SIZE bytes), and takes the buffer back from the handle before returning, so that
+// libcurl keeps no pointer to it.
+static inline CURLcode rathaus_curl_perform_with_message(CURL *handle, char *message) {
+    message[0] = 0;
+    curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, message);
+    CURLcode result = curl_easy_perform(handle);
+    curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, (char *)NULL);
+    return result;
+}
+
 static inline CURLcode rathaus_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -65,10 +65,6 @@ final class CurlTransport {
     private let connectTimeout: TimeInterval
     private let timeout: TimeInterval
     private let allowsHTTP: Bool
-    /// libcurl's detailed message of the last failure (CURLOPT_ERRORBUFFER). libcurl writes into a
-    /// buffer it keeps a pointer to for the handle's life, so this is C interop, not a speed trick:
-    /// without it, TLS and proxy errors would be reported only by their short generic text.
-    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     /// A handle with these timeouts; `allowsHTTP` permits http:// for any host (else only loopback).
     init(connectTimeout: TimeInterval, timeout: TimeInterval, allowsHTTP: Bool) throws {
@@ -81,7 +77,6 @@ final class CurlTransport {
 
     deinit {
         curl_easy_cleanup(handle)
-        errorBuffer.deallocate()
     }
 
     /// Posts `body` to `url` with `headers` over `network`; throws ``Failure`` when no complete answer came.
@@ -110,8 +105,6 @@ final class CurlTransport {
             try check(rathaus_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
             try check(rathaus_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
             try apply(network)
-            errorBuffer[0] = 0
-            try check(rathaus_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
             try check(
                 rathaus_curl_setopt_write_function(
                     handle,
@@ -139,11 +132,13 @@ final class CurlTransport {
                         return length
                     }))
             try check(rathaus_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
-            let result = curl_easy_perform(handle)
+            // libcurl's detailed message of a failure (CURLOPT_ERRORBUFFER), for TLS and proxy errors.
+            var message = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+            let result = rathaus_curl_perform_with_message(handle, &message)
             guard result == CURLE_OK else {
-                errorBuffer[Int(CURL_ERROR_SIZE)] = 0
+                let detail = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 throw Failure(
-                    result, detail: String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines),
+                    result, detail: detail.trimmingCharacters(in: .whitespacesAndNewlines),
                     withoutClientCertificate: url.scheme?.lowercased() == "https" && network.clientCertificate == nil)
             }
         }
