@@ -10,10 +10,23 @@ import Yams
 public struct CatalogLoader: Sendable {
     /// The directory that holds `Knowledge/` and `Intents/`.
     public let directory: URL
+    /// Shared catalogues already read, reused by every town that builds on one (nil: read anew).
+    let bases: SharedCatalogs?
+    /// What file names in problems and locations start with: empty for the catalogue itself, the
+    /// folder's path for a shared catalogue read as a town's base.
+    let label: String
 
-    /// Creates a loader for the catalogue below `directory`.
-    public init(directory: URL) {
+    /// Creates a loader for the catalogue below `directory`; a town that builds on a shared
+    /// catalogue (`basis:` in `Knowledge/gemeinde.yaml`) takes it from `bases` when given.
+    public init(directory: URL, bases: SharedCatalogs? = nil) {
+        self.init(directory: directory, bases: bases, label: "")
+    }
+
+    /// A loader whose file names start with `label`.
+    init(directory: URL, bases: SharedCatalogs?, label: String) {
         self.directory = directory
+        self.bases = bases
+        self.label = label
     }
 
     /// Loads the catalogue, or throws ``CatalogLoadError`` listing every problem.
@@ -24,7 +37,26 @@ public struct CatalogLoader: Sendable {
     }
 
     /// Reads and checks everything, returning all problems and, when there are none, the catalogue.
+    /// A town's files are laid over its base's (see ``overlaid(on:)``) before anything is checked.
     public func check() -> CatalogReport {
+        var files = readFiles()
+        if let town = files.town, let base = town.base {
+            let baseDirectory = directory.appendingPathComponent(base, isDirectory: true).standardizedFileURL
+            files = files.overlaid(on: (bases ?? SharedCatalogs()).files(at: baseDirectory))
+        }
+        return assemble(files)
+    }
+
+    /// The town of `Knowledge/gemeinde.yaml` alone (nil when there is none or it has errors): to
+    /// learn the shared catalogue a town builds on before loading it.
+    public func town() -> Town? {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.townFile).path) else { return nil }
+        guard case .town(let town, _) = read(Self.townFile, as: .town).content else { return nil }
+        return town
+    }
+
+    /// Every file of this catalogue alone, read and parsed.
+    func readFiles() -> CatalogFiles {
         var problems: [CatalogProblem] = []
         let folders = [
             (
@@ -38,9 +70,8 @@ public struct CatalogLoader: Sendable {
         ]
         let townFiles = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.townFile).path) ? [Self.townFile] : []
 
-        // Every file is read and parsed on its own, spread over the cores; what they hold is then
-        // put together in the order of the files, as if read one after another. A translation
-        // (`x.en.yaml`) is read beside its German file's kind.
+        // Every file is read and parsed on its own, spread over the cores, and kept in the order
+        // of the files. A translation (`x.en.yaml`) is read beside its German file's kind.
         var kinds: [(files: [String], kind: FileKind)] = []
         for folder in folders {
             kinds.append((folder.files.filter { Language.ofFile($0) == nil }, folder.kind))
@@ -51,20 +82,27 @@ public struct CatalogLoader: Sendable {
         kinds.append((townFiles, .town))
         let jobs = kinds.flatMap { files, kind in files.map { (file: $0, kind: kind) } }
         let readFiles = ParallelWork.map(count: jobs.count) { number in read(jobs[number].file, as: jobs[number].kind) }
+        let entries = zip(jobs, readFiles).map { CatalogFiles.Entry(file: $0.file, kind: $0.kind, content: $1) }
+        return CatalogFiles(entries: entries, listingProblems: problems)
+    }
+
+    /// Checks the parsed files together and, when nothing is wrong, builds the catalogue from them.
+    private func assemble(_ files: CatalogFiles) -> CatalogReport {
+        var problems = files.listingProblems
         var parsedDepartments: [(Department, SourceLocation)] = [], parsedKnowledge: [KnowledgeParser.Parsed] = []
         var parsedIntentFiles: [IntentFileParser.Parsed] = [], parsedForms: [FormDefinition] = []
-        var referrals: [Referral] = [], town = Town.standard
+        var referrals: [Referral] = [], town = Town.standard, withdrawnLines: [String: Int] = [:]
         var translationFiles: [(file: String, parsed: TranslationParser.Parsed)] = []
-        for (job, readFile) in zip(jobs, readFiles) {
-            problems += readFile.problems
-            switch readFile.content {
+        for entry in files.entries {
+            problems += entry.content.problems
+            switch entry.content.content {
             case .department(let parsed): parsedDepartments.append(parsed)
             case .knowledge(let parsed): parsedKnowledge.append(parsed)
             case .intents(let parsed): parsedIntentFiles.append(parsed)
             case .form(let parsed): parsedForms.append(parsed)
             case .referral(let parsed): referrals.append(parsed)
-            case .town(let parsed): town = parsed
-            case .translation(let parsed): translationFiles.append((job.file, parsed))
+            case .town(let parsed, let lines): (town, withdrawnLines) = (parsed, lines)
+            case .translation(let parsed): translationFiles.append((entry.content.file, parsed))
             case nil: break
             }
         }
@@ -139,6 +177,14 @@ public struct CatalogLoader: Sendable {
             forms[form.id] = form
         }
 
+        for id in town.withdrawn.sorted() where knowledge[id] == nil {
+            problems.append(
+                CatalogProblem(
+                    code: .invalidValue, file: Self.townFile, line: withdrawnLines[id] ?? 1,
+                    message: "Die Basis hat keine Leistung '\(id)'.",
+                    fix: "Nennen Sie unter 'nicht_angeboten' die id einer Leistung aus dem Ordner Knowledge/ der Basis."))
+        }
+
         let crossCheck = CatalogCrossCheck(
             departments: departments.mapValues(\.0),
             knowledge: knowledge,
@@ -206,14 +252,27 @@ public struct CatalogLoader: Sendable {
     }
 
     /// What a catalogue file is.
-    private enum FileKind {
+    enum FileKind: Sendable {
         case department, knowledge, intents, form, referral, town
         /// A translation into a language of a German file of the given kind.
         case translation(TranslationParser.Kind, Language)
+
+        /// The place of the kind when files are put together: departments first, the town last.
+        var order: Int {
+            switch self {
+            case .department: 0
+            case .knowledge: 1
+            case .intents: 2
+            case .form: 3
+            case .referral: 4
+            case .translation: 5
+            case .town: 6
+            }
+        }
     }
 
     /// What one file held, as its parser read it, and the problems found in it.
-    private struct ReadFile: Sendable {
+    struct ReadFile: Sendable {
         /// The parsed content, by kind of file.
         enum Content: Sendable {
             case department((Department, SourceLocation))
@@ -221,7 +280,8 @@ public struct CatalogLoader: Sendable {
             case intents(IntentFileParser.Parsed)
             case form(FormDefinition)
             case referral(Referral)
-            case town(Town)
+            /// The town, with the line of each service it does not offer.
+            case town(Town, withdrawnLines: [String: Int])
             case translation(TranslationParser.Parsed)
         }
 
@@ -229,11 +289,13 @@ public struct CatalogLoader: Sendable {
         let content: Content?
         /// Every problem of the file.
         let problems: [CatalogProblem]
+        /// The file's name in problems (its path, after the label of a base).
+        let file: String
     }
 
     /// Reads one file and hands its YAML to the parser for its kind, collecting the problems of both.
     private func read(_ file: String, as kind: FileKind) -> ReadFile {
-        var reader = YAMLFieldReader(file: file)
+        var reader = YAMLFieldReader(file: label + file)
         let content: ReadFile.Content? = node(of: file, reader: &reader).flatMap { node in
             switch kind {
             case .department: DepartmentParser.parse(node, &reader).map(ReadFile.Content.department)
@@ -241,12 +303,33 @@ public struct CatalogLoader: Sendable {
             case .intents: IntentFileParser.parse(node, &reader).map(ReadFile.Content.intents)
             case .form: FormParser.parse(node, &reader).map(ReadFile.Content.form)
             case .referral: ReferralParser.parse(node, &reader).map(ReadFile.Content.referral)
-            case .town: TownParser.parse(node, &reader).map(ReadFile.Content.town)
+            case .town: parsedTown(node, &reader)
             case .translation(let kind, let language):
                 TranslationParser.parse(node, kind: kind, language: language, &reader).map(ReadFile.Content.translation)
             }
         }
-        return ReadFile(content: content, problems: reader.problems)
+        return ReadFile(content: content, problems: reader.problems, file: reader.file)
+    }
+
+    /// The town file's content: the town, with the line of each service it does not offer; a
+    /// `basis:` folder that does not exist is reported at its line.
+    private func parsedTown(_ node: Node, _ reader: inout YAMLFieldReader) -> ReadFile.Content? {
+        guard let town = TownParser.parse(node, &reader) else { return nil }
+        let mapping = node.mapping
+        if let base = town.base {
+            let knowledge = directory.appendingPathComponent(base, isDirectory: true).appendingPathComponent("Knowledge")
+            if !FileManager.default.fileExists(atPath: knowledge.path) {
+                reader.report(
+                    .missingDirectory, line: reader.line(of: mapping?["basis"]), "Die Basis '\(base)' hat keinen Ordner Knowledge/.",
+                    fix: "Geben Sie den Ordner des gemeinsamen Katalogs relativ zum Ordner der Gemeinde an, z. B. ../land.")
+                return nil
+            }
+        }
+        var lines: [String: Int] = [:]
+        for item in mapping?["nicht_angeboten"]?.sequence ?? [] {
+            if let id = item.string { lines[id.trimmingCharacters(in: .whitespaces)] = reader.line(of: item) }
+        }
+        return .town(town, withdrawnLines: lines)
     }
 
     /// The YAML of one file, or nil after reporting why there is none.

@@ -11,7 +11,7 @@ public enum DialogText: String, Sendable, CaseIterable {
     case validity, representation, processingTime = "processing_time", onlineService = "online_service", responsible, address
     case openingHours = "opening_hours", phone, email, notes, forms, contact, online
     case notOnline = "not_online", applyInChat = "apply_in_chat", remainder, moreCosts = "more_costs"
-    case notUnderstood = "not_understood", notUnderstoodTown = "not_understood_town"
+    case notUnderstood = "not_understood", notUnderstoodTown = "not_understood_town", serviceNotOffered = "service_not_offered"
     case formOffer = "form_offer", offerDeclined = "offer_declined", clarification, whichService = "which_service"
     case suggestApply = "suggest_apply", suggestDocuments = "suggest_documents", suggestDocumentsText = "suggest_documents_text"
     case suggestCosts = "suggest_costs", suggestCostsText = "suggest_costs_text", suggestHours = "suggest_hours"
@@ -84,6 +84,8 @@ public enum DialogText: String, Sendable, CaseIterable {
         case .remainder: "und {count} weitere („Alles anzeigen“)"
         case .moreCosts: "und {count} weitere Angaben"
         case .notUnderstood: "Dazu kann ich Ihnen leider nichts sagen. Ich beantworte Fragen zu den Dienstleistungen der Stadt."
+        case .serviceNotOffered:
+            "„{service}“ bietet die Stadt {town} nicht an. Wer dafür zuständig ist, sagt Ihnen: {department}."
         case .notUnderstoodTown:
             "Dazu kann ich Ihnen leider nichts sagen. Ich beantworte Fragen zu den Dienstleistungen der Stadt {town}. "
                 + "Bitte formulieren Sie Ihre Frage anders oder wenden Sie sich direkt an uns."

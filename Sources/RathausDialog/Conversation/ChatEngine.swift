@@ -21,9 +21,25 @@ public final class ChatEngine: Sendable {
     /// The engines of the other languages and the language detector, built when first asked for
     /// (an English matcher takes a moment to fit).
     private let translated = Mutex<(engines: [Language: ChatEngine], detector: LanguageDetector?)>(([:], nil))
+    /// The engine of the shared catalogue a town builds on, whose matchers and detector this one
+    /// reuses; nil for an engine of its own.
+    private let shared: ChatEngine?
 
     /// An engine over `catalog`, reusing a `matcher` built for it.
-    public init(catalog: Catalog, matcher: IntentMatcher) {
+    public convenience init(catalog: Catalog, matcher: IntentMatcher) {
+        self.init(catalog: catalog, matcher: matcher, shared: nil)
+    }
+
+    /// A town's engine over `catalog`, which builds on the shared catalogue of `shared`: the shared
+    /// matcher with the town's own intents added (see ``IntentMatcher/init(town:sharing:of:)``), in
+    /// every language, and the shared language detector. Quick: nothing is fitted.
+    public convenience init(town catalog: Catalog, sharing shared: ChatEngine) {
+        let matcher = IntentMatcher(town: catalog, sharing: shared.matcher, of: shared.catalog)
+        self.init(catalog: catalog, matcher: matcher.addsTownIntents ? matcher : shared.matcher, shared: shared)
+    }
+
+    private init(catalog: Catalog, matcher: IntentMatcher, shared: ChatEngine?) {
+        self.shared = shared
         self.catalog = catalog
         self.matcher = matcher
         composer = AnswerComposer(catalog: catalog)
@@ -44,8 +60,14 @@ public final class ChatEngine: Sendable {
         return translated.withLock { state in
             if let engine = state.engines[language] { return engine }
             let localized = catalog.localized(to: language)
-            let matcher = language.isGerman ? self.matcher : (try? IntentMatcher(catalog: localized)) ?? self.matcher
-            let engine = ChatEngine(catalog: localized, matcher: matcher)
+            let engine: ChatEngine
+            if language.isGerman {
+                engine = ChatEngine(catalog: localized, matcher: matcher, shared: nil)
+            } else if let shared {
+                engine = ChatEngine(town: localized, sharing: shared.engine(for: language))
+            } else {
+                engine = ChatEngine(catalog: localized, matcher: (try? IntentMatcher(catalog: localized)) ?? matcher, shared: nil)
+            }
             state.engines[language] = engine
             return engine
         }
@@ -53,7 +75,8 @@ public final class ChatEngine: Sendable {
 
     /// Tells German from English, learnt from this catalogue's texts (built on first use).
     public var detector: LanguageDetector {
-        translated.withLock { state in
+        if let shared { return shared.detector }
+        return translated.withLock { state in
             if let detector = state.detector { return detector }
             let detector = LanguageDetector(catalog: catalog)
             state.detector = detector

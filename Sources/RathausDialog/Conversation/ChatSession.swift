@@ -195,7 +195,7 @@ public struct ChatSession: Sendable {
             return turn(["\(question)\n1. \(first.name)\n2. \(second.name)"], intent: nil)
         }
         if catalog.knowledge[intent] != nil { snapshot.currentService = intent }
-        if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(utterance) {
+        if offersForms, let form = catalog.forms[intent], aspect == nil, Self.wantsToApply(utterance), !catalog.town.withdrawn.contains(intent) {
             return startForm(form, prefilled: prefill(form, from: utterance))
         }
         // "Was kostet ein Reisepass?" – "Und ein Personalausweis?": the same part of the next service.
@@ -206,6 +206,12 @@ public struct ChatSession: Sendable {
     /// The answer about `intent` (the part `aspect` asks for, else the overview), the offer of
     /// its form when it has one, and the parts to ask for next.
     private mutating func serviceAnswer(_ intent: String, aspect: Aspect?, request: Utterance, offersForms: Bool) -> Turn {
+        if catalog.town.withdrawn.contains(intent), let entry = catalog.knowledge[intent] {
+            // A shared service this town does not offer (`nicht_angeboten:`): said so, not answered.
+            let department = catalog.fallbackDepartment?.name ?? catalog.town.name
+            return turn(
+                [catalog.text(.serviceNotOffered, ["service": entry.name, "town": catalog.town.name, "department": department])], intent: intent)
+        }
         snapshot.currentAspect = aspect
         let offered = offersForms ? offer(intent, request: request) : []
         let suggestions = composer.suggestions(for: intent, after: aspect, formOffered: !offered.isEmpty)

@@ -46,6 +46,8 @@ public final class IntentMatcher: Sendable {
     private let intentIDs: [String]
     /// Keywords that refer a message to another authority before any scoring.
     private let referralKeywords: ReferralKeywords
+    /// What a town adds to the shared matcher it was built over; nil for a catalogue's own matcher.
+    private let town: TownIntents?
 
     /// Builds the index and fits the model from every intent's examples and, for services, the
     /// name and synonyms, plus the out-of-scope examples; then calibrates the threshold.
@@ -126,7 +128,26 @@ public final class IntentMatcher: Sendable {
         self.intentIDs = intentIDs
         self.referralKeywords = ReferralKeywords(catalog: catalog)
         self.threshold = threshold ?? Self.threshold(similarities.sorted(), besides: rejection)
+        self.town = nil
     }
+
+    /// A town's matcher over `shared`, the matcher fitted once for the shared catalogue
+    /// `sharedCatalog` that the town's `catalog` builds on: the shared index, model and threshold
+    /// are reused as they are (their arrays are not copied), and the town's own intents and
+    /// synonyms are added (see ``TownIntents``). Quick: nothing is fitted.
+    public init(town catalog: Catalog, sharing shared: IntentMatcher, of sharedCatalog: Catalog) {
+        threshold = shared.threshold
+        analyzer = shared.analyzer
+        index = shared.index
+        model = shared.model
+        intentIDs = shared.intentIDs
+        referralKeywords = shared.referralKeywords
+        let town = TownIntents(town: catalog, shared: sharedCatalog, sharedIDs: Set(shared.intentIDs), analyzer: shared.analyzer)
+        self.town = town.isEmpty ? nil : town
+    }
+
+    /// True when a town adds intents or synonyms of its own to the shared matcher this one reuses.
+    public var addsTownIntents: Bool { town != nil }
 
     /// Recognises the intent of `text`, analysed as an ``Utterance`` (trimmed, at most
     /// ``Utterance/maximumLength`` characters); see the overload that takes an utterance.
@@ -137,10 +158,22 @@ public final class IntentMatcher: Sendable {
     /// Recognises the intent of `utterance`, or none when it is out of scope; `confidence` is always
     /// the similarity of the intent given (the best one even when rejected).
     public func match(_ utterance: Utterance) -> IntentMatch {
+        let utterance = town?.widened(utterance) ?? utterance
         if let referral = referralKeywords.referral(in: utterance.words) {
             return IntentMatch(intent: referral, confidence: 1, alternatives: [])
         }
-        let vector = index.vector(analyzer.featureList(of: utterance))
+        let features = analyzer.featureList(of: utterance)
+        let shared = sharedMatch(features)
+        // A town's own intent wins when it resembles the message more than the shared answer does.
+        guard let own = town?.ranked(features).first, own.confidence >= threshold, own.confidence > shared.confidence else { return shared }
+        let runnerUp = shared.intent.map { [IntentMatch.Candidate(intent: $0, confidence: shared.confidence)] } ?? []
+        let alternatives = (runnerUp + shared.alternatives).filter { $0.confidence >= threshold * 0.75 }.prefix(3)
+        return IntentMatch(intent: own.intent, confidence: own.confidence, alternatives: Array(alternatives))
+    }
+
+    /// The shared catalogue's answer for `features`: the intent the model or the similarity names, or none.
+    private func sharedMatch(_ features: [(Feature, Double)]) -> IntentMatch {
+        let vector = index.vector(features)
         let scores = index.scores(vector)
         var ranked = Self.ranked(scores, ids: intentIDs, limit: 4)
         guard let mostSimilar = ranked.first else { return IntentMatch(intent: nil, confidence: 0, alternatives: []) }
@@ -173,7 +206,11 @@ public final class IntentMatcher: Sendable {
 
     /// All intents with a similarity above zero to `utterance`, most similar first.
     public func rank(_ utterance: Utterance) -> [IntentMatch.Candidate] {
-        Self.ranked(index.scores(index.vector(analyzer.featureList(of: utterance))), ids: intentIDs, limit: intentIDs.count)
+        let utterance = town?.widened(utterance) ?? utterance
+        let features = analyzer.featureList(of: utterance)
+        let shared = Self.ranked(index.scores(index.vector(features)), ids: intentIDs, limit: intentIDs.count)
+        guard let town else { return shared }
+        return (shared + town.ranked(features)).sorted { $0.confidence > $1.confidence }
     }
 
     /// What one piece of the work at load time gives.
