@@ -15,6 +15,8 @@ public struct APIError: HTTPResponseError, Sendable {
 
     /// 404 for a conversation that does not exist or whose token is wrong (no hint which).
     public static let notFound = APIError(status: .notFound, code: "not_found", message: "Dieses Gespräch gibt es nicht.")
+    /// 404 for a request that names no town the server serves (`serve --tenants`).
+    public static let unknownTown = APIError(status: .notFound, code: "unknown_town", message: "Diese Gemeinde gibt es hier nicht.")
     /// 400 for a body that is not the expected JSON.
     public static let badRequest = APIError(status: .badRequest, code: "bad_request", message: "Die Anfrage ist nicht lesbar.")
     /// 422 for a language Rathaus does not speak, asked for when a conversation is created.

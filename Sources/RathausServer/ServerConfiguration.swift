@@ -13,6 +13,7 @@ import Yams
 ///   trust_forwarded_for: false
 ///   reload_check_seconds: 2
 ///   maintenance: {message: "Der Chat ist bis 14 Uhr in Wartung."}
+///   hosts: [chat.musterstadt.example]   # with serve --tenants: the town's own host names
 /// ```
 public struct ServerConfiguration: Sendable, Equatable {
     /// Origins whose pages may call the API (CORS); none by default, so only the server's own pages can.
@@ -30,6 +31,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Maintenance: new conversations and turns get 503 with this text (nil: the default text).
     /// The outer nil: no maintenance.
     public var maintenance: Maintenance?
+    /// Host names that choose this town when one server serves several (`serve --tenants`).
+    public var hosts: [String] = []
 
     /// `server.maintenance`: the chat is switched off for citizens.
     public struct Maintenance: Sendable, Equatable {
@@ -76,7 +79,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
         guard let server = node.mapping else { throw Problems(lines: ["\(file):\(line(node)): 'server:' braucht Felder wie cors_origins."]) }
         var problems: [String] = []
-        let known = ["cors_origins", "frame_ancestors", "rate_limit", "trust_forwarded_for", "reload_check_seconds", "maintenance"]
+        let known = ["cors_origins", "frame_ancestors", "rate_limit", "trust_forwarded_for", "reload_check_seconds", "maintenance", "hosts"]
         for key in server.keys.compactMap(\.string) where !known.contains(key) {
             problems.append("\(file):\(line(server[key])): Unbekanntes Feld 'server.\(key)'. Erlaubt sind: \(known.joined(separator: ", ")).")
         }
@@ -124,6 +127,17 @@ public struct ServerConfiguration: Sendable, Equatable {
             }
         }
         reloadCheckSeconds = number(server["reload_check_seconds"], "reload_check_seconds", reloadCheckSeconds)
+        if let list = server["hosts"] {
+            let names = list.sequence?.compactMap(\.string).map { $0.lowercased() } ?? []
+            let valid = names.filter { name in
+                !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+            }
+            if list.sequence == nil || valid.count != list.sequence?.count {
+                problems.append(
+                    "\(file):\(line(list)): 'hosts' muss eine Liste von Hostnamen sein, z. B. [chat.musterstadt.example] (ohne https:// und Port).")
+            }
+            hosts = valid
+        }
         // The key alone switches maintenance on (`maintenance:` or `{}`: the default text).
         if let node = server["maintenance"] {
             if node.null != nil {

@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port (0: ein freier Port).") var port = 8080
     @Option(name: .long, help: "Konfigurationsdatei: server (CORS, Rahmen, Ratenlimit) und die Stellen für die Zustellung.") var config: String?
     @Option(name: .long, help: "Niedrigste Protokollstufe: debug, info, notice, warning, error.") var logLevel = "info"
+    @Option(name: .long, help: "Ordner mit einem Unterordner je Gemeinde: alle Gemeinden in einem Server (siehe docs/tenants.md).")
+    var tenants: String?
 
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
@@ -29,6 +31,10 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
         var logger = Logger(label: "rathaus")
         logger.logLevel = level
+        if let tenants {
+            try await serveTenants(in: URL(fileURLWithPath: tenants, isDirectory: true), logger: logger)
+            return
+        }
         let serverConfiguration = try loadServerConfiguration()
         let delivery = try config.map { try DeliveryOptions.load($0, requiresDepartments: false) }
         let catalog = try options.load()

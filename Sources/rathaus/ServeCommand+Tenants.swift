@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RathausServer
+import RathausStore
+import ServiceLifecycle
+
+extension ServeCommand {
+    /// `rathaus serve --tenants DIR`: every town in `directory` in one server, each with its own
+    /// catalogue, settings, rate limit, data and delivery worker, chosen by host name or `/t/{key}/`.
+    func serveTenants(in directory: URL, logger: Logger) async throws {
+        let started = Date()
+        let tenants: [Tenant]
+        do {
+            tenants = try TenantDirectory.load(directory)
+        } catch {
+            StandardError.write("Die Gemeinden in \(directory.path) enthalten Fehler:\n\(error)\n")
+            throw ExitCode(1)
+        }
+        // The widget and its pages are those of the shared catalogue (`--catalog`), for every town.
+        let web = StaticFiles(directory: options.directory.appendingPathComponent("Web"))
+        var services: [any Service] = []
+        var towns: [(key: String, hosts: [String], responder: RouterResponder<RathausRequestContext>)] = []
+        var watched: [(key: String, live: LiveCatalog, metrics: ServerMetrics)] = []
+        for tenant in tenants {
+            var townLogger = logger
+            townLogger[metadataKey: "town"] = "\(tenant.key)"
+            let store: ConversationStore
+            do {
+                store = try ConversationStore(path: tenant.database)
+            } catch {
+                StandardError.write("Die Datenbank \(tenant.database) lässt sich nicht öffnen: \(error)\n")
+                throw ExitCode(1)
+            }
+            let metrics = ServerMetrics()
+            let maintenance = MaintenanceMode(
+                configured: tenant.configuration.maintenance,
+                switched: try store.maintenanceSwitch().map { ServerConfiguration.Maintenance(message: $0.message) })
+            let api = ChatAPI(
+                live: tenant.live, store: store, retentionDays: storage.retentionDays, configuration: tenant.configuration,
+                metrics: metrics, web: web, logger: townLogger,
+                departmentSecrets: tenant.delivery?.endpoints.mapValues(\.secrets) ?? [:], maintenance: maintenance)
+            towns.append((tenant.key, tenant.hosts, api.router().buildResponder()))
+            watched.append((tenant.key, tenant.live, metrics))
+            if let delivery = tenant.delivery, !delivery.endpoints.isEmpty {
+                services.append(DeliveryService(store: store, configuration: delivery, interval: 1, logger: townLogger))
+            }
+            let settings = tenant.folder.appendingPathComponent(Tenant.configurationFile)
+            services.append(
+                MaintenanceWatcher(
+                    mode: maintenance, store: store,
+                    configFile: FileManager.default.fileExists(atPath: settings.path) ? settings : nil,
+                    checkInterval: 2, logger: townLogger))
+        }
+        services.append(TenantWatcher(towns: watched, checkInterval: 2, logger: logger))
+        let app = Application(
+            responder: TenantRouter(towns: towns), configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { [host, port] channel in
+                print("Rathaus lauscht auf http://\(channel.localAddress?.ipAddress ?? host):\(channel.localAddress?.port ?? port)")
+                fflush(nil)
+            },
+            logger: logger)
+        services.append(app)
+        logger.info(
+            "starting",
+            metadata: [
+                "towns": "\(tenants.count)", "load_seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
+                "delivery_workers": "\(tenants.filter { !($0.delivery?.endpoints.isEmpty ?? true) }.count)",
+            ])
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.info("stopped")
+    }
+}
