@@ -5,7 +5,8 @@
  *   <script src="https://server/widget.js" data-server="https://server"
  *           data-title="Musterstadt fragen" defer></script>
  *
- * Attributes (all optional): data-server (default: the origin this script was loaded from),
+ * Attributes (all optional): data-server (default: where this script was loaded from, its origin
+ * and any path before /widget.js, e.g. https://server/t/05315000 for one town of several),
  * data-title (default "Rathaus Musterstadt"), data-privacy (default: the server's privacy notice in
  * the widget's language, <server>/datenschutz.html, /privacy.html or /datenschutz-leicht.html),
  * data-poll-seconds (default 10, at least 1): how often an open widget asks after the applications
@@ -244,12 +245,17 @@
     }
   }
 
-  var scriptOrigin = null;
+  // The server is where this script came from: its origin, and the path before /widget.js, so
+  // that a town served under /t/{key}/ by a server for several towns talks to that town.
+  var scriptBase = null;
   if (script && script.src) {
-    try { scriptOrigin = new URL(script.src, document.baseURI).origin; } catch (e) { scriptOrigin = null; }
+    try {
+      var source = new URL(script.src, document.baseURI);
+      scriptBase = source.origin + source.pathname.replace(/\/widget\.js$/, "");
+    } catch (e) { scriptBase = null; }
   }
   var attr = function (name) { return script ? script.getAttribute(name) : null; };
-  var server = httpURL(attr("data-server"), document.baseURI) || scriptOrigin || window.location.origin;
+  var server = httpURL(attr("data-server"), document.baseURI) || scriptBase || window.location.origin;
   var customTitle = (attr("data-title") || "").trim() || null; // else the title of the chosen language
   var pageLanguage = languageOf(attr("data-language"));
   var customPrivacyURL = httpURL(attr("data-privacy"), document.baseURI); // else the page of the widget's language

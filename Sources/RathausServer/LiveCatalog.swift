@@ -86,8 +86,8 @@ public final class LiveCatalog: Sendable {
         guard let directory else { return 0 }
         var hasher = Hasher()
         var folders = [directory]
-        if base == nil, let shared = engine.catalog.town.base {
-            folders.append(directory.appendingPathComponent(shared, isDirectory: true))
+        if base == nil, let shared = engine.catalog.town.baseDirectory(from: directory) {
+            folders.append(shared)
         }
         for catalogFolder in folders {
             Self.combine(catalogFolder, into: &hasher)

@@ -62,8 +62,7 @@ public enum TenantDirectory {
         }
         let live: LiveCatalog
         do {
-            if let base = CatalogLoader(directory: folder).town()?.base {
-                let baseFolder = folder.appendingPathComponent(base, isDirectory: true).standardizedFileURL
+            if let baseFolder = CatalogLoader(directory: folder).town()?.baseDirectory(from: folder) {
                 // The first town over a base loads it; the others wait for it and reuse it.
                 let shared = bases.withLock { loaded in
                     if let known = loaded[baseFolder.path] { return known }

@@ -28,7 +28,7 @@ public struct TenantRouter<Responder: HTTPResponder>: HTTPResponder where Respon
         if path.hasPrefix("/t/") {
             let rest = path.dropFirst(3)
             let key = String(rest.prefix { $0 != "/" })
-            guard let town = byKey[key] else { throw APIError.unknownTown }
+            guard let town = byKey[key] else { return try APIError.unknownTown.response(from: request, context: context) }
             let inner = rest.dropFirst(key.count)
             // `/t/05315000` → `/t/05315000/`, so that the page's relative links stay in the town.
             guard !inner.isEmpty else { return Response(status: .permanentRedirect, headers: [.location: "/t/\(key)/"]) }
@@ -37,11 +37,12 @@ public struct TenantRouter<Responder: HTTPResponder>: HTTPResponder where Respon
             return try await town.respond(to: Request(head: head, body: request.body), context: context)
         }
         if path == "/health" { return Response.json(["status": "ok", "towns": .int(byKey.count)]) }
-        throw APIError.unknownTown
+        return try APIError.unknownTown.response(from: request, context: context)
     }
 
     /// The host name the request was sent to, lower-cased and without its port.
     static func hostName(of request: Request) -> String? {
+        // HTTP/1.1's Host header arrives as the authority.
         guard let authority = request.head.authority else { return nil }
         // `[::1]:8080` keeps its brackets; `chat.example:8080` loses the port.
         let name = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }) + "]" : String(authority.prefix { $0 != ":" })

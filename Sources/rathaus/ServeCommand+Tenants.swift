@@ -3,7 +3,6 @@ import Foundation
 import Hummingbird
 import Logging
 import RathausServer
-import RathausStore
 import ServiceLifecycle
 
 extension ServeCommand {
@@ -21,41 +20,31 @@ extension ServeCommand {
         // The widget and its pages are those of the shared catalogue (`--catalog`), for every town.
         let web = StaticFiles(directory: options.directory.appendingPathComponent("Web"))
         var services: [any Service] = []
-        var towns: [(key: String, hosts: [String], responder: RouterResponder<RathausRequestContext>)] = []
-        var watched: [(key: String, live: LiveCatalog, metrics: ServerMetrics)] = []
+        var towns: [ServedTown] = []
         for tenant in tenants {
-            var townLogger = logger
-            townLogger[metadataKey: "town"] = "\(tenant.key)"
-            let store: ConversationStore
             do {
-                store = try ConversationStore(path: tenant.database)
+                towns.append(try ServedTown(tenant, web: web, retentionDays: storage.retentionDays, logger: logger))
             } catch {
                 StandardError.write("Die Datenbank \(tenant.database) lässt sich nicht öffnen: \(error)\n")
                 throw ExitCode(1)
             }
-            let metrics = ServerMetrics()
-            let maintenance = MaintenanceMode(
-                configured: tenant.configuration.maintenance,
-                switched: try store.maintenanceSwitch().map { ServerConfiguration.Maintenance(message: $0.message) })
-            let api = ChatAPI(
-                live: tenant.live, store: store, retentionDays: storage.retentionDays, configuration: tenant.configuration,
-                metrics: metrics, web: web, logger: townLogger,
-                departmentSecrets: tenant.delivery?.endpoints.mapValues(\.secrets) ?? [:], maintenance: maintenance)
-            towns.append((tenant.key, tenant.hosts, api.router().buildResponder()))
-            watched.append((tenant.key, tenant.live, metrics))
-            if let delivery = tenant.delivery, !delivery.endpoints.isEmpty {
-                services.append(DeliveryService(store: store, configuration: delivery, interval: 1, logger: townLogger))
+        }
+        for town in towns {
+            var townLogger = logger
+            townLogger[metadataKey: "town"] = "\(town.tenant.key)"
+            if let delivery = town.tenant.delivery, !delivery.endpoints.isEmpty {
+                services.append(DeliveryService(store: town.store, configuration: delivery, interval: 1, logger: townLogger))
             }
-            let settings = tenant.folder.appendingPathComponent(Tenant.configurationFile)
+            let settings = town.tenant.folder.appendingPathComponent(Tenant.configurationFile)
             services.append(
                 MaintenanceWatcher(
-                    mode: maintenance, store: store,
+                    mode: town.maintenance, store: town.store,
                     configFile: FileManager.default.fileExists(atPath: settings.path) ? settings : nil,
                     checkInterval: 2, logger: townLogger))
         }
-        services.append(TenantWatcher(towns: watched, checkInterval: 2, logger: logger))
+        services.append(TenantWatcher(towns: towns.map { ($0.tenant.key, $0.tenant.live, $0.metrics) }, checkInterval: 2, logger: logger))
         let app = Application(
-            responder: TenantRouter(towns: towns), configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            responder: ServedTown.router(towns), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { [host, port] channel in
                 print("Rathaus lauscht auf http://\(channel.localAddress?.ipAddress ?? host):\(channel.localAddress?.port ?? port)")
                 fflush(nil)

@@ -130,7 +130,7 @@ def run_session(base, make_session, screenshot, success):
     try:
         with urllib.request.urlopen(base.rstrip("/") + "/", timeout=WAIT_SECONDS) as response:
             page = response.read().decode("utf-8", "replace")
-        check("/widget.js" in page, "the page at / does not embed /widget.js")
+        check("widget.js" in page, "the page at / does not embed widget.js")
     except (OSError, Failure) as error:
         print(f"FAILED: {base} does not serve the demo page: {error}", file=sys.stderr)
         return 1

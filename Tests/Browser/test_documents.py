@@ -272,7 +272,7 @@ class DocumentsTest(BrowserSession):
         self.wait(lambda: self.find_all("#rathaus-toggle") and self.find("#rathaus-toggle").is_displayed(),
                   "the chat toggle did not appear (widget.js or widget.css not loaded?)")
         check(self.driver.execute_script(
-            "return document.querySelector('script[src$=\"/widget.js\"]').getAttribute('data-poll-seconds');") == "1",
+            "return document.querySelector('script[src$=\"widget.js\"]').getAttribute('data-poll-seconds');") == "1",
             "could not set data-poll-seconds on the widget's script tag")
         self.move_focus(lambda: self.is_active("#rathaus-toggle"), "the chat toggle")
         self.press(Keys.ENTER)

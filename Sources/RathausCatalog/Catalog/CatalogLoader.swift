@@ -40,8 +40,7 @@ public struct CatalogLoader: Sendable {
     /// A town's files are laid over its base's (see ``overlaid(on:)``) before anything is checked.
     public func check() -> CatalogReport {
         var files = readFiles()
-        if let town = files.town, let base = town.base {
-            let baseDirectory = directory.appendingPathComponent(base, isDirectory: true).standardizedFileURL
+        if let baseDirectory = files.town?.baseDirectory(from: directory) {
             files = files.overlaid(on: (bases ?? SharedCatalogs()).files(at: baseDirectory))
         }
         return assemble(files)
@@ -58,13 +57,15 @@ public struct CatalogLoader: Sendable {
     /// Every file of this catalogue alone, read and parsed.
     func readFiles() -> CatalogFiles {
         var problems: [CatalogProblem] = []
+        // A town over a base needs no folder of its own but `Knowledge/` for its `gemeinde.yaml`.
+        let hasBase = town()?.base != nil
+        func files(in folder: String) -> [String] {
+            hasBase ? optionalYAMLFiles(in: folder, problems: &problems) : yamlFiles(in: folder, problems: &problems)
+        }
         let folders = [
-            (
-                files: yamlFiles(in: "Knowledge/stellen", problems: &problems), kind: FileKind.department,
-                translated: TranslationParser.Kind.department
-            ),
-            (yamlFiles(in: "Knowledge", problems: &problems).filter { $0 != Self.townFile }, .knowledge, .service),
-            (yamlFiles(in: "Intents", problems: &problems), .intents, .intents),
+            (files: files(in: "Knowledge/stellen"), kind: FileKind.department, translated: TranslationParser.Kind.department),
+            (files(in: "Knowledge").filter { $0 != Self.townFile }, .knowledge, .service),
+            (files(in: "Intents"), .intents, .intents),
             (optionalYAMLFiles(in: Self.formFolder, problems: &problems), .form, .form),
             (optionalYAMLFiles(in: Self.referralFolder, problems: &problems), .referral, .referral),
         ]
@@ -316,8 +317,8 @@ public struct CatalogLoader: Sendable {
     private func parsedTown(_ node: Node, _ reader: inout YAMLFieldReader) -> ReadFile.Content? {
         guard let town = TownParser.parse(node, &reader) else { return nil }
         let mapping = node.mapping
-        if let base = town.base {
-            let knowledge = directory.appendingPathComponent(base, isDirectory: true).appendingPathComponent("Knowledge")
+        if let base = town.base, let baseDirectory = town.baseDirectory(from: directory) {
+            let knowledge = baseDirectory.appendingPathComponent("Knowledge")
             if !FileManager.default.fileExists(atPath: knowledge.path) {
                 reader.report(
                     .missingDirectory, line: reader.line(of: mapping?["basis"]), "Die Basis '\(base)' hat keinen Ordner Knowledge/.",

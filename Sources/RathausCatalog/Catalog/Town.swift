@@ -1,3 +1,5 @@
+import Foundation
+
 /// The town itself, read from `Knowledge/gemeinde.yaml`: its name and its Land, which decides the
 /// public holidays on which its departments are closed; for a town that builds on a shared
 /// catalogue, also that catalogue, its Amtlicher Gemeindeschlüssel and the shared services it
@@ -18,6 +20,14 @@ public struct Town: Sendable, Hashable {
     public let key: String?
     /// Services of the shared catalogue the town does not offer (`nicht_angeboten:`).
     public let withdrawn: Set<String>
+
+    /// The folder of the shared catalogue for a town whose catalogue is in `directory` (``base``
+    /// is relative to it unless it starts with `/`); nil for a catalogue of its own.
+    public func baseDirectory(from directory: URL) -> URL? {
+        guard let base else { return nil }
+        let url = base.hasPrefix("/") ? URL(fileURLWithPath: base, isDirectory: true) : directory.appendingPathComponent(base, isDirectory: true)
+        return url.standardizedFileURL
+    }
 
     /// Creates a town.
     public init(name: String, land: String, base: String? = nil, key: String? = nil, withdrawn: Set<String> = []) {

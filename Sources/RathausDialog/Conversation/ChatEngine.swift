@@ -91,8 +91,8 @@ public final class ChatEngine: Sendable {
         for language in catalog.translations.keys { _ = engine(for: language) }
     }
 
-    /// The town's name, from the Bürgerservice's address.
-    private var town: String { catalog.fallbackDepartment?.address.city ?? "Ihrer Stadt" }
+    /// The town's name (from `Knowledge/gemeinde.yaml`).
+    private var town: String { catalog.town.name }
 
     /// The first message of a web conversation.
     public var webWelcome: String {
