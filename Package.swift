@@ -88,8 +88,9 @@ let package = Package(
         .executableTarget(
             name: "rathaus-bench",
             dependencies: [
-                "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausDelivery",
+                "RathausCatalog", "RathausUnderstanding", "RathausDialog", "RathausStore", "RathausDelivery", "RathausServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "RathausTestSupport", dependencies: ["RathausCatalog", "RathausUnderstanding"], path: "Tests/Support"),

@@ -14,6 +14,9 @@ struct BenchOptions {
         case adversarial
         /// Only German and English matching side by side.
         case languages
+        /// Only a generated Land of towns over the shipped catalogue (not part of "all": it writes
+        /// hundreds of folders and databases).
+        case towns
         /// Everything, "shipped" first.
         case all
 
@@ -37,9 +40,12 @@ struct BenchOptions {
 
     /// The help text.
     static let usage = """
-        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|delivery|adversarial|languages|all]
+        usage: rathaus-bench [--catalog DIR] [--scenario shipped|generated|delivery|adversarial|languages|towns|all]
+                             [--towns N] [--output DIR]
           --catalog DIR     directory holding Intents/ and Knowledge/ (default: .)
-          --scenario NAME   shipped, generated, delivery, adversarial, languages or all (default: all)
+          --scenario NAME   shipped, generated, delivery, adversarial, languages, towns or all (default: all, without towns)
+          --towns N         towns the "towns" scenario generates over the catalogue (default: 400)
+          --output DIR      keep the generated towns in DIR (for rathaus serve --tenants DIR); default: a temporary folder
         Prints one JSON object to standard output; notes go to standard error.
         """
 
@@ -49,6 +55,10 @@ struct BenchOptions {
     var scenario = Scenario.all
     /// Whether `--help` was given.
     var showHelp = false
+    /// Towns the "towns" scenario generates.
+    var towns = 400
+    /// Where the "towns" scenario keeps the generated Land (nil: a temporary folder).
+    var output: URL?
 
     /// Reads the options from the arguments (without the program name).
     init(arguments: [String]) throws(UsageError) {
@@ -62,9 +72,17 @@ struct BenchOptions {
                 catalogDirectory = URL(fileURLWithPath: value, isDirectory: true)
             case "--scenario":
                 guard let value = remaining.popFirst(), let parsed = Scenario(rawValue: value) else {
-                    throw UsageError(description: "--scenario needs one of shipped, generated, delivery, adversarial, all")
+                    throw UsageError(description: "--scenario needs one of shipped, generated, delivery, adversarial, languages, towns, all")
                 }
                 scenario = parsed
+            case "--towns":
+                guard let value = remaining.popFirst().flatMap(Int.init), value > 0 else {
+                    throw UsageError(description: "--towns needs a number above 0")
+                }
+                towns = value
+            case "--output":
+                guard let value = remaining.popFirst() else { throw UsageError(description: "--output needs a directory") }
+                output = URL(fileURLWithPath: value, isDirectory: true)
             default:
                 throw UsageError(description: "unknown argument '\(argument)'")
             }

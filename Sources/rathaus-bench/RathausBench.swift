@@ -25,6 +25,7 @@ struct RathausBench {
         var delivery: DeliveryScenario.Result?
         var adversarial: AdversarialScenario.Result?
         var languages: LanguagesScenario.Result?
+        var towns: TownsScenario.Result?
         do {
             if options.scenario.includesShipped {
                 results.append(try ShippedScenario(catalogDirectory: options.catalogDirectory).run())
@@ -38,6 +39,9 @@ struct RathausBench {
             if options.scenario.includesLanguages {
                 languages = try LanguagesScenario(catalogDirectory: options.catalogDirectory).run()
             }
+            if options.scenario == .towns {
+                towns = try TownsScenario(catalogDirectory: options.catalogDirectory, count: options.towns, output: options.output).run()
+            }
             if options.scenario.includesDelivery {
                 delivery = try DeliveryScenario().run()
             }
@@ -47,7 +51,7 @@ struct RathausBench {
         }
         let report = Report(
             machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), scenarios: results, delivery: delivery, adversarial: adversarial,
-            languages: languages)
+            languages: languages, towns: towns)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -76,5 +80,7 @@ struct RathausBench {
         let adversarial: AdversarialScenario.Result?
         /// German and English side by side, when run.
         let languages: LanguagesScenario.Result?
+        /// The generated Land of towns, when run.
+        let towns: TownsScenario.Result?
     }
 }

@@ -192,14 +192,17 @@ public struct CatalogLoader: Sendable {
             intents: intents
         )
         problems += crossCheck.problems()
-        let translationCheck = TranslationCrossCheck(
+        var translationCheck = TranslationCrossCheck(
             german: .init(
                 knowledge: knowledge.mapValues(\.entry), departments: departments.mapValues(\.0),
                 referrals: Dictionary(referrals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), intents: intents,
                 forms: forms),
             files: translationFiles
-        ).run()
-        problems += translationCheck.problems
+        )
+        // A shared catalogue's texts in Leichte Sprache are checked with the base, not for each town.
+        translationCheck.checkedElsewhere = Set(files.entries.filter { $0.content.file != $0.file }.map(\.content.file))
+        let translated = translationCheck.run()
+        problems += translated.problems
 
         let counts = CatalogReport.Counts(
             departments: departments.count,
@@ -210,13 +213,13 @@ public struct CatalogLoader: Sendable {
             referrals: referrals.count
         )
         problems.sort { ($0.file, $0.line, $0.column ?? 0) < ($1.file, $1.line, $1.column ?? 0) }
-        let notes = translationCheck.notes
+        let notes = translated.notes
         guard problems.isEmpty else { return CatalogReport(problems: problems, notes: notes, counts: counts, catalog: nil) }
         let catalog = Catalog(
             departments: departments.mapValues(\.0), knowledge: knowledge.mapValues(\.entry),
             intents: intents, outOfScopeExamples: outOfScope, synonyms: synonyms, forms: forms,
             referrals: Dictionary(referrals.map { ($0.intentID, $0) }, uniquingKeysWith: { first, _ in first }), town: town,
-            translations: translationCheck.translations)
+            translations: translated.translations)
         return CatalogReport(problems: [], notes: notes, counts: counts, catalog: catalog)
     }
 

@@ -14,20 +14,26 @@ struct TranslationCrossCheck {
     let german: German
     /// Every translation file, parsed, with its path.
     let files: [(file: String, parsed: TranslationParser.Parsed)]
+    /// Files whose Leichte Sprache is not checked again: a shared catalogue's, checked when the base
+    /// itself is loaded or checked, not once more for each of the hundreds of towns over it.
+    var checkedElsewhere: Set<String> = []
 
     /// The translations by language, the problems (each with file and line) and the notes (negations counted).
     func run() -> (translations: [Language: CatalogTranslation], problems: [CatalogProblem], notes: [CatalogProblem]) {
         var translations: [Language: CatalogTranslation] = [:]
         var problems: [CatalogProblem] = [], notes: [CatalogProblem] = []
-        let rules = EasyLanguageRules(words: germanWords())
+        // The catalogue's German words split compounds; gathered only when a text is to be checked.
+        var rules: EasyLanguageRules?
         for (file, parsed) in files {
             var report = Report(file: file, lines: parsed.lines)
             var translation = translations[parsed.language] ?? CatalogTranslation(language: parsed.language)
             check(parsed, into: &translation, &report)
-            if parsed.language == .easyGerman {
+            if parsed.language == .easyGerman, !checkedElsewhere.contains(file) {
+                let easyRules = rules ?? EasyLanguageRules(words: germanWords())
+                rules = easyRules
                 var negationLines: [Int] = []
                 for text in parsed.texts {
-                    for finding in rules.findings(in: text.text) {
+                    for finding in easyRules.findings(in: text.text) {
                         report.problem(.easyLanguage, line: text.line, finding.message, fix: finding.fix)
                     }
                     negationLines += Array(repeating: text.line, count: EasyLanguageRules.negationCount(in: text.text))
