@@ -30,7 +30,9 @@ What it measures:
 Arrival times are the moments the script reads each line of the receiver's log (polled every 5 ms).
 
 Prints one JSON object on standard output, notes on standard error; exits 1 when an application was
-lost, a duplicate differs, a signature failed or the run did not finish within --time-limit.
+lost, a duplicate differs, a signature failed, a conversation failed or the run did not finish within
+--time-limit. --receiver-delay makes the receiver wait before it answers (its stall mode), so that a pass
+can take longer than the lease.
 
     swift build -c release --product rathaus
     pip install -r Tests/Delivery/requirements.txt
@@ -157,22 +159,24 @@ def create_applications(args, database, folder, deadline):
     results = {"references": [], "errors": []}
     lock = threading.Lock()
     started = time.time()
-    threads = [threading.Thread(target=file_applications,
-                                args=(port, range(c, args.applications, args.clients), deadline, results, lock))
-               for c in range(args.clients)]
-    for thread in threads:
-        thread.start()
-    reported = started
-    while any(thread.is_alive() for thread in threads):
-        time.sleep(0.1)
-        if time.time() - reported >= 10:
-            reported = time.time()
-            with lock:
-                done = len(results["references"])
-            note(f"  {done} applications confirmed ({reported - started:.0f} s)")
-    seconds = time.time() - started
-    serve.send_signal(signal.SIGTERM)
-    serve.wait(timeout=60)
+    try:
+        threads = [threading.Thread(target=file_applications,
+                                    args=(port, range(c, args.applications, args.clients), deadline, results, lock))
+                   for c in range(args.clients)]
+        for thread in threads:
+            thread.start()
+        reported = started
+        while any(thread.is_alive() for thread in threads):
+            time.sleep(0.1)
+            if time.time() - reported >= 10:
+                reported = time.time()
+                with lock:
+                    done = len(results["references"])
+                note(f"  {done} applications confirmed ({reported - started:.0f} s)")
+        seconds = time.time() - started
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        serve.wait(timeout=60)
     if time.time() > deadline:
         raise OutOfTime("filing the applications")
     return results, seconds
@@ -506,6 +510,8 @@ def main():
         figures["conversation_errors"] = len(created["errors"])
         for error in created["errors"][:5]:
             note(f"  conversation failed: {error}")
+        if not confirmed:
+            raise RuntimeError("no application was confirmed")
         delivery = deliver_with_kills(args, database, folder, os.path.join(folder, "receiver.jsonl"), confirmed, deadline)
         figures["deliver_seconds"] = round(delivery["seconds"], 1)
         figures["worker_failures"] = len(delivery["worker_failures"])
@@ -519,6 +525,7 @@ def main():
         status = 1 if failed else 0
     except OutOfTime as error:
         note(f"out of time ({args.time_limit:.0f} s) while {error}")
+        figures["out_of_time_while"] = str(error)
     finally:
         figures["total_seconds"] = round(time.time() - started, 1)
         print(json.dumps(figures, ensure_ascii=False))
