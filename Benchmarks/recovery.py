@@ -1,0 +1,536 @@
+#!/usr/bin/env python3
+"""Delivery after kills, measured from outside (issue 22).
+
+1. Starts a release build of `rathaus serve` on a free loopback port with a new SQLite database and no
+   departments (so nothing is delivered yet), and files Sperrmüll applications through the HTTP API,
+   several client threads at once, each conversation answered field by field until it is confirmed.
+2. Stops the server, starts the webhook receiver `Tests/Delivery/receiver.py` (it verifies every
+   signature with the `standardwebhooks` package and logs each request with its webhook-id and body),
+   and runs `rathaus deliver --interval 0.05` against it, killing it with SIGKILL `--kills` times and
+   starting it again each time. Kill i comes at a seeded random moment within the i-th share of the
+   applications (when the receiver has seen a seeded random number of them between (i-1)/kills and
+   i/kills of all), and only once the running worker has delivered something, so that kills spread over
+   the whole delivery and hit workers in the middle of a pass.
+3. After the last kill one worker runs until every application has arrived and the store has nothing
+   left to deliver.
+
+What it measures:
+
+- At each kill, once the worker is dead and before the next starts, it reads (read-only) which outbox
+  rows the killed worker held under lease: the rows in flight. Per kill: how many, how many of them the
+  receiver got twice because of this kill (a second receipt of a row in flight at a kill is counted
+  against the last such kill before it), and the recovery time: from the kill until every row in flight
+  had reached the receiver again after its lease ran out. A row that another killed worker took over
+  in between counts with its final delivery.
+- After the last kill: the time until the last application that had not yet arrived reached the receiver,
+  and the time until the store had no undelivered row left (nothing more can be sent twice after it).
+- Over all: applications confirmed through the API, applications received (distinct webhook-ids),
+  lost (confirmed, never received), duplicates and whether every copy has the same webhook-id and body.
+
+Arrival times are the moments the script reads each line of the receiver's log (polled every 5 ms).
+
+Prints one JSON object on standard output, notes on standard error; exits 1 when an application was
+lost, a duplicate differs, a signature failed, a conversation failed or the run did not finish within
+--time-limit. --receiver-delay makes the receiver wait before it answers (its stall mode), so that a pass
+can take longer than the lease.
+
+    swift build -c release --product rathaus
+    pip install -r Tests/Delivery/requirements.txt
+    python3 Benchmarks/recovery.py [--applications 10000] [--kills 100] [--seed 1] [--time-limit 3600]
+"""
+import argparse
+import json
+import math
+import os
+import queue
+import random
+import re
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import http.client
+from datetime import datetime, timezone
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"  # the Standard Webhooks specification's test secret
+FIRST_NAMES = ["Anna", "Jonas", "Fatma", "Lukas", "Marie", "Mehmet", "Sophie", "Paul", "Olga", "Felix", "Leonie", "Ali"]
+LAST_NAMES = ["Müller", "Schmidt", "Yılmaz", "Becker", "Wagner", "Nowak", "Hoffmann", "Schulz", "Krause", "Weber"]
+STREETS = ["Lindenweg", "Hauptstraße", "Am Markt", "Schillerstraße", "Birkenallee", "Gartenstraße"]
+
+
+def note(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+class OutOfTime(Exception):
+    pass
+
+
+def answer(field, k):
+    """What citizen number k answers to the Sperrmüll form's field."""
+    answers = {
+        "einwilligung": "ja",
+        "name": f"{FIRST_NAMES[k % len(FIRST_NAMES)]} {LAST_NAMES[k // len(FIRST_NAMES) % len(LAST_NAMES)]}",
+        "abholadresse": f"{STREETS[k % len(STREETS)]} {k % 150 + 1}",
+        "plz": ["12345", "12346", "12347"][k % 3],
+        "gegenstaende": f"{k % 4 + 1} Sofa, {k % 3 + 1} Matratzen",
+        "menge": str(k % 5 + 1),
+        "elektrogeraete": "nein",
+        "wunschtermin": "überspringen",
+        "email": f"buerger{k}@example.org",
+        "telefon": "überspringen",
+        "absenden": "ja",
+    }
+    return answers.get(field)
+
+
+def file_applications(port, numbers, deadline, results, lock):
+    """One client thread: files an application for each number through the API, on one keep-alive connection."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def post(path, body, token=None):
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        connection.request("POST", path, body=json.dumps(body).encode(), headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        if response.status not in (200, 201):
+            raise RuntimeError(f"{path}: HTTP {response.status} {data[:200]!r}")
+        return json.loads(data)
+
+    for k in numbers:
+        if time.time() > deadline:
+            return
+        try:
+            started = post("/api/v1/conversations", {})
+            path = f"/api/v1/conversations/{started['id']}/messages"
+            turn = post(path, {"text": "ich will sperrmüll anmelden"}, started["token"])
+            for _ in range(20):
+                if turn.get("reference"):
+                    break
+                field = (turn.get("expecting") or {}).get("field")
+                text = answer(field, k)
+                if turn.get("state") not in ("form", "confirm") or text is None:
+                    raise RuntimeError(f"unexpected turn {json.dumps(turn, ensure_ascii=False)[:300]}")
+                turn = post(path, {"text": text}, started["token"])
+            reference = turn.get("reference")
+            if not reference:
+                raise RuntimeError("no reference after 20 turns")
+            with lock:
+                results["references"].append(reference)
+        except Exception as error:  # noqa: BLE001 - counted and reported, the run goes on
+            with lock:
+                results["errors"].append(repr(error))
+            connection.close()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+
+def start_serve(args, database, folder):
+    config = os.path.join(folder, "serve.yaml")
+    with open(config, "w", encoding="utf-8") as file:
+        # No departments: confirmed applications are stored, not delivered. per_second 0 turns the rate limit off.
+        file.write("server:\n  rate_limit: {per_second: 0, burst: 1}\n  reload_check_seconds: 0\n")
+    process = subprocess.Popen(
+        [args.binary, "serve", "--catalog", args.catalog, "--database", database, "--host", "127.0.0.1", "--port", "0",
+         "--config", config, "--log-level", "warning"],
+        stdout=subprocess.PIPE, stderr=open(os.path.join(folder, "serve.log"), "wb"), text=True)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    try:
+        line = lines.get(timeout=60)
+    except queue.Empty:
+        line = ""
+    match = re.search(r"Rathaus lauscht auf http://[^\s:]+:(\d+)", line)
+    if not match:
+        process.kill()
+        raise RuntimeError(f"rathaus serve did not start (see {folder}/serve.log): {line!r}")
+    return process, int(match.group(1))
+
+
+def create_applications(args, database, folder, deadline):
+    serve, port = start_serve(args, database, folder)
+    note(f"rathaus serve on port {port}: filing {args.applications} applications with {args.clients} clients")
+    results = {"references": [], "errors": []}
+    lock = threading.Lock()
+    started = time.time()
+    try:
+        threads = [threading.Thread(target=file_applications,
+                                    args=(port, range(c, args.applications, args.clients), deadline, results, lock))
+                   for c in range(args.clients)]
+        for thread in threads:
+            thread.start()
+        reported = started
+        while any(thread.is_alive() for thread in threads):
+            time.sleep(0.1)
+            if time.time() - reported >= 10:
+                reported = time.time()
+                with lock:
+                    done = len(results["references"])
+                note(f"  {done} applications confirmed ({reported - started:.0f} s)")
+        seconds = time.time() - started
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        serve.wait(timeout=60)
+    if time.time() > deadline:
+        raise OutOfTime("filing the applications")
+    return results, seconds
+
+
+class ReceiverLog:
+    """Follows the receiver's log file and stamps each line with the time it was read."""
+
+    def __init__(self, path):
+        self.path = path
+        self.lock = threading.Lock()
+        self.receipts = []  # (time, entry)
+        self.first = {}  # webhook_id -> time of its first receipt
+        self.running = True
+        self.thread = threading.Thread(target=self.follow, daemon=True)
+        self.thread.start()
+
+    def follow(self):
+        while not os.path.exists(self.path) and self.running:
+            time.sleep(0.005)
+        with open(self.path, "rb") as file:
+            pending = b""
+            while self.running:
+                chunk = file.read()
+                if not chunk:
+                    time.sleep(0.005)
+                    continue
+                now = time.time()
+                pending += chunk
+                *lines, pending = pending.split(b"\n")
+                with self.lock:
+                    for line in lines:
+                        entry = json.loads(line)
+                        self.receipts.append((now, entry))
+                        self.first.setdefault(entry["webhook_id"], now)
+
+    def counts(self):
+        with self.lock:
+            return len(self.receipts), len(self.first)
+
+    def stop(self):
+        time.sleep(0.2)
+        self.running = False
+        self.thread.join()
+
+
+def sqlite_time(text):
+    """A timestamp as GRDB stores a Date ("YYYY-MM-DD HH:MM:SS.SSS", UTC), as seconds since 1970."""
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=timezone.utc).timestamp()
+
+
+def leased_rows(database):
+    """Rows still to be delivered that some worker holds under lease: {webhook_id: (owner, lease_until)}. Read-only."""
+    for attempt in range(20):
+        try:
+            connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+            try:
+                rows = connection.execute(
+                    "SELECT message_id, lease_owner, lease_until FROM outbox "
+                    "WHERE status IN ('pending', 'retrying') AND lease_owner IS NOT NULL AND lease_until IS NOT NULL").fetchall()
+            finally:
+                connection.close()
+            return {message: (owner, sqlite_time(until)) for message, owner, until in rows}
+        except sqlite3.OperationalError as error:
+            note(f"  reading the leases failed ({error}), again")
+            time.sleep(0.05)
+    raise RuntimeError("cannot read the outbox")
+
+
+def undelivered(database):
+    """Outbox rows not yet delivered (read-only)."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+    try:
+        return connection.execute("SELECT COUNT(*) FROM outbox WHERE status != 'delivered'").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def write_delivery_config(folder, port):
+    path = os.path.join(folder, "deliver.yaml")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(
+            "delivery:\n"
+            "  connect_timeout_seconds: 2\n"
+            "  timeout_seconds: 10\n"
+            "  concurrency: 4\n"
+            "  retry_schedule_seconds: [1, 2, 5, 10, 30]\n"
+            "departments:\n"
+            "  default:\n"
+            f"    url: http://127.0.0.1:{port}/hook\n"
+            f"    secrets: [{SECRET}]\n")
+    return path
+
+
+def start_receiver(args, folder, log):
+    command = [sys.executable, os.path.join(ROOT, "Tests", "Delivery", "receiver.py"), "--secret", SECRET, "--log", log,
+               "--lifetime", str(args.time_limit)]
+    if args.receiver_delay > 0:
+        command += ["--mode", "stall", "--stall-seconds", str(args.receiver_delay)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=open(os.path.join(folder, "receiver.log"), "wb"),
+                               text=True)
+    line = process.stdout.readline()
+    if not line.startswith("PORT "):
+        process.kill()
+        raise RuntimeError(f"receiver.py did not start (see {folder}/receiver.log)")
+    return process, int(line.split()[1])
+
+
+class Workers:
+    """`rathaus deliver` processes, one at a time."""
+
+    def __init__(self, args, config, database, folder):
+        self.command = [args.binary, "deliver", "--config", config, "--database", database, "--interval", "0.05"]
+        self.output = open(os.path.join(folder, "deliver.log"), "ab")
+        self.process = None
+        self.failures = []  # exit statuses of workers that ended by themselves
+
+    def start(self):
+        self.process = subprocess.Popen(self.command, stdout=self.output, stderr=self.output)
+
+    def check(self):
+        """Restarts a worker that ended by itself (and counts it)."""
+        if self.process.poll() is not None:
+            self.failures.append(self.process.returncode)
+            note(f"  rathaus deliver ended by itself with status {self.process.returncode}; started again")
+            self.start()
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        killed_at = time.time()
+        self.process.wait()
+        return killed_at
+
+
+def deliver_with_kills(args, database, folder, log, confirmed, deadline):
+    receiver, port = start_receiver(args, folder, log)
+    config = write_delivery_config(folder, port)
+    followed = ReceiverLog(log)
+    workers = Workers(args, config, database, folder)
+    generator = random.Random(args.seed)
+    total = len(confirmed)
+    kills = []
+    owners_seen = set()
+    started = time.time()
+    note(f"receiver on port {port}; delivering {total} applications, {args.kills} kills")
+    try:
+        for number in range(args.kills):
+            workers.start()
+            before, _ = followed.counts()
+            threshold = min(total - 1, math.floor(total * (number + generator.random()) / args.kills))
+            while True:
+                receipts, distinct = followed.counts()
+                if distinct >= threshold and receipts > before:
+                    break
+                if time.time() > deadline:
+                    raise OutOfTime(f"waiting for kill {number + 1}")
+                workers.check()
+                time.sleep(0.005)
+            killed_at = workers.kill()
+            _, distinct = followed.counts()
+            leases = leased_rows(database)
+            owners = {owner for owner, _ in leases.values()} - owners_seen
+            owners_seen |= owners
+            in_flight = {message: until for message, (owner, until) in leases.items() if owner in owners}
+            kills.append({"at": killed_at, "in_flight": in_flight, "received_before": distinct})
+            if (number + 1) % 10 == 0:
+                note(f"  kill {number + 1}: {distinct} of {total} received, {len(in_flight)} rows in flight "
+                     f"({time.time() - started:.0f} s)")
+        last_kill = kills[-1]["at"] if kills else started
+        workers.start()
+        drained_at = None
+        while True:
+            _, distinct = followed.counts()
+            if distinct >= total and undelivered(database) == 0:
+                drained_at = time.time()
+                break
+            if time.time() > deadline:
+                raise OutOfTime("waiting for the last deliveries")
+            workers.check()
+            time.sleep(0.05)
+        workers.kill()
+    finally:
+        if workers.process and workers.process.poll() is None:
+            workers.process.kill()
+            workers.process.wait()
+        followed.stop()
+        receiver.terminate()
+        receiver.wait()
+    return {"kills": kills, "receipts": followed.receipts, "first": followed.first, "last_kill": last_kill,
+            "drained_at": drained_at, "seconds": time.time() - started, "worker_failures": workers.failures}
+
+
+def store_account(args, database):
+    """The store's own account of every delivery (`rathaus deliveries list --json`)."""
+    result = subprocess.run([args.binary, "deliveries", "list", "--json", "--database", database],
+                            capture_output=True, text=True, check=True)
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    statuses = {}
+    for row in rows:
+        statuses[row["status"]] = statuses.get(row["status"], 0) + 1
+    return {"rows": len(rows), "statuses": statuses, "attempts_recorded": sum(row["attempts"] for row in rows),
+            "retried": sum(1 for row in rows if row["attempts"] > 1)}
+
+
+def rounded(value, digits=2):
+    return None if value is None else round(value, digits)
+
+
+def analyse(confirmed, delivery):
+    receipts = delivery["receipts"]
+    kills = delivery["kills"]
+    by_id = {}
+    for at, entry in receipts:
+        by_id.setdefault(entry["webhook_id"], []).append((at, entry))
+    invalid = sum(1 for _, entry in receipts if not entry["valid"])
+    references = {}
+    differing = []
+    for message, copies in by_id.items():
+        bodies = {entry["body"] for _, entry in copies}
+        body = json.loads(copies[0][1]["body"])
+        if len(bodies) > 1 or body.get("id") != message:
+            differing.append(message)
+        references.setdefault(body.get("reference"), set()).add(message)
+    received = set(references)
+    lost = sorted(set(confirmed) - received)
+    unknown = sorted(received - set(confirmed))
+    split = [reference for reference, ids in references.items() if len(ids) > 1]
+
+    # Every receipt after the first of a webhook-id is a duplicate; it is counted against the last kill
+    # before it that had the row in flight.
+    duplicates = [0] * len(kills)
+    unexplained = 0
+    for message, copies in by_id.items():
+        for at, _ in copies[1:]:
+            culprit = None
+            for index, kill in enumerate(kills):
+                if kill["at"] <= at and message in kill["in_flight"]:
+                    culprit = index
+            if culprit is None:
+                unexplained += 1
+            else:
+                duplicates[culprit] += 1
+
+    # Recovery per kill: every row in flight reached the receiver again after its lease ran out. A row
+    # that was in flight again at a later kill before it arrived (taken over by a worker that was killed
+    # too) counts with its final arrival; `single` leaves such rows out, so that it shows the lease alone.
+    recovery = []
+    single = []
+    lease_wait = []
+    unrecovered = 0
+    for index, kill in enumerate(kills):
+        worst = worst_single = 0.0
+        for message, until in kill["in_flight"].items():
+            later = [at for at, _ in by_id.get(message, []) if at >= until]
+            if not later:
+                unrecovered += 1
+                continue
+            arrived = min(later)
+            worst = max(worst, arrived - kill["at"])
+            if not any(message in other["in_flight"] and other["at"] < arrived for other in kills[index + 1:]):
+                worst_single = max(worst_single, arrived - kill["at"])
+        if kill["in_flight"]:
+            recovery.append(worst)
+            single.append(worst_single)
+            lease_wait.extend(until - kill["at"] for until in kill["in_flight"].values())
+
+    last_kill = delivery["last_kill"]
+    first_times = sorted(delivery["first"].values())
+    last_new = first_times[-1] if first_times else None
+    in_flight = [len(kill["in_flight"]) for kill in kills]
+    return {
+        "received": len(received),
+        "receipts": len(receipts),
+        "lost": len(lost),
+        "lost_references": lost[:20],
+        "received_unknown": len(unknown),
+        "duplicates": len(receipts) - len(by_id),
+        "duplicates_identical": not differing,
+        "duplicates_differing": len(differing),
+        "references_with_several_ids": len(split),
+        "invalid_signatures": invalid,
+        "kills": len(kills),
+        "kills_with_rows_in_flight": sum(1 for count in in_flight if count),
+        "rows_in_flight_per_kill_max": max(in_flight, default=0),
+        "rows_in_flight_per_kill_median": statistics.median(in_flight) if in_flight else 0,
+        "duplicates_per_kill_max": max(duplicates, default=0),
+        "duplicates_per_kill_median": statistics.median(duplicates) if duplicates else 0,
+        "kills_duplicating_more_than_in_flight": sum(1 for d, f in zip(duplicates, in_flight) if d > f),
+        "duplicates_unexplained_by_a_kill": unexplained,
+        "recovery_per_kill_max_s": rounded(max(recovery, default=None)),
+        "recovery_per_kill_median_s": rounded(statistics.median(recovery) if recovery else None),
+        "recovery_per_kill_single_max_s": rounded(max(single, default=None)),
+        "recovery_per_kill_single_median_s": rounded(statistics.median(single) if single else None),
+        "lease_left_at_kill_max_s": rounded(max(lease_wait, default=None)),
+        "lease_left_at_kill_min_s": rounded(min(lease_wait, default=None)),
+        "rows_never_recovered": unrecovered,
+        "not_yet_received_at_last_kill": len(confirmed) - kills[-1]["received_before"] if kills else None,
+        "last_application_after_last_kill_s": rounded(max(0.0, last_new - last_kill) if last_new else None),
+        "drained_after_last_kill_s": rounded(delivery["drained_at"] - last_kill if delivery["drained_at"] else None),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "rathaus"))
+    parser.add_argument("--catalog", default=ROOT, help="folder with Intents/, Knowledge/ and Web/")
+    parser.add_argument("--applications", type=int, default=10000)
+    parser.add_argument("--kills", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--clients", type=int, default=4, help="client threads filing applications")
+    parser.add_argument("--receiver-delay", type=float, default=0,
+                        help="seconds the receiver waits before answering each delivery (its stall mode)")
+    parser.add_argument("--time-limit", type=float, default=3600, help="seconds after which the run stops in any case")
+    args = parser.parse_args()
+    if args.applications < 1 or args.kills < 0:
+        parser.error("--applications must be at least 1 and --kills at least 0")
+
+    started = time.time()
+    deadline = started + args.time_limit
+    folder = tempfile.mkdtemp(prefix="rathaus-recovery-")
+    database = os.path.join(folder, "rathaus.sqlite")
+    note(f"working folder {folder}")
+    figures = {"applications": args.applications, "kills_asked": args.kills, "seed": args.seed,
+               "receiver_delay_s": args.receiver_delay, "complete": False}
+    status = 1
+    try:
+        created, seconds = create_applications(args, database, folder, deadline)
+        figures["create_seconds"] = round(seconds, 1)
+        confirmed = created["references"]
+        figures["applications_confirmed"] = len(confirmed)
+        figures["conversation_errors"] = len(created["errors"])
+        for error in created["errors"][:5]:
+            note(f"  conversation failed: {error}")
+        if not confirmed:
+            raise RuntimeError("no application was confirmed")
+        delivery = deliver_with_kills(args, database, folder, os.path.join(folder, "receiver.jsonl"), confirmed, deadline)
+        figures["deliver_seconds"] = round(delivery["seconds"], 1)
+        figures["worker_failures"] = len(delivery["worker_failures"])
+        figures.update(analyse(confirmed, delivery))
+        figures["store"] = store_account(args, database)
+        figures["complete"] = True
+        recovered = figures["drained_after_last_kill_s"]
+        figures["recovered_within_60s"] = recovered is not None and recovered <= 60
+        failed = (figures["lost"] or not figures["duplicates_identical"] or figures["invalid_signatures"]
+                  or figures["references_with_several_ids"] or figures["conversation_errors"])
+        status = 1 if failed else 0
+    except OutOfTime as error:
+        note(f"out of time ({args.time_limit:.0f} s) while {error}")
+        figures["out_of_time_while"] = str(error)
+    finally:
+        figures["total_seconds"] = round(time.time() - started, 1)
+        print(json.dumps(figures, ensure_ascii=False))
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()
