@@ -72,7 +72,10 @@ public struct OutboxWorker: Sendable {
         }
     }
 
-    /// Claims one batch, sends it (several at once) and records every attempt in one transaction.
+    /// Claims one batch and sends it, ``DeliveryConfiguration/concurrency`` rows at once, each on
+    /// its own thread with its own libcurl handle. Every attempt is recorded as soon as its answer
+    /// is in, so that a worker killed mid-pass has sent twice at most the rows whose requests were
+    /// on the wire; the rest of its batch waits for its lease to run out, unsent.
     public func deliverOnePass() throws -> Summary {
         let threads = max(1, configuration.concurrency)
         let items = try store.claimDue(limit: threads * Self.rowsPerThread, lease: Self.lease, owner: owner)
@@ -81,23 +84,31 @@ public struct OutboxWorker: Sendable {
         defer { renewal.stop() }
         let finished = Mutex<[ConversationStore.FinishedAttempt]>([])
         let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { worker in
-            do {
-                let transport = try transports.take(configuration)
-                defer { transports.give(transport) }
-                for item in stride(from: worker, to: items.count, by: threads).map({ items[$0] }) {
-                    let attempt = try send(item, with: transport)
-                    finished.withLock { $0.append(attempt) }
+        // Threads of their own, not `concurrentPerform`: that runs only as many at once as there are
+        // cores, and these threads mostly wait for the network.
+        let group = DispatchGroup()
+        for worker in 0..<min(threads, items.count) {
+            group.enter()
+            let thread = Thread { [transports, configuration] in
+                defer { group.leave() }
+                do {
+                    let transport = try transports.take(configuration)
+                    defer { transports.give(transport) }
+                    for item in stride(from: worker, to: items.count, by: threads).map({ items[$0] }) {
+                        let attempt = send(item, with: transport)
+                        try store.record([attempt])
+                        finished.withLock { $0.append(attempt) }
+                    }
+                } catch {
+                    failure.withLock { $0 = error }
                 }
-            } catch {
-                failure.withLock { $0 = error }
             }
+            thread.start()
         }
-        let attempts = finished.withLock { $0 }
-        try store.record(attempts)
+        group.wait()
         if let error = failure.withLock({ $0 }) { throw error }
         var summary = Summary(claimed: items.count)
-        for attempt in attempts {
+        for attempt in finished.withLock({ $0 }) {
             switch attempt.outcome {
             case .delivered: summary.delivered += 1
             case .retry: summary.retrying += 1
@@ -109,15 +120,24 @@ public struct OutboxWorker: Sendable {
     }
 
     /// One attempt for one row.
-    private func send(_ item: ConversationStore.OutboxItem, with transport: CurlTransport) throws -> ConversationStore.FinishedAttempt {
+    /// A row whose payload cannot be built or signed is recorded as a failed attempt like any other,
+    /// so that it never stops the rows after it.
+    private func send(_ item: ConversationStore.OutboxItem, with transport: CurlTransport) -> ConversationStore.FinishedAttempt {
         let started = Date()
         let outcome: ConversationStore.AttemptOutcome
         if let email = item.email {
             outcome = sendEmail(email, item: item)
         } else if let endpoint = configuration.endpoint(for: item.departmentID) {
-            let body = try WebhookPayload.body(for: item)
             let timestamp = Int(started.timeIntervalSince1970)
-            let signature = try WebhookSigner(secrets: endpoint.secrets).signature(id: item.messageID, timestamp: timestamp, body: body)
+            let body: Data, signature: String
+            do {
+                body = try WebhookPayload.body(for: item)
+                signature = try WebhookSigner(secrets: endpoint.secrets).signature(id: item.messageID, timestamp: timestamp, body: body)
+            } catch {
+                let outcome = retryOrGiveUp(item, status: nil, error: "Antrag nicht lesbar oder nicht signierbar: \(error)", retryAfter: nil)
+                return ConversationStore.FinishedAttempt(
+                    item: item, outcome: outcome, startedAt: started, duration: Date().timeIntervalSince(started))
+            }
             let headers = [
                 ("content-type", "application/json"), ("user-agent", userAgent), ("webhook-id", item.messageID),
                 ("webhook-timestamp", String(timestamp)), ("webhook-signature", signature),
@@ -127,6 +147,8 @@ public struct OutboxWorker: Sendable {
                 outcome = classify(status: response.status, retryAfter: response.retryAfter, item: item)
             } catch let failure as CurlTransport.Failure {
                 outcome = retryOrGiveUp(item, status: nil, error: failure.isTimeout ? "Zeitüberschreitung" : failure.description, retryAfter: nil)
+            } catch {
+                outcome = retryOrGiveUp(item, status: nil, error: "\(error)", retryAfter: nil)
             }
         } else {
             outcome = retryOrGiveUp(item, status: nil, error: "keine Adresse für \(item.departmentID) in der Konfiguration", retryAfter: nil)

