@@ -35,6 +35,9 @@ public enum TenantDirectory {
             }
         }
         problems += conflicts(among: tenants)
+        // A broken base is reported by every town over it; once is enough.
+        var seen: Set<String> = []
+        problems = problems.filter { seen.insert($0).inserted }
         guard problems.isEmpty else { throw Problems(lines: problems) }
         return tenants
     }

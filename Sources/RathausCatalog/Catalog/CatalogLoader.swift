@@ -242,7 +242,7 @@ public struct CatalogLoader: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
             problems.append(
                 CatalogProblem(
-                    code: .missingDirectory, file: folder, line: 1,
+                    code: .missingDirectory, file: label + folder, line: 1,
                     message: "Der Ordner '\(folder)' fehlt.",
                     fix: "Legen Sie ihn an oder geben Sie mit --catalog das Verzeichnis an, das Intents/ und Knowledge/ enthält."))
             return []
