@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RathausCatalog
 import RathausConversations
 import RathausUnderstanding
 
@@ -10,6 +11,16 @@ extension ChatAPI {
         let utterance = Utterance(text)
         guard !utterance.isEmpty, !utterance.wasShortened else { throw APIError.badMessage }
         return utterance
+    }
+
+    /// The language an optional body `{"language": "en"}` of a new conversation chooses (nil: none
+    /// chosen); 400 for another body, 422 for a language Rathaus does not speak.
+    static func chosenLanguage(in body: Data) throws -> Language? {
+        guard !body.isEmpty else { return nil }
+        guard let start = try? JSONDecoder().decode(StartRequest.self, from: body) else { throw APIError.badRequest }
+        guard let tag = start.language else { return nil }
+        guard let language = Language(tag: tag) else { throw APIError.unknownLanguage }
+        return language
     }
 
     /// The access of an `Authorization: Bearer …` header (none when it is missing).

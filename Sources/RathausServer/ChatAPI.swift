@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -80,29 +79,12 @@ public struct ChatAPI: Sendable {
             return .content(ByteBuffer(string: metrics.exposition(deliveries: deliveries)), type: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("api/v1/openapi.json") { _, _ in Response.content(ByteBuffer(string: OpenAPIDocument.json), type: Response.jsonType) }
-        router.post("webhooks/rest/webhook") { request, _ -> Response in
-            guard let message = try? JSONDecoder().decode(RasaMessage.self, from: try await Self.body(of: request)), !message.sender.isEmpty
-            else { throw APIError.badRequest }
-            try refuseDuringMaintenance()
-            let id = "rasa-" + SHA256.hash(data: Data("rasa:\(message.sender)".utf8)).hexString.prefix(32)
-            let turn = try await reply(to: Self.checked(message.message), in: id, access: .trusted)
-            return Response.json(.array(turn.replies.map { ["recipient_id": .string(message.sender), "text": .string($0)] }))
-        }
+        registerRasaChannel(on: router)
         applications.register(on: router)
         let api = router.group("api/v1/conversations")
         api.post { request, _ -> Response in
             try refuseDuringMaintenance()
-            // An optional body {"language": "en"} chooses the conversation's language.
-            let body = try await Self.body(of: request)
-            var language: Language?
-            if !body.isEmpty {
-                guard let start = try? JSONDecoder().decode(StartRequest.self, from: body) else { throw APIError.badRequest }
-                if let tag = start.language {
-                    guard let chosen = Language(tag: tag) else { throw APIError.unknownLanguage }
-                    language = chosen
-                }
-            }
-            let started = try await conversations.start(language: language)
+            let started = try await conversations.start(language: Self.chosenLanguage(in: try await Self.body(of: request)))
             return .json(
                 [
                     "id": .string(started.id), "token": .string(started.token), "replies": [.string(started.welcome)], "state": "idle",
@@ -146,12 +128,12 @@ public struct ChatAPI: Sendable {
     }
 
     /// Throws 503 with the maintenance text while the chat is off; nothing is read or stored.
-    private func refuseDuringMaintenance() throws {
+    func refuseDuringMaintenance() throws {
         if let message = maintenance.message { throw APIError.maintenance(message) }
     }
 
     /// Answers `utterance` through the conversation service and counts the turn.
-    private func reply(to utterance: Utterance, in id: String, access: ConversationAccess) async throws -> ChatSession.Turn {
+    func reply(to utterance: Utterance, in id: String, access: ConversationAccess) async throws -> ChatSession.Turn {
         let reply = try await Self.notFoundIfMissing { try await conversations.reply(to: utterance, in: id, access: access) }
         metrics.record(turn: reply.turn, formWasOpen: reply.formWasOpen)
         return reply.turn
