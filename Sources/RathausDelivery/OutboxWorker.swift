@@ -58,10 +58,10 @@ public struct OutboxWorker: Sendable {
     static let leaseRenewal: TimeInterval = 5
 
     /// Delivers everything due now, pass after pass, until nothing due is left (rows retried later
-    /// stay for a later run).
-    public func deliverDue() throws -> Summary {
+    /// stay for a later run) or, between two passes, `shouldGoOn` says no (a stop was asked for).
+    public func deliverDue(while shouldGoOn: () -> Bool = { true }) throws -> Summary {
         var total = Summary()
-        while true {
+        while shouldGoOn() {
             let pass = try deliverOnePass()
             total.claimed += pass.claimed
             total.delivered += pass.delivered
@@ -70,6 +70,7 @@ public struct OutboxWorker: Sendable {
             total.disabled += pass.disabled
             if pass.claimed == 0 { return total }
         }
+        return total
     }
 
     /// Claims one batch and sends it, ``DeliveryConfiguration/concurrency`` rows at once, each on
@@ -96,8 +97,14 @@ public struct OutboxWorker: Sendable {
                     defer { transports.give(transport) }
                     for item in stride(from: worker, to: items.count, by: threads).map({ items[$0] }) {
                         let attempt = send(item, with: transport)
-                        try store.record([attempt])
-                        finished.withLock { $0.append(attempt) }
+                        // A row that cannot be recorded (deleted meanwhile with its conversation)
+                        // stays under its lease and is told at the end; the other rows go on.
+                        do {
+                            try store.record([attempt])
+                            finished.withLock { $0.append(attempt) }
+                        } catch {
+                            failure.withLock { $0 = error }
+                        }
                     }
                 } catch {
                     failure.withLock { $0 = error }

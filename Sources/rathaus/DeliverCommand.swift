@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RathausDelivery
 import RathausStore
+import Synchronization
 
 /// `rathaus deliver`: sends confirmed applications to the departments' webhooks.
 struct DeliverCommand: ParsableCommand {
@@ -17,9 +18,20 @@ struct DeliverCommand: ParsableCommand {
     func run() throws {
         let configuration = try DeliveryOptions.load(config)
         let store = try storage.open(configuredPath: configuration.database)
-        let worker = OutboxWorker(store: store, configuration: configuration)
+        let owner = "deliver-" + UUID().uuidString.lowercased()
+        let worker = OutboxWorker(store: store, configuration: configuration, owner: owner)
+        let stopping = StopSignal()
         repeat {
-            let summary = try worker.deliverDue()
+            let summary: OutboxWorker.Summary
+            do {
+                summary = try worker.deliverDue(while: { !stopping.received })
+            } catch {
+                // Running as a service, one failed pass is logged and the next one tries again.
+                guard !once else { throw error }
+                StandardError.write("error: Zustellung fehlgeschlagen: \(error)\n")
+                Thread.sleep(forTimeInterval: interval)
+                continue
+            }
             if summary.claimed > 0 || once {
                 print(
                     "zugestellt: \(summary.delivered), erneut versuchen: \(summary.retrying), aufgegeben: \(summary.dead), "
@@ -29,8 +41,45 @@ struct DeliverCommand: ParsableCommand {
             if summary.dead > 0 {
                 StandardError.write("error: \(summary.dead) Zustellung(en) endgültig fehlgeschlagen (rathaus deliveries list --status dead)\n")
             }
-            if !once { Thread.sleep(forTimeInterval: interval) }
-        } while !once
+            if !once { stopping.wait(seconds: interval) }
+        } while !once && !stopping.received
+        // SIGTERM or Ctrl+C: the pass in progress has finished; its leases are given up at once.
+        if stopping.received { _ = try? store.releaseLeases(owner: owner) }
+    }
+}
+
+/// SIGTERM and SIGINT, caught so that `rathaus deliver` finishes its pass and gives up its leases
+/// before it exits, as `serve` does.
+final class StopSignal {
+    /// Set from the signal handlers' queue, read by the command's loop.
+    private final class State: Sendable {
+        let received = Mutex(false)
+        let wakeUp = DispatchSemaphore(value: 0)
+    }
+
+    private let state = State()
+    /// Kept so that the handlers live as long as this value.
+    private var sources: [any DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGTERM, SIGINT] {
+            Foundation.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [state] in
+                state.received.withLock { $0 = true }
+                state.wakeUp.signal()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// True once a signal came.
+    var received: Bool { state.received.withLock { $0 } }
+
+    /// Waits `seconds`, or less when a signal comes.
+    func wait(seconds: Double) {
+        _ = state.wakeUp.wait(timeout: .now() + seconds)
     }
 }
 

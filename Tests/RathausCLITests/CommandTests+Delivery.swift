@@ -82,6 +82,40 @@ extension CommandTests {
         #expect(try receiver.entries().count == 3, "nothing is sent twice")
     }
 
+    @Test("deliver stopped with SIGTERM finishes its pass, gives up its leases at once and exits 0")
+    func deliverStopsCleanly() throws {
+        let receiver = try Receiver(["--mode", "stall", "--stall-seconds", "1"])
+        let config = try Self.writeConfiguration(for: receiver)
+        let database = BinaryRunner.temporaryDatabase()
+        let store = try ConversationStore(path: database)
+        for number in 0..<40 {
+            _ = try store.submit(
+                SubmittedApplication(
+                    conversationID: "c\(number)", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
+                    serviceKey: "local:musterstadt:sperrmuell-anmelden", departmentID: "abfallwirtschaft",
+                    data: [.init(field: "menge", type: "number", value: .number(1))]))
+        }
+        let process = Process()
+        process.executableURL = try #require(BinaryRunner.executable)
+        process.arguments = ["deliver", "--config", config, "--database", database]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the first answers are in: a pass of 32 rows is under lease, four on the wire.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, try receiver.entries().isEmpty { Thread.sleep(forTimeInterval: 0.1) }
+        kill(process.processIdentifier, SIGTERM)
+        let stopped = Date().addingTimeInterval(30)
+        while process.isRunning, Date() < stopped { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!process.isRunning, "deliver did not stop within 30 s of SIGTERM")
+        #expect(process.terminationStatus == 0)
+        // Every row not delivered can be claimed at once by another worker: no lease was left behind.
+        let open = try store.deliveries().filter { $0.status != "delivered" }.count
+        #expect(open > 0, "the test needs rows left over")
+        #expect(try store.claimDue(limit: 100, lease: 15, owner: "next").count == open)
+        #expect(Set(try receiver.entries().map(\.webhook_id)).count == 40 - open, "nothing was sent twice or lost")
+    }
+
     @Test("killed five times at random moments while delivering 200 applications: every one arrives, duplicates identical, no row lost")
     func crashes() throws {
         let receiver = try Receiver()
