@@ -14,8 +14,20 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Ausgabe als JSON.") var json = false
     @Flag(name: .customLong("hinweise"), help: "Auch Hinweise zeigen, die kein Fehler sind (Verneinungen in Leichter Sprache).") var notes = false
     @Option(name: .long, help: "Statt des Katalogs die Konfigurationsdatei prüfen (Adressen und Schlüssel der Stellen).") var config: String?
+    @Option(name: .long, help: "Statt des Katalogs alle Gemeinden eines Ordners prüfen, wie serve --tenants sie lädt.") var tenants: String?
 
     func run() throws {
+        if let tenants {
+            do {
+                let towns = try TenantDirectory.load(URL(fileURLWithPath: tenants, isDirectory: true))
+                let hosts = towns.reduce(0) { $0 + $1.hosts.count }
+                print("\(towns.count) Gemeinden in Ordnung (\(hosts) Hostnamen, je Gemeinde auch /t/SCHLÜSSEL/).")
+            } catch {
+                print(error.description)
+                throw ExitCode(1)
+            }
+            return
+        }
         if let config {
             var problems: [String] = []
             var summary = ""

@@ -70,4 +70,18 @@ extension CommandTests {
         #expect(try await Self.ask(server, "/t/05999002", "telefonnummer bürgerservice") == nebenstadtBefore, "Nebenstadt did not change")
         #expect(server.log.contains("\"town\":\"05999001\""))
     }
+
+    @Test("check --tenants loads every town as serve would, and names a key used twice with the town's folder")
+    func checkTenants() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-tenants-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try TownFixture(name: "Beispielstadt", key: "05999001", over: BinaryRunner.repositoryRoot, in: folder)
+        let good = try BinaryRunner.run(["check", "--tenants", folder.path])
+        #expect(good.status == 0)
+        #expect(good.standardOutput.contains("1 Gemeinden in Ordnung"))
+        _ = try TownFixture(name: "Zweitstadt", key: "05999001", over: BinaryRunner.repositoryRoot, in: folder)
+        let twice = try BinaryRunner.run(["check", "--tenants", folder.path])
+        #expect(twice.status == 1)
+        #expect(twice.standardOutput.contains("zweitstadt/Knowledge/gemeinde.yaml: Der Gemeindeschlüssel 05999001 gehört schon zu beispielstadt"))
+    }
 }
