@@ -59,16 +59,18 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var description: String { lines.joined(separator: "\n") }
     }
 
-    /// Reads the `server:` section of the file at `url` (the defaults when the file has none).
-    public init(contentsOf url: URL) throws {
+    /// Reads the `server:` section of the file at `url`; a key it does not have keeps its value in
+    /// `defaults` (the built-in defaults unless given: with `serve --tenants`, `--config`'s).
+    public init(contentsOf url: URL, defaults: ServerConfiguration = ServerConfiguration()) throws {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw Problems(lines: ["\(url.lastPathComponent):1: Die Datei kann nicht gelesen werden."])
         }
-        try self.init(yaml: text, file: url.lastPathComponent)
+        try self.init(yaml: text, file: url.lastPathComponent, defaults: defaults)
     }
 
-    /// Reads the `server:` section of YAML text.
-    public init(yaml text: String, file: String = "config.yaml") throws {
+    /// Reads the `server:` section of YAML text; a key it does not have keeps its value in `defaults`.
+    public init(yaml text: String, file: String = "config.yaml", defaults: ServerConfiguration = ServerConfiguration()) throws {
+        self = defaults
         let root: Node.Mapping?
         do {
             root = try Yams.compose(yaml: text)?.mapping
@@ -106,8 +108,8 @@ public struct ServerConfiguration: Sendable, Equatable {
             }
             return value
         }
-        corsOrigins = origins("cors_origins")
-        frameAncestors = origins("frame_ancestors")
+        if server["cors_origins"] != nil { corsOrigins = origins("cors_origins") }
+        if server["frame_ancestors"] != nil { frameAncestors = origins("frame_ancestors") }
         if let limit = server["rate_limit"] {
             if let mapping = limit.mapping {
                 for key in mapping.keys.compactMap(\.string) where !["per_second", "burst"].contains(key) {

@@ -16,8 +16,13 @@ public enum TenantDirectory {
     }
 
     /// Loads every town in `directory`, in the order of their folders; throws ``Problems`` listing
-    /// every problem of every town (a town with errors is never served half).
-    public static func load(_ directory: URL) throws(Problems) -> [Tenant] {
+    /// every problem of every town (a town with errors is never served half). `defaults` (from
+    /// `serve --config`) are every town's `server:` settings where its own `rathaus.yaml` has none,
+    /// but for `hosts`, which are each town's own.
+    public static func load(_ directory: URL, defaults: ServerConfiguration = ServerConfiguration()) throws(Problems) -> [Tenant] {
+        var shared = defaults
+        shared.hosts = []
+        let defaults = shared
         let folders = townFolders(in: directory)
         guard !folders.isEmpty else {
             throw Problems(lines: ["\(directory.path): Kein Unterordner enthält Knowledge/gemeinde.yaml; jede Gemeinde braucht einen eigenen Ordner."]
@@ -25,7 +30,7 @@ public enum TenantDirectory {
         }
         let bases = Mutex<[String: SharedBase]>([:])
         let results = ParallelWork.map(count: folders.count) { number in
-            load(town: folders[number], bases: bases)
+            load(town: folders[number], bases: bases, defaults: defaults)
         }
         var tenants: [Tenant] = [], problems: [String] = []
         for result in results {
@@ -50,14 +55,16 @@ public enum TenantDirectory {
     }
 
     /// One town: its settings, its catalogue over its base (loaded once for all towns), its key.
-    private static func load(town folder: URL, bases: borrowing Mutex<[String: SharedBase]>) -> Result<Tenant, Problems> {
+    private static func load(
+        town folder: URL, bases: borrowing Mutex<[String: SharedBase]>, defaults: ServerConfiguration
+    ) -> Result<Tenant, Problems> {
         let name = folder.lastPathComponent
         var problems: [String] = []
-        var configuration = ServerConfiguration(), delivery: DeliveryConfiguration?
+        var configuration = defaults, delivery: DeliveryConfiguration?
         let settings = folder.appendingPathComponent(Tenant.configurationFile)
         if FileManager.default.fileExists(atPath: settings.path) {
             do {
-                configuration = try ServerConfiguration(contentsOf: settings)
+                configuration = try ServerConfiguration(contentsOf: settings, defaults: defaults)
                 delivery = try DeliveryConfiguration(contentsOf: settings, requiresDepartments: false)
             } catch {
                 problems += "\(error)".split(separator: "\n").map { "\(name)/\($0)" }

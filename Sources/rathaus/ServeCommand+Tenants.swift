@@ -32,9 +32,11 @@ extension ServeCommand {
     func serveTenants(in directory: URL, logger: Logger) async throws {
         let started = Date()
         Self.raiseOpenFileLimit(logger: logger)
+        // `--config`'s `server:` section is every town's default (behind a proxy: trust_forwarded_for).
+        let defaults = try loadServerConfiguration()
         let tenants: [Tenant]
         do {
-            tenants = try TenantDirectory.load(directory)
+            tenants = try TenantDirectory.load(directory, defaults: defaults)
         } catch {
             StandardError.write("Die Gemeinden in \(directory.path) enthalten Fehler:\n\(error)\n")
             throw ExitCode(1)

@@ -84,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The `server:` section of `--config`, or the defaults.
-    private func loadServerConfiguration() throws -> ServerConfiguration {
+    func loadServerConfiguration() throws -> ServerConfiguration {
         guard let config else { return ServerConfiguration() }
         do {
             return try ServerConfiguration(contentsOf: URL(fileURLWithPath: config))

@@ -129,6 +129,23 @@ struct TenantTests {
         }
     }
 
+    @Test("serve --config's server section is every town's default; a town's own keys win, its host names stay its own")
+    func defaults() throws {
+        let land = try Land()
+        defer { land.remove() }
+        var defaults = ServerConfiguration()
+        defaults.trustsForwardedFor = true
+        defaults.requestsPerSecond = 20
+        defaults.hosts = ["chat.rechenzentrum.example"]
+        let towns = try TenantDirectory.load(land.folder, defaults: defaults)
+        let beispielstadt = try #require(towns.first { $0.key == "05999001" })
+        let nebenstadt = try #require(towns.first { $0.key == "05999002" })
+        #expect(beispielstadt.configuration.trustsForwardedFor && nebenstadt.configuration.trustsForwardedFor)
+        #expect(beispielstadt.configuration.requestsPerSecond == 0.01, "its own rate_limit")
+        #expect(nebenstadt.configuration.requestsPerSecond == 20)
+        #expect(beispielstadt.hosts == ["chat.beispielstadt.example"] && nebenstadt.hosts.isEmpty)
+    }
+
     @Test("a town reloads alone; the other keeps its catalogue")
     func reloadPerTown() throws {
         let land = try Land()
