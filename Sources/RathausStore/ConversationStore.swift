@@ -42,6 +42,10 @@ public final class ConversationStore: ApplicationSink, Sendable {
         }
     }
 
+    /// True when other processes may write this store's database meanwhile (PostgreSQL, shared
+    /// by several servers): what a process remembers of a conversation may be out of date.
+    public var isShared: Bool { database.dialect == .postgres }
+
     /// True when `location` names a PostgreSQL database rather than a SQLite file.
     public static func isPostgreSQL(_ location: String) -> Bool {
         location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
