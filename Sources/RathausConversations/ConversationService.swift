@@ -40,6 +40,10 @@ public final class ConversationService: Sendable {
     private let store: ConversationStore
     private let writer: TurnWriter
     private let cache: ConversationCache
+    /// False on a database that other servers write too (``ConversationStore/isShared``): each
+    /// turn then reads the conversation's state from the database, because another server may
+    /// have answered the turn before and the cached state would be out of date.
+    private let readsCachedState: Bool
     private let retentionDays: Int
     private let today: @Sendable () -> CalendarDate
     private let now: @Sendable () -> TownTime
@@ -50,7 +54,7 @@ public final class ConversationService: Sendable {
     /// A service answering with whatever `engine` returns at each turn, keeping conversations in
     /// `store`. Drafts are said to be deleted after `retentionDays`; `today` fixes the date for
     /// relative dates and `now` the clock for opening hours (tests); at most `cacheCapacity` recent
-    /// conversations are kept in memory.
+    /// conversations are kept in memory (and read from it only when the store is not shared).
     public init(
         engine: @escaping @Sendable () -> ChatEngine, store: ConversationStore, retentionDays: Int = 30,
         cacheCapacity: Int = 50_000, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() },
@@ -62,6 +66,7 @@ public final class ConversationService: Sendable {
         self.store = store
         writer = TurnWriter(store: store)
         cache = ConversationCache(capacity: cacheCapacity)
+        readsCachedState = !store.isShared
         self.retentionDays = retentionDays
         self.today = today
     }
@@ -263,7 +268,7 @@ public final class ConversationService: Sendable {
         case .token(let token):
             guard let token else { throw ConversationNotFound() }
             let tokenHash = ConversationTokens.hash(token)
-            if let entry = cache.entry(id) {
+            if readsCachedState, let entry = cache.entry(id) {
                 guard let known = entry.tokenHash, ConversationStore.constantTimeEqual(known, tokenHash) else { throw ConversationNotFound() }
                 return entry
             }
@@ -272,7 +277,7 @@ public final class ConversationService: Sendable {
             cache.put(id, entry)
             return entry
         case .trusted:
-            if let entry = cache.entry(id) { return entry }
+            if readsCachedState, let entry = cache.entry(id) { return entry }
             if let snapshot = try store.snapshot(id: id) { return .init(tokenHash: nil, snapshot: snapshot) }
             guard !mustExist else { throw ConversationNotFound() }
             return .init(tokenHash: nil, snapshot: Self.newSnapshot(id: id, language: trustedLanguage))

@@ -4,7 +4,8 @@ import Yams
 /// The deployment settings of the `--config` file:
 ///
 /// ```yaml
-/// database: /var/lib/rathaus/rathaus.sqlite   # optional; else --database or rathaus.sqlite
+/// database: /var/lib/rathaus/rathaus.sqlite   # optional; else --database or rathaus.sqlite;
+///                                             # or postgres://rathaus@db.intern:5432/rathaus (docs/storage.md)
 /// delivery:
 ///   connect_timeout_seconds: 5
 ///   timeout_seconds: 15
@@ -31,7 +32,7 @@ public struct DeliveryConfiguration: Sendable {
         public let network: NetworkSettings
     }
 
-    /// The database file, if the config names one.
+    /// The database file or PostgreSQL URL (`postgres://…`), if the config names one.
     public let database: String?
     /// Seconds to wait for a connection.
     public let connectTimeout: TimeInterval

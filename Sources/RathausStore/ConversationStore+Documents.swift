@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import RathausCatalog
 
 /// Documents a citizen sends because the department asked for them: stored with their SHA-256 and
@@ -55,7 +54,7 @@ extension ConversationStore {
         throws -> DocumentOutcome
     {
         try writeTransaction(durable: true) { db in
-            guard let applicationID = try Self.applicationID(reference, db) else { return .unknownReference }
+            guard let applicationID = try Self.applicationID(reference, db, locking: true) else { return .unknownReference }
             guard let request = try Self.openRequests(applicationID, db).first(where: { $0.id == requestedID }) else {
                 return .refused("Dieses Dokument wird für den Antrag nicht (mehr) angefordert.")
             }
@@ -64,19 +63,19 @@ extension ConversationStore {
                 byteCount: content.count, sha256: SHA256.hash(data: content).hexString,
                 content: content, uploadedAt: now)
             try db.execute(
-                sql: """
-                    INSERT INTO document (id, application_id, requested_id, label, media_type, byte_count, sha256, content, uploaded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT INTO document (id, application_id, requested_id, label, media_type, byte_count, sha256, content, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     document.id, applicationID, requestedID, request.label, document.mediaType, document.byteCount, document.sha256,
                     content, now,
                 ])
             try db.execute(
-                sql: """
-                    INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
-                    SELECT id, ?, ?, department_id, ?, ? FROM application WHERE id = ?
-                    """, arguments: [OutboxItem.Kind.documentsSubmitted.rawValue, document.id, now, now, applicationID])
+                """
+                INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
+                SELECT id, ?, ?, department_id, ?, ? FROM application WHERE id = ?
+                """, [OutboxItem.Kind.documentsSubmitted.rawValue, document.id, now, now, applicationID])
             return .stored(document)
         }
     }
@@ -90,13 +89,13 @@ extension ConversationStore {
             id: UUID().uuidString.lowercased(), label: field.label, mediaType: mediaType.rawValue, byteCount: content.count,
             sha256: SHA256.hash(data: content).hexString)
         return try writeTransaction(durable: true) { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM conversation WHERE id = ?", arguments: [conversation]) != nil else { return nil }
+            guard try db.exists("SELECT 1 FROM conversation WHERE id = ?", [conversation]) else { return nil }
             try db.execute(
-                sql: """
-                    INSERT INTO draft_document (id, conversation_id, field_id, label, media_type, byte_count, sha256, content, uploaded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT INTO draft_document (id, conversation_id, field_id, label, media_type, byte_count, sha256, content, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     document.id, conversation, field.id, document.label, document.mediaType, document.byteCount, document.sha256, content, now,
                 ])
             return document
@@ -107,61 +106,60 @@ extension ConversationStore {
     /// the files it uses have moved already).
     public func deleteDraftDocuments(conversation: String) throws {
         try database.write { db in
-            try db.execute(sql: "DELETE FROM draft_document WHERE conversation_id = ?", arguments: [conversation])
+            try db.execute("DELETE FROM draft_document WHERE conversation_id = ?", [conversation])
         }
     }
 
     /// Part of a submission: moves the draft files the application's document fields name to its
     /// documents, each with the outbox row that delivers it, and deletes the other drafts of the
     /// conversation. Throws when a named draft is missing, so that the submission fails as a whole.
-    static func moveDraftDocuments(of application: SubmittedApplication, in db: Database) throws {
+    static func moveDraftDocuments(of application: SubmittedApplication, in db: any SQLConnection) throws {
         for entry in application.data {
             guard case .document(let document) = entry.value else { continue }
-            try db.execute(
-                sql: """
-                    INSERT INTO document (id, application_id, requested_id, label, media_type, byte_count, sha256, content, uploaded_at)
-                    SELECT id, ?, field_id, label, media_type, byte_count, sha256, content, uploaded_at
-                    FROM draft_document WHERE id = ? AND conversation_id = ?
-                    """, arguments: [application.id, document.id, application.conversationID])
-            guard db.changesCount == 1 else { throw Failure(description: "a file of the application is missing from its drafts") }
+            let moved = try db.execute(
+                """
+                INSERT INTO document (id, application_id, requested_id, label, media_type, byte_count, sha256, content, uploaded_at)
+                SELECT id, ?, field_id, label, media_type, byte_count, sha256, content, uploaded_at
+                FROM draft_document WHERE id = ? AND conversation_id = ?
+                """, [application.id, document.id, application.conversationID])
+            guard moved == 1 else { throw Failure(description: "a file of the application is missing from its drafts") }
             try queue(.documentsSubmitted, messageID: document.id, of: application, in: db)
         }
-        try db.execute(sql: "DELETE FROM draft_document WHERE conversation_id = ?", arguments: [application.conversationID])
+        try db.execute("DELETE FROM draft_document WHERE conversation_id = ?", [application.conversationID])
     }
 
     /// The documents sent for the application `reference`, oldest first, without their content.
     public func documents(reference: String) throws -> [StoredDocument] {
         try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.id, d.requested_id, d.label, d.media_type, d.byte_count, d.sha256, NULL AS content, d.uploaded_at
-                    FROM document d JOIN application a ON a.id = d.application_id WHERE a.reference = ? ORDER BY d.uploaded_at, d.id
-                    """, arguments: [reference.uppercased()]
+            try db.rows(
+                """
+                SELECT d.id, d.requested_id, d.label, d.media_type, d.byte_count, d.sha256, NULL AS content, d.uploaded_at
+                FROM document d JOIN application a ON a.id = d.application_id WHERE a.reference = ? ORDER BY d.uploaded_at, d.id
+                """, [reference.uppercased()]
             ).map(Self.document)
         }
     }
 
     /// One document with its content, for its delivery.
-    static func document(id: String, in db: Database) throws -> StoredDocument? {
-        try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]).map(document)
+    static func document(id: String, in db: any SQLConnection) throws -> StoredDocument? {
+        try db.row("SELECT * FROM document WHERE id = ?", [id]).map(document)
     }
 
-    private static func document(_ row: Row) -> StoredDocument {
+    private static func document(_ row: SQLRow) throws -> StoredDocument {
         StoredDocument(
-            id: row["id"], requestedID: row["requested_id"], label: row["label"], mediaType: row["media_type"],
-            byteCount: row["byte_count"], sha256: row["sha256"], content: row["content"], uploadedAt: row["uploaded_at"])
+            id: try row["id"], requestedID: try row["requested_id"], label: try row["label"], mediaType: try row["media_type"],
+            byteCount: try row["byte_count"], sha256: try row["sha256"], content: try row["content"], uploadedAt: try row["uploaded_at"])
     }
 
     /// The documents of the latest request not yet sent after it; none once the procedure has ended.
-    static func openRequests(_ applicationID: String, _ db: Database) throws -> [ProcedureEvent.RequestedDocument] {
+    static func openRequests(_ applicationID: String, _ db: any SQLConnection) throws -> [ProcedureEvent.RequestedDocument] {
         let events = try events(ofApplication: applicationID, db)
         guard events.last?.kind.isFinal != true,
             let request = events.last(where: { $0.kind == .documentsRequested })
         else { return [] }
-        let sent = try String.fetchSet(
-            db, sql: "SELECT requested_id FROM document WHERE application_id = ? AND uploaded_at >= ?",
-            arguments: [applicationID, request.receivedAt])
+        let sent = Set(
+            try db.rows("SELECT requested_id FROM document WHERE application_id = ? AND uploaded_at >= ?", [applicationID, request.receivedAt])
+                .map { try $0["requested_id"] as String })
         return request.documents.filter { !sent.contains($0.id) }
     }
 }

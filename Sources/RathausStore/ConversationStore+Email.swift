@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RathausCatalog
 
 /// E-mails to citizens who agreed to be told of each step of their application's procedure,
@@ -25,28 +24,28 @@ extension ConversationStore {
     @discardableResult
     public func notifyByEmail(reference: String, address: String?) throws -> Bool {
         try database.write { db in
-            try db.execute(
-                sql: "UPDATE application SET notify_email = ? WHERE reference = ?", arguments: [address?.lowercased(), reference.uppercased()])
-            return db.changesCount > 0
+            try db.execute("UPDATE application SET notify_email = ? WHERE reference = ?", [address?.lowercased(), reference.uppercased()]) > 0
         }
     }
 
     /// Queues `notice` to `recipient` with its outbox row (inside the caller's transaction).
-    static func queueEmail(_ notice: StatusNotice, to recipient: String, application applicationID: String, now: Date, in db: Database) throws {
+    static func queueEmail(
+        _ notice: StatusNotice, to recipient: String, application applicationID: String, now: Date, in db: any SQLConnection
+    ) throws {
         let id = UUID().uuidString.lowercased()
         try db.execute(
-            sql: "INSERT INTO email (id, application_id, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [id, applicationID, recipient, notice.subject, notice.body, now])
+            "INSERT INTO email (id, application_id, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [id, applicationID, recipient, notice.subject, notice.body, now])
         try db.execute(
-            sql: """
-                INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [applicationID, OutboxItem.Kind.emailNotification.rawValue, id, emailDepartment, now, now])
+            """
+            INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, [applicationID, OutboxItem.Kind.emailNotification.rawValue, id, emailDepartment, now, now])
     }
 
     /// One queued e-mail, for its delivery.
-    static func email(id: String, in db: Database) throws -> StoredEmail? {
-        try Row.fetchOne(db, sql: "SELECT * FROM email WHERE id = ?", arguments: [id]).map { row in
-            StoredEmail(id: row["id"], recipient: row["recipient"], subject: row["subject"], body: row["body"])
+    static func email(id: String, in db: any SQLConnection) throws -> StoredEmail? {
+        try db.row("SELECT * FROM email WHERE id = ?", [id]).map { row in
+            StoredEmail(id: try row["id"], recipient: try row["recipient"], subject: try row["subject"], body: try row["body"])
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RathausDialog
 
 /// Citizens' feedback on answers („Hilfreich? Ja / Nein“), stored in the column `feedback` of the
@@ -30,45 +29,56 @@ extension ConversationStore {
                 SELECT id, kind, form_step, feedback, ROW_NUMBER() OVER (ORDER BY id) AS number FROM turn
                 WHERE conversation_id = ? AND citizen IS NOT NULL
                 """
-            let row: Row?
+            // The conversation's row first, locked on PostgreSQL until the commit: a turn stored
+            // meanwhile by another server cannot slip between reading its state and writing it.
+            guard
+                let text: String = try db.row("SELECT snapshot FROM conversation WHERE id = ?\(Self.lockingRow(db.dialect))", [id])?[
+                    "snapshot"]
+            else { return nil }
+            let row: SQLRow?
             if let number {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM (\(numbered)) WHERE number = ?", arguments: [id, number])
+                row = try db.row("SELECT * FROM (\(numbered)) AS numbered WHERE number = ?", [id, number])
             } else {
-                row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM (\(numbered)) WHERE \(Self.rateable) ORDER BY id DESC LIMIT 1", arguments: [id])
+                row = try db.row("SELECT * FROM (\(numbered)) AS numbered WHERE \(Self.rateable) ORDER BY id DESC LIMIT 1", [id])
             }
-            guard let row, let kind = (row["kind"] as String?).flatMap(TurnFacts.Kind.init(rawValue:)),
-                TurnFacts(kind: kind, formStep: row["form_step"]).isRateable,
-                let text = try String.fetchOne(db, sql: "SELECT snapshot FROM conversation WHERE id = ?", arguments: [id])
+            guard let row, let kind = (try row["kind"] as String?).flatMap(TurnFacts.Kind.init(rawValue:)),
+                TurnFacts(kind: kind, formStep: try row["form_step"]).isRateable
             else { return nil }
             var snapshot = try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(text.utf8))
-            let previous: Bool? = row["feedback"]
+            let previous: Bool? = try row["feedback"]
             if previous != helpful {
-                try db.execute(sql: "UPDATE turn SET feedback = ? WHERE id = ?", arguments: [helpful, row["id"] as Int64])
+                try db.execute("UPDATE turn SET feedback = ? WHERE id = ?", [helpful, try row["id"] as Int64])
                 snapshot.unhelpfulAnswersInARow = helpful ? nil : (snapshot.unhelpfulAnswersInARow ?? 0) + 1
                 try db.execute(
-                    sql: "UPDATE conversation SET snapshot = ? WHERE id = ?",
-                    arguments: [try Self.stateText(snapshot, encoder: JSONEncoder()), id])
+                    "UPDATE conversation SET snapshot = ? WHERE id = ?",
+                    [try Self.stateText(snapshot, encoder: JSONEncoder()), id])
             }
-            return StoredFeedback(turn: row["number"], snapshot: snapshot)
+            return StoredFeedback(turn: try row["number"], snapshot: snapshot)
         }
+    }
+
+    /// The end of a query that reads one row to change it in the same transaction: nothing on
+    /// SQLite (one writer at a time), `FOR UPDATE` on PostgreSQL, which locks the row until the
+    /// commit, so that two servers never both change what they read of it.
+    static func lockingRow(_ dialect: SQLDialect) -> String {
+        dialect == .postgres ? " FOR UPDATE" : ""
     }
 
     /// Part of storing a feedback turn typed in the chat: `helpful` goes with the conversation's
     /// latest answer (nothing happens when it has none).
-    static func setFeedback(_ helpful: Bool, onLatestAnswerOf id: String, _ db: Database) throws {
+    static func setFeedback(_ helpful: Bool, onLatestAnswerOf id: String, _ db: any SQLConnection) throws {
         try db.execute(
-            sql: """
-                UPDATE turn SET feedback = ? WHERE id = (
-                    SELECT id FROM turn WHERE conversation_id = ? AND \(rateable) ORDER BY id DESC LIMIT 1)
-                """, arguments: [helpful, id])
+            """
+            UPDATE turn SET feedback = ? WHERE id = (
+                SELECT id FROM turn WHERE conversation_id = ? AND \(rateable) ORDER BY id DESC LIMIT 1)
+            """, [helpful, id])
     }
 
     /// The feedback stored with each of conversation `id`'s turns, in order (nil: none given), as
     /// tests and staff check it.
     public func feedback(of id: String) throws -> [Bool?] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT feedback FROM turn WHERE conversation_id = ? ORDER BY id", arguments: [id]).map { $0["feedback"] }
+            try db.rows("SELECT feedback FROM turn WHERE conversation_id = ? ORDER BY id", [id]).map { try $0["feedback"] }
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The maintenance switch of `rathaus maintenance on|off`: one row in the database that every
 /// `rathaus serve` on this database reads every few seconds. The database is the one place the
@@ -17,8 +16,8 @@ extension ConversationStore {
     /// The switch, or nil while maintenance is off.
     public func maintenanceSwitch() throws -> MaintenanceSwitch? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT message, since FROM maintenance WHERE id = 1").map { row in
-                MaintenanceSwitch(message: row["message"], since: row["since"])
+            try db.row("SELECT message, since FROM maintenance WHERE id = 1").map { row in
+                MaintenanceSwitch(message: try row["message"], since: try row["since"])
             }
         }
     }
@@ -27,10 +26,10 @@ extension ConversationStore {
     public func switchMaintenanceOn(message: String?, now: Date = Date()) throws {
         try writeTransaction(durable: true) { db in
             try db.execute(
-                sql: """
-                    INSERT INTO maintenance (id, message, since) VALUES (1, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET message = excluded.message
-                    """, arguments: [message, now])
+                """
+                INSERT INTO maintenance (id, message, since) VALUES (1, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET message = excluded.message
+                """, [message, now])
         }
     }
 
@@ -38,8 +37,7 @@ extension ConversationStore {
     @discardableResult
     public func switchMaintenanceOff() throws -> Bool {
         try writeTransaction(durable: true) { db in
-            try db.execute(sql: "DELETE FROM maintenance")
-            return db.changesCount > 0
+            try db.execute("DELETE FROM maintenance") > 0
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RathausCatalog
 
 /// The delivery side of the store: claiming due outbox rows under a lease, recording each
@@ -123,38 +122,46 @@ extension ConversationStore {
     /// get the same row while its lease runs.
     public func claimDue(limit: Int, lease: TimeInterval, owner: String, now: Date = Date()) throws -> [OutboxItem] {
         try writeTransaction { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT o.id, o.kind, o.message_id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version,
-                           a.service_name, a.service_key, a.submitted_at, a.data, a.transcript, a.language, o.attempts
-                    FROM outbox o JOIN application a ON a.id = o.application_id
-                    WHERE o.status IN ('pending', 'retrying') AND o.next_attempt_at <= ?
-                      AND (o.lease_until IS NULL OR o.lease_until < ?)
-                      AND NOT EXISTS (SELECT 1 FROM department_endpoint d WHERE d.department_id = o.department_id AND d.disabled_at IS NOT NULL)
-                    ORDER BY o.next_attempt_at, o.id LIMIT ?
-                    """, arguments: [now, now, limit])
+            let rows = try db.rows(
+                """
+                SELECT o.id, o.kind, o.message_id, o.application_id, a.reference, o.department_id, a.form_id, a.schema_version,
+                       a.service_name, a.service_key, a.submitted_at, a.data, a.transcript, a.language, o.attempts
+                FROM outbox o JOIN application a ON a.id = o.application_id
+                WHERE o.status IN ('pending', 'retrying') AND o.next_attempt_at <= ?
+                  AND (o.lease_until IS NULL OR o.lease_until < ?)
+                  AND NOT EXISTS (SELECT 1 FROM department_endpoint d WHERE d.department_id = o.department_id AND d.disabled_at IS NOT NULL)
+                ORDER BY o.next_attempt_at, o.id LIMIT ?\(Self.skipLockedRows(of: "o", db.dialect))
+                """, [now, now, limit])
             let until = now.addingTimeInterval(lease)
-            let takeLease = try db.cachedStatement(sql: "UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?")
             return try rows.map { row in
                 var item = OutboxItem(
-                    rowID: row["id"], applicationID: row["application_id"], reference: row["reference"], departmentID: row["department_id"],
-                    formID: row["form_id"], schemaVersion: row["schema_version"], serviceName: row["service_name"],
-                    serviceKey: row["service_key"], submittedAt: row["submitted_at"], data: row["data"], attempts: row["attempts"])
-                item.transcript = row["transcript"]
-                item.language = row["language"]
-                switch OutboxItem.Kind(rawValue: row["kind"]) {
+                    rowID: try row["id"], applicationID: try row["application_id"], reference: try row["reference"],
+                    departmentID: try row["department_id"], formID: try row["form_id"], schemaVersion: try row["schema_version"],
+                    serviceName: try row["service_name"], serviceKey: try row["service_key"], submittedAt: try row["submitted_at"],
+                    data: try row["data"], attempts: try row["attempts"])
+                item.transcript = try row["transcript"]
+                item.language = try row["language"]
+                switch OutboxItem.Kind(rawValue: try row["kind"]) {
                 case .documentsSubmitted?:
-                    item.document = try Self.document(id: row["message_id"], in: db)
+                    item.document = try Self.document(id: try row["message_id"], in: db)
                 case .emailNotification?:
-                    item.email = try Self.email(id: row["message_id"], in: db)
+                    item.email = try Self.email(id: try row["message_id"], in: db)
                 default:
                     break
                 }
-                try takeLease.execute(arguments: [until, owner, item.rowID])
+                try db.execute("UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?", [until, owner, item.rowID])
                 return item
             }
         }
+    }
+
+    /// The end of the claim's query that locks the rows it returns of table `alias`: nothing on
+    /// SQLite (the IMMEDIATE transaction holds the file's write lock), `FOR UPDATE … SKIP LOCKED`
+    /// on PostgreSQL: the rows another server is claiming at this moment are passed over rather
+    /// than waited for, and a row whose lease another server committed meanwhile is checked again
+    /// against the lease condition, so two servers never claim the same row.
+    static func skipLockedRows(of alias: String, _ dialect: SQLDialect) -> String {
+        dialect == .postgres ? " FOR UPDATE OF \(alias) SKIP LOCKED" : ""
     }
 
     /// Extends `owner`'s lease on `rows` to `until`, for the rows it still holds; returns how many.
@@ -164,12 +171,10 @@ extension ConversationStore {
     public func renewLease(rows: [Int64], owner: String, until: Date) throws -> Int {
         guard !rows.isEmpty else { return 0 }
         return try writeTransaction { db in
-            let renew = try db.cachedStatement(
-                sql: "UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until IS NOT NULL")
             var renewed = 0
             for row in rows {
-                try renew.execute(arguments: [until, row, owner])
-                renewed += db.changesCount
+                renewed += try db.execute(
+                    "UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until IS NOT NULL", [until, row, owner])
             }
             return renewed
         }
@@ -210,7 +215,9 @@ extension ConversationStore {
         }
     }
 
-    private static func record(_ outcome: AttemptOutcome, for item: OutboxItem, startedAt: Date, duration: TimeInterval, in db: Database) throws {
+    private static func record(
+        _ outcome: AttemptOutcome, for item: OutboxItem, startedAt: Date, duration: TimeInterval, in db: any SQLConnection
+    ) throws {
         let (status, error): (Int?, String?) =
             switch outcome {
             case .delivered(let status): (status, nil)
@@ -218,39 +225,39 @@ extension ConversationStore {
             case .endpointGone(let status): (status, "410 Gone")
             }
         try db.execute(
-            sql: "INSERT INTO delivery_attempt (outbox_id, started_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?)",
-            arguments: [item.rowID, startedAt, Int(duration * 1000), status, error])
+            "INSERT INTO delivery_attempt (outbox_id, started_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?)",
+            [item.rowID, startedAt, Int(duration * 1000), status, error])
         let summary = error ?? status.map { "HTTP \($0)" }
         switch outcome {
         case .delivered:
             try db.execute(
-                sql: """
-                    UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, lease_until = NULL,
-                    lease_owner = NULL, last_error = NULL WHERE id = ?
-                    """, arguments: [startedAt.addingTimeInterval(duration), item.rowID])
+                """
+                UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, lease_until = NULL,
+                lease_owner = NULL, last_error = NULL WHERE id = ?
+                """, [startedAt.addingTimeInterval(duration), item.rowID])
         case .retry(_, _, let next):
             try db.execute(
-                sql: """
-                    UPDATE outbox SET status = 'retrying', attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL,
-                    lease_owner = NULL, last_error = ? WHERE id = ?
-                    """, arguments: [next, summary, item.rowID])
+                """
+                UPDATE outbox SET status = 'retrying', attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL,
+                lease_owner = NULL, last_error = ? WHERE id = ?
+                """, [next, summary, item.rowID])
         case .deadLetter:
             try db.execute(
-                sql: """
-                    UPDATE outbox SET status = 'dead', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
-                    WHERE id = ?
-                    """, arguments: [summary, item.rowID])
+                """
+                UPDATE outbox SET status = 'dead', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
+                WHERE id = ?
+                """, [summary, item.rowID])
         case .endpointGone:
             try db.execute(
-                sql: """
-                    UPDATE outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
-                    WHERE id = ?
-                    """, arguments: [summary, item.rowID])
+                """
+                UPDATE outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, last_error = ?
+                WHERE id = ?
+                """, [summary, item.rowID])
             try db.execute(
-                sql: """
-                    INSERT INTO department_endpoint (department_id, disabled_at, reason) VALUES (?, ?, '410 Gone')
-                    ON CONFLICT(department_id) DO UPDATE SET disabled_at = excluded.disabled_at, reason = excluded.reason
-                    """, arguments: [item.departmentID, startedAt])
+                """
+                INSERT INTO department_endpoint (department_id, disabled_at, reason) VALUES (?, ?, '410 Gone')
+                ON CONFLICT(department_id) DO UPDATE SET disabled_at = excluded.disabled_at, reason = excluded.reason
+                """, [item.departmentID, startedAt])
         }
     }
 
@@ -261,20 +268,19 @@ extension ConversationStore {
     /// Deliveries, newest first; only those with `status` when given (disabled: rows of disabled departments).
     public func deliveries(status: String? = nil) throws -> [Delivery] {
         try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.reference, o.kind, o.department_id, \(Self.shownStatus) AS shown,
-                           o.attempts, o.next_attempt_at, o.delivered_at, o.last_error
-                    FROM outbox o JOIN application a ON a.id = o.application_id
-                    LEFT JOIN department_endpoint d ON d.department_id = o.department_id
-                    ORDER BY a.submitted_at DESC, a.reference DESC, o.id DESC
-                    """
+            try db.rows(
+                """
+                SELECT a.reference, o.kind, o.department_id, \(Self.shownStatus) AS shown,
+                       o.attempts, o.next_attempt_at, o.delivered_at, o.last_error
+                FROM outbox o JOIN application a ON a.id = o.application_id
+                LEFT JOIN department_endpoint d ON d.department_id = o.department_id
+                ORDER BY a.submitted_at DESC, a.reference DESC, o.id DESC
+                """, []
             ).map { row in
                 Delivery(
-                    reference: row["reference"], kind: row["kind"], department: row["department_id"], status: row["shown"],
-                    attempts: row["attempts"],
-                    nextAttemptAt: row["next_attempt_at"], deliveredAt: row["delivered_at"], lastError: row["last_error"])
+                    reference: try row["reference"], kind: try row["kind"], department: try row["department_id"], status: try row["shown"],
+                    attempts: try row["attempts"], nextAttemptAt: try row["next_attempt_at"], deliveredAt: try row["delivered_at"],
+                    lastError: try row["last_error"])
             }
             .filter { status == nil || $0.status == status }
         }
@@ -284,19 +290,18 @@ extension ConversationStore {
     /// its documents), oldest first; nil when there is no such application.
     public func attempts(reference: String) throws -> [Attempt]? {
         try database.read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM application WHERE reference = ?", arguments: [reference]) != nil
-            else { return nil }
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT t.started_at, t.duration_ms, t.status, t.error FROM delivery_attempt t
-                    JOIN outbox o ON o.id = t.outbox_id JOIN application a ON a.id = o.application_id
-                    WHERE a.reference = ? ORDER BY t.id
-                    """,
-                arguments: [reference]
+            guard try db.exists("SELECT 1 FROM application WHERE reference = ?", [reference]) else { return nil }
+            return try db.rows(
+                """
+                SELECT t.started_at, t.duration_ms, t.status, t.error FROM delivery_attempt t
+                JOIN outbox o ON o.id = t.outbox_id JOIN application a ON a.id = o.application_id
+                WHERE a.reference = ? ORDER BY t.id
+                """, [reference]
             )
             .map { row in
-                Attempt(startedAt: row["started_at"], durationMilliseconds: row["duration_ms"], status: row["status"], error: row["error"])
+                Attempt(
+                    startedAt: try row["started_at"], durationMilliseconds: try row["duration_ms"], status: try row["status"],
+                    error: try row["error"])
             }
         }
     }
@@ -306,11 +311,10 @@ extension ConversationStore {
     public func retry(reference: String, now: Date = Date()) throws -> Bool {
         try database.write { db in
             try db.execute(
-                sql: """
-                    UPDATE outbox SET status = 'retrying', next_attempt_at = ?, lease_until = NULL, lease_owner = NULL
-                    WHERE status != 'delivered' AND application_id = (SELECT id FROM application WHERE reference = ?)
-                    """, arguments: [now, reference])
-            return db.changesCount > 0
+                """
+                UPDATE outbox SET status = 'retrying', next_attempt_at = ?, lease_until = NULL, lease_owner = NULL
+                WHERE status != 'delivered' AND application_id = (SELECT id FROM application WHERE reference = ?)
+                """, [now, reference]) > 0
         }
     }
 
@@ -318,13 +322,11 @@ extension ConversationStore {
     @discardableResult
     public func enable(department: String, now: Date = Date()) throws -> Bool {
         try database.write { db in
-            try db.execute(
-                sql: "UPDATE department_endpoint SET disabled_at = NULL, reason = NULL WHERE department_id = ? AND disabled_at IS NOT NULL",
-                arguments: [department])
-            let changed = db.changesCount > 0
-            try db.execute(
-                sql: "UPDATE outbox SET next_attempt_at = ? WHERE department_id = ? AND status IN ('pending', 'retrying')",
-                arguments: [now, department])
+            let changed =
+                try db.execute(
+                    "UPDATE department_endpoint SET disabled_at = NULL, reason = NULL WHERE department_id = ? AND disabled_at IS NOT NULL",
+                    [department]) > 0
+            try db.execute("UPDATE outbox SET next_attempt_at = ? WHERE department_id = ? AND status IN ('pending', 'retrying')", [now, department])
             return changed
         }
     }
@@ -334,17 +336,16 @@ extension ConversationStore {
     public func status(reference: String) throws -> ApplicationStatus? {
         try database.read { db in
             guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT a.id, a.reference, a.department_id, a.form_id, a.submitted_at, a.data, o.status, o.delivered_at, d.disabled_at
-                        FROM application a LEFT JOIN outbox o ON o.application_id = a.id AND o.kind = 'application.submitted'
-                        LEFT JOIN department_endpoint d ON d.department_id = a.department_id
-                        WHERE a.reference = ?
-                        """, arguments: [reference.uppercased()])
+                let row = try db.row(
+                    """
+                    SELECT a.id, a.reference, a.department_id, a.form_id, a.submitted_at, a.data, o.status, o.delivered_at, d.disabled_at
+                    FROM application a LEFT JOIN outbox o ON o.application_id = a.id AND o.kind = 'application.submitted'
+                    LEFT JOIN department_endpoint d ON d.department_id = a.department_id
+                    WHERE a.reference = ?
+                    """, [reference.uppercased()])
             else { return nil }
-            let status: String? = row["status"]
-            let disabled: Date? = row["disabled_at"]
+            let status: String? = try row["status"]
+            let disabled: Date? = try row["disabled_at"]
             let state: ApplicationStatus.State =
                 switch status {
                 case "delivered": .delivered
@@ -352,21 +353,25 @@ extension ConversationStore {
                 case "retrying": disabled == nil ? .retrying : .problem
                 default: disabled == nil ? .received : .problem
                 }
-            let data = (try? JSONSerialization.jsonObject(with: Data((row["data"] as String).utf8)) as? [String: Any]) ?? [:]
+            let dataText: String = try row["data"]
+            let data = (try? JSONSerialization.jsonObject(with: Data(dataText.utf8)) as? [String: Any]) ?? [:]
             let identifiers = Set(
                 data.values.compactMap { $0 as? String }
                     .filter { $0.contains("@") || ($0.count == 5 && $0.allSatisfy(\.isNumber)) }.map { $0.lowercased() })
+            let applicationID: String = try row["id"]
             return ApplicationStatus(
-                reference: row["reference"], departmentID: row["department_id"], state: state, deliveredAt: row["delivered_at"],
-                identifiers: identifiers, formID: row["form_id"], submittedAt: row["submitted_at"],
-                events: try Self.events(ofApplication: row["id"], db), openRequests: try Self.openRequests(row["id"], db))
+                reference: try row["reference"], departmentID: try row["department_id"], state: state, deliveredAt: try row["delivered_at"],
+                identifiers: identifiers, formID: try row["form_id"], submittedAt: try row["submitted_at"],
+                events: try Self.events(ofApplication: applicationID, db), openRequests: try Self.openRequests(applicationID, db))
         }
     }
 
     /// Departments whose endpoint is disabled.
     public func disabledDepartments() throws -> [String] {
         try database.read { db in
-            try String.fetchAll(db, sql: "SELECT department_id FROM department_endpoint WHERE disabled_at IS NOT NULL ORDER BY 1")
+            try db.rows("SELECT department_id FROM department_endpoint WHERE disabled_at IS NOT NULL ORDER BY department_id", []).map {
+                try $0["department_id"]
+            }
         }
     }
 }
@@ -376,14 +381,13 @@ extension ConversationStore {
     /// `delivered`, `dead`, and `disabled` for rows of disabled departments).
     public func deliveryCounts() throws -> [String: Int] {
         try database.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Self.shownStatus) AS shown, COUNT(*) AS count
-                    FROM outbox o LEFT JOIN department_endpoint d ON d.department_id = o.department_id
-                    GROUP BY shown
-                    """)
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0["shown"] as String, $0["count"] as Int) })
+            let rows = try db.rows(
+                """
+                SELECT \(Self.shownStatus) AS shown, COUNT(*) AS count
+                FROM outbox o LEFT JOIN department_endpoint d ON d.department_id = o.department_id
+                GROUP BY shown
+                """, [])
+            return Dictionary(uniqueKeysWithValues: try rows.map { (try $0["shown"] as String, try $0["count"] as Int) })
         }
     }
 
@@ -392,20 +396,19 @@ extension ConversationStore {
     @discardableResult
     public func releaseLeases(owner: String) throws -> Int {
         try writeTransaction { db in
-            try db.execute(sql: "UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE lease_owner = ?", arguments: [owner])
-            return db.changesCount
+            try db.execute("UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE lease_owner = ?", [owner])
         }
     }
 
     /// Queues the message `messageID` of `kind` about the submitted `application` for its department,
     /// due at once.
-    static func queue(_ kind: OutboxItem.Kind, messageID: String, of application: SubmittedApplication, in db: Database) throws {
+    static func queue(_ kind: OutboxItem.Kind, messageID: String, of application: SubmittedApplication, in db: any SQLConnection) throws {
         try db.execute(
-            sql: """
-                INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+            """
+            INSERT INTO outbox (application_id, kind, message_id, department_id, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            [
                 application.id, kind.rawValue, messageID, application.departmentID, application.submittedAt, application.submittedAt,
             ])
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RathausCatalog
 
 /// The way back: the steps a department reports for a delivered application, stored with the
@@ -20,7 +19,7 @@ extension ConversationStore {
     /// The department an application with this reference was sent to, nil when there is none.
     public func department(ofReference reference: String) throws -> String? {
         try database.read { db in
-            try String.fetchOne(db, sql: "SELECT department_id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
+            try db.row("SELECT department_id FROM application WHERE reference = ?", [reference.uppercased()])?["department_id"]
         }
     }
 
@@ -28,12 +27,11 @@ extension ConversationStore {
     /// there is no such application or its conversation is gone (erased, or never a web one).
     public func submitterTokenHash(ofReference reference: String) throws -> String? {
         try database.read { db in
-            try String.fetchOne(
-                db,
-                sql: """
-                    SELECT t.token_hash FROM application a JOIN conversation_token t ON t.conversation_id = a.conversation_id
-                    WHERE a.reference = ?
-                    """, arguments: [reference.uppercased()])
+            try db.row(
+                """
+                SELECT t.token_hash FROM application a JOIN conversation_token t ON t.conversation_id = a.conversation_id
+                WHERE a.reference = ?
+                """, [reference.uppercased()])?["token_hash"]
         }
     }
 
@@ -47,31 +45,29 @@ extension ConversationStore {
     ) throws -> EventOutcome {
         if let problem = ProcedureRules.problem(with: event) { return .refused(problem) }
         return try writeTransaction(durable: true) { db in
-            guard let applicationID = try Self.applicationID(reference, db) else { return .unknownReference }
+            guard let applicationID = try Self.applicationID(reference, db, locking: true) else { return .unknownReference }
             if let webhookID,
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM procedure_event WHERE application_id = ? AND webhook_id = ?", arguments: [applicationID, webhookID])
+                let row = try db.row("SELECT * FROM procedure_event WHERE application_id = ? AND webhook_id = ?", [applicationID, webhookID])
             {
                 return .duplicate(try Self.event(row))
             }
-            let earlier = try String.fetchAll(
-                db, sql: "SELECT kind FROM procedure_event WHERE application_id = ? ORDER BY id", arguments: [applicationID]
-            ).compactMap(ProcedureEvent.Kind.init(rawValue:))
+            let earlier = try db.rows("SELECT kind FROM procedure_event WHERE application_id = ? ORDER BY id", [applicationID])
+                .compactMap { ProcedureEvent.Kind(rawValue: try $0["kind"]) }
             if let refusal = ProcedureRules.refusal(of: event, after: earlier) { return .refused(refusal) }
             try db.execute(
-                sql: """
-                    INSERT INTO procedure_event (application_id, webhook_id, kind, note, documents, expected_by, received_at, source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT INTO procedure_event (application_id, webhook_id, kind, note, documents, expected_by, received_at, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     applicationID, webhookID, event.kind.rawValue, event.note, try Self.jsonText(event.documents),
                     event.expectedBy?.description, event.receivedAt, event.source,
                 ])
             if let notice,
-                let row = try Row.fetchOne(db, sql: "SELECT notify_email, form_id FROM application WHERE id = ?", arguments: [applicationID]),
-                let recipient = row["notify_email"] as String?
+                let row = try db.row("SELECT notify_email, form_id FROM application WHERE id = ?", [applicationID]),
+                let recipient = try row["notify_email"] as String?
             {
-                try Self.queueEmail(notice(row["form_id"]), to: recipient, application: applicationID, now: event.receivedAt, in: db)
+                try Self.queueEmail(notice(try row["form_id"]), to: recipient, application: applicationID, now: event.receivedAt, in: db)
             }
             return .accepted(event)
         }
@@ -85,24 +81,29 @@ extension ConversationStore {
         }
     }
 
-    /// The id of the application with this reference (any case), nil when there is none.
-    static func applicationID(_ reference: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT id FROM application WHERE reference = ?", arguments: [reference.uppercased()])
+    /// The id of the application with this reference (any case), nil when there is none. With
+    /// `locking`, its row stays locked until the commit on PostgreSQL (``lockingRow(_:)``): what
+    /// is checked about the application and then written for it (a step of its procedure, a
+    /// document) is checked by one server at a time.
+    static func applicationID(_ reference: String, _ db: any SQLConnection, locking: Bool = false) throws -> String? {
+        let lock = locking ? lockingRow(db.dialect) : ""
+        return try db.row("SELECT id FROM application WHERE reference = ?\(lock)", [reference.uppercased()])?["id"]
     }
 
     /// The steps of one application, oldest first.
-    static func events(ofApplication applicationID: String, _ db: Database) throws -> [ProcedureEvent] {
-        try Row.fetchAll(db, sql: "SELECT * FROM procedure_event WHERE application_id = ? ORDER BY id", arguments: [applicationID])
-            .map(event)
+    static func events(ofApplication applicationID: String, _ db: any SQLConnection) throws -> [ProcedureEvent] {
+        try db.rows("SELECT * FROM procedure_event WHERE application_id = ? ORDER BY id", [applicationID]).map(event)
     }
 
     /// An event read back from its row.
-    private static func event(_ row: Row) throws -> ProcedureEvent {
-        let kindText: String = row["kind"]
+    private static func event(_ row: SQLRow) throws -> ProcedureEvent {
+        let kindText: String = try row["kind"]
         guard let kind = ProcedureEvent.Kind(rawValue: kindText) else { throw Failure(description: "unknown event kind \(kindText)") }
-        let documents = try JSONDecoder().decode([ProcedureEvent.RequestedDocument].self, from: Data((row["documents"] as String).utf8))
+        let documentsText: String = try row["documents"]
+        let documents = try JSONDecoder().decode([ProcedureEvent.RequestedDocument].self, from: Data(documentsText.utf8))
+        let expectedBy: String? = try row["expected_by"]
         return ProcedureEvent(
-            kind: kind, note: row["note"], documents: documents, expectedBy: (row["expected_by"] as String?).flatMap(CalendarDate.init(iso:)),
-            receivedAt: row["received_at"], source: row["source"])
+            kind: kind, note: try row["note"], documents: documents, expectedBy: expectedBy.flatMap(CalendarDate.init(iso:)),
+            receivedAt: try row["received_at"], source: try row["source"])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RathausDialog
 
 /// What the staff report (`rathaus report`) reads: the facts of each turn of a period, the
@@ -24,20 +23,24 @@ extension ConversationStore {
     /// kept (schema v7) are left out.
     public func forEachReportedTurn(from start: Date, to end: Date, _ body: (ReportedTurn) throws -> Void) throws {
         try database.read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT conversation_id, created_at, kind, intent, department, after_clarification, form_id, form_event, form_step,
-                           rejected_field, feedback, CASE WHEN kind = 'unanswered' THEN citizen END
-                    FROM turn WHERE created_at >= ? AND created_at < ? AND kind IS NOT NULL
-                    ORDER BY conversation_id, id
-                    """, arguments: [UTCTimestamp.text(for: start), UTCTimestamp.text(for: end)])
-            while let row = try rows.next() {
+            try db.forEachRow(
+                """
+                SELECT conversation_id, created_at, kind, intent, department, after_clarification, form_id, form_event, form_step,
+                       rejected_field, feedback, CASE WHEN kind = 'unanswered' THEN citizen END AS unanswered
+                FROM turn WHERE created_at >= ? AND created_at < ? AND kind IS NOT NULL
+                ORDER BY conversation_id, id
+                """, [start, end]
+            ) { row in
+                let formEvent: String? = try row["form_event"]
                 let facts = TurnFacts(
-                    kind: TurnFacts.Kind(rawValue: row[2]) ?? .other, intent: row[3], department: row[4], resolvesClarification: row[5],
-                    form: row[6], formEvent: (row[7] as String?).flatMap(TurnFacts.FormEvent.init(rawValue:)), formStep: row[8],
-                    rejectedField: row[9])
-                try body(ReportedTurn(conversation: row[0], createdAt: row[1], facts: facts, feedback: row[10], unansweredText: row[11]))
+                    kind: TurnFacts.Kind(rawValue: try row["kind"]) ?? .other, intent: try row["intent"], department: try row["department"],
+                    resolvesClarification: try row["after_clarification"], form: try row["form_id"],
+                    formEvent: formEvent.flatMap(TurnFacts.FormEvent.init(rawValue:)), formStep: try row["form_step"],
+                    rejectedField: try row["rejected_field"])
+                try body(
+                    ReportedTurn(
+                        conversation: try row["conversation_id"], createdAt: try row["created_at"], facts: facts, feedback: try row["feedback"],
+                        unansweredText: try row["unanswered"]))
             }
         }
     }
@@ -55,7 +58,7 @@ extension ConversationStore {
     public func deliveryDurations(from start: Date, to end: Date) throws -> [DepartmentDuration] {
         try durations(
             sql: """
-                SELECT a.department_id, (julianday(o.delivered_at) - julianday(a.submitted_at)) * 86400
+                SELECT a.department_id, \(Self.secondsBetween("a.submitted_at", "o.delivered_at", database.dialect)) AS seconds
                 FROM outbox o JOIN application a ON a.id = o.application_id
                 WHERE o.kind = 'application.submitted' AND o.delivered_at >= ? AND o.delivered_at < ?
                 """, start: start, end: end)
@@ -66,7 +69,7 @@ extension ConversationStore {
     public func procedureDurations(from start: Date, to end: Date) throws -> [DepartmentDuration] {
         try durations(
             sql: """
-                SELECT a.department_id, (julianday(e.received_at) - julianday(o.delivered_at)) * 86400
+                SELECT a.department_id, \(Self.secondsBetween("o.delivered_at", "e.received_at", database.dialect)) AS seconds
                 FROM procedure_event e JOIN application a ON a.id = e.application_id
                 JOIN outbox o ON o.application_id = a.id AND o.kind = 'application.submitted'
                 WHERE e.kind = 'completed' AND o.delivered_at IS NOT NULL AND e.received_at >= ? AND e.received_at < ?
@@ -75,9 +78,19 @@ extension ConversationStore {
 
     private func durations(sql: String, start: Date, end: Date) throws -> [DepartmentDuration] {
         try database.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: [UTCTimestamp.text(for: start), UTCTimestamp.text(for: end)]).map {
-                DepartmentDuration(department: $0[0], seconds: max(0, $0[1] as Double))
+            try db.rows(sql, [start, end]).map {
+                DepartmentDuration(department: try $0["department_id"], seconds: max(0, try $0["seconds"] as Double))
             }
+        }
+    }
+
+    /// The seconds from the moment in column `earlier` to the one in `later`, as a real number:
+    /// SQLite keeps moments as text that `julianday` reads (in days), PostgreSQL subtracts its
+    /// timestamps (an interval) and reads the interval's seconds.
+    static func secondsBetween(_ earlier: String, _ later: String, _ dialect: SQLDialect) -> String {
+        switch dialect {
+        case .sqlite: "(julianday(\(later)) - julianday(\(earlier))) * 86400"
+        case .postgres: "EXTRACT(EPOCH FROM (\(later) - \(earlier)))::float8"
         }
     }
 }

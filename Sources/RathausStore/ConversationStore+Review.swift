@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The questions staff review (`rathaus review`): those Rathaus did not answer and those whose
 /// answer a citizen called not helpful, as typed; never a text typed inside a form.
@@ -18,18 +17,17 @@ extension ConversationStore {
     /// rated not helpful, oldest first.
     public func reviewQuestions(from start: Date, to end: Date) throws -> [ReviewedQuestion] {
         try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT citizen, conversation_id, kind FROM turn
-                    WHERE created_at >= ? AND created_at < ? AND citizen IS NOT NULL
-                      AND (kind = 'unanswered' OR (feedback = 0 AND kind IN ('answered', 'clarification')))
-                    ORDER BY id
-                    """, arguments: [start, end]
+            try db.rows(
+                """
+                SELECT citizen, conversation_id, kind FROM turn
+                WHERE created_at >= ? AND created_at < ? AND citizen IS NOT NULL
+                  AND (kind = 'unanswered' OR (feedback = 0 AND kind IN ('answered', 'clarification')))
+                ORDER BY id
+                """, [start, end]
             ).map { row in
-                ReviewedQuestion(
-                    text: row["citizen"], reason: row["kind"] == "unanswered" ? "unanswered" : "not_helpful",
-                    conversation: row["conversation_id"])
+                let kind: String? = try row["kind"]
+                return ReviewedQuestion(
+                    text: try row["citizen"], reason: kind == "unanswered" ? "unanswered" : "not_helpful", conversation: try row["conversation_id"])
             }
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RathausDialog
 
 /// Access tokens of web conversations: only a hash of each is stored, so the database alone does
@@ -10,9 +9,9 @@ extension ConversationStore {
         let state = try Self.jsonText(snapshot)
         try database.write { db in
             try db.execute(
-                sql: "INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                arguments: [snapshot.id, state, now, now])
-            try db.execute(sql: "INSERT INTO conversation_token (conversation_id, token_hash) VALUES (?, ?)", arguments: [snapshot.id, tokenHash])
+                "INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                [snapshot.id, state, now, now])
+            try db.execute("INSERT INTO conversation_token (conversation_id, token_hash) VALUES (?, ?)", [snapshot.id, tokenHash])
         }
     }
 
@@ -20,14 +19,13 @@ extension ConversationStore {
     /// (compared in constant time); one read for both.
     public func snapshot(id: String, tokenHash: String) throws -> ChatSession.Snapshot? {
         let row = try database.read { db in
-            try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT t.token_hash, c.snapshot FROM conversation_token t JOIN conversation c ON c.id = t.conversation_id
-                        WHERE t.conversation_id = ?
-                        """), arguments: [id])
+            try db.row(
+                """
+                SELECT t.token_hash, c.snapshot FROM conversation_token t JOIN conversation c ON c.id = t.conversation_id
+                WHERE t.conversation_id = ?
+                """, [id])
         }
-        guard let row, let stored: String = row["token_hash"], let state: String = row["snapshot"],
+        guard let row, let stored: String = try row["token_hash"], let state: String = try row["snapshot"],
             Self.constantTimeEqual(stored, tokenHash)
         else { return nil }
         return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(state.utf8))

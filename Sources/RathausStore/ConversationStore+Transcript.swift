@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RathausCatalog
 
 /// Transcripts, one row per turn in the table `turn`: what the citizen wrote (NULL for a turn
@@ -12,19 +11,20 @@ extension ConversationStore {
 
     /// The transcript of conversation `id` as a JSON array of `{"speaker", "text"}` objects (keys
     /// sorted), as an application carries it when the citizen agreed.
-    static func transcriptJSON(id: String, in db: Database) throws -> String {
+    static func transcriptJSON(id: String, in db: any SQLConnection) throws -> String {
         let lines = try transcript(id: id, in: db).map { ["speaker": $0.speaker, "text": $0.text] }
         return String(decoding: try JSONSerialization.data(withJSONObject: lines, options: [.sortedKeys]), as: UTF8.self)
     }
 
     /// The transcript of conversation `id`, read inside a transaction.
-    static func transcript(id: String, in db: Database) throws -> [(speaker: String, text: String)] {
-        let rows = try Row.fetchAll(db, sql: "SELECT citizen, replies FROM turn WHERE conversation_id = ? ORDER BY id", arguments: [id])
+    static func transcript(id: String, in db: any SQLConnection) throws -> [(speaker: String, text: String)] {
+        let rows = try db.rows("SELECT citizen, replies FROM turn WHERE conversation_id = ? ORDER BY id", [id])
         var lines: [(speaker: String, text: String)] = []
         for row in rows {
-            if let citizen: String = row["citizen"] { lines.append(("citizen", citizen)) }
-            let replies = try JSONDecoder().decode([String].self, from: Data((row["replies"] as String).utf8))
-            lines += replies.map { ("assistant", $0) }
+            if let citizen: String = try row["citizen"] { lines.append(("citizen", citizen)) }
+            let replies: String = try row["replies"]
+            let decoded = try JSONDecoder().decode([String].self, from: Data(replies.utf8))
+            lines += decoded.map { ("assistant", $0) }
         }
         return lines
     }

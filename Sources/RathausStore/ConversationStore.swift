@@ -1,10 +1,10 @@
 import Foundation
-import GRDB
 import RathausCatalog
 import RathausDialog
 
 /// Conversations, their transcripts, and confirmed applications with their outbox rows, in one
-/// SQLite file (GRDB over the system SQLite, WAL journal, readers beside the one writer).
+/// SQLite file (GRDB over the system SQLite, WAL journal, readers beside the one writer) or in a
+/// PostgreSQL database that several servers share (see `docs/storage.md`).
 ///
 /// A confirmed application and its outbox row are written in one transaction with
 /// `synchronous=FULL`, so an application never exists without the row that gets it delivered and
@@ -19,18 +19,43 @@ public final class ConversationStore: ApplicationSink, Sendable {
         public let description: String
     }
 
-    let database: DatabasePool
+    /// The database: SQLite or PostgreSQL.
+    let database: any SQLDatabase
     /// The letters before the year in reference numbers ("MS" in "MS-2026-000042").
     public let referencePrefix: String
 
-    /// Opens (and creates or migrates) the database at `path`; `referencePrefix` starts the
+    /// Opens (and creates or migrates) the database at `path`, a SQLite file, or the PostgreSQL
+    /// database a `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` URL names (its migrations run
+    /// once even when several servers start at the same moment); `referencePrefix` starts the
     /// reference numbers of applications (see ``submit(_:)``).
     public init(path: String, referencePrefix: String = "MS") throws {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try DatabasePool(path: path, configuration: Self.configuration)
         self.referencePrefix = referencePrefix
-        try Self.migrator.migrate(database)
+        if let postgres = try PostgreSQLDatabase.configuration(url: path) {
+            database = PostgreSQLDatabase(configuration: postgres)
+            try Self.migratePostgreSQL(database)
+        } else {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let file = try SQLiteDatabase(path: path, configuration: Self.configuration)
+            database = file
+            try Self.migrator.migrate(file.pool)
+        }
+    }
+
+    /// True when other processes may write this store's database meanwhile (PostgreSQL, shared
+    /// by several servers): what a process remembers of a conversation may be out of date.
+    public var isShared: Bool { database.dialect == .postgres }
+
+    /// True when `location` names a PostgreSQL database rather than a SQLite file.
+    public static func isPostgreSQL(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    /// `location` as messages and logs may show it: a PostgreSQL URL without its password.
+    public static func shownLocation(_ location: String) -> String {
+        guard isPostgreSQL(location), var url = URLComponents(string: location), url.password != nil else { return location }
+        url.password = "***"
+        return url.string ?? "postgres://…"
     }
 
     /// A value as the JSON text of a column: a conversation's snapshot, a turn's replies (an array
@@ -84,19 +109,11 @@ public final class ConversationStore: ApplicationSink, Sendable {
     }
 
     /// Runs `work` in an IMMEDIATE transaction: it takes the write lock at once, so two processes
-    /// claiming rows never read the same rows before either writes.
-    /// With `durable`, the commit is synced to disk (`synchronous=FULL`) before it returns.
-    func writeTransaction<Value>(durable: Bool = false, _ work: (Database) throws -> Value) throws -> Value {
-        try database.writeWithoutTransaction { db in
-            if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
-            defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
-            var result: Value?
-            try db.inTransaction(.immediate) {
-                result = try work(db)
-                return .commit
-            }
-            return result!
-        }
+    /// claiming rows never read the same rows before either writes (on PostgreSQL, the queries lock
+    /// the rows they claim themselves). With `durable`, the commit is synced to disk
+    /// (`synchronous=FULL`) before it returns.
+    func writeTransaction<Value>(durable: Bool = false, _ work: (any SQLConnection) throws -> Value) throws -> Value {
+        try database.write(durable ? .durable : .immediate, work)
     }
 
     // MARK: - Conversations
@@ -151,40 +168,36 @@ public final class ConversationStore: ApplicationSink, Sendable {
         let columns = try turns.map { turn in
             (state: try Self.stateText(turn.snapshot, encoder: encoder), replies: JSONString.array(turn.replies))
         }
-        let now = UTCTimestamp.text(for: now)  // as GRDB stores dates, formatted once for every row of the batch
+        // SQLite keeps dates as text: formatted once for every row of the batch.
+        let now: SQLValue = database.dialect == .sqlite ? .text(UTCTimestamp.text(for: now)) : .date(now)
         let gone: Set<String> = try database.write { db in
             var gone: Set<String> = []
-            let upsert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
-                    """)
-            let update = try db.cachedStatement(sql: "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?")
-            let insertTurn = try db.cachedStatement(
-                sql: """
-                    INSERT INTO turn (conversation_id, citizen, replies, created_at, kind, intent, department, after_clarification,
-                                      form_id, form_event, form_step, rejected_field)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
             for (turn, column) in zip(turns, columns) {
                 let id = turn.snapshot.id
                 if turn.mayCreate {
-                    try upsert.execute(arguments: [id, column.state, now, now])
-                } else {
-                    try update.execute(arguments: [column.state, now, id])
-                    if db.changesCount == 0 {
-                        gone.insert(id)
-                        continue
-                    }
+                    try db.execute(
+                        """
+                        INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
+                        """, [id, column.state, now, now])
+                } else if try db.execute("UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?", [column.state, now, id]) == 0 {
+                    gone.insert(id)
+                    continue
                 }
                 let facts = turn.facts
                 if let helpful = facts.feedback, facts.kind == .feedback {
                     try Self.setFeedback(helpful, onLatestAnswerOf: id, db)
                 }
-                try insertTurn.execute(arguments: [
-                    id, turn.citizen, column.replies, now, facts.kind.rawValue, facts.intent, facts.department, facts.resolvesClarification,
-                    facts.form, facts.formEvent?.rawValue, facts.formStep, facts.rejectedField,
-                ])
+                try db.execute(
+                    """
+                    INSERT INTO turn (conversation_id, citizen, replies, created_at, kind, intent, department, after_clarification,
+                                      form_id, form_event, form_step, rejected_field)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        id, turn.citizen, column.replies, now, facts.kind.rawValue, facts.intent, facts.department,
+                        facts.resolvesClarification, facts.form, facts.formEvent?.rawValue, facts.formStep, facts.rejectedField,
+                    ])
             }
             return gone
         }
@@ -193,8 +206,8 @@ public final class ConversationStore: ApplicationSink, Sendable {
 
     /// The stored state of a conversation, or nil when there is none with this id.
     public func snapshot(id: String) throws -> ChatSession.Snapshot? {
-        let text = try database.read { db in
-            try String.fetchOne(db, sql: "SELECT snapshot FROM conversation WHERE id = ?", arguments: [id])
+        let text: String? = try database.read { db in
+            try db.row("SELECT snapshot FROM conversation WHERE id = ?", [id])?["snapshot"]
         }
         guard let text else { return nil }
         return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(text.utf8))
@@ -208,18 +221,17 @@ public final class ConversationStore: ApplicationSink, Sendable {
         try database.write { db in
             let documents = "SELECT d.id FROM document d JOIN application a ON a.id = d.application_id WHERE a.conversation_id = ?"
             try db.execute(
-                sql: "DELETE FROM outbox WHERE kind = ? AND status != 'delivered' AND message_id IN (\(documents))",
-                arguments: [OutboxItem.Kind.documentsSubmitted.rawValue, id])
-            try db.execute(sql: "DELETE FROM document WHERE id IN (\(documents))", arguments: [id])
+                "DELETE FROM outbox WHERE kind = ? AND status != 'delivered' AND message_id IN (\(documents))",
+                [OutboxItem.Kind.documentsSubmitted.rawValue, id])
+            try db.execute("DELETE FROM document WHERE id IN (\(documents))", [id])
             // No more e-mails to the citizen's address: the consent, the e-mails not yet sent.
             let emails = "SELECT e.id FROM email e JOIN application a ON a.id = e.application_id WHERE a.conversation_id = ?"
             try db.execute(
-                sql: "DELETE FROM outbox WHERE kind = ? AND status != 'delivered' AND message_id IN (\(emails))",
-                arguments: [OutboxItem.Kind.emailNotification.rawValue, id])
-            try db.execute(sql: "DELETE FROM email WHERE id IN (\(emails))", arguments: [id])
-            try db.execute(sql: "UPDATE application SET notify_email = NULL WHERE conversation_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
+                "DELETE FROM outbox WHERE kind = ? AND status != 'delivered' AND message_id IN (\(emails))",
+                [OutboxItem.Kind.emailNotification.rawValue, id])
+            try db.execute("DELETE FROM email WHERE id IN (\(emails))", [id])
+            try db.execute("UPDATE application SET notify_email = NULL WHERE conversation_id = ?", [id])
+            return try db.execute("DELETE FROM conversation WHERE id = ?", [id]) > 0
         }
     }
 
@@ -237,23 +249,21 @@ public final class ConversationStore: ApplicationSink, Sendable {
     public func purge(olderThan days: Int, now: Date = Date()) throws -> PurgeResult {
         let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
         return try database.write { db in
-            try db.execute(sql: "DELETE FROM conversation WHERE updated_at < ?", arguments: [cutoff])
-            var result = PurgeResult(conversations: db.changesCount)
-            try db.execute(
-                sql: """
+            var result = PurgeResult(conversations: try db.execute("DELETE FROM conversation WHERE updated_at < ?", [cutoff]))
+            result.documents = try db.execute(
+                """
                     UPDATE document SET content = NULL
                     WHERE content IS NOT NULL AND uploaded_at < ?
                       AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = document.id AND o.status = 'delivered')
                       AND EXISTS (SELECT 1 FROM procedure_event e WHERE e.application_id = document.application_id
                                   AND e.kind IN ('completed', 'withdrawn'))
-                    """, arguments: [cutoff])
-            result.documents = db.changesCount
+                """, [cutoff])
             // Sent e-mails hold the citizen's address: gone after the retention period.
             try db.execute(
-                sql: """
-                    DELETE FROM email WHERE created_at < ?
-                      AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = email.id AND o.status = 'delivered')
-                    """, arguments: [cutoff])
+                """
+                DELETE FROM email WHERE created_at < ?
+                  AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = email.id AND o.status = 'delivered')
+                """, [cutoff])
             return result
         }
     }
@@ -271,17 +281,18 @@ public final class ConversationStore: ApplicationSink, Sendable {
         let data = Self.dataText(application)
         return try writeTransaction(durable: true) { db in
             let prefix = "\(referencePrefix)-\(year)-"
-            let last = try String.fetchOne(db, sql: "SELECT MAX(reference) FROM application WHERE reference LIKE ?", arguments: [prefix + "%"])
+            try Self.lockReferences(prefix, db)
+            let last: String? = try db.row("SELECT MAX(reference) AS last FROM application WHERE reference LIKE ?", [prefix + "%"])?["last"]
             let number = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
             let reference = prefix + String(format: "%06d", number)
             let transcript = application.includesTranscript ? try Self.transcriptJSON(id: application.conversationID, in: db) : nil
             try db.execute(
-                sql: """
-                    INSERT INTO application (id, reference, conversation_id, form_id, schema_version, service_name, service_key,
-                                             department_id, submitted_at, data, transcript, language)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT INTO application (id, reference, conversation_id, form_id, schema_version, service_name, service_key,
+                                         department_id, submitted_at, data, transcript, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     application.id, reference, application.conversationID, application.formID, application.schemaVersion,
                     application.serviceName, application.serviceKey, application.departmentID, application.submittedAt, data,
                     transcript, application.language.rawValue,
@@ -290,6 +301,17 @@ public final class ConversationStore: ApplicationSink, Sendable {
             try Self.moveDraftDocuments(of: application, in: db)
             return reference
         }
+    }
+
+    /// Part of a submission: makes the submissions of reference numbers starting with `prefix`
+    /// wait for each other, so that each finds the one before it committed and the numbers of a
+    /// year have no gap and no number twice. SQLite: the IMMEDIATE transaction already holds the
+    /// file's one write lock. PostgreSQL: a transaction-level advisory lock on the prefix, held
+    /// until the submission commits or rolls back; READ COMMITTED then lets the `MAX(reference)`
+    /// after it see every submission that held the lock before.
+    static func lockReferences(_ prefix: String, _ db: any SQLConnection) throws {
+        guard db.dialect == .postgres else { return }
+        try db.execute("SELECT pg_advisory_xact_lock(\(PostgreSQLSchema.referenceLockSpace), hashtext(?))", [prefix])
     }
 
     /// A stored application as the outbox sees it.
@@ -307,15 +329,15 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// Every application with its outbox status, oldest first.
     public func applications() throws -> [StoredApplication] {
         try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.reference, a.form_id, a.data, o.status FROM application a
-                    LEFT JOIN outbox o ON o.application_id = a.id AND o.kind = 'application.submitted'
-                    ORDER BY a.submitted_at, a.reference
-                    """
+            try db.rows(
+                """
+                SELECT a.reference, a.form_id, a.data, o.status FROM application a
+                LEFT JOIN outbox o ON o.application_id = a.id AND o.kind = 'application.submitted'
+                ORDER BY a.submitted_at, a.reference
+                """, []
             ).map { row in
-                StoredApplication(reference: row["reference"], formID: row["form_id"], data: row["data"], outboxStatus: row["status"])
+                StoredApplication(
+                    reference: try row["reference"], formID: try row["form_id"], data: try row["data"], outboxStatus: try row["status"])
             }
         }
     }

@@ -7,7 +7,11 @@ struct DatabaseOptions: ParsableArguments {
     /// Where the SQLite file lives unless `--database` says otherwise.
     static let defaultPath = "rathaus.sqlite"
 
-    @Option(name: .long, help: "SQLite-Datei für Gespräche und Anträge (Standard: rathaus.sqlite im aktuellen Verzeichnis).")
+    @Option(
+        name: .long,
+        help:
+            "SQLite-Datei für Gespräche und Anträge (Standard: rathaus.sqlite im aktuellen Verzeichnis) oder postgres://BENUTZER@HOST:PORT/DATENBANK."
+    )
     var database: String = DatabaseOptions.defaultPath
 
     @Option(name: .long, help: "Tage, nach denen Gesprächsverläufe und nicht abgeschickte Entwürfe gelöscht werden.")
@@ -20,7 +24,7 @@ struct DatabaseOptions: ParsableArguments {
         do {
             return try ConversationStore(path: database)
         } catch {
-            StandardError.write("Die Datenbank \(database) lässt sich nicht öffnen: \(error)\n")
+            StandardError.write("Die Datenbank \(ConversationStore.shownLocation(database)) lässt sich nicht öffnen: \(error)\n")
             throw ExitCode(1)
         }
     }

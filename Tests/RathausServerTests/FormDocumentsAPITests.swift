@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -34,7 +33,7 @@ struct FormDocumentsAPITests {
 
     static func draftCount(_ store: ConversationStore, conversation: String) throws -> Int {
         try store.database.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM draft_document WHERE conversation_id = ?", arguments: [conversation]) ?? 0
+            try db.row("SELECT COUNT(*) AS count FROM draft_document WHERE conversation_id = ?", [conversation])?["count"] ?? 0
         }
     }
 
@@ -69,12 +68,13 @@ struct FormDocumentsAPITests {
             #expect(replies.first == "Danke, „Foto des Baums“ ist da (PNG-Datei, 3 KB).")
             #expect((sent["expecting"] as? [String: Any])?["field"] as? String == "begruendung")
             #expect(try Self.draftCount(store, conversation: id) == 1)
-            let facts = try await store.database.read { db in
-                try Row.fetchOne(
-                    db, sql: "SELECT kind, form_id, form_step FROM turn WHERE conversation_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
-            }
-            #expect(facts?["kind"] == "form" && facts?["form_id"] == "baumfaellung-beantragen", "the file's turn is a step of the form")
-            #expect(facts?["form_step"] == "begruendung", "the report's funnel sees the field asked after the file")
+            let facts = try #require(
+                try store.database.read { db in
+                    try db.row("SELECT kind, form_id, form_step FROM turn WHERE conversation_id = ? ORDER BY id DESC LIMIT 1", [id])
+                })
+            let (kind, form, step): (String?, String?, String?) = (try facts["kind"], try facts["form_id"], try facts["form_step"])
+            #expect(kind == "form" && form == "baumfaellung-beantragen", "the file's turn is a step of the form")
+            #expect(step == "begruendung", "the report's funnel sees the field asked after the file")
             let transcript = try ChatAPITests.object(
                 try await ChatAPITests.call(client, "/api/v1/conversations/\(id)", .get, headers: ChatAPITests.bearer(token)))
             let lines = try #require(transcript["transcript"] as? [[String: String]])
@@ -93,7 +93,7 @@ struct FormDocumentsAPITests {
             #expect(documents.first?.sha256 == SHA256.hash(data: Self.png).hexString)
             let stored = try #require(try store.applications().first { $0.reference == reference })
             #expect(stored.data.contains(#""sha256":"\#(SHA256.hash(data: Self.png).hexString)""#), "\(stored.data)")
-            let kinds = try await store.database.read { db in try String.fetchAll(db, sql: "SELECT kind FROM outbox ORDER BY id") }
+            let kinds = try store.database.read { db in try db.rows("SELECT kind FROM outbox ORDER BY id", []).map { try $0["kind"] as String } }
             #expect(kinds == ["application.submitted", "application.documents_submitted"])
             #expect(try Self.draftCount(store, conversation: id) == 0, "the draft moved to the application")
         }

@@ -7,13 +7,11 @@ import Testing
 
 @testable import RathausStore
 
-@Suite("The SQLite store")
+@Suite("The store, on SQLite and on PostgreSQL")
 struct ConversationStoreTests {
-    /// A store in a fresh temporary folder, and the path of its file.
-    static func makeStore() throws -> (ConversationStore, String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
-        let path = folder.appendingPathComponent("test.sqlite").path
-        return (try ConversationStore(path: path), path)
+    /// A store in a fresh temporary folder (SQLite) or a new database (PostgreSQL), and its location.
+    static func makeStore(_ backend: StoreBackend = .sqlite) throws -> (ConversationStore, String) {
+        try backend.makeStore()
     }
 
     static func application(id: String = UUID().uuidString, at date: Date = Date(timeIntervalSince1970: 1_795_000_000)) -> SubmittedApplication {
@@ -32,16 +30,17 @@ struct ConversationStoreTests {
         let queue = try DatabaseQueue(path: path)
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         // The store's own connections copy the log into the file less often than SQLite's default.
-        #expect(try store.database.read { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == ConversationStore.checkpointPages)
+        let pool = try #require(store.database as? SQLiteDatabase).pool
+        #expect(try pool.read { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == ConversationStore.checkpointPages)
         #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 1000)
         // A new file has the store's page size: half the bytes written per turn.
         #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == ConversationStore.pageBytes)
         #expect(ConversationStore.pageBytes == 2_048)
     }
 
-    @Test("an application gets a reference number per year and an outbox row with it")
-    func submitWithOutbox() throws {
-        let (store, _) = try Self.makeStore()
+    @Test("an application gets a reference number per year and an outbox row with it", arguments: StoreBackend.allCases)
+    func submitWithOutbox(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         let first = try store.submit(Self.application())
         let second = try store.submit(Self.application())
         #expect(first == "MS-2026-000001")
@@ -52,35 +51,37 @@ struct ConversationStoreTests {
         #expect(stored[0].data == #"{"elektro":false,"menge":2.5,"name":"Anna Müller"}"#, "typed values")
     }
 
-    @Test("an application never exists without its outbox row: when the outbox insert fails, nothing is stored")
-    func atomicity() throws {
-        let (store, path) = try Self.makeStore()
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox full'); END")
+    @Test("an application never exists without its outbox row: when the outbox insert fails, nothing is stored", arguments: StoreBackend.allCases)
+    func atomicity(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
+        switch backend {
+        case .sqlite:
+            try store.executeForTest("CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox full'); END")
+        case .postgres:
+            try store.executeForTest("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox full'; END $$")
+            try store.executeForTest("CREATE TRIGGER refuse BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION refuse()")
         }
         #expect(throws: (any Error).self) { try store.submit(Self.application()) }
         #expect(try store.applications().isEmpty)
-        try queue.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+        try store.executeForTest(backend == .sqlite ? "DROP TRIGGER refuse" : "DROP TRIGGER refuse ON outbox")
         let reference = try store.submit(Self.application())
         #expect(try store.applications().map(\.reference) == [reference])
         #expect(try store.applications().first?.outboxStatus == "pending")
     }
 
-    @Test("the same application twice is refused and leaves one application with one outbox row")
-    func duplicate() throws {
-        let (store, path) = try Self.makeStore()
+    @Test("the same application twice is refused and leaves one application with one outbox row", arguments: StoreBackend.allCases)
+    func duplicate(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         let application = Self.application(id: "same")
         _ = try store.submit(application)
         #expect(throws: (any Error).self) { try store.submit(application) }
-        let queue = try DatabaseQueue(path: path)
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM outbox") } == 1)
+        #expect(try store.values("SELECT COUNT(*) AS count FROM outbox", column: "count") == [1])
         #expect(try store.applications().count == 1)
     }
 
-    @Test("a conversation's state survives reopening the file, with its transcript")
-    func snapshotRoundTrip() throws {
-        let (store, path) = try Self.makeStore()
+    @Test("a conversation's state survives reopening the store, with its transcript", arguments: StoreBackend.allCases)
+    func snapshotRoundTrip(_ backend: StoreBackend) throws {
+        let (store, path) = try Self.makeStore(backend)
         let catalog = try CatalogLoader(directory: Self.repositoryRoot).load()
         let form = try #require(catalog.forms["sperrmuell-anmelden"])
         var dialog = FormDialog(form: form, prefilled: ["plz": .text("12345")])
@@ -96,16 +97,14 @@ struct ConversationStoreTests {
         #expect(try reopened.snapshot(id: "other") == nil)
     }
 
-    @Test("a turn's replies are stored as text, the JSON array of the replies, and read back unchanged")
-    func repliesStoredAsText() throws {
-        let (store, path) = try Self.makeStore()
+    @Test("a turn's replies are stored as text, the JSON array of the replies, and read back unchanged", arguments: StoreBackend.allCases)
+    func repliesStoredAsText(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         let replies = ["Grüße „Ihre“ \"Frage\"\nzweite Zeile\t\\ 😀", "", "a\u{01}b"]
         try store.record(ChatSession.Snapshot(id: "t1", offeredValues: [:]), citizen: "wie geht das?", replies: replies)
-        let queue = try DatabaseQueue(path: path)
-        let (type, text) = try queue.read { db in
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT typeof(replies) AS type, replies FROM turn WHERE conversation_id = 't1'"))
-            return (row["type"] as String, row["replies"] as String)
-        }
+        let typeOf = backend == .sqlite ? "typeof(replies)" : "pg_typeof(replies)::text"
+        let type = try #require(try store.text("SELECT \(typeOf) AS type FROM turn WHERE conversation_id = 't1'", column: "type"))
+        let text = try #require(try store.text("SELECT replies FROM turn WHERE conversation_id = 't1'", column: "replies"))
         #expect(type == "text", "a blob would not compare or search as text in SQL")
         #expect(try text == ConversationStore.jsonText(replies))
         #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == replies)
@@ -138,9 +137,11 @@ struct ConversationStoreTests {
         #expect(try store.snapshot(id: "e2") == nil)
     }
 
-    @Test("a turn that may not create its conversation, when it is gone, throws ConversationGone for it; the batch's other turns are stored")
-    func goneConversation() throws {
-        let (store, _) = try Self.makeStore()
+    @Test(
+        "a turn that may not create its conversation, when it is gone, throws ConversationGone for it; the batch's other turns are stored",
+        arguments: StoreBackend.allCases)
+    func goneConversation(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         try store.record(.init(id: "kept", offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"])
         var kept = ChatSession.Snapshot(id: "kept")
         kept.currentService = "reisepass-beantragen"
@@ -161,9 +162,9 @@ struct ConversationStoreTests {
         #expect(try store.transcript(id: "new").map(\.text) == ["hallo", "Guten Tag"])
     }
 
-    @Test("a web conversation is read back only with its token's hash")
-    func tokens() throws {
-        let (store, path) = try Self.makeStore()
+    @Test("a web conversation is read back only with its token's hash", arguments: StoreBackend.allCases)
+    func tokens(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         let snapshot = ChatSession.Snapshot(id: "w1", currentService: "sperrmuell-anmelden")
         try store.create(snapshot, tokenHash: "abc123")
         #expect(try store.snapshot(id: "w1", tokenHash: "abc123") == snapshot)
@@ -172,11 +173,10 @@ struct ConversationStoreTests {
         #expect(try store.snapshot(id: "w2", tokenHash: "abc123") == nil)
         #expect(try store.snapshot(id: "w1") == snapshot)
         #expect(throws: (any Error).self, "the id is taken") { try store.create(snapshot, tokenHash: "other") }
-        let queue = try DatabaseQueue(path: path)
-        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT token_hash FROM conversation_token WHERE conversation_id = 'w1'") } == "abc123")
+        #expect(try store.values("SELECT token_hash FROM conversation_token WHERE conversation_id = 'w1'", column: "token_hash") == ["abc123"])
         #expect(try store.deleteConversation(id: "w1"))
         #expect(try store.snapshot(id: "w1", tokenHash: "abc123") == nil)
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM conversation_token") } == 0, "deleted with its conversation")
+        #expect(try store.values("SELECT COUNT(*) AS count FROM conversation_token", column: "count") == [0], "deleted with its conversation")
         #expect(ConversationStore.constantTimeEqual("abc", "abc"))
         #expect(!ConversationStore.constantTimeEqual("abc", "abd"))
         #expect(!ConversationStore.constantTimeEqual("abc", "abcd"))
@@ -206,9 +206,11 @@ struct ConversationStoreTests {
             ])
     }
 
-    @Test("an application keeps a copy of its conversation's transcript only when the citizen agreed; deleting the conversation keeps it")
-    func transcriptCopy() throws {
-        let (store, path) = try Self.makeStore()
+    @Test(
+        "an application keeps a copy of its conversation's transcript only when the citizen agreed; deleting the conversation keeps it",
+        arguments: StoreBackend.allCases)
+    func transcriptCopy(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         try store.record(ChatSession.Snapshot(id: "c1"), citizen: "wie wird das wetter", replies: ["Dazu kann ich nichts sagen."])
         try store.record(ChatSession.Snapshot(id: "c1"), citizen: "mensch bitte", replies: ["Gern.", "Rückruf? (Ja/Nein)"])
         let plain = try store.submit(Self.application(id: "a1"))
@@ -219,10 +221,10 @@ struct ConversationStoreTests {
                 serviceName: base.serviceName, serviceKey: base.serviceKey, departmentID: base.departmentID, submittedAt: base.submittedAt,
                 data: base.data, includesTranscript: true))
         #expect(try store.deleteConversation(id: "c1"))
-        let stored = try DatabaseQueue(path: path).read { db in
+        let stored = try store.database.read { db in
             try [String: String?](
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT reference, transcript FROM application").map {
-                    ($0["reference"] as String, $0["transcript"] as String?)
+                uniqueKeysWithValues: db.rows("SELECT reference, transcript FROM application", []).map {
+                    (try $0["reference"] as String, try $0["transcript"] as String?)
                 })
         }
         #expect(stored[plain] == .some(nil))
@@ -232,9 +234,9 @@ struct ConversationStoreTests {
         #expect(lines.first?["text"] == "wie wird das wetter" && lines.last?["text"] == "Rückruf? (Ja/Nein)")
     }
 
-    @Test("the maintenance switch is one row: on with a message, a second on changes the message, off removes it")
-    func maintenanceSwitch() throws {
-        let (store, _) = try Self.makeStore()
+    @Test("the maintenance switch is one row: on with a message, a second on changes the message, off removes it", arguments: StoreBackend.allCases)
+    func maintenanceSwitch(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         #expect(try store.maintenanceSwitch() == nil)
         let since = Date(timeIntervalSince1970: 1_795_000_000)
         try store.switchMaintenanceOn(message: nil, now: since)
@@ -246,9 +248,11 @@ struct ConversationStoreTests {
         #expect(try store.switchMaintenanceOff() == false)
     }
 
-    @Test("purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one")
-    func purgeAndDelete() throws {
-        let (store, path) = try Self.makeStore()
+    @Test(
+        "purge deletes conversations untouched for longer than the retention, with their transcripts; delete removes one",
+        arguments: StoreBackend.allCases)
+    func purgeAndDelete(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         let now = Date()
         try store.record(.init(id: "old", offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"], now: now.addingTimeInterval(-31 * 86_400))
         try store.record(.init(id: "new", offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"], now: now)
@@ -259,8 +263,7 @@ struct ConversationStoreTests {
         #expect(try store.snapshot(id: "new") != nil)
         #expect(try store.deleteConversation(id: "gone"))
         #expect(try store.transcript(id: "gone").isEmpty)
-        let queue = try DatabaseQueue(path: path)
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM turn WHERE conversation_id = 'old'") } == 0)
+        #expect(try store.values("SELECT COUNT(*) AS count FROM turn WHERE conversation_id = 'old'", column: "count") == [0])
         #expect(try store.applications().map(\.reference) == [reference], "submitted applications stay until delivered")
     }
 
@@ -339,9 +342,9 @@ struct ConversationStoreTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test("the language an application was made in is stored and handed to the outbox; the values do not change")
-    func applicationLanguage() throws {
-        let (store, _) = try Self.makeStore()
+    @Test("the language an application was made in is stored and handed to the outbox; the values do not change", arguments: StoreBackend.allCases)
+    func applicationLanguage(_ backend: StoreBackend) throws {
+        let (store, _) = try Self.makeStore(backend)
         var english = Self.application(id: "app-en")
         english.language = .english
         _ = try store.submit(english)
@@ -363,8 +366,8 @@ struct ApplicationStatusTests {
         ChatSession(engine: engine, snapshot: .init(id: UUID().uuidString), sink: store)
     }
 
-    static func submitted() throws -> (ConversationStore, String) {
-        let (store, _) = try ConversationStoreTests.makeStore()
+    static func submitted(_ backend: StoreBackend = .sqlite) throws -> (ConversationStore, String) {
+        let (store, _) = try ConversationStoreTests.makeStore(backend)
         let reference = try store.submit(
             SubmittedApplication(
                 conversationID: "other", formID: "sperrmuell-anmelden", schemaVersion: 1, serviceName: "Sperrmüll",
@@ -375,9 +378,9 @@ struct ApplicationStatusTests {
         return (store, reference)
     }
 
-    @Test("in another conversation the status is told only after the postal code or e-mail of the application")
-    func needsProof() throws {
-        let (store, reference) = try Self.submitted()
+    @Test("in another conversation the status is told only after the postal code or e-mail of the application", arguments: StoreBackend.allCases)
+    func needsProof(_ backend: StoreBackend) throws {
+        let (store, reference) = try Self.submitted(backend)
         var session = Self.session(store)
         let ask = session.respond(to: Utterance("wie ist der stand meines antrags"))
         #expect(ask.replies.joined().contains("Vorgangsnummer"))
@@ -391,9 +394,9 @@ struct ApplicationStatusTests {
         #expect(right.replies.joined().contains("Abgeschickt"))
     }
 
-    @Test("after delivery and after a failure the state says so; an unknown number is named")
-    func states() throws {
-        let (store, reference) = try Self.submitted()
+    @Test("after delivery and after a failure the state says so; an unknown number is named", arguments: StoreBackend.allCases)
+    func states(_ backend: StoreBackend) throws {
+        let (store, reference) = try Self.submitted(backend)
         let item = try #require(try store.claimDue(limit: 1, lease: 60, owner: "test").first)
         try store.record(.delivered(status: 200), for: item, startedAt: Date(), duration: 0.01)
         var session = Self.session(store)
@@ -401,7 +404,7 @@ struct ApplicationStatusTests {
         #expect(delivered.replies.joined().contains("übermittelt"))
         var unknown = Self.session(store)
         #expect(unknown.respond(to: Utterance("antragsstatus MS-2026-999999")).replies.joined().contains("finde ich nicht"))
-        let (failing, failed) = try Self.submitted()
+        let (failing, failed) = try Self.submitted(backend)
         let claimed = try #require(try failing.claimDue(limit: 1, lease: 60, owner: "test").first)
         try failing.record(.deadLetter(status: 500, error: nil), for: claimed, startedAt: Date(), duration: 0.01)
         var problem = Self.session(failing)
@@ -413,9 +416,11 @@ struct ApplicationStatusTests {
 /// The steps a department reports, as the store keeps them and the chat shows them.
 @Suite("Procedure steps in the store and in the chat")
 struct ProcedureStepsTests {
-    @Test("the chat's status answer lists the department's steps with dates, the note, the documents and what comes next")
-    func chatShowsTimeline() throws {
-        let (store, reference) = try ApplicationStatusTests.submitted()
+    @Test(
+        "the chat's status answer lists the department's steps with dates, the note, the documents and what comes next",
+        arguments: StoreBackend.allCases)
+    func chatShowsTimeline(_ backend: StoreBackend) throws {
+        let (store, reference) = try ApplicationStatusTests.submitted(backend)
         guard
             case .accepted = try store.addEvent(
                 ProcedureEvent(kind: .received, note: "Termin folgt per E-Mail."), reference: reference, webhookID: "a")
@@ -438,9 +443,9 @@ struct ProcedureStepsTests {
         #expect(reply.contains("Üblich:"))
     }
 
-    @Test("a repeated webhook id returns the stored step and stores nothing; refused steps store nothing")
-    func duplicatesAndRefusals() throws {
-        let (store, reference) = try ApplicationStatusTests.submitted()
+    @Test("a repeated webhook id returns the stored step and stores nothing; refused steps store nothing", arguments: StoreBackend.allCases)
+    func duplicatesAndRefusals(_ backend: StoreBackend) throws {
+        let (store, reference) = try ApplicationStatusTests.submitted(backend)
         guard case .accepted = try store.addEvent(ProcedureEvent(kind: .received), reference: reference, webhookID: "same") else {
             Issue.record("received was refused")
             return
@@ -458,8 +463,8 @@ struct ProcedureStepsTests {
     }
 
     /// An application of conversation "other" whose department asked for a photo, and a PNG sent for it.
-    static func documentSent() throws -> (ConversationStore, String) {
-        let (store, reference) = try ApplicationStatusTests.submitted()
+    static func documentSent(_ backend: StoreBackend) throws -> (ConversationStore, String) {
+        let (store, reference) = try ApplicationStatusTests.submitted(backend)
         _ = try store.addEvent(ProcedureEvent(kind: .received), reference: reference, webhookID: nil)
         _ = try store.addEvent(
             ProcedureEvent(kind: .documentsRequested, documents: [.init(id: "foto", label: "Foto")]), reference: reference, webhookID: nil)
@@ -470,9 +475,9 @@ struct ProcedureStepsTests {
         return (store, reference)
     }
 
-    @Test("purge removes a document's content only once it is delivered, old enough and its procedure has ended")
-    func purgeDocuments() throws {
-        let (store, reference) = try Self.documentSent()
+    @Test("purge removes a document's content only once it is delivered, old enough and its procedure has ended", arguments: StoreBackend.allCases)
+    func purgeDocuments(_ backend: StoreBackend) throws {
+        let (store, reference) = try Self.documentSent(backend)
         let later = Date().addingTimeInterval(40 * 86_400)
         #expect(try store.purge(olderThan: 30, now: later).documents == 0, "not delivered, procedure open")
         for item in try store.claimDue(limit: 10, lease: 60, owner: "test") {
@@ -486,9 +491,11 @@ struct ProcedureStepsTests {
         #expect(kept.label == "Foto" && kept.byteCount == 11, "name, size and checksum stay")
     }
 
-    @Test("erasing the conversation removes its documents and their pending deliveries; the application and its steps stay")
-    func erasureRemovesDocuments() throws {
-        let (store, reference) = try Self.documentSent()
+    @Test(
+        "erasing the conversation removes its documents and their pending deliveries; the application and its steps stay",
+        arguments: StoreBackend.allCases)
+    func erasureRemovesDocuments(_ backend: StoreBackend) throws {
+        let (store, reference) = try Self.documentSent(backend)
         #expect(try store.deliveries().count == 2)
         let conversation = "other"
         try store.record(.init(id: conversation, offeredValues: [:]), citizen: "hallo", replies: ["Guten Tag"])

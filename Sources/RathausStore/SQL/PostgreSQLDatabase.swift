@@ -1,0 +1,237 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresNIO
+import Synchronization
+
+/// The PostgreSQL backend: connections of PostgresNIO to one database, given as a URL
+/// (`postgres://user:password@host:5432/database`, `?sslmode=require` for TLS).
+///
+/// The store's API is synchronous, and so is this: each call takes an idle connection (or opens
+/// one), sends its statements and waits for PostgresNIO's futures with `wait()`. That blocks the
+/// calling thread, which must not be one of NIO's event loops (the futures would never complete)
+/// nor one of Swift's cooperative pool (it would starve it): the store's callers already run on
+/// threads that may block (``TurnWriter``'s queue, `Blocking.run`, the delivery worker's
+/// thread). Idle connections are kept for the next call, up to ``idleLimit``.
+final class PostgreSQLDatabase: SQLDatabase {
+    /// Where to connect; the password is never logged or shown.
+    let configuration: PostgresConnection.Configuration
+    var dialect: SQLDialect { .postgres }
+    /// Connections kept open between calls.
+    static let idleLimit = 8
+    /// How often a write is tried when PostgreSQL broke it off because of a deadlock or a
+    /// serialisation conflict with another transaction (its SQLSTATE 40P01 or 40001): the
+    /// transaction was rolled back, so trying it again is safe.
+    static let attempts = 5
+
+    private let idle = Mutex<[PostgresConnection]>([])
+    private let logger: Logger
+    private let nextID = Atomic<Int>(0)
+
+    /// The connection settings of a `postgres://` or `postgresql://` URL; nil when `location` is no
+    /// such URL. Without a password in the URL, the environment's `PGPASSWORD` is used (as
+    /// PostgreSQL's own tools do), so that the config file need not hold the secret.
+    static func configuration(
+        url location: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> PostgresConnection.Configuration? {
+        guard ConversationStore.isPostgreSQL(location) else { return nil }
+        guard let url = URLComponents(string: location), let host = url.host, !host.isEmpty, let user = url.user, !user.isEmpty else {
+            throw SQLFailure(description: "a PostgreSQL URL needs a user and a host: postgres://USER@HOST:PORT/DATABASE")
+        }
+        let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        let tls: PostgresConnection.Configuration.TLS
+        switch url.queryItems?.first(where: { $0.name == "sslmode" })?.value {
+        case nil, "disable": tls = .disable
+        case "require": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case let mode?: throw SQLFailure(description: "sslmode \(mode) is not supported (disable or require)")
+        }
+        return PostgresConnection.Configuration(
+            host: host, port: url.port ?? 5432, username: user, password: url.password ?? environment["PGPASSWORD"],
+            database: database.isEmpty ? user : database, tls: tls)
+    }
+
+    /// A database reached with `configuration`; connects on first use.
+    init(configuration: PostgresConnection.Configuration) {
+        self.configuration = configuration
+        var logger = Logger(label: "rathaus.store.postgres")
+        logger.logLevel = .error
+        self.logger = logger
+    }
+
+    deinit {
+        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
+    }
+
+    func read<Value>(_ work: (any SQLConnection) throws -> Value) throws -> Value {
+        try transaction(begin: ["BEGIN READ ONLY"], work)
+    }
+
+    /// A write transaction at PostgreSQL's READ COMMITTED; a write that need not be durable commits
+    /// with `synchronous_commit=off` (lost only if the server's machine loses power, as SQLite's
+    /// NORMAL). Deadlocks and serialisation failures are tried again (``attempts``).
+    func write<Value>(_ mode: SQLWriteMode, _ work: (any SQLConnection) throws -> Value) throws -> Value {
+        let begin = mode.durable ? ["BEGIN"] : ["BEGIN", "SET LOCAL synchronous_commit = off"]
+        var attempt = 1
+        while true {
+            do {
+                return try transaction(begin: begin, work)
+            } catch let failure as PostgresFailure where failure.isTransient && attempt < Self.attempts {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Runs `work` between `begin` and COMMIT on one connection; ROLLBACK when it throws.
+    private func transaction<Value>(begin: [String], _ work: (any SQLConnection) throws -> Value) throws -> Value {
+        let connection = try takeConnection()
+        let session = PostgresSQLConnection(connection: connection, logger: logger)
+        do {
+            for statement in begin { try session.execute(statement) }
+            let value = try work(session)
+            try session.execute("COMMIT")
+            giveBack(connection)
+            return value
+        } catch {
+            if !connection.isClosed, (try? session.execute("ROLLBACK")) != nil {
+                giveBack(connection)
+            } else {
+                try? connection.close().wait()
+            }
+            throw error
+        }
+    }
+
+    private func takeConnection() throws -> PostgresConnection {
+        while let connection = idle.withLock({ $0.popLast() }) {
+            if !connection.isClosed { return connection }
+        }
+        do {
+            return try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
+                id: nextID.add(1, ordering: .relaxed).newValue, logger: logger
+            ).wait()
+        } catch {
+            throw PostgresFailure(error, doing: "connect to \(configuration.host ?? "?"):\(configuration.port ?? 5432)")
+        }
+    }
+
+    private func giveBack(_ connection: PostgresConnection) {
+        let kept = idle.withLock { idle in
+            guard idle.count < Self.idleLimit else { return false }
+            idle.append(connection)
+            return true
+        }
+        if !kept { try? connection.close().wait() }
+    }
+}
+
+/// A PostgreSQL error as the store reports it: the SQLSTATE and the server's message (which names
+/// constraints and tables, never a row's values: PostgreSQL puts those in the detail, left out).
+struct PostgresFailure: Error, CustomStringConvertible, Sendable {
+    /// The SQLSTATE, when the server sent one ("23505" unique violation, "40P01" deadlock …).
+    let sqlState: String?
+    let description: String
+
+    init(_ error: any Error, doing what: String) {
+        if let error = error as? PSQLError {
+            sqlState = error.serverInfo?[.sqlState]
+            let message = error.serverInfo?[.message] ?? "\(error.code)"
+            description = "PostgreSQL could not \(what): \(message)" + (sqlState.map { " (SQLSTATE \($0))" } ?? "")
+        } else {
+            sqlState = nil
+            description = "PostgreSQL could not \(what): \(error)"
+        }
+    }
+
+    /// A deadlock or a serialisation failure: the transaction was rolled back and may be tried again.
+    var isTransient: Bool { sqlState == "40P01" || sqlState == "40001" }
+}
+
+/// A PostgresNIO connection inside one of ``PostgreSQLDatabase``'s transactions: `?` placeholders
+/// become `$1`, `$2` …, each call waits for its result.
+struct PostgresSQLConnection: SQLConnection {
+    let connection: PostgresConnection
+    let logger: Logger
+    var dialect: SQLDialect { .postgres }
+
+    func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
+        try run(sql, arguments).metadata.rows ?? 0
+    }
+
+    func rows(_ sql: String, _ arguments: [any SQLArgument]) throws -> [SQLRow] {
+        try run(sql, arguments).rows.map(Self.row)
+    }
+
+    func forEachRow(_ sql: String, _ arguments: [any SQLArgument], _ body: (SQLRow) throws -> Void) throws {
+        for row in try run(sql, arguments).rows { try body(Self.row(row)) }
+    }
+
+    private func run(_ sql: String, _ arguments: [any SQLArgument]) throws -> PostgresQueryResult {
+        var bindings = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument.sqlValue {
+            case .null: bindings.appendNull()
+            case .integer(let number): bindings.append(number)
+            case .real(let number): bindings.append(number)
+            case .text(let text): bindings.append(text)
+            case .blob(let bytes): bindings.append(ByteBuffer(bytes: bytes))
+            case .date(let date): bindings.append(date)
+            }
+        }
+        let query = PostgresQuery(unsafeSQL: Self.numberedPlaceholders(sql), binds: bindings)
+        do {
+            return try connection.query(query, logger: logger).wait()
+        } catch {
+            throw PostgresFailure(error, doing: "run \(sql.prefix(60))…")
+        }
+    }
+
+    /// `sql` with its `?` placeholders numbered as PostgreSQL writes them (`$1`, `$2` …); a `?`
+    /// inside a quoted literal or name stays.
+    static func numberedPlaceholders(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 16)
+        var quote: Character?
+        var number = 0
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+                out.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                out.append(character)
+            } else if character == "?" {
+                number += 1
+                out += "$\(number)"
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A row's values by column name, each as the store reads it.
+    static func row(_ row: PostgresRow) throws -> SQLRow {
+        var values: [String: SQLValue] = [:]
+        for cell in row {
+            guard cell.bytes != nil else {
+                values[cell.columnName] = .null
+                continue
+            }
+            values[cell.columnName] =
+                switch cell.dataType {
+                case .int2: .integer(Int64(try cell.decode(Int16.self)))
+                case .int4: .integer(Int64(try cell.decode(Int32.self)))
+                case .int8: .integer(try cell.decode(Int64.self))
+                case .bool: .integer(try cell.decode(Bool.self) ? 1 : 0)
+                case .float4, .float8: .real(try cell.decode(Double.self))
+                case .text, .varchar, .bpchar, .name: .text(try cell.decode(String.self))
+                case .bytea: .blob(Data(try cell.decode(ByteBuffer.self).readableBytesView))
+                case .timestamptz, .timestamp: .date(try cell.decode(Date.self))
+                default: throw SQLFailure(description: "column \(cell.columnName) has the type \(cell.dataType), which the store does not read")
+                }
+        }
+        return SQLRow(values: values)
+    }
+}
