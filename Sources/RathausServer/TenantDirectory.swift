@@ -1,6 +1,7 @@
 import Foundation
 import RathausCatalog
 import RathausDelivery
+import RathausStore
 import Synchronization
 
 /// Reads every town of a tenants folder (`rathaus serve --tenants DIR`): each subfolder with a
@@ -102,7 +103,11 @@ public enum TenantDirectory {
             return .failure(Problems(lines: problems))
         }
         guard problems.isEmpty else { return .failure(Problems(lines: problems)) }
-        let configured = delivery?.database.map { $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).path }
+        // A PostgreSQL URL as written (each town its own database: the tables are not split by town),
+        // a file relative to the town's folder.
+        let configured = delivery?.database.map {
+            ConversationStore.isPostgreSQL($0) || $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).path
+        }
         let database = configured ?? folder.appendingPathComponent(Tenant.defaultDatabase).path
         return .success(
             Tenant(key: key, name: town.name, folder: folder, live: live, configuration: configuration, delivery: delivery, database: database))
@@ -128,8 +133,12 @@ public enum TenantDirectory {
                     problems.append("\(folder)/\(Tenant.configurationFile): Der Hostname \(host) gehört schon zu \(other).")
                 }
             }
-            if let other = databases.updateValue(folder, forKey: URL(fileURLWithPath: tenant.database).standardizedFileURL.path) {
-                problems.append("\(folder)/\(Tenant.configurationFile): Die Datenbank \(tenant.database) gehört schon zu \(other).")
+            let database =
+                ConversationStore.isPostgreSQL(tenant.database) ? tenant.database : URL(fileURLWithPath: tenant.database).standardizedFileURL.path
+            if let other = databases.updateValue(folder, forKey: database) {
+                problems.append(
+                    "\(folder)/\(Tenant.configurationFile): Die Datenbank \(ConversationStore.shownLocation(tenant.database)) gehört schon zu \(other)."
+                )
             }
         }
         return problems

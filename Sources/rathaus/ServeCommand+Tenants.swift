@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RathausServer
+import RathausStore
 import ServiceLifecycle
 
 extension ServeCommand {
@@ -49,7 +50,7 @@ extension ServeCommand {
             do {
                 towns.append(try ServedTown(tenant, web: web, retentionDays: storage.retentionDays, logger: logger))
             } catch {
-                StandardError.write("Die Datenbank \(tenant.database) lässt sich nicht öffnen: \(error)\n")
+                StandardError.write("Die Datenbank \(ConversationStore.shownLocation(tenant.database)) lässt sich nicht öffnen: \(error)\n")
                 throw ExitCode(1)
             }
         }
