@@ -142,6 +142,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
     parser.add_argument("--conversations", type=int, default=256)
     parser.add_argument("--log-level", default="info", help="the server's log level (info logs every request)")
+    parser.add_argument("--database", help="the server's database, e.g. postgres://… (default: a new SQLite file)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk fehlt: apt-get install -y wrk")
@@ -154,7 +155,8 @@ def main():
         file.write("server:\n  rate_limit: {per_second: 1000000, burst: 1000000}\n  reload_check_seconds: 0\n"
                    "departments:\n  default:\n    url: http://127.0.0.1:9/unused\n"
                    "    secrets: [whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw]\n")
-    server = subprocess.Popen([args.binary, "serve", "--port", "0", "--database", os.path.join(workdir, "load.sqlite"),
+    database = args.database or os.path.join(workdir, "load.sqlite")
+    server = subprocess.Popen([args.binary, "serve", "--port", "0", "--database", database,
                                "--config", config, "--log-level", args.log_level, "--catalog", ROOT],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
@@ -185,6 +187,7 @@ def main():
         result = {
             "benchmark": "load", "duration_s": seconds * rounds, "rounds": rounds, "connections": args.connections, "wrk_threads": args.threads,
             "conversations": args.conversations, "log_level": args.log_level,
+            "database": "postgresql" if database.startswith(("postgres://", "postgresql://")) else "sqlite",
             "turns_per_second": turns["per_second"], "turns_p50_ms": turns["p50_ms"], "turns_p99_ms": turns["p99_ms"],
             "turns_errors": turns["errors"], "turns_non_2xx": turns["non_2xx"],
             "health_per_second": health["per_second"], "health_p50_ms": health["p50_ms"], "health_p99_ms": health["p99_ms"],
