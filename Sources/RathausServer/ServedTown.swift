@@ -16,12 +16,15 @@ public struct ServedTown: Sendable {
     public let metrics: ServerMetrics
     /// The town's maintenance switch.
     public let maintenance: MaintenanceMode
+    /// The server's logger with the town's key in every line (`"town"`).
+    public let logger: Logger
 
     /// Opens `tenant`'s store and builds its API, serving the pages in `web` and logging with the
     /// town's key; conversations are kept `retentionDays` days.
     public init(_ tenant: Tenant, web: StaticFiles?, retentionDays: Int, logger: Logger) throws {
         var townLogger = logger
         townLogger[metadataKey: "town"] = "\(tenant.key)"
+        self.logger = townLogger
         self.tenant = tenant
         store = try ConversationStore(path: tenant.database)
         metrics = ServerMetrics()

@@ -55,17 +55,15 @@ extension ServeCommand {
             }
         }
         for town in towns {
-            var townLogger = logger
-            townLogger[metadataKey: "town"] = "\(town.tenant.key)"
             if let delivery = town.tenant.delivery, !delivery.endpoints.isEmpty {
-                services.append(DeliveryService(store: town.store, configuration: delivery, interval: 1, logger: townLogger))
+                services.append(DeliveryService(store: town.store, configuration: delivery, interval: 1, logger: town.logger))
             }
             let settings = town.tenant.folder.appendingPathComponent(Tenant.configurationFile)
             services.append(
                 MaintenanceWatcher(
                     mode: town.maintenance, store: town.store,
                     configFile: FileManager.default.fileExists(atPath: settings.path) ? settings : nil,
-                    checkInterval: Self.tenantCheckSeconds, logger: townLogger))
+                    checkInterval: Self.tenantCheckSeconds, logger: town.logger))
         }
         services.append(
             TenantWatcher(towns: towns.map { ($0.tenant.key, $0.tenant.live, $0.metrics) }, checkInterval: Self.tenantCheckSeconds, logger: logger))
