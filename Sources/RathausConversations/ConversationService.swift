@@ -40,6 +40,7 @@ public final class ConversationService: Sendable {
     private let store: ConversationStore
     private let writer: TurnWriter
     private let cache: ConversationCache
+    private let turns = TurnQueue()
     /// False on a database that other servers write too (``ConversationStore/isShared``): each
     /// turn then reads the conversation's state from the database, because another server may
     /// have answered the turn before and the cached state would be out of date.
@@ -106,9 +107,16 @@ public final class ConversationService: Sendable {
     /// when the citizen asked for it). Throws ``ConversationNotFound`` when the access does not
     /// fit or the conversation is gone; a trusted channel's first turn creates it.
     public func reply(to utterance: Utterance, in id: String, access: ConversationAccess) async throws -> Reply {
+        try await oneTurnAtATime(id) { hold in try await reply(to: utterance, in: id, access: access, holding: hold) }
+    }
+
+    /// ``reply(to:in:access:)`` once the turn is the conversation's only one (`hold` on a shared database).
+    private func reply(
+        to utterance: Utterance, in id: String, access: ConversationAccess, holding hold: ConversationStore.ConversationHold?
+    ) async throws -> Reply {
         let (engine, store, retentionDays, today, now) = (engine, store, retentionDays, today, now)
         let (known, turn, state) = try await Blocking.run { [self] in
-            let known = try conversation(id, access: access)
+            let known = try conversation(id, access: access, holding: hold)
             var session = ChatSession(
                 engine: engine, snapshot: known.snapshot, sink: store, retentionDays: retentionDays, today: today, now: now)
             let turn = session.respond(to: utterance)
@@ -122,8 +130,9 @@ public final class ConversationService: Sendable {
                 try await Blocking.run { try store.deleteDraftDocuments(conversation: id) }
             }
             do {
-                try await writer.record(
-                    .init(snapshot: state, citizen: utterance.text, replies: turn.replies, mayCreate: access == .trusted, facts: turn.facts))
+                try await record(
+                    .init(snapshot: state, citizen: utterance.text, replies: turn.replies, mayCreate: access == .trusted, facts: turn.facts),
+                    holding: hold)
             } catch is ConversationStore.ConversationGone {
                 cache.remove(id)
                 throw ConversationNotFound()
@@ -139,9 +148,17 @@ public final class ConversationService: Sendable {
     /// ``DocumentNotAwaited`` when the conversation asks for no such file now, and
     /// ``DocumentFile/Refusal`` for a file of another type or size; nothing is stored then.
     public func attach(document content: Data, to fieldID: String, in id: String, access: ConversationAccess) async throws -> Reply {
+        try await oneTurnAtATime(id) { hold in try await attach(document: content, to: fieldID, in: id, access: access, holding: hold) }
+    }
+
+    /// ``attach(document:to:in:access:)`` once the turn is the conversation's only one.
+    private func attach(
+        document content: Data, to fieldID: String, in id: String, access: ConversationAccess,
+        holding hold: ConversationStore.ConversationHold?
+    ) async throws -> Reply {
         let (engine, store, retentionDays, today, now) = (engine, store, retentionDays, today, now)
         let (known, turn, state, document) = try await Blocking.run { [self] in
-            let known = try conversation(id, access: access, mustExist: true)
+            let known = try conversation(id, access: access, mustExist: true, holding: hold)
             var session = ChatSession(
                 engine: engine, snapshot: known.snapshot, sink: store, retentionDays: retentionDays, today: today, now: now)
             guard let field = session.awaitedDocument, field.id == fieldID, case .document(let accepted) = field.kind else {
@@ -156,7 +173,7 @@ public final class ConversationService: Sendable {
         // The transcript tells what was sent, never the file's name.
         let citizen = "[\(document.label): \(document.summary)]"
         do {
-            try await writer.record(.init(snapshot: state, citizen: citizen, replies: turn.replies, mayCreate: false, facts: turn.facts))
+            try await record(.init(snapshot: state, citizen: citizen, replies: turn.replies, mayCreate: false, facts: turn.facts), holding: hold)
         } catch is ConversationStore.ConversationGone {
             cache.remove(id)
             throw ConversationNotFound()
@@ -179,9 +196,16 @@ public final class ConversationService: Sendable {
     /// Throws ``ConversationNotFound`` when the access does not fit; nil when there is no such turn
     /// or it answered no question.
     public func feedback(helpful: Bool, turn: Int?, in id: String, access: ConversationAccess) async throws -> Feedback? {
+        try await oneTurnAtATime(id) { hold in try await feedback(helpful: helpful, turn: turn, in: id, access: access, holding: hold) }
+    }
+
+    /// ``feedback(helpful:turn:in:access:)`` once the turn is the conversation's only one.
+    private func feedback(
+        helpful: Bool, turn: Int?, in id: String, access: ConversationAccess, holding hold: ConversationStore.ConversationHold?
+    ) async throws -> Feedback? {
         let (engine, store, retentionDays, today, now) = (engine, store, retentionDays, today, now)
         let rated = try await Blocking.run { [self] () -> (ConversationCache.Entry, Int, ChatSession.Turn?, ChatSession.Snapshot)? in
-            let known = try conversation(id, access: access, mustExist: true)
+            let known = try conversation(id, access: access, mustExist: true, holding: hold)
             guard let stored = try store.recordFeedback(conversation: id, turn: turn, helpful: helpful) else { return nil }
             var session = ChatSession(
                 engine: engine, snapshot: stored.snapshot, sink: store, retentionDays: retentionDays, today: today, now: now)
@@ -190,8 +214,9 @@ public final class ConversationService: Sendable {
         }
         guard let (known, number, offer, state) = rated else { return nil }
         if let offer {
-            try await writer.record(
-                .init(snapshot: state, citizen: "nicht hilfreich", replies: offer.replies, mayCreate: false, facts: TurnFacts(kind: .feedback)))
+            try await record(
+                .init(snapshot: state, citizen: "nicht hilfreich", replies: offer.replies, mayCreate: false, facts: TurnFacts(kind: .feedback)),
+                holding: hold)
         }
         cache.put(id, .init(tokenHash: known.tokenHash, snapshot: state))
         return Feedback(turn: number, offer: offer)
@@ -261,9 +286,36 @@ public final class ConversationService: Sendable {
         try await Blocking.run { [store] in _ = try store.deleteConversation(id: id) }
     }
 
-    /// The state of conversation `id` if `access` may use it (blocking: it may read the database).
-    /// A trusted channel gets a new conversation for an unknown id unless `mustExist`.
-    private func conversation(_ id: String, access: ConversationAccess, mustExist: Bool = false) throws -> ConversationCache.Entry {
+    /// Runs `body` as conversation `id`'s only turn: after the turns of it that came before, in this
+    /// server and, on a shared database, in every other. `body` gets the hold on the conversation
+    /// (nil on SQLite) to read its state with; the hold ends when `body` has stored the turn.
+    private func oneTurnAtATime<Value>(
+        _ id: String, _ body: (ConversationStore.ConversationHold?) async throws -> Value
+    ) async throws -> Value {
+        try await turns.run(id) {
+            let hold = store.isShared ? try await Blocking.run { [store] in try store.holdConversation(id) } : nil
+            defer { hold?.release() }
+            return try await body(hold)
+        }
+    }
+
+    /// Stores `turn` before the turn's answer goes out: on the connection of `hold` on a shared
+    /// database (one statement, see ``ConversationStore/record(_:holding:now:)``), else by group
+    /// commit with the turns of other conversations.
+    private func record(_ turn: ConversationStore.RecordedTurn, holding hold: ConversationStore.ConversationHold?) async throws {
+        if let hold {
+            try await Blocking.run { [store] in try store.record(turn, holding: hold) }
+        } else {
+            try await writer.record(turn)
+        }
+    }
+
+    /// The state of conversation `id` if `access` may use it (blocking: it may read the database,
+    /// on the connection of `hold` when given). A trusted channel gets a new conversation for an
+    /// unknown id unless `mustExist`.
+    private func conversation(
+        _ id: String, access: ConversationAccess, mustExist: Bool = false, holding hold: ConversationStore.ConversationHold? = nil
+    ) throws -> ConversationCache.Entry {
         switch access {
         case .token(let token):
             guard let token else { throw ConversationNotFound() }
@@ -272,13 +324,13 @@ public final class ConversationService: Sendable {
                 guard let known = entry.tokenHash, ConversationStore.constantTimeEqual(known, tokenHash) else { throw ConversationNotFound() }
                 return entry
             }
-            guard let snapshot = try store.snapshot(id: id, tokenHash: tokenHash) else { throw ConversationNotFound() }
+            guard let snapshot = try store.snapshot(id: id, tokenHash: tokenHash, holding: hold) else { throw ConversationNotFound() }
             let entry = ConversationCache.Entry(tokenHash: tokenHash, snapshot: snapshot)
             cache.put(id, entry)
             return entry
         case .trusted:
             if readsCachedState, let entry = cache.entry(id) { return entry }
-            if let snapshot = try store.snapshot(id: id) { return .init(tokenHash: nil, snapshot: snapshot) }
+            if let snapshot = try store.snapshot(id: id, holding: hold) { return .init(tokenHash: nil, snapshot: snapshot) }
             guard !mustExist else { throw ConversationNotFound() }
             return .init(tokenHash: nil, snapshot: Self.newSnapshot(id: id, language: trustedLanguage))
         }

@@ -16,9 +16,9 @@ extension ConversationStore {
     }
 
     /// The stored state of a web conversation, if it exists and `tokenHash` is its token's hash
-    /// (compared in constant time); one read for both.
-    public func snapshot(id: String, tokenHash: String) throws -> ChatSession.Snapshot? {
-        let row = try database.read { db in
+    /// (compared in constant time); one read for both, on the connection of `hold` when given.
+    public func snapshot(id: String, tokenHash: String, holding hold: ConversationHold? = nil) throws -> ChatSession.Snapshot? {
+        let row = try reading(holding: hold) { db in
             try db.row(
                 """
                 SELECT t.token_hash, c.snapshot FROM conversation_token t JOIN conversation c ON c.id = t.conversation_id

@@ -204,9 +204,10 @@ public final class ConversationStore: ApplicationSink, Sendable {
         if !gone.isEmpty { throw ConversationGone(ids: gone) }
     }
 
-    /// The stored state of a conversation, or nil when there is none with this id.
-    public func snapshot(id: String) throws -> ChatSession.Snapshot? {
-        let text: String? = try database.read { db in
+    /// The stored state of a conversation, or nil when there is none with this id; read on the
+    /// connection of `hold` when given.
+    public func snapshot(id: String, holding hold: ConversationHold? = nil) throws -> ChatSession.Snapshot? {
+        let text: String? = try reading(holding: hold) { db in
             try db.row("SELECT snapshot FROM conversation WHERE id = ?", [id])?["snapshot"]
         }
         guard let text else { return nil }

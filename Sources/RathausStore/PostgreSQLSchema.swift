@@ -16,6 +16,9 @@ enum PostgreSQLSchema {
     /// The first key of the advisory locks on reference numbers (the second is the hash of the
     /// prefix, see ``ConversationStore/lockReferences(_:_:)``).
     static let referenceLockSpace: Int32 = 0x5261_7468  // "Rath"
+    /// The first key of the session locks on conversations (the second is the hash of the id, see
+    /// ``ConversationStore/holdConversation(_:)``).
+    static let conversationLockSpace: Int32 = 0x5261_7469  // "Rati"
 
     /// The migrations in the order they run, each a name and its statements.
     static let migrations: [(name: String, statements: [String])] = [

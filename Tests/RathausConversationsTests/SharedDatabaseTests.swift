@@ -35,4 +35,60 @@ struct SharedDatabaseTests {
         #expect(try store.snapshot(id: "c") == expected, "each server read the state the other stored")
         #expect(try store.transcript(id: "c").filter { $0.speaker == "citizen" }.map(\.text) == messages)
     }
+
+    @Test("two turns of one conversation sent at the same moment to two servers: the second starts from the state the first stored")
+    func simultaneousTurnsOnTwoServers() async throws {
+        let shared = try PostgresServer.shared().makeDatabase()
+        let servers = [try Self.service(shared), try Self.service(shared)]
+        try await Self.expectSimultaneousTurnsSerialised(on: servers, storedIn: shared)
+    }
+
+    @Test("two turns of one conversation sent at the same moment to one server on SQLite: the second starts from the state the first stored")
+    func simultaneousTurnsOnOneServer() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-turns-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("rathaus.sqlite").path
+        let server = try Self.service(file)
+        try await Self.expectSimultaneousTurnsSerialised(on: [server, server], storedIn: file)
+    }
+
+    /// The engine of the shipped catalogue, built once for these tests.
+    static let engine: Result<ChatEngine, any Error> = Result {
+        let catalog = try CatalogLoader(directory: root).load()
+        return ChatEngine(catalog: catalog, matcher: try IntentMatcher(catalog: catalog))
+    }
+
+    /// A conversation service over the shipped catalogue and the database at `location`.
+    static func service(_ location: String) throws -> ConversationService {
+        ConversationService(engine: try engine.get(), store: try ConversationStore(path: location))
+    }
+
+    /// Sends two messages nobody understands to each of 12 conversations at once, one through each
+    /// of `servers` (which store in `location`), and expects every conversation to count both: a
+    /// turn that started from the state the other was changing would count one and overwrite the
+    /// other's state.
+    static func expectSimultaneousTurnsSerialised(on servers: [ConversationService], storedIn location: String) async throws {
+        let ids = (1...12).map { "gleichzeitig-\($0)" }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for id in ids {
+                for server in servers {
+                    group.addTask { _ = try await server.reply(to: Utterance("xqzv blorp"), in: id, access: .trusted) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        // The state after the same two turns one after the other.
+        let referenceFile = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-reference-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: referenceFile) }
+        let reference = try service(referenceFile)
+        for _ in servers { _ = try await reference.reply(to: Utterance("xqzv blorp"), in: ids[0], access: .trusted) }
+        let expected = try #require(try ConversationStore(path: referenceFile).snapshot(id: ids[0]))
+        let store = try ConversationStore(path: location)
+        for id in ids {
+            var state = try #require(try store.snapshot(id: id))
+            #expect(try store.transcript(id: id).filter { $0.speaker == "citizen" }.count == 2)
+            state.id = expected.id
+            #expect(state == expected, "\(id): both turns counted")
+        }
+    }
 }

@@ -18,14 +18,15 @@ final class PostgreSQLDatabase: SQLDatabase {
     /// Where to connect; the password is never logged or shown.
     let configuration: PostgresConnection.Configuration
     var dialect: SQLDialect { .postgres }
-    /// Connections kept open between calls.
-    static let idleLimit = 8
+    /// Connections kept open between calls: enough for the turns a server answers at once, each of
+    /// which holds one while it runs (``holdLock(space:key:)``), beside the group commit's.
+    static let idleLimit = 32
     /// How often a write is tried when PostgreSQL broke it off because of a deadlock or a
     /// serialisation conflict with another transaction (its SQLSTATE 40P01 or 40001): the
     /// transaction was rolled back, so trying it again is safe.
     static let attempts = 5
 
-    private let idle = Mutex<[PostgresConnection]>([])
+    private let idle = Mutex<[PooledConnection]>([])
     private let logger: Logger
     private let nextID = Atomic<Int>(0)
 
@@ -60,70 +61,166 @@ final class PostgreSQLDatabase: SQLDatabase {
     }
 
     deinit {
-        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
+        for pooled in idle.withLock({ $0 }) { try? pooled.connection.close().wait() }
     }
 
+    /// Runs `work`'s statements one by one, each in a transaction of its own: at PostgreSQL's READ
+    /// COMMITTED every statement sees what was committed when it started, also inside a
+    /// transaction, so a BEGIN and a COMMIT around reads would only cost two more round trips.
     func read<Value>(_ work: (any SQLConnection) throws -> Value) throws -> Value {
-        try transaction(begin: ["BEGIN READ ONLY"], work)
+        let pooled = try takeConnection()
+        do {
+            let value = try work(PostgresSQLConnection(connection: pooled.connection, logger: logger))
+            giveBack(pooled)
+            return value
+        } catch {
+            if pooled.connection.isClosed { try? pooled.connection.close().wait() } else { giveBack(pooled) }
+            throw error
+        }
     }
 
     /// A write transaction at PostgreSQL's READ COMMITTED; a write that need not be durable commits
     /// with `synchronous_commit=off` (lost only if the server's machine loses power, as SQLite's
     /// NORMAL). Deadlocks and serialisation failures are tried again (``attempts``).
     func write<Value>(_ mode: SQLWriteMode, _ work: (any SQLConnection) throws -> Value) throws -> Value {
-        let begin = mode.durable ? ["BEGIN"] : ["BEGIN", "SET LOCAL synchronous_commit = off"]
         var attempt = 1
         while true {
             do {
-                return try transaction(begin: begin, work)
+                return try transaction(durable: mode.durable, work)
             } catch let failure as PostgresFailure where failure.isTransient && attempt < Self.attempts {
                 attempt += 1
             }
         }
     }
 
-    /// Runs `work` between `begin` and COMMIT on one connection; ROLLBACK when it throws.
-    private func transaction<Value>(begin: [String], _ work: (any SQLConnection) throws -> Value) throws -> Value {
-        let connection = try takeConnection()
-        let session = PostgresSQLConnection(connection: connection, logger: logger)
+    /// Waits until no other connection holds the session lock (`space`, hash of `key`), takes it
+    /// and keeps it with the connection that holds it until ``SQLHeldLock/release()``. The lock is
+    /// PostgreSQL's: it is free again when the connection ends, also when the process holding it
+    /// was killed. The connection's `synchronous_commit` is off while it holds the lock.
+    func holdLock(space: Int32, key: String) throws -> (any SQLHeldLock)? {
+        var pooled = try takeConnection()
+        let session = PostgresSQLConnection(connection: pooled.connection, logger: logger)
         do {
-            for statement in begin { try session.execute(statement) }
+            if pooled.synchronousCommit {
+                _ = try session.execute("SET synchronous_commit = off")
+                pooled.synchronousCommit = false
+            }
+            _ = try session.execute("SELECT pg_advisory_lock(\(space), hashtext(?))", [key])
+        } catch {
+            try? pooled.connection.close().wait()
+            throw error
+        }
+        return PostgresHeldLock(pooled: pooled, session: session, unlock: "SELECT pg_advisory_unlock(\(space), hashtext(?))", key: key) {
+            [weak self] pooled in
+            if let self { self.giveBack(pooled) } else { pooled.closeWithoutWaiting() }
+        }
+    }
+
+    /// Runs `work` between BEGIN and COMMIT on one connection; ROLLBACK when it throws. The
+    /// connection's `synchronous_commit` is set only when it changes: turns, which need not be
+    /// durable, are most writes, so most connections stay `off`.
+    private func transaction<Value>(durable: Bool, _ work: (any SQLConnection) throws -> Value) throws -> Value {
+        var pooled = try takeConnection()
+        let session = PostgresSQLConnection(connection: pooled.connection, logger: logger)
+        do {
+            if pooled.synchronousCommit != durable {
+                try session.execute(durable ? "SET synchronous_commit = on" : "SET synchronous_commit = off")
+                pooled.synchronousCommit = durable
+            }
+            try session.execute("BEGIN")
             let value = try work(session)
             try session.execute("COMMIT")
-            giveBack(connection)
+            giveBack(pooled)
             return value
         } catch {
-            if !connection.isClosed, (try? session.execute("ROLLBACK")) != nil {
-                giveBack(connection)
+            if !pooled.connection.isClosed, (try? session.execute("ROLLBACK")) != nil {
+                giveBack(pooled)
             } else {
-                try? connection.close().wait()
+                try? pooled.connection.close().wait()
             }
             throw error
         }
     }
 
-    private func takeConnection() throws -> PostgresConnection {
-        while let connection = idle.withLock({ $0.popLast() }) {
-            if !connection.isClosed { return connection }
+    private func takeConnection() throws -> PooledConnection {
+        while let pooled = idle.withLock({ $0.popLast() }) {
+            if !pooled.connection.isClosed { return pooled }
         }
         do {
-            return try PostgresConnection.connect(
+            let connection = try PostgresConnection.connect(
                 on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
                 id: nextID.add(1, ordering: .relaxed).newValue, logger: logger
             ).wait()
+            return PooledConnection(connection: connection, synchronousCommit: true)
         } catch {
             throw PostgresFailure(error, doing: "connect to \(configuration.host ?? "?"):\(configuration.port ?? 5432)")
         }
     }
 
-    private func giveBack(_ connection: PostgresConnection) {
+    private func giveBack(_ pooled: PooledConnection) {
         let kept = idle.withLock { idle in
             guard idle.count < Self.idleLimit else { return false }
-            idle.append(connection)
+            idle.append(pooled)
             return true
         }
-        if !kept { try? connection.close().wait() }
+        if !kept { pooled.closeWithoutWaiting() }
     }
+}
+
+/// A connection of ``PostgreSQLDatabase``'s pool, with the one session setting the pool changes.
+struct PooledConnection: Sendable {
+    let connection: PostgresConnection
+    /// The session's `synchronous_commit` (on when the connection is new).
+    var synchronousCommit: Bool
+
+    /// Closes the connection and returns at once.
+    func closeWithoutWaiting() {
+        let closing: EventLoopFuture<Void> = connection.close()
+        closing.whenComplete { _ in }
+    }
+}
+
+/// A session-level advisory lock and the connection that holds it (``PostgreSQLDatabase/holdLock(space:key:)``).
+final class PostgresHeldLock: SQLHeldLock {
+    private let pooled: PooledConnection
+    private let session: PostgresSQLConnection
+    private let unlock: String
+    private let key: String
+    private let giveBack: @Sendable (PooledConnection) -> Void
+    private let released = Atomic<Bool>(false)
+
+    init(
+        pooled: PooledConnection, session: PostgresSQLConnection, unlock: String, key: String,
+        giveBack: @escaping @Sendable (PooledConnection) -> Void
+    ) {
+        (self.pooled, self.session, self.unlock, self.key, self.giveBack) = (pooled, session, unlock, key, giveBack)
+    }
+
+    /// Runs `work`'s statements on the connection that holds the lock, each in a transaction of its
+    /// own (the connection's `synchronous_commit` is off, see ``PostgreSQLDatabase/holdLock(space:key:)``).
+    func run<Value>(_ work: (any SQLConnection) throws -> Value) throws -> Value {
+        try work(session)
+    }
+
+    /// Sends the unlock and returns at once: the connection goes back to the pool when PostgreSQL
+    /// has answered (a later statement on it would wait behind the unlock anyway), and is closed
+    /// when the unlock failed, which frees the lock too.
+    func release() {
+        guard !released.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(key)
+        let (pooled, giveBack) = (pooled, giveBack)
+        let query = PostgresQuery(unsafeSQL: PostgresSQLConnection.numberedPlaceholders(unlock), binds: bindings)
+        let unlocked: EventLoopFuture<PostgresQueryResult> = session.connection.query(query, logger: session.logger)
+        unlocked.whenComplete { result in
+            switch result {
+            case .success: giveBack(pooled)
+            case .failure: pooled.closeWithoutWaiting()
+            }
+        }
+    }
+
+    deinit { release() }
 }
 
 /// A PostgreSQL error as the store reports it: the SQLSTATE and the server's message (which names

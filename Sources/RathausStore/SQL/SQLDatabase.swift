@@ -22,6 +22,22 @@ protocol SQLDatabase: Sendable {
     /// Runs `work` in a transaction that writes, committed when `work` returns and rolled back
     /// when it throws. `mode` says how the transaction starts and how durably it commits.
     func write<Value>(_ mode: SQLWriteMode, _ work: (any SQLConnection) throws -> Value) throws -> Value
+
+    /// Waits until no other process holds the lock `key` (in the lock space `space`), takes it and
+    /// keeps it until it is released. Nil where one process owns the database (SQLite): there is
+    /// nobody else to wait for.
+    func holdLock(space: Int32, key: String) throws -> (any SQLHeldLock)?
+}
+
+/// A lock held across processes (``SQLDatabase/holdLock(space:key:)``) and the connection that holds it.
+protocol SQLHeldLock: Sendable {
+    /// Runs `work` on the connection that holds the lock, each statement committed on its own and
+    /// without waiting for the disk (as a plain write, ``SQLWriteMode/plain``): what must change
+    /// together must be one statement.
+    func run<Value>(_ work: (any SQLConnection) throws -> Value) throws -> Value
+
+    /// Lets go of the lock without waiting for the database's answer; a second call does nothing.
+    func release()
 }
 
 extension SQLDatabase {

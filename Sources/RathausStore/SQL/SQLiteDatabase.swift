@@ -17,6 +17,11 @@ final class SQLiteDatabase: SQLDatabase {
         try pool.read { db in try work(SQLiteConnection(db: db)) }
     }
 
+    /// Nil: one server owns a SQLite file, and it orders its own work.
+    func holdLock(space: Int32, key: String) throws -> (any SQLHeldLock)? {
+        nil
+    }
+
     /// A plain write is GRDB's `write` (a DEFERRED transaction on the pool's one writer); an
     /// immediate one takes the file's write lock at BEGIN, and a durable one commits with
     /// `synchronous=FULL` and goes back to NORMAL afterwards.
