@@ -10,8 +10,16 @@ server's CPU time per request of each kind (from /proc), which varies much less 
 other work shares the machine, and wrk's own CPU time per request (wrk shares the machine's cores
 with the server).
 
+With `--database postgres://…` the server keeps its data in PostgreSQL instead, and `--instances N`
+starts N servers on that one database: wrk then sends to each of them at once (the connections
+shared out among them), every server's turns going to the same conversations, so that a
+conversation's turns are answered by different servers by turns. The CPU time is then reported per
+server and, when PostgreSQL runs on this machine, for PostgreSQL's own processes (all processes
+named `postgres`) too.
+
     swift build -c release --product rathaus
     python3 Benchmarks/load.py [--duration 10] [--rounds 5] [--connections 32] [--threads 1] [--conversations 256]
+    python3 Benchmarks/load.py --database postgres://USER@127.0.0.1:5432/DB [--instances 2]
 """
 import argparse
 import json
@@ -23,7 +31,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -96,28 +103,60 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_wrk(args, url, script, seconds):
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as file:
-        file.write(script + DONE_SCRIPT)
-    command = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{seconds}s", "--latency", "-s", file.name, url]
+def postgres_cpu_seconds():
+    """CPU seconds so far of every process named `postgres` on this machine (PostgreSQL's server and
+    its backends); processes that ended meanwhile are not counted, which the benchmark avoids by
+    keeping its connections open."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/comm") as file:
+                if file.read().strip() != "postgres":
+                    continue
+            total += cpu_seconds(int(entry))
+        except OSError:
+            continue
+    return total
+
+
+def run_wrk(args, urls, scripts, seconds):
+    """wrk against each of `urls` at once (with the matching script), the connections shared out among
+    them; the results added up (the rate over all, the slowest p99, the median p50)."""
+    files, processes = [], []
+    connections = max(1, args.connections // len(urls))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60).stdout
+    for url, script in zip(urls, scripts):
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as file:
+            file.write(script + DONE_SCRIPT)
+        files.append(file.name)
+        command = ["wrk", "-t", str(args.threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "-s", file.name, url]
+        processes.append(subprocess.Popen(command, stdout=subprocess.PIPE, text=True))
+    results = []
+    for process in processes:
+        output = process.communicate(timeout=seconds + 60)[0]
+        match = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", output)
+        if not match:
+            sys.exit("wrk printed no result:\n" + output)
+        results.append(match.groups())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    client_seconds = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    os.unlink(file.name)
-    match = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", output)
-    if not match:
-        sys.exit("wrk printed no result:\n" + output)
-    requests, seconds, p50, p99, errors, bad_status = match.groups()
-    return {"requests": int(requests), "seconds": float(seconds), "p50_ms": float(p50), "p99_ms": float(p99),
-            "errors": int(errors), "non_2xx": int(bad_status), "client_seconds": client_seconds}
+    for name in files:
+        os.unlink(name)
+    return {"requests": sum(int(r[0]) for r in results), "seconds": max(float(r[1]) for r in results),
+            "p50_ms": statistics.median(float(r[2]) for r in results), "p99_ms": max(float(r[3]) for r in results),
+            "errors": sum(int(r[4]) for r in results), "non_2xx": sum(int(r[5]) for r in results),
+            "client_seconds": after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime}
 
 
-def measure(args, server_pid, url, script, seconds):
-    """One wrk run of `seconds`, with the server's CPU seconds spent meanwhile."""
-    before = cpu_seconds(server_pid)
-    run = run_wrk(args, url, script, seconds)
-    run["server_seconds"] = cpu_seconds(server_pid) - before
+def measure(args, servers, urls, scripts, seconds, postgres):
+    """One wrk run of `seconds`, with each server's CPU seconds spent meanwhile (and PostgreSQL's)."""
+    before = [cpu_seconds(server.pid) for server in servers]
+    postgres_before = postgres_cpu_seconds() if postgres else 0
+    run = run_wrk(args, urls, scripts, seconds)
+    run["server_seconds_each"] = [cpu_seconds(server.pid) - start for server, start in zip(servers, before)]
+    run["server_seconds"] = sum(run["server_seconds_each"])
+    run["postgres_seconds"] = postgres_cpu_seconds() - postgres_before if postgres else 0
     return run
 
 
@@ -130,6 +169,8 @@ def summary(runs):
             "p99_ms": round(max(run["p99_ms"] for run in runs), 3),
             "errors": sum(run["errors"] for run in runs), "non_2xx": sum(run["non_2xx"] for run in runs),
             "server_cpu_us": round(1e6 * sum(run["server_seconds"] for run in runs) / max(1, requests), 1),
+            "server_cpu_us_each": [round(1e6 * sum(each) / max(1, requests), 1) for each in zip(*(run["server_seconds_each"] for run in runs))],
+            "postgres_cpu_us": round(1e6 * sum(run["postgres_seconds"] for run in runs) / max(1, requests), 1),
             "client_cpu_us": round(1e6 * sum(run["client_seconds"] for run in runs) / max(1, requests), 1)}
 
 
@@ -143,6 +184,7 @@ def main():
     parser.add_argument("--conversations", type=int, default=256)
     parser.add_argument("--log-level", default="info", help="the server's log level (info logs every request)")
     parser.add_argument("--database", help="the server's database, e.g. postgres://… (default: a new SQLite file)")
+    parser.add_argument("--instances", type=int, default=1, help="servers on the one database (PostgreSQL only when more than one)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk fehlt: apt-get install -y wrk")
@@ -156,15 +198,22 @@ def main():
                    "departments:\n  default:\n    url: http://127.0.0.1:9/unused\n"
                    "    secrets: [whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw]\n")
     database = args.database or os.path.join(workdir, "load.sqlite")
-    server = subprocess.Popen([args.binary, "serve", "--port", "0", "--database", database,
-                               "--config", config, "--log-level", args.log_level, "--catalog", ROOT],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    postgres = database.startswith(("postgres://", "postgresql://"))
+    if args.instances > 1 and not postgres:
+        sys.exit("--instances braucht --database postgres://…")
+    servers, bases = [], []
     try:
-        line = server.stdout.readline()
-        match = re.search(r"http://([\d.]+):(\d+)", line)
-        if not match:
-            sys.exit("Der Server ist nicht gestartet: " + line)
-        base = f"http://{match.group(1)}:{match.group(2)}"
+        for _ in range(args.instances):
+            server = subprocess.Popen([args.binary, "serve", "--port", "0", "--database", database,
+                                       "--config", config, "--log-level", args.log_level, "--catalog", ROOT],
+                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            servers.append(server)
+            line = server.stdout.readline()
+            match = re.search(r"http://([\d.]+):(\d+)", line)
+            if not match:
+                sys.exit("Der Server ist nicht gestartet: " + line)
+            bases.append(f"http://{match.group(1)}:{match.group(2)}")
+        base = bases[0]
         conversations = []
         for _ in range(args.conversations):
             created = post(base, "/api/v1/conversations")
@@ -175,24 +224,28 @@ def main():
         lua_conversations = "{" + ",".join("{%s,%s}" % (lua_string(i), lua_string(t)) for i, t in conversations) + "}"
         lua_messages = "{" + ",".join(lua_string(json.dumps({"text": m})) for m in MESSAGES) + "}"
         turn_script = TURN_SCRIPT.replace("{CONVERSATIONS}", lua_conversations).replace("{MESSAGES}", lua_messages)
+        # Each server's wrk starts at another point of the sequence, so that they do not send the same
+        # message to the same conversation at the same moment.
+        turn_scripts = [turn_script.replace("local counter = 0", f"local counter = {n * 997}") for n in range(len(bases))]
         rounds = max(1, min(args.rounds, args.duration))
         seconds = args.duration // rounds  # wrk takes whole seconds
         turn_runs, health_runs = [], []
         for _ in range(rounds):
-            turn_runs.append(measure(args, server.pid, base + "/", turn_script, seconds))
-            health_runs.append(measure(args, server.pid, base + "/health", "", seconds))
+            turn_runs.append(measure(args, servers, [b + "/" for b in bases], turn_scripts, seconds, postgres))
+            health_runs.append(measure(args, servers, [b + "/health" for b in bases], [""] * len(bases), seconds, postgres))
         turns, health = summary(turn_runs), summary(health_runs)
         slice_ratios = [round(t["requests"] / t["seconds"] / (h["requests"] / h["seconds"]), 3) for t, h in zip(turn_runs, health_runs)]
         turn_cpu_us, health_cpu_us = turns["server_cpu_us"], health["server_cpu_us"]
         result = {
             "benchmark": "load", "duration_s": seconds * rounds, "rounds": rounds, "connections": args.connections, "wrk_threads": args.threads,
             "conversations": args.conversations, "log_level": args.log_level,
-            "database": "postgresql" if database.startswith(("postgres://", "postgresql://")) else "sqlite",
+            "database": "postgresql" if postgres else "sqlite", "instances": len(servers),
             "turns_per_second": turns["per_second"], "turns_p50_ms": turns["p50_ms"], "turns_p99_ms": turns["p99_ms"],
             "turns_errors": turns["errors"], "turns_non_2xx": turns["non_2xx"],
             "health_per_second": health["per_second"], "health_p50_ms": health["p50_ms"], "health_p99_ms": health["p99_ms"],
             "health_errors": health["errors"],
             "turns_server_cpu_us": turn_cpu_us, "health_server_cpu_us": health_cpu_us,
+            "turns_server_cpu_us_each": turns["server_cpu_us_each"], "turns_postgres_cpu_us": turns["postgres_cpu_us"],
             "turns_client_cpu_us": turns["client_cpu_us"], "health_client_cpu_us": health["client_cpu_us"],
             "cpu_ratio_health_to_turn": round(health_cpu_us / turn_cpu_us, 3) if turn_cpu_us else None,
             "ratio_turns_to_health": round(turns["per_second"] / health["per_second"], 3) if health["per_second"] else None,
@@ -202,8 +255,10 @@ def main():
         if turns["errors"] or health["errors"]:
             sys.exit("Fehler unter Last (siehe turns_errors/health_errors)")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

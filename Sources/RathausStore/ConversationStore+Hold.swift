@@ -3,29 +3,39 @@ import Foundation
 /// One turn at a time per conversation across servers that share a PostgreSQL database: a server
 /// holds the conversation from reading its state until its turn is stored.
 extension ConversationStore {
-    /// One server's hold on a conversation for the length of one turn (``holdConversation(_:)``).
+    /// One server's hold on a conversation for the length of one turn (``holdConversation(_:)``),
+    /// with the conversation's state as it was when the hold began.
     public struct ConversationHold: Sendable {
-        let lock: any SQLHeldLock
+        let connection: any SQLReservedConnection
+        let id: String
+        /// The hash of the conversation's token (nil for a conversation of a trusted channel).
+        let tokenHash: String?
+        /// The stored state as JSON, nil when there is no such conversation.
+        let state: String?
 
         /// Lets other servers answer the conversation again. Returns at once; a second call does nothing.
         public func release() {
-            lock.release()
+            connection.finish(with: "SELECT pg_advisory_unlock(\(PostgreSQLSchema.conversationLockSpace), hashtext(?))", [id])
         }
     }
 
-    /// Waits until no other server is in a turn of conversation `id` and holds it until the hold is
-    /// released: a state read after this (pass the hold to ``snapshot(id:tokenHash:holding:)``) is
-    /// what the turn before stored, whichever server answered it. PostgreSQL's session-level
-    /// advisory lock on the conversation's id, freed also when the server holding it dies. Nil on
-    /// SQLite, which one server owns.
+    /// Waits until no other server is in a turn of conversation `id`, holds it until the hold is
+    /// released and reads its state after the wait, in one round trip (the function
+    /// `rathaus_hold_conversation`: PostgreSQL's session-level advisory lock on the conversation's
+    /// id, freed also when the server holding it dies). Pass the hold to
+    /// ``snapshot(id:tokenHash:holding:)`` and ``record(_:holding:now:)``. Nil on SQLite, which one
+    /// server owns.
     public func holdConversation(_ id: String) throws -> ConversationHold? {
-        try database.holdLock(space: PostgreSQLSchema.conversationLockSpace, key: id).map(ConversationHold.init)
-    }
-
-    /// Runs `work` on the hold's connection when there is a hold, else in a read of its own.
-    func reading<Value>(holding hold: ConversationHold?, _ work: (any SQLConnection) throws -> Value) throws -> Value {
-        if let hold { return try hold.lock.run(work) }
-        return try database.read(work)
+        guard let connection = try database.reserveConnection() else { return nil }
+        do {
+            let row = try connection.run { db in
+                try db.row("SELECT token_hash, snapshot FROM rathaus_hold_conversation(\(PostgreSQLSchema.conversationLockSpace), ?)", [id])
+            }
+            return ConversationHold(connection: connection, id: id, tokenHash: try row?["token_hash"], state: try row?["snapshot"])
+        } catch {
+            connection.finish(with: "SELECT pg_advisory_unlock_all()", [])
+            throw error
+        }
     }
 
     /// Stores `turn` as ``record(_:now:)`` does, on the connection of `hold` when there is one:
@@ -33,7 +43,7 @@ extension ConversationStore {
     /// without the round trips of a transaction or the wait for a group commit. A feedback turn,
     /// which changes an earlier row too, and a turn without a hold are written as a transaction.
     public func record(_ turn: RecordedTurn, holding hold: ConversationHold?, now: Date = Date()) throws {
-        guard let hold, database.dialect == .postgres, turn.facts.kind != .feedback || turn.facts.feedback == nil else {
+        guard let hold, turn.facts.kind != .feedback || turn.facts.feedback == nil else {
             return try record([turn], now: now)
         }
         let id = turn.snapshot.id
@@ -46,7 +56,7 @@ extension ConversationStore {
             """ : "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ? RETURNING id"
         let storedArguments: [any SQLArgument] = turn.mayCreate ? [id, state, now, now] : [state, now, id]
         let facts = turn.facts
-        let inserted = try hold.lock.run { db in
+        let inserted = try hold.connection.run { db in
             try db.execute(
                 """
                 WITH stored AS (\(stored))

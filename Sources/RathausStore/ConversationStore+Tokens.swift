@@ -16,18 +16,22 @@ extension ConversationStore {
     }
 
     /// The stored state of a web conversation, if it exists and `tokenHash` is its token's hash
-    /// (compared in constant time); one read for both, on the connection of `hold` when given.
+    /// (compared in constant time); one read for both, or none when `hold` read them already.
     public func snapshot(id: String, tokenHash: String, holding hold: ConversationHold? = nil) throws -> ChatSession.Snapshot? {
-        let row = try reading(holding: hold) { db in
-            try db.row(
-                """
-                SELECT t.token_hash, c.snapshot FROM conversation_token t JOIN conversation c ON c.id = t.conversation_id
-                WHERE t.conversation_id = ?
-                """, [id])
+        let stored: (tokenHash: String?, state: String?)
+        if let hold {
+            stored = (hold.tokenHash, hold.state)
+        } else {
+            let row = try database.read { db in
+                try db.row(
+                    """
+                    SELECT t.token_hash, c.snapshot FROM conversation_token t JOIN conversation c ON c.id = t.conversation_id
+                    WHERE t.conversation_id = ?
+                    """, [id])
+            }
+            stored = (try row?["token_hash"], try row?["snapshot"])
         }
-        guard let row, let stored: String = try row["token_hash"], let state: String = try row["snapshot"],
-            Self.constantTimeEqual(stored, tokenHash)
-        else { return nil }
+        guard let known = stored.tokenHash, let state = stored.state, Self.constantTimeEqual(known, tokenHash) else { return nil }
         return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(state.utf8))
     }
 

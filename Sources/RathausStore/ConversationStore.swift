@@ -204,12 +204,13 @@ public final class ConversationStore: ApplicationSink, Sendable {
         if !gone.isEmpty { throw ConversationGone(ids: gone) }
     }
 
-    /// The stored state of a conversation, or nil when there is none with this id; read on the
-    /// connection of `hold` when given.
+    /// The stored state of a conversation, or nil when there is none with this id; the state `hold`
+    /// read when given.
     public func snapshot(id: String, holding hold: ConversationHold? = nil) throws -> ChatSession.Snapshot? {
-        let text: String? = try reading(holding: hold) { db in
-            try db.row("SELECT snapshot FROM conversation WHERE id = ?", [id])?["snapshot"]
-        }
+        let text: String? =
+            if let hold { hold.state } else {
+                try database.read { db in try db.row("SELECT snapshot FROM conversation WHERE id = ?", [id])?["snapshot"] }
+            }
         guard let text else { return nil }
         return try JSONDecoder().decode(ChatSession.Snapshot.self, from: Data(text.utf8))
     }

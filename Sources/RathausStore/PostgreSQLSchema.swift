@@ -162,7 +162,26 @@ enum PostgreSQLSchema {
                     since TIMESTAMPTZ NOT NULL)
                 """,
             ]
-        )
+        ),
+        (
+            // A turn's hold on its conversation in one round trip (``ConversationStore/holdConversation(_:)``):
+            // the lock first, then the state. A function, because inside it each statement sees
+            // what was committed when the statement started (READ COMMITTED, VOLATILE), so the read
+            // comes after the lock; in one plain statement it would see the moment before the wait.
+            "pg-v2",
+            [
+                """
+                CREATE FUNCTION rathaus_hold_conversation(lock_space INTEGER, conversation TEXT)
+                RETURNS TABLE (token_hash TEXT, snapshot TEXT) LANGUAGE plpgsql VOLATILE AS $$
+                BEGIN
+                    PERFORM pg_advisory_lock(lock_space, hashtext(conversation));
+                    RETURN QUERY SELECT t.token_hash, c.snapshot FROM conversation c
+                        LEFT JOIN conversation_token t ON t.conversation_id = c.id WHERE c.id = conversation;
+                END
+                $$
+                """
+            ]
+        ),
     ]
 }
 

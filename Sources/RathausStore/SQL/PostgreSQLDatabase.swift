@@ -19,7 +19,7 @@ final class PostgreSQLDatabase: SQLDatabase {
     let configuration: PostgresConnection.Configuration
     var dialect: SQLDialect { .postgres }
     /// Connections kept open between calls: enough for the turns a server answers at once, each of
-    /// which holds one while it runs (``holdLock(space:key:)``), beside the group commit's.
+    /// which holds one while it runs (``reserveConnection()``), beside the group commit's.
     static let idleLimit = 32
     /// How often a write is tried when PostgreSQL broke it off because of a deadlock or a
     /// serialisation conflict with another transaction (its SQLSTATE 40P01 or 40001): the
@@ -93,25 +93,21 @@ final class PostgreSQLDatabase: SQLDatabase {
         }
     }
 
-    /// Waits until no other connection holds the session lock (`space`, hash of `key`), takes it
-    /// and keeps it with the connection that holds it until ``SQLHeldLock/release()``. The lock is
-    /// PostgreSQL's: it is free again when the connection ends, also when the process holding it
-    /// was killed. The connection's `synchronous_commit` is off while it holds the lock.
-    func holdLock(space: Int32, key: String) throws -> (any SQLHeldLock)? {
+    /// A connection of its own, with `synchronous_commit` off (statements run on it are turns),
+    /// until ``SQLReservedConnection/finish(with:_:)``. Session locks taken on it are PostgreSQL's:
+    /// they are free again when the connection ends, also when the process holding it was killed.
+    func reserveConnection() throws -> (any SQLReservedConnection)? {
         var pooled = try takeConnection()
-        let session = PostgresSQLConnection(connection: pooled.connection, logger: logger)
-        do {
-            if pooled.synchronousCommit {
-                _ = try session.execute("SET synchronous_commit = off")
-                pooled.synchronousCommit = false
+        if pooled.synchronousCommit {
+            do {
+                _ = try PostgresSQLConnection(connection: pooled.connection, logger: logger).execute("SET synchronous_commit = off")
+            } catch {
+                pooled.closeWithoutWaiting()
+                throw error
             }
-            _ = try session.execute("SELECT pg_advisory_lock(\(space), hashtext(?))", [key])
-        } catch {
-            try? pooled.connection.close().wait()
-            throw error
+            pooled.synchronousCommit = false
         }
-        return PostgresHeldLock(pooled: pooled, session: session, unlock: "SELECT pg_advisory_unlock(\(space), hashtext(?))", key: key) {
-            [weak self] pooled in
+        return PostgresReservedConnection(pooled: pooled, logger: logger) { [weak self] pooled in
             if let self { self.giveBack(pooled) } else { pooled.closeWithoutWaiting() }
         }
     }
@@ -180,39 +176,31 @@ struct PooledConnection: Sendable {
     }
 }
 
-/// A session-level advisory lock and the connection that holds it (``PostgreSQLDatabase/holdLock(space:key:)``).
-final class PostgresHeldLock: SQLHeldLock {
+/// A connection of ``PostgreSQLDatabase``'s pool set aside for work that spans several calls
+/// (``PostgreSQLDatabase/reserveConnection()``).
+final class PostgresReservedConnection: SQLReservedConnection {
     private let pooled: PooledConnection
     private let session: PostgresSQLConnection
-    private let unlock: String
-    private let key: String
     private let giveBack: @Sendable (PooledConnection) -> Void
-    private let released = Atomic<Bool>(false)
+    private let finished = Atomic<Bool>(false)
 
-    init(
-        pooled: PooledConnection, session: PostgresSQLConnection, unlock: String, key: String,
-        giveBack: @escaping @Sendable (PooledConnection) -> Void
-    ) {
-        (self.pooled, self.session, self.unlock, self.key, self.giveBack) = (pooled, session, unlock, key, giveBack)
+    init(pooled: PooledConnection, logger: Logger, giveBack: @escaping @Sendable (PooledConnection) -> Void) {
+        self.pooled = pooled
+        session = PostgresSQLConnection(connection: pooled.connection, logger: logger)
+        self.giveBack = giveBack
     }
 
-    /// Runs `work`'s statements on the connection that holds the lock, each in a transaction of its
-    /// own (the connection's `synchronous_commit` is off, see ``PostgreSQLDatabase/holdLock(space:key:)``).
     func run<Value>(_ work: (any SQLConnection) throws -> Value) throws -> Value {
         try work(session)
     }
 
-    /// Sends the unlock and returns at once: the connection goes back to the pool when PostgreSQL
-    /// has answered (a later statement on it would wait behind the unlock anyway), and is closed
-    /// when the unlock failed, which frees the lock too.
-    func release() {
-        guard !released.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        var bindings = PostgresBindings(capacity: 1)
-        bindings.append(key)
+    /// Sends `sql` and returns at once: the connection goes back to the pool when PostgreSQL has
+    /// answered (a later statement on it would wait behind this one anyway).
+    func finish(with sql: String, _ arguments: [any SQLArgument]) {
+        guard !finished.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let (pooled, giveBack) = (pooled, giveBack)
-        let query = PostgresQuery(unsafeSQL: PostgresSQLConnection.numberedPlaceholders(unlock), binds: bindings)
-        let unlocked: EventLoopFuture<PostgresQueryResult> = session.connection.query(query, logger: session.logger)
-        unlocked.whenComplete { result in
+        let done: EventLoopFuture<PostgresQueryResult> = pooled.connection.query(session.query(sql, arguments), logger: session.logger)
+        done.whenComplete { result in
             switch result {
             case .success: giveBack(pooled)
             case .failure: pooled.closeWithoutWaiting()
@@ -220,7 +208,10 @@ final class PostgresHeldLock: SQLHeldLock {
         }
     }
 
-    deinit { release() }
+    /// A connection dropped without ``finish(with:_:)`` is closed, which ends its session's locks.
+    deinit {
+        if !finished.load(ordering: .acquiring) { pooled.closeWithoutWaiting() }
+    }
 }
 
 /// A PostgreSQL error as the store reports it: the SQLSTATE and the server's message (which names
@@ -265,6 +256,15 @@ struct PostgresSQLConnection: SQLConnection {
     }
 
     private func run(_ sql: String, _ arguments: [any SQLArgument]) throws -> PostgresQueryResult {
+        do {
+            return try connection.query(query(sql, arguments), logger: logger).wait()
+        } catch {
+            throw PostgresFailure(error, doing: "run \(sql.prefix(60))…")
+        }
+    }
+
+    /// `sql` with its `?` numbered and `arguments` bound as PostgreSQL's types.
+    func query(_ sql: String, _ arguments: [any SQLArgument]) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument.sqlValue {
@@ -276,12 +276,7 @@ struct PostgresSQLConnection: SQLConnection {
             case .date(let date): bindings.append(date)
             }
         }
-        let query = PostgresQuery(unsafeSQL: Self.numberedPlaceholders(sql), binds: bindings)
-        do {
-            return try connection.query(query, logger: logger).wait()
-        } catch {
-            throw PostgresFailure(error, doing: "run \(sql.prefix(60))…")
-        }
+        return PostgresQuery(unsafeSQL: Self.numberedPlaceholders(sql), binds: bindings)
     }
 
     /// `sql` with its `?` placeholders numbered as PostgreSQL writes them (`$1`, `$2` …); a `?`

@@ -23,21 +23,24 @@ protocol SQLDatabase: Sendable {
     /// when it throws. `mode` says how the transaction starts and how durably it commits.
     func write<Value>(_ mode: SQLWriteMode, _ work: (any SQLConnection) throws -> Value) throws -> Value
 
-    /// Waits until no other process holds the lock `key` (in the lock space `space`), takes it and
-    /// keeps it until it is released. Nil where one process owns the database (SQLite): there is
-    /// nobody else to wait for.
-    func holdLock(space: Int32, key: String) throws -> (any SQLHeldLock)?
+    /// A connection of its own for work that spans several calls (a lock held across processes),
+    /// until it is finished. Nil where one process owns the database (SQLite): there is nobody else
+    /// to hold anything against.
+    func reserveConnection() throws -> (any SQLReservedConnection)?
 }
 
-/// A lock held across processes (``SQLDatabase/holdLock(space:key:)``) and the connection that holds it.
-protocol SQLHeldLock: Sendable {
-    /// Runs `work` on the connection that holds the lock, each statement committed on its own and
-    /// without waiting for the disk (as a plain write, ``SQLWriteMode/plain``): what must change
-    /// together must be one statement.
+/// A connection set aside by ``SQLDatabase/reserveConnection()``: its session (and the locks it
+/// holds) lasts until ``finish(with:_:)``.
+protocol SQLReservedConnection: Sendable {
+    /// Runs `work` on the connection, each statement committed on its own and without waiting for
+    /// the disk (as a plain write, ``SQLWriteMode/plain``): what must change together must be one
+    /// statement.
     func run<Value>(_ work: (any SQLConnection) throws -> Value) throws -> Value
 
-    /// Lets go of the lock without waiting for the database's answer; a second call does nothing.
-    func release()
+    /// Sends `sql` (which ends what the session holds, such as an unlock) without waiting for the
+    /// answer, and gives the connection back once it came; closes it when the statement failed. A
+    /// second call does nothing.
+    func finish(with sql: String, _ arguments: [any SQLArgument])
 }
 
 extension SQLDatabase {

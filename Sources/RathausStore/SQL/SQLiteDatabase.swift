@@ -18,7 +18,7 @@ final class SQLiteDatabase: SQLDatabase {
     }
 
     /// Nil: one server owns a SQLite file, and it orders its own work.
-    func holdLock(space: Int32, key: String) throws -> (any SQLHeldLock)? {
+    func reserveConnection() throws -> (any SQLReservedConnection)? {
         nil
     }
 
