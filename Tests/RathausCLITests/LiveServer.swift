@@ -6,7 +6,8 @@ import FoundationNetworking
 #endif
 
 /// A running `rathaus serve --port 0` on 127.0.0.1, for tests that talk to the real process.
-final class LiveServer {
+/// Sendable (its properties are constants), so that concurrent tasks can send it requests.
+final class LiveServer: Sendable {
     let process = Process()
     /// Where it listens, e.g. `http://127.0.0.1:40123`.
     let baseURL: String

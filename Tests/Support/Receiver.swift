@@ -53,7 +53,9 @@ public final class Receiver {
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        // SIGKILL, not SIGTERM: the helper starts with the signal mask of the thread that started
+        // it, where SIGTERM is blocked, and would go on until its lifetime ran out.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(at: log)
     }
 
