@@ -1,21 +1,33 @@
 import Foundation
+import Synchronization
 
 /// One turn at a time per conversation across servers that share a PostgreSQL database: a server
 /// holds the conversation from reading its state until its turn is stored.
 extension ConversationStore {
     /// One server's hold on a conversation for the length of one turn (``holdConversation(_:)``),
     /// with the conversation's state as it was when the hold began.
-    public struct ConversationHold: Sendable {
+    public final class ConversationHold: Sendable {
         let connection: any SQLReservedConnection
         let id: String
         /// The hash of the conversation's token (nil for a conversation of a trusted channel).
         let tokenHash: String?
         /// The stored state as JSON, nil when there is no such conversation.
         let state: String?
+        /// Set once the turn's write let go of the lock at its commit.
+        let handedOver = Atomic<Bool>(false)
 
-        /// Lets other servers answer the conversation again. Returns at once; a second call does nothing.
+        init(connection: any SQLReservedConnection, id: String, tokenHash: String?, state: String?) {
+            (self.connection, self.id, self.tokenHash, self.state) = (connection, id, tokenHash, state)
+        }
+
+        /// Lets other servers answer the conversation again, unless the turn's write did already.
+        /// Returns at once; a second call does nothing.
         public func release() {
-            connection.finish(with: "SELECT pg_advisory_unlock(\(PostgreSQLSchema.conversationLockSpace), hashtext(?))", [id])
+            if handedOver.load(ordering: .acquiring) {
+                connection.finish(with: nil, [])
+            } else {
+                connection.finish(with: "SELECT pg_advisory_unlock(\(PostgreSQLSchema.conversationLockSpace), hashtext(?))", [id])
+            }
         }
     }
 
@@ -56,20 +68,26 @@ extension ConversationStore {
             """ : "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ? RETURNING id"
         let storedArguments: [any SQLArgument] = turn.mayCreate ? [id, state, now, now] : [state, now, id]
         let facts = turn.facts
-        let inserted = try hold.connection.run { db in
-            try db.execute(
+        // The state, the transcript row and the hand-over of the lock to this statement's
+        // transaction, which lets go of it when it commits.
+        let added: Int64 = try hold.connection.run { db in
+            let row = try db.row(
                 """
-                WITH stored AS (\(stored))
-                INSERT INTO turn (conversation_id, citizen, replies, created_at, kind, intent, department, after_clarification,
-                                  form_id, form_event, form_step, rejected_field)
-                SELECT id, ?::text, ?::text, ?::timestamptz, ?::text, ?::text, ?::text, ?::integer, ?::text, ?::text, ?::text, ?::text
-                FROM stored
+                WITH stored AS (\(stored)),
+                added AS (
+                    INSERT INTO turn (conversation_id, citizen, replies, created_at, kind, intent, department, after_clarification,
+                                      form_id, form_event, form_step, rejected_field)
+                    SELECT id, ?::text, ?::text, ?::timestamptz, ?::text, ?::text, ?::text, ?::integer, ?::text, ?::text, ?::text, ?::text
+                    FROM stored RETURNING 1)
+                SELECT (SELECT count(*) FROM added) AS added, rathaus_hand_over_conversation(\(PostgreSQLSchema.conversationLockSpace), ?) AS handed_over
                 """,
                 storedArguments + [
                     turn.citizen, JSONString.array(turn.replies), now, facts.kind.rawValue, facts.intent, facts.department,
-                    facts.resolvesClarification, facts.form, facts.formEvent?.rawValue, facts.formStep, facts.rejectedField,
+                    facts.resolvesClarification, facts.form, facts.formEvent?.rawValue, facts.formStep, facts.rejectedField, id,
                 ])
+            return try row?["added"] ?? 0
         }
-        if inserted == 0 { throw ConversationGone(ids: [id]) }
+        hold.handedOver.store(true, ordering: .releasing)
+        if added == 0 { throw ConversationGone(ids: [id]) }
     }
 }

@@ -164,10 +164,13 @@ enum PostgreSQLSchema {
             ]
         ),
         (
-            // A turn's hold on its conversation in one round trip (``ConversationStore/holdConversation(_:)``):
-            // the lock first, then the state. A function, because inside it each statement sees
-            // what was committed when the statement started (READ COMMITTED, VOLATILE), so the read
-            // comes after the lock; in one plain statement it would see the moment before the wait.
+            // A turn's hold on its conversation (``ConversationStore/holdConversation(_:)``), two
+            // round trips in all. The first takes the lock, then reads the state: a function,
+            // because inside it each statement sees what was committed when the statement started
+            // (READ COMMITTED, VOLATILE), so the read comes after the wait; in one plain statement
+            // it would see the moment before. The second, with the turn's write, hands the
+            // session's lock over to the write's transaction, which lets go of it at its commit:
+            // nobody can read the conversation between the unlock and the commit.
             "pg-v2",
             [
                 """
@@ -179,7 +182,16 @@ enum PostgreSQLSchema {
                         LEFT JOIN conversation_token t ON t.conversation_id = c.id WHERE c.id = conversation;
                 END
                 $$
+                """,
                 """
+                CREATE FUNCTION rathaus_hand_over_conversation(lock_space INTEGER, conversation TEXT)
+                RETURNS BOOLEAN LANGUAGE plpgsql VOLATILE AS $$
+                BEGIN
+                    PERFORM pg_advisory_xact_lock(lock_space, hashtext(conversation));
+                    RETURN pg_advisory_unlock(lock_space, hashtext(conversation));
+                END
+                $$
+                """,
             ]
         ),
     ]

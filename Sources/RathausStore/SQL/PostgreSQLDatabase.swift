@@ -196,9 +196,10 @@ final class PostgresReservedConnection: SQLReservedConnection {
 
     /// Sends `sql` and returns at once: the connection goes back to the pool when PostgreSQL has
     /// answered (a later statement on it would wait behind this one anyway).
-    func finish(with sql: String, _ arguments: [any SQLArgument]) {
+    func finish(with sql: String?, _ arguments: [any SQLArgument]) {
         guard !finished.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let (pooled, giveBack) = (pooled, giveBack)
+        guard let sql else { return giveBack(pooled) }
         let done: EventLoopFuture<PostgresQueryResult> = pooled.connection.query(session.query(sql, arguments), logger: session.logger)
         done.whenComplete { result in
             switch result {

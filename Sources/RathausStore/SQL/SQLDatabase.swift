@@ -38,9 +38,9 @@ protocol SQLReservedConnection: Sendable {
     func run<Value>(_ work: (any SQLConnection) throws -> Value) throws -> Value
 
     /// Sends `sql` (which ends what the session holds, such as an unlock) without waiting for the
-    /// answer, and gives the connection back once it came; closes it when the statement failed. A
-    /// second call does nothing.
-    func finish(with sql: String, _ arguments: [any SQLArgument])
+    /// answer, and gives the connection back once it came; closes it when the statement failed.
+    /// Without `sql`, gives the connection back at once. A second call does nothing.
+    func finish(with sql: String?, _ arguments: [any SQLArgument])
 }
 
 extension SQLDatabase {
