@@ -33,7 +33,11 @@ let package = Package(
         // Text to intent: analysis, the matcher and its evaluation.
         .target(name: "RathausUnderstanding", dependencies: ["RathausCatalog", "CStemmer"]),
         // The conversation: answers, the form dialog and its validators, the session state machine.
-        .target(name: "RathausDialog", dependencies: ["RathausCatalog", "RathausUnderstanding", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "RathausDialog",
+            dependencies: [
+                "RathausCatalog", "RathausUnderstanding", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "RathausStore",
             dependencies: [

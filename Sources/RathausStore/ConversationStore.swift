@@ -277,13 +277,25 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// `PREFIX-YEAR-NNNNNN`, counting per year. When the citizen agreed
     /// (``SubmittedApplication/includesTranscript``), a copy of the conversation's transcript so far
     /// is stored with it, so that every delivery attempt sends the same one, also after the
-    /// conversation was deleted or purged.
+    /// conversation was deleted or purged. The same application again (same id, conversation, form
+    /// and values: a confirmation whose turn a crash kept from being stored) gets the reference it
+    /// got the first time and is kept once; another application under a used id is refused.
     public func submit(_ application: SubmittedApplication) throws -> String {
         let year = Calendar(identifier: .gregorian).component(.year, from: application.submittedAt)
         let data = Self.dataText(application)
         return try writeTransaction(durable: true) { db in
             let prefix = "\(referencePrefix)-\(year)-"
             try Self.lockReferences(prefix, db)
+            if let earlier = try db.row("SELECT reference, conversation_id, form_id, data FROM application WHERE id = ?", [application.id]) {
+                // The same confirmation again (its turn was not stored before a crash): its reference.
+                let (conversation, form, earlierData): (String, String, String) = (
+                    try earlier["conversation_id"], try earlier["form_id"], try earlier["data"]
+                )
+                guard conversation == application.conversationID, form == application.formID, earlierData == data else {
+                    throw Failure(description: "another application has the id \(application.id) already")
+                }
+                return try earlier["reference"]
+            }
             let last: String? = try db.row("SELECT MAX(reference) AS last FROM application WHERE reference LIKE ?", [prefix + "%"])?["last"]
             let number = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
             let reference = prefix + String(format: "%06d", number)

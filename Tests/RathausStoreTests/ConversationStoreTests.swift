@@ -69,14 +69,21 @@ struct ConversationStoreTests {
         #expect(try store.applications().first?.outboxStatus == "pending")
     }
 
-    @Test("the same application twice is refused and leaves one application with one outbox row", arguments: StoreBackend.allCases)
+    @Test(
+        "the same application twice gets its first reference again and leaves one application with one outbox row; another under its id is refused",
+        arguments: StoreBackend.allCases)
     func duplicate(_ backend: StoreBackend) throws {
         let (store, _) = try Self.makeStore(backend)
         let application = Self.application(id: "same")
-        _ = try store.submit(application)
-        #expect(throws: (any Error).self) { try store.submit(application) }
+        let reference = try store.submit(application)
+        #expect(try store.submit(application) == reference)
+        let other = SubmittedApplication(
+            id: "same", conversationID: application.conversationID, formID: application.formID, schemaVersion: application.schemaVersion,
+            serviceName: application.serviceName, serviceKey: application.serviceKey, departmentID: application.departmentID,
+            data: application.data + [.init(field: "anmerkung", type: "text", value: .text("anders"))])
+        #expect(throws: (any Error).self) { try store.submit(other) }
         #expect(try store.values("SELECT COUNT(*) AS count FROM outbox", column: "count") == [1])
-        #expect(try store.applications().count == 1)
+        #expect(try store.applications().map(\.reference) == [reference])
     }
 
     @Test("a conversation's state survives reopening the store, with its transcript", arguments: StoreBackend.allCases)

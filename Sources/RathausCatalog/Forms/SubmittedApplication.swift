@@ -2,7 +2,9 @@ import Foundation
 
 /// A confirmed application, ready to be stored and forwarded to its department.
 public struct SubmittedApplication: Sendable, Hashable {
-    /// A random id, stable across delivery attempts (the webhook id).
+    /// The application's id, stable across delivery attempts (the webhook id); the same
+    /// confirmation sent again has the same id (see `ChatSession`'s submission), so that the store
+    /// keeps it once.
     public let id: String
     /// The conversation it was filled in.
     public let conversationID: String

@@ -322,12 +322,14 @@ public struct ChatSession: Sendable {
     private mutating func submit(_ dialog: FormDialog, form: FormDefinition) -> Turn {
         // The department gets the German service name; the values are the same in every language.
         let entry = rootEngine.catalog.knowledge[form.id]
+        let data = dialog.submittedValues(in: form).map {
+            SubmittedApplication.Entry(field: $0.field.id, type: $0.field.kind.typeName, value: $0.value)
+        }
         var application = SubmittedApplication(
+            id: SubmissionID.make(conversation: id, form: form.id, earlierSubmissions: snapshot.submittedReferences?.count ?? 0, data: data),
             conversationID: id, formID: form.id, schemaVersion: form.schemaVersion,
             serviceName: entry?.name ?? rootEngine.catalog.forms[form.id]?.title ?? form.title, serviceKey: entry?.serviceKey ?? "local:\(form.id)",
-            departmentID: form.department,
-            data: dialog.submittedValues(in: form).map { .init(field: $0.field.id, type: $0.field.kind.typeName, value: $0.value) },
-            includesTranscript: Self.agreesToTranscript(dialog, form: form))
+            departmentID: form.department, data: data, includesTranscript: Self.agreesToTranscript(dialog, form: form))
         application.language = language
         let department = catalog.departments[form.department]?.name ?? form.department
         do {
