@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Delivery after kills, measured from outside (issue 22).
 
-1. Starts a release build of `rathaus serve` on a free loopback port with a new SQLite database and no
-   departments (so nothing is delivered yet), and files Sperrmüll applications through the HTTP API,
+1. Starts a release build of `rathaus serve` on a free loopback port with a new SQLite database (or the
+   empty PostgreSQL database given with --database) and no departments (so nothing is delivered yet), and files Sperrmüll applications through the HTTP API,
    several client threads at once, each conversation answered field by field until it is confirmed.
 2. Stops the server, starts the webhook receiver `Tests/Delivery/receiver.py` (it verifies every
    signature with the `standardwebhooks` package and logs each request with its webhook-id and body),
@@ -16,8 +16,9 @@
 
 What it measures:
 
-- At each kill, once the worker is dead and before the next starts, it reads (read-only) which outbox
-  rows the killed worker held under lease: the rows in flight. Per kill: how many, how many of them the
+- At each kill, once the worker is dead (on PostgreSQL: once its sessions are gone, so that its last
+  transaction has ended) and before the next starts, it reads (read-only) which outbox rows the killed
+  worker held under lease: the rows in flight. Per kill: how many, how many of them the
   receiver got twice because of this kill (a second receipt of a row in flight at a kill is counted
   against the last such kill before it), and the recovery time: from the kill until every row in flight
   had reached the receiver again after its lease ran out. A row that another killed worker took over
@@ -34,9 +35,18 @@ lost, a duplicate differs, a signature failed, a conversation failed or the run 
 --time-limit. --receiver-delay makes the receiver wait before it answers (its stall mode), so that a pass
 can take longer than the lease.
 
+On PostgreSQL, --database postgres://USER:PASSWORD@HOST:PORT/DB names an empty database made for the run
+(the script refuses one that holds applications, and neither creates nor drops databases); the script reads
+its outbox with psycopg 3 (`pip install 'psycopg[binary]'`), on one connection of its own whose
+transactions are read-only.
+
     swift build -c release --product rathaus
     pip install -r Tests/Delivery/requirements.txt
     python3 Benchmarks/recovery.py [--applications 10000] [--kills 100] [--seed 1] [--time-limit 3600]
+
+    pip install 'psycopg[binary]'
+    createdb -E UTF8 --locale=C -T template0 recovery1
+    python3 Benchmarks/recovery.py --database postgres://USER:PASSWORD@localhost:5432/recovery1
 """
 import argparse
 import json
@@ -223,36 +233,105 @@ class ReceiverLog:
         self.thread.join()
 
 
-def sqlite_time(text):
-    """A timestamp as GRDB stores a Date ("YYYY-MM-DD HH:MM:SS.SSS", UTC), as seconds since 1970."""
-    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=timezone.utc).timestamp()
+def is_postgresql(database):
+    return database.startswith(("postgres://", "postgresql://"))
 
 
-def leased_rows(database):
-    """Rows still to be delivered that some worker holds under lease: {webhook_id: (owner, lease_until)}. Read-only."""
-    for attempt in range(20):
-        try:
-            connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+def shown(database):
+    """The database as notes show it: a PostgreSQL URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", database)
+
+
+class Outbox:
+    """Reads (read-only) the outbox of the store under test; a subclass per backend opens the database
+    and turns its timestamps into seconds since 1970."""
+
+    LEASED = ("SELECT message_id, lease_owner, lease_until FROM outbox "
+              "WHERE status IN ('pending', 'retrying') AND lease_owner IS NOT NULL AND lease_until IS NOT NULL")
+    UNDELIVERED = "SELECT COUNT(*) FROM outbox WHERE status != 'delivered'"
+
+    def leased_rows(self):
+        """Rows still to be delivered that some worker holds under lease: {webhook_id: (owner, lease_until)}."""
+        for attempt in range(20):
             try:
-                rows = connection.execute(
-                    "SELECT message_id, lease_owner, lease_until FROM outbox "
-                    "WHERE status IN ('pending', 'retrying') AND lease_owner IS NOT NULL AND lease_until IS NOT NULL").fetchall()
-            finally:
-                connection.close()
-            return {message: (owner, sqlite_time(until)) for message, owner, until in rows}
-        except sqlite3.OperationalError as error:
-            note(f"  reading the leases failed ({error}), again")
-            time.sleep(0.05)
-    raise RuntimeError("cannot read the outbox")
+                rows = self.query(self.LEASED)
+                return {message: (owner, self.seconds(until)) for message, owner, until in rows}
+            except self.Busy as error:
+                note(f"  reading the leases failed ({error}), again")
+                time.sleep(0.05)
+        raise RuntimeError("cannot read the outbox")
+
+    def undelivered(self):
+        """Outbox rows not yet delivered."""
+        return self.query(self.UNDELIVERED)[0][0]
+
+    def after_kill(self):
+        """Waits until nothing the killed worker began can still change the outbox; returns the seconds waited."""
+        return 0.0
+
+    def close(self):
+        pass
 
 
-def undelivered(database):
-    """Outbox rows not yet delivered (read-only)."""
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
-    try:
-        return connection.execute("SELECT COUNT(*) FROM outbox WHERE status != 'delivered'").fetchone()[0]
-    finally:
-        connection.close()
+class SQLiteOutbox(Outbox):
+    Busy = sqlite3.OperationalError
+
+    def __init__(self, path):
+        self.path = path
+
+    def query(self, sql):
+        connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    @staticmethod
+    def seconds(text):
+        """A timestamp as GRDB stores a Date ("YYYY-MM-DD HH:MM:SS.SSS", UTC)."""
+        return datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=timezone.utc).timestamp()
+
+
+class PostgreSQLOutbox(Outbox):
+    """One connection of its own, every transaction read-only (psycopg 3: pip install 'psycopg[binary]')."""
+
+    def __init__(self, url):
+        try:
+            import psycopg
+        except ImportError:
+            sys.exit("psycopg fehlt: pip install 'psycopg[binary]'")
+        self.Busy = psycopg.OperationalError
+        self.connection = psycopg.connect(url, autocommit=True)
+        self.connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    def query(self, sql):
+        return self.connection.execute(sql).fetchall()
+
+    @staticmethod
+    def seconds(value):
+        """timestamptz comes as an aware datetime."""
+        return value.timestamp()
+
+    def other_sessions(self):
+        return self.query("SELECT COUNT(*) FROM pg_stat_activity "
+                          "WHERE datname = current_database() AND pid != pg_backend_pid()")[0][0]
+
+    def after_kill(self):
+        """A killed worker's transactions end (committed or rolled back) when PostgreSQL sees its connection
+        close: waits until no other session is left on the database (at most 5 s)."""
+        started = time.time()
+        while self.other_sessions() and time.time() < started + 5:
+            time.sleep(0.005)
+        return time.time() - started
+
+    def holds_applications(self):
+        """Whether the database already holds applications (a run needs an empty one)."""
+        if self.query("SELECT to_regclass('application') IS NULL")[0][0]:
+            return False
+        return self.query("SELECT EXISTS (SELECT 1 FROM application)")[0][0]
+
+    def close(self):
+        self.connection.close()
 
 
 def write_delivery_config(folder, port):
@@ -311,7 +390,7 @@ class Workers:
         return killed_at
 
 
-def deliver_with_kills(args, database, folder, log, confirmed, deadline):
+def deliver_with_kills(args, database, outbox, folder, log, confirmed, deadline):
     receiver, port = start_receiver(args, folder, log)
     config = write_delivery_config(folder, port)
     followed = ReceiverLog(log)
@@ -337,11 +416,12 @@ def deliver_with_kills(args, database, folder, log, confirmed, deadline):
                 time.sleep(0.005)
             killed_at = workers.kill()
             _, distinct = followed.counts()
-            leases = leased_rows(database)
+            waited = outbox.after_kill()
+            leases = outbox.leased_rows()
             owners = {owner for owner, _ in leases.values()} - owners_seen
             owners_seen |= owners
             in_flight = {message: until for message, (owner, until) in leases.items() if owner in owners}
-            kills.append({"at": killed_at, "in_flight": in_flight, "received_before": distinct})
+            kills.append({"at": killed_at, "in_flight": in_flight, "received_before": distinct, "waited": waited})
             if (number + 1) % 10 == 0:
                 note(f"  kill {number + 1}: {distinct} of {total} received, {len(in_flight)} rows in flight "
                      f"({time.time() - started:.0f} s)")
@@ -350,7 +430,7 @@ def deliver_with_kills(args, database, folder, log, confirmed, deadline):
         drained_at = None
         while True:
             _, distinct = followed.counts()
-            if distinct >= total and undelivered(database) == 0:
+            if distinct >= total and outbox.undelivered() == 0:
                 drained_at = time.time()
                 break
             if time.time() > deadline:
@@ -473,6 +553,7 @@ def analyse(confirmed, delivery):
         "lease_left_at_kill_max_s": rounded(max(lease_wait, default=None)),
         "lease_left_at_kill_min_s": rounded(min(lease_wait, default=None)),
         "rows_never_recovered": unrecovered,
+        "wait_for_killed_sessions_max_s": rounded(max((kill["waited"] for kill in kills), default=None), 3),
         "not_yet_received_at_last_kill": len(confirmed) - kills[-1]["received_before"] if kills else None,
         "last_application_after_last_kill_s": rounded(max(0.0, last_new - last_kill) if last_new else None),
         "drained_after_last_kill_s": rounded(delivery["drained_at"] - last_kill if delivery["drained_at"] else None),
@@ -490,6 +571,8 @@ def main():
     parser.add_argument("--receiver-delay", type=float, default=0,
                         help="seconds the receiver waits before answering each delivery (its stall mode)")
     parser.add_argument("--time-limit", type=float, default=3600, help="seconds after which the run stops in any case")
+    parser.add_argument("--database", help="an empty PostgreSQL database, postgres://USER:PASSWORD@HOST:PORT/DB "
+                        "(the password may come from PGPASSWORD instead); default: a new SQLite file")
     args = parser.parse_args()
     if args.applications < 1 or args.kills < 0:
         parser.error("--applications must be at least 1 and --kills at least 0")
@@ -497,10 +580,22 @@ def main():
     started = time.time()
     deadline = started + args.time_limit
     folder = tempfile.mkdtemp(prefix="rathaus-recovery-")
-    database = os.path.join(folder, "rathaus.sqlite")
     note(f"working folder {folder}")
-    figures = {"applications": args.applications, "kills_asked": args.kills, "seed": args.seed,
-               "receiver_delay_s": args.receiver_delay, "complete": False}
+    if args.database:
+        if not is_postgresql(args.database):
+            parser.error("--database takes a postgres:// URL (without it the run uses a new SQLite file)")
+        database = args.database
+        outbox = PostgreSQLOutbox(database)
+        if outbox.holds_applications():
+            outbox.close()
+            sys.exit(f"{shown(database)} holds applications already; the run needs an empty database "
+                     "(createdb -E UTF8 --locale=C -T template0 …)")
+    else:
+        database = os.path.join(folder, "rathaus.sqlite")
+        outbox = SQLiteOutbox(database)
+    note(f"database {shown(database)}")
+    figures = {"database": "postgresql" if is_postgresql(database) else "sqlite", "applications": args.applications,
+               "kills_asked": args.kills, "seed": args.seed, "receiver_delay_s": args.receiver_delay, "complete": False}
     status = 1
     try:
         created, seconds = create_applications(args, database, folder, deadline)
@@ -512,7 +607,8 @@ def main():
             note(f"  conversation failed: {error}")
         if not confirmed:
             raise RuntimeError("no application was confirmed")
-        delivery = deliver_with_kills(args, database, folder, os.path.join(folder, "receiver.jsonl"), confirmed, deadline)
+        delivery = deliver_with_kills(args, database, outbox, folder, os.path.join(folder, "receiver.jsonl"), confirmed,
+                                      deadline)
         figures["deliver_seconds"] = round(delivery["seconds"], 1)
         figures["worker_failures"] = len(delivery["worker_failures"])
         figures.update(analyse(confirmed, delivery))
@@ -527,6 +623,7 @@ def main():
         note(f"out of time ({args.time_limit:.0f} s) while {error}")
         figures["out_of_time_while"] = str(error)
     finally:
+        outbox.close()
         figures["total_seconds"] = round(time.time() - started, 1)
         print(json.dumps(figures, ensure_ascii=False))
     sys.exit(status)
