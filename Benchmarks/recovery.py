@@ -20,7 +20,8 @@ What it measures:
   transaction has ended) and before the next starts, it reads (read-only) which outbox rows the killed
   worker held under lease: the rows in flight. Per kill: how many, how many of them the
   receiver got twice because of this kill (a second receipt of a row in flight at a kill is counted
-  against the last such kill before it), and the recovery time: from the kill until every row in flight
+  against the last such kill before it in the receiver's log: the kills are marked in the log where the
+  next worker starts), and the recovery time: from the kill until every row in flight
   had reached the receiver again after its lease ran out. A row that another killed worker took over
   in between counts with its final delivery.
 - After the last kill: the time until the last application that had not yet arrived reached the receiver,
@@ -200,6 +201,7 @@ class ReceiverLog:
         self.lock = threading.Lock()
         self.receipts = []  # (time, entry)
         self.first = {}  # webhook_id -> time of its first receipt
+        self.read = 0  # bytes read
         self.running = True
         self.thread = threading.Thread(target=self.follow, daemon=True)
         self.thread.start()
@@ -218,6 +220,7 @@ class ReceiverLog:
                 pending += chunk
                 *lines, pending = pending.split(b"\n")
                 with self.lock:
+                    self.read += len(chunk)
                     for line in lines:
                         entry = json.loads(line)
                         self.receipts.append((now, entry))
@@ -226,6 +229,17 @@ class ReceiverLog:
     def counts(self):
         with self.lock:
             return len(self.receipts), len(self.first)
+
+    def settled(self):
+        """How many receipts the log holds once everything written to it so far has been read."""
+        size = os.path.getsize(self.path) if os.path.exists(self.path) else 0
+        waited_until = time.time() + 5
+        while time.time() < waited_until:
+            with self.lock:
+                if self.read >= size:
+                    return len(self.receipts)
+            time.sleep(0.001)
+        raise RuntimeError("the receiver's log is not read")
 
     def stop(self):
         time.sleep(0.2)
@@ -418,10 +432,16 @@ def deliver_with_kills(args, database, outbox, folder, log, confirmed, deadline)
             _, distinct = followed.counts()
             waited = outbox.after_kill()
             leases = outbox.leased_rows()
+            # Everything the receiver logged up to here came from this worker or earlier ones: the log's
+            # length now separates their requests from the next worker's (the receiver logs a request
+            # before it answers, so a request on the wire at the kill is logged within a millisecond).
+            time.sleep(0.02)
+            boundary = followed.settled()
             owners = {owner for owner, _ in leases.values()} - owners_seen
             owners_seen |= owners
             in_flight = {message: until for message, (owner, until) in leases.items() if owner in owners}
-            kills.append({"at": killed_at, "in_flight": in_flight, "received_before": distinct, "waited": waited})
+            kills.append({"at": killed_at, "in_flight": in_flight, "received_before": distinct, "waited": waited,
+                          "boundary": boundary})
             if (number + 1) % 10 == 0:
                 note(f"  kill {number + 1}: {distinct} of {total} received, {len(in_flight)} rows in flight "
                      f"({time.time() - started:.0f} s)")
@@ -486,19 +506,31 @@ def analyse(confirmed, delivery):
     split = [reference for reference, ids in references.items() if len(ids) > 1]
 
     # Every receipt after the first of a webhook-id is a duplicate; it is counted against the last kill
-    # before it that had the row in flight.
+    # before it that had the row in flight. "Before" by the receiver's log: the receipt comes after the
+    # lines logged by the time the killed worker's successor started. (By the time the script read the
+    # line, the copy that a worker sent just before it was killed can look later than the kill, when the
+    # line was still unread; `by_read_time` counts that way, for comparison.)
+    positions = {}
+    for position, (_, entry) in enumerate(receipts):
+        positions.setdefault(entry["webhook_id"], []).append(position)
     duplicates = [0] * len(kills)
+    by_read_time = [0] * len(kills)
     unexplained = 0
     for message, copies in by_id.items():
-        for at, _ in copies[1:]:
-            culprit = None
+        for (at, _), position in zip(copies[1:], positions[message][1:]):
+            culprit = late = None
             for index, kill in enumerate(kills):
-                if kill["at"] <= at and message in kill["in_flight"]:
-                    culprit = index
+                if message in kill["in_flight"]:
+                    if kill["boundary"] <= position:
+                        culprit = index
+                    if kill["at"] <= at:
+                        late = index
             if culprit is None:
                 unexplained += 1
             else:
                 duplicates[culprit] += 1
+            if late is not None:
+                by_read_time[late] += 1
 
     # Recovery per kill: every row in flight reached the receiver again after its lease ran out. A row
     # that was in flight again at a later kill before it arrived (taken over by a worker that was killed
@@ -544,6 +576,7 @@ def analyse(confirmed, delivery):
         "rows_in_flight_per_kill_median": statistics.median(in_flight) if in_flight else 0,
         "duplicates_per_kill_max": max(duplicates, default=0),
         "duplicates_per_kill_median": statistics.median(duplicates) if duplicates else 0,
+        "duplicates_per_kill_max_by_read_time": max(by_read_time, default=0),
         "kills_duplicating_more_than_in_flight": sum(1 for d, f in zip(duplicates, in_flight) if d > f),
         "duplicates_unexplained_by_a_kill": unexplained,
         "recovery_per_kill_max_s": rounded(max(recovery, default=None)),
