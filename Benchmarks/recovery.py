@@ -19,9 +19,9 @@ What it measures:
 - At each kill, once the worker is dead (on PostgreSQL: once its sessions are gone, so that its last
   transaction has ended) and before the next starts, it reads (read-only) which outbox rows the killed
   worker held under lease: the rows in flight. Per kill: how many, how many of them the
-  receiver got twice because of this kill (a second receipt of a row in flight at a kill is counted
-  against the last such kill before it in the receiver's log: the kills are marked in the log where the
-  next worker starts), and the recovery time: from the kill until every row in flight
+  receiver got twice because of this kill (a copy counts against the kill of the worker that sent the
+  copy before it: the kills are marked in the receiver's log where the next worker starts, once the log
+  has been quiet for 0.1 s), and the recovery time: from the kill until every row in flight
   had reached the receiver again after its lease ran out. A row that another killed worker took over
   in between counts with its final delivery.
 - After the last kill: the time until the last application that had not yet arrived reached the receiver,
@@ -35,6 +35,8 @@ Prints one JSON object on standard output, notes on standard error; exits 1 when
 lost, a duplicate differs, a signature failed, a conversation failed or the run did not finish within
 --time-limit. --receiver-delay makes the receiver wait before it answers (its stall mode), so that a pass
 can take longer than the lease.
+--details FILE writes each kill's own figures, one JSON object a line: rows in flight, the duplicates
+charged to it with the places of their copies in the receiver's log.
 
 On PostgreSQL, --database postgres://USER:PASSWORD@HOST:PORT/DB names an empty database made for the run
 (the script refuses one that holds applications, and neither creates nor drops databases); the script reads
@@ -50,6 +52,7 @@ transactions are read-only.
     python3 Benchmarks/recovery.py --database postgres://USER:PASSWORD@localhost:5432/recovery1
 """
 import argparse
+import bisect
 import json
 import math
 import os
@@ -241,6 +244,18 @@ class ReceiverLog:
             time.sleep(0.001)
         raise RuntimeError("the receiver's log is not read")
 
+    def quiet(self, seconds=0.1):
+        """How many receipts the log holds once nothing has been added to it for `seconds` (at most 5 s)."""
+        waited_until = time.time() + 5
+        count = self.settled()
+        while time.time() < waited_until:
+            time.sleep(seconds)
+            now = self.settled()
+            if now == count:
+                break
+            count = now
+        return count
+
     def stop(self):
         time.sleep(0.2)
         self.running = False
@@ -429,19 +444,20 @@ def deliver_with_kills(args, database, outbox, folder, log, confirmed, deadline)
                 workers.check()
                 time.sleep(0.005)
             killed_at = workers.kill()
+            logged_at_kill = followed.settled()
             _, distinct = followed.counts()
             waited = outbox.after_kill()
             leases = outbox.leased_rows()
-            # Everything the receiver logged up to here came from this worker or earlier ones: the log's
-            # length now separates their requests from the next worker's (the receiver logs a request
-            # before it answers, so a request on the wire at the kill is logged within a millisecond).
-            time.sleep(0.02)
-            boundary = followed.settled()
+            # Everything the receiver logs until it has been quiet for a moment came from this worker or
+            # earlier ones (the receiver logs a request before it answers, so the requests on the wire at
+            # the kill are among them): the log's length then separates their requests from the next
+            # worker's.
+            boundary = followed.quiet()
             owners = {owner for owner, _ in leases.values()} - owners_seen
             owners_seen |= owners
             in_flight = {message: until for message, (owner, until) in leases.items() if owner in owners}
             kills.append({"at": killed_at, "in_flight": in_flight, "received_before": distinct, "waited": waited,
-                          "boundary": boundary})
+                          "boundary": boundary, "logged_late": boundary - logged_at_kill})
             if (number + 1) % 10 == 0:
                 note(f"  kill {number + 1}: {distinct} of {total} received, {len(in_flight)} rows in flight "
                      f"({time.time() - started:.0f} s)")
@@ -465,7 +481,7 @@ def deliver_with_kills(args, database, outbox, folder, log, confirmed, deadline)
         followed.stop()
         receiver.terminate()
         receiver.wait()
-    return {"kills": kills, "receipts": followed.receipts, "first": followed.first, "last_kill": last_kill,
+    return {"kills": kills, "started": started, "receipts": followed.receipts, "first": followed.first, "last_kill": last_kill,
             "drained_at": drained_at, "seconds": time.time() - started, "worker_failures": workers.failures}
 
 
@@ -505,32 +521,38 @@ def analyse(confirmed, delivery):
     unknown = sorted(received - set(confirmed))
     split = [reference for reference, ids in references.items() if len(ids) > 1]
 
-    # Every receipt after the first of a webhook-id is a duplicate; it is counted against the last kill
-    # before it that had the row in flight. "Before" by the receiver's log: the receipt comes after the
-    # lines logged by the time the killed worker's successor started. (By the time the script read the
-    # line, the copy that a worker sent just before it was killed can look later than the kill, when the
-    # line was still unread; `by_read_time` counts that way, for comparison.)
+    # Every receipt after the first of a webhook-id is a duplicate, caused by the kill of the worker that
+    # sent the copy before it. The receiver's log is cut at each kill where the next worker started
+    # (ReceiverLog.quiet), so a copy's place in the log names the worker that sent it; that worker must
+    # have held the row under lease when it was killed, else the duplicate is unexplained. `by_old_rule`
+    # counts as the first version of this script did, for comparison: against the last kill before the
+    # duplicate (by when the script read the line) that had the row under lease. That also charged a kill
+    # with a row its worker held unsent while the copy due to an earlier kill was on its way, and with
+    # a copy sent just before the kill whose line the script had not read yet.
     positions = {}
     for position, (_, entry) in enumerate(receipts):
         positions.setdefault(entry["webhook_id"], []).append(position)
+    boundaries = [kill["boundary"] for kill in kills]
     duplicates = [0] * len(kills)
-    by_read_time = [0] * len(kills)
+    by_old_rule = [0] * len(kills)
+    attributed = [[] for _ in kills]
     unexplained = 0
     for message, copies in by_id.items():
-        for (at, _), position in zip(copies[1:], positions[message][1:]):
-            culprit = late = None
-            for index, kill in enumerate(kills):
-                if message in kill["in_flight"]:
-                    if kill["boundary"] <= position:
-                        culprit = index
-                    if kill["at"] <= at:
-                        late = index
-            if culprit is None:
-                unexplained += 1
-            else:
+        places = positions[message]
+        for copy in range(1, len(copies)):
+            culprit = bisect.bisect_right(boundaries, places[copy - 1])  # the kill of the previous copy's worker
+            if culprit < len(kills) and message in kills[culprit]["in_flight"] and boundaries[culprit] <= places[copy]:
                 duplicates[culprit] += 1
-            if late is not None:
-                by_read_time[late] += 1
+                attributed[culprit].append({"webhook_id": message, "copy": copy + 1, "positions": places,
+                                            "in_flight_at_kills": [i for i, k in enumerate(kills) if message in k["in_flight"]]})
+            else:
+                unexplained += 1
+            old = None
+            for index, kill in enumerate(kills):
+                if message in kill["in_flight"] and kill["at"] <= copies[copy][0]:
+                    old = index
+            if old is not None:
+                by_old_rule[old] += 1
 
     # Recovery per kill: every row in flight reached the receiver again after its lease ran out. A row
     # that was in flight again at a later kill before it arrived (taken over by a worker that was killed
@@ -559,7 +581,11 @@ def analyse(confirmed, delivery):
     first_times = sorted(delivery["first"].values())
     last_new = first_times[-1] if first_times else None
     in_flight = [len(kill["in_flight"]) for kill in kills]
-    return {
+    details = [{"kill": index, "at_s": round(kill["at"] - delivery["started"], 3), "boundary": kill["boundary"],
+                "logged_late": kill["logged_late"], "waited_s": round(kill["waited"], 3),
+                "in_flight": len(kill["in_flight"]), "duplicates": attributed[index]}
+               for index, kill in enumerate(kills)]
+    return details, {
         "received": len(received),
         "receipts": len(receipts),
         "lost": len(lost),
@@ -576,7 +602,7 @@ def analyse(confirmed, delivery):
         "rows_in_flight_per_kill_median": statistics.median(in_flight) if in_flight else 0,
         "duplicates_per_kill_max": max(duplicates, default=0),
         "duplicates_per_kill_median": statistics.median(duplicates) if duplicates else 0,
-        "duplicates_per_kill_max_by_read_time": max(by_read_time, default=0),
+        "duplicates_per_kill_max_by_old_rule": max(by_old_rule, default=0),
         "kills_duplicating_more_than_in_flight": sum(1 for d, f in zip(duplicates, in_flight) if d > f),
         "duplicates_unexplained_by_a_kill": unexplained,
         "recovery_per_kill_max_s": rounded(max(recovery, default=None)),
@@ -587,6 +613,7 @@ def analyse(confirmed, delivery):
         "lease_left_at_kill_min_s": rounded(min(lease_wait, default=None)),
         "rows_never_recovered": unrecovered,
         "wait_for_killed_sessions_max_s": rounded(max((kill["waited"] for kill in kills), default=None), 3),
+        "receipts_logged_after_kill_max": max((kill["logged_late"] for kill in kills), default=0),
         "not_yet_received_at_last_kill": len(confirmed) - kills[-1]["received_before"] if kills else None,
         "last_application_after_last_kill_s": rounded(max(0.0, last_new - last_kill) if last_new else None),
         "drained_after_last_kill_s": rounded(delivery["drained_at"] - last_kill if delivery["drained_at"] else None),
@@ -604,6 +631,7 @@ def main():
     parser.add_argument("--receiver-delay", type=float, default=0,
                         help="seconds the receiver waits before answering each delivery (its stall mode)")
     parser.add_argument("--time-limit", type=float, default=3600, help="seconds after which the run stops in any case")
+    parser.add_argument("--details", help="file to write each kill's figures to, one JSON object a line")
     parser.add_argument("--database", help="an empty PostgreSQL database, postgres://USER:PASSWORD@HOST:PORT/DB "
                         "(the password may come from PGPASSWORD instead); default: a new SQLite file")
     args = parser.parse_args()
@@ -644,7 +672,12 @@ def main():
                                       deadline)
         figures["deliver_seconds"] = round(delivery["seconds"], 1)
         figures["worker_failures"] = len(delivery["worker_failures"])
-        figures.update(analyse(confirmed, delivery))
+        details, analysed = analyse(confirmed, delivery)
+        figures.update(analysed)
+        if args.details:
+            with open(args.details, "w", encoding="utf-8") as file:
+                for kill in details:
+                    file.write(json.dumps(kill) + "\n")
         figures["store"] = store_account(args, database)
         figures["complete"] = True
         recovered = figures["drained_after_last_kill_s"]
