@@ -21,7 +21,7 @@ What it measures:
   worker held under lease: the rows in flight. Per kill: how many, how many of them the
   receiver got twice because of this kill (a copy counts against the kill of the worker that sent the
   copy before it: the kills are marked in the receiver's log where the next worker starts, once the log
-  has been quiet for 0.1 s), and the recovery time: from the kill until every row in flight
+  has been quiet for 0.1 s plus --receiver-delay), and the recovery time: from the kill until every row in flight
   had reached the receiver again after its lease ran out. A row that another killed worker took over
   in between counts with its final delivery.
 - After the last kill: the time until the last application that had not yet arrived reached the receiver,
@@ -449,10 +449,10 @@ def deliver_with_kills(args, database, outbox, folder, log, confirmed, deadline)
             waited = outbox.after_kill()
             leases = outbox.leased_rows()
             # Everything the receiver logs until it has been quiet for a moment came from this worker or
-            # earlier ones (the receiver logs a request before it answers, so the requests on the wire at
-            # the kill are among them): the log's length then separates their requests from the next
-            # worker's.
-            boundary = followed.quiet()
+            # earlier ones (the receiver logs a request before it answers, after its delay, so the requests
+            # on the wire at the kill are among them): the log's length then separates their requests from
+            # the next worker's.
+            boundary = followed.quiet(0.1 + args.receiver_delay)
             owners = {owner for owner, _ in leases.values()} - owners_seen
             owners_seen |= owners
             in_flight = {message: until for message, (owner, until) in leases.items() if owner in owners}
