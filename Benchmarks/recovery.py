@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Delivery after kills, measured from outside (issue 22).
 
-1. Starts a release build of `rathaus serve` on a free loopback port with a new SQLite database and no
-   departments (so nothing is delivered yet), and files Sperrmüll applications through the HTTP API,
+1. Starts a release build of `rathaus serve` on a free loopback port with a new SQLite database (or the
+   empty PostgreSQL database given with --database) and no departments (so nothing is delivered yet), and files Sperrmüll applications through the HTTP API,
    several client threads at once, each conversation answered field by field until it is confirmed.
 2. Stops the server, starts the webhook receiver `Tests/Delivery/receiver.py` (it verifies every
    signature with the `standardwebhooks` package and logs each request with its webhook-id and body),
@@ -16,10 +16,12 @@
 
 What it measures:
 
-- At each kill, once the worker is dead and before the next starts, it reads (read-only) which outbox
-  rows the killed worker held under lease: the rows in flight. Per kill: how many, how many of them the
-  receiver got twice because of this kill (a second receipt of a row in flight at a kill is counted
-  against the last such kill before it), and the recovery time: from the kill until every row in flight
+- At each kill, once the worker is dead (on PostgreSQL: once its sessions are gone, so that its last
+  transaction has ended) and before the next starts, it reads (read-only) which outbox rows the killed
+  worker held under lease: the rows in flight. Per kill: how many, how many of them the
+  receiver got twice because of this kill (a copy counts against the kill of the worker that sent the
+  copy before it: the kills are marked in the receiver's log where the next worker starts, once the log
+  has been quiet for 0.1 s plus --receiver-delay), and the recovery time: from the kill until every row in flight
   had reached the receiver again after its lease ran out. A row that another killed worker took over
   in between counts with its final delivery.
 - After the last kill: the time until the last application that had not yet arrived reached the receiver,
@@ -33,12 +35,24 @@ Prints one JSON object on standard output, notes on standard error; exits 1 when
 lost, a duplicate differs, a signature failed, a conversation failed or the run did not finish within
 --time-limit. --receiver-delay makes the receiver wait before it answers (its stall mode), so that a pass
 can take longer than the lease.
+--details FILE writes each kill's own figures, one JSON object a line: rows in flight, the duplicates
+charged to it with the places of their copies in the receiver's log.
+
+On PostgreSQL, --database postgres://USER:PASSWORD@HOST:PORT/DB names an empty database made for the run
+(the script refuses one that holds applications, and neither creates nor drops databases); the script reads
+its outbox with psycopg 3 (`pip install 'psycopg[binary]'`), on one connection of its own whose
+transactions are read-only.
 
     swift build -c release --product rathaus
     pip install -r Tests/Delivery/requirements.txt
     python3 Benchmarks/recovery.py [--applications 10000] [--kills 100] [--seed 1] [--time-limit 3600]
+
+    pip install 'psycopg[binary]'
+    createdb -E UTF8 --locale=C -T template0 recovery1
+    python3 Benchmarks/recovery.py --database postgres://USER:PASSWORD@localhost:5432/recovery1
 """
 import argparse
+import bisect
 import json
 import math
 import os
@@ -190,6 +204,7 @@ class ReceiverLog:
         self.lock = threading.Lock()
         self.receipts = []  # (time, entry)
         self.first = {}  # webhook_id -> time of its first receipt
+        self.read = 0  # bytes read
         self.running = True
         self.thread = threading.Thread(target=self.follow, daemon=True)
         self.thread.start()
@@ -208,6 +223,7 @@ class ReceiverLog:
                 pending += chunk
                 *lines, pending = pending.split(b"\n")
                 with self.lock:
+                    self.read += len(chunk)
                     for line in lines:
                         entry = json.loads(line)
                         self.receipts.append((now, entry))
@@ -217,42 +233,134 @@ class ReceiverLog:
         with self.lock:
             return len(self.receipts), len(self.first)
 
+    def settled(self):
+        """How many receipts the log holds once everything written to it so far has been read."""
+        size = os.path.getsize(self.path) if os.path.exists(self.path) else 0
+        waited_until = time.time() + 5
+        while time.time() < waited_until:
+            with self.lock:
+                if self.read >= size:
+                    return len(self.receipts)
+            time.sleep(0.001)
+        raise RuntimeError("the receiver's log is not read")
+
+    def quiet(self, seconds=0.1):
+        """How many receipts the log holds once nothing has been added to it for `seconds` (at most 5 s)."""
+        waited_until = time.time() + 5
+        count = self.settled()
+        while time.time() < waited_until:
+            time.sleep(seconds)
+            now = self.settled()
+            if now == count:
+                break
+            count = now
+        return count
+
     def stop(self):
         time.sleep(0.2)
         self.running = False
         self.thread.join()
 
 
-def sqlite_time(text):
-    """A timestamp as GRDB stores a Date ("YYYY-MM-DD HH:MM:SS.SSS", UTC), as seconds since 1970."""
-    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=timezone.utc).timestamp()
+def is_postgresql(database):
+    return database.startswith(("postgres://", "postgresql://"))
 
 
-def leased_rows(database):
-    """Rows still to be delivered that some worker holds under lease: {webhook_id: (owner, lease_until)}. Read-only."""
-    for attempt in range(20):
-        try:
-            connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+def shown(database):
+    """The database as notes show it: a PostgreSQL URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", database)
+
+
+class Outbox:
+    """Reads (read-only) the outbox of the store under test; a subclass per backend opens the database
+    and turns its timestamps into seconds since 1970."""
+
+    LEASED = ("SELECT message_id, lease_owner, lease_until FROM outbox "
+              "WHERE status IN ('pending', 'retrying') AND lease_owner IS NOT NULL AND lease_until IS NOT NULL")
+    UNDELIVERED = "SELECT COUNT(*) FROM outbox WHERE status != 'delivered'"
+
+    def leased_rows(self):
+        """Rows still to be delivered that some worker holds under lease: {webhook_id: (owner, lease_until)}."""
+        for attempt in range(20):
             try:
-                rows = connection.execute(
-                    "SELECT message_id, lease_owner, lease_until FROM outbox "
-                    "WHERE status IN ('pending', 'retrying') AND lease_owner IS NOT NULL AND lease_until IS NOT NULL").fetchall()
-            finally:
-                connection.close()
-            return {message: (owner, sqlite_time(until)) for message, owner, until in rows}
-        except sqlite3.OperationalError as error:
-            note(f"  reading the leases failed ({error}), again")
-            time.sleep(0.05)
-    raise RuntimeError("cannot read the outbox")
+                rows = self.query(self.LEASED)
+                return {message: (owner, self.seconds(until)) for message, owner, until in rows}
+            except self.Busy as error:
+                note(f"  reading the leases failed ({error}), again")
+                time.sleep(0.05)
+        raise RuntimeError("cannot read the outbox")
+
+    def undelivered(self):
+        """Outbox rows not yet delivered."""
+        return self.query(self.UNDELIVERED)[0][0]
+
+    def after_kill(self):
+        """Waits until nothing the killed worker began can still change the outbox; returns the seconds waited."""
+        return 0.0
+
+    def close(self):
+        pass
 
 
-def undelivered(database):
-    """Outbox rows not yet delivered (read-only)."""
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
-    try:
-        return connection.execute("SELECT COUNT(*) FROM outbox WHERE status != 'delivered'").fetchone()[0]
-    finally:
-        connection.close()
+class SQLiteOutbox(Outbox):
+    Busy = sqlite3.OperationalError
+
+    def __init__(self, path):
+        self.path = path
+
+    def query(self, sql):
+        connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    @staticmethod
+    def seconds(text):
+        """A timestamp as GRDB stores a Date ("YYYY-MM-DD HH:MM:SS.SSS", UTC)."""
+        return datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=timezone.utc).timestamp()
+
+
+class PostgreSQLOutbox(Outbox):
+    """One connection of its own, every transaction read-only (psycopg 3: pip install 'psycopg[binary]')."""
+
+    def __init__(self, url):
+        try:
+            import psycopg
+        except ImportError:
+            sys.exit("psycopg fehlt: pip install 'psycopg[binary]'")
+        self.Busy = psycopg.OperationalError
+        self.connection = psycopg.connect(url, autocommit=True)
+        self.connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    def query(self, sql):
+        return self.connection.execute(sql).fetchall()
+
+    @staticmethod
+    def seconds(value):
+        """timestamptz comes as an aware datetime."""
+        return value.timestamp()
+
+    def other_sessions(self):
+        return self.query("SELECT COUNT(*) FROM pg_stat_activity "
+                          "WHERE datname = current_database() AND pid != pg_backend_pid()")[0][0]
+
+    def after_kill(self):
+        """A killed worker's transactions end (committed or rolled back) when PostgreSQL sees its connection
+        close: waits until no other session is left on the database (at most 5 s)."""
+        started = time.time()
+        while self.other_sessions() and time.time() < started + 5:
+            time.sleep(0.005)
+        return time.time() - started
+
+    def holds_applications(self):
+        """Whether the database already holds applications (a run needs an empty one)."""
+        if self.query("SELECT to_regclass('application') IS NULL")[0][0]:
+            return False
+        return self.query("SELECT EXISTS (SELECT 1 FROM application)")[0][0]
+
+    def close(self):
+        self.connection.close()
 
 
 def write_delivery_config(folder, port):
@@ -311,7 +419,7 @@ class Workers:
         return killed_at
 
 
-def deliver_with_kills(args, database, folder, log, confirmed, deadline):
+def deliver_with_kills(args, database, outbox, folder, log, confirmed, deadline):
     receiver, port = start_receiver(args, folder, log)
     config = write_delivery_config(folder, port)
     followed = ReceiverLog(log)
@@ -336,12 +444,20 @@ def deliver_with_kills(args, database, folder, log, confirmed, deadline):
                 workers.check()
                 time.sleep(0.005)
             killed_at = workers.kill()
+            logged_at_kill = followed.settled()
             _, distinct = followed.counts()
-            leases = leased_rows(database)
+            waited = outbox.after_kill()
+            leases = outbox.leased_rows()
+            # Everything the receiver logs until it has been quiet for a moment came from this worker or
+            # earlier ones (the receiver logs a request before it answers, after its delay, so the requests
+            # on the wire at the kill are among them): the log's length then separates their requests from
+            # the next worker's.
+            boundary = followed.quiet(0.1 + args.receiver_delay)
             owners = {owner for owner, _ in leases.values()} - owners_seen
             owners_seen |= owners
             in_flight = {message: until for message, (owner, until) in leases.items() if owner in owners}
-            kills.append({"at": killed_at, "in_flight": in_flight, "received_before": distinct})
+            kills.append({"at": killed_at, "in_flight": in_flight, "received_before": distinct, "waited": waited,
+                          "boundary": boundary, "logged_late": boundary - logged_at_kill})
             if (number + 1) % 10 == 0:
                 note(f"  kill {number + 1}: {distinct} of {total} received, {len(in_flight)} rows in flight "
                      f"({time.time() - started:.0f} s)")
@@ -350,7 +466,7 @@ def deliver_with_kills(args, database, folder, log, confirmed, deadline):
         drained_at = None
         while True:
             _, distinct = followed.counts()
-            if distinct >= total and undelivered(database) == 0:
+            if distinct >= total and outbox.undelivered() == 0:
                 drained_at = time.time()
                 break
             if time.time() > deadline:
@@ -365,7 +481,7 @@ def deliver_with_kills(args, database, folder, log, confirmed, deadline):
         followed.stop()
         receiver.terminate()
         receiver.wait()
-    return {"kills": kills, "receipts": followed.receipts, "first": followed.first, "last_kill": last_kill,
+    return {"kills": kills, "started": started, "receipts": followed.receipts, "first": followed.first, "last_kill": last_kill,
             "drained_at": drained_at, "seconds": time.time() - started, "worker_failures": workers.failures}
 
 
@@ -405,20 +521,38 @@ def analyse(confirmed, delivery):
     unknown = sorted(received - set(confirmed))
     split = [reference for reference, ids in references.items() if len(ids) > 1]
 
-    # Every receipt after the first of a webhook-id is a duplicate; it is counted against the last kill
-    # before it that had the row in flight.
+    # Every receipt after the first of a webhook-id is a duplicate, caused by the kill of the worker that
+    # sent the copy before it. The receiver's log is cut at each kill where the next worker started
+    # (ReceiverLog.quiet), so a copy's place in the log names the worker that sent it; that worker must
+    # have held the row under lease when it was killed, else the duplicate is unexplained. `by_old_rule`
+    # counts as the first version of this script did, for comparison: against the last kill before the
+    # duplicate (by when the script read the line) that had the row under lease. That also charged a kill
+    # with a row its worker held unsent while the copy due to an earlier kill was on its way, and with
+    # a copy sent just before the kill whose line the script had not read yet.
+    positions = {}
+    for position, (_, entry) in enumerate(receipts):
+        positions.setdefault(entry["webhook_id"], []).append(position)
+    boundaries = [kill["boundary"] for kill in kills]
     duplicates = [0] * len(kills)
+    by_old_rule = [0] * len(kills)
+    attributed = [[] for _ in kills]
     unexplained = 0
     for message, copies in by_id.items():
-        for at, _ in copies[1:]:
-            culprit = None
-            for index, kill in enumerate(kills):
-                if kill["at"] <= at and message in kill["in_flight"]:
-                    culprit = index
-            if culprit is None:
-                unexplained += 1
-            else:
+        places = positions[message]
+        for copy in range(1, len(copies)):
+            culprit = bisect.bisect_right(boundaries, places[copy - 1])  # the kill of the previous copy's worker
+            if culprit < len(kills) and message in kills[culprit]["in_flight"] and boundaries[culprit] <= places[copy]:
                 duplicates[culprit] += 1
+                attributed[culprit].append({"webhook_id": message, "copy": copy + 1, "positions": places,
+                                            "in_flight_at_kills": [i for i, k in enumerate(kills) if message in k["in_flight"]]})
+            else:
+                unexplained += 1
+            old = None
+            for index, kill in enumerate(kills):
+                if message in kill["in_flight"] and kill["at"] <= copies[copy][0]:
+                    old = index
+            if old is not None:
+                by_old_rule[old] += 1
 
     # Recovery per kill: every row in flight reached the receiver again after its lease ran out. A row
     # that was in flight again at a later kill before it arrived (taken over by a worker that was killed
@@ -447,7 +581,11 @@ def analyse(confirmed, delivery):
     first_times = sorted(delivery["first"].values())
     last_new = first_times[-1] if first_times else None
     in_flight = [len(kill["in_flight"]) for kill in kills]
-    return {
+    details = [{"kill": index, "at_s": round(kill["at"] - delivery["started"], 3), "boundary": kill["boundary"],
+                "logged_late": kill["logged_late"], "waited_s": round(kill["waited"], 3),
+                "in_flight": len(kill["in_flight"]), "duplicates": attributed[index]}
+               for index, kill in enumerate(kills)]
+    return details, {
         "received": len(received),
         "receipts": len(receipts),
         "lost": len(lost),
@@ -464,6 +602,7 @@ def analyse(confirmed, delivery):
         "rows_in_flight_per_kill_median": statistics.median(in_flight) if in_flight else 0,
         "duplicates_per_kill_max": max(duplicates, default=0),
         "duplicates_per_kill_median": statistics.median(duplicates) if duplicates else 0,
+        "duplicates_per_kill_max_by_old_rule": max(by_old_rule, default=0),
         "kills_duplicating_more_than_in_flight": sum(1 for d, f in zip(duplicates, in_flight) if d > f),
         "duplicates_unexplained_by_a_kill": unexplained,
         "recovery_per_kill_max_s": rounded(max(recovery, default=None)),
@@ -473,6 +612,8 @@ def analyse(confirmed, delivery):
         "lease_left_at_kill_max_s": rounded(max(lease_wait, default=None)),
         "lease_left_at_kill_min_s": rounded(min(lease_wait, default=None)),
         "rows_never_recovered": unrecovered,
+        "wait_for_killed_sessions_max_s": rounded(max((kill["waited"] for kill in kills), default=None), 3),
+        "receipts_logged_after_kill_max": max((kill["logged_late"] for kill in kills), default=0),
         "not_yet_received_at_last_kill": len(confirmed) - kills[-1]["received_before"] if kills else None,
         "last_application_after_last_kill_s": rounded(max(0.0, last_new - last_kill) if last_new else None),
         "drained_after_last_kill_s": rounded(delivery["drained_at"] - last_kill if delivery["drained_at"] else None),
@@ -490,6 +631,9 @@ def main():
     parser.add_argument("--receiver-delay", type=float, default=0,
                         help="seconds the receiver waits before answering each delivery (its stall mode)")
     parser.add_argument("--time-limit", type=float, default=3600, help="seconds after which the run stops in any case")
+    parser.add_argument("--details", help="file to write each kill's figures to, one JSON object a line")
+    parser.add_argument("--database", help="an empty PostgreSQL database, postgres://USER:PASSWORD@HOST:PORT/DB "
+                        "(the password may come from PGPASSWORD instead); default: a new SQLite file")
     args = parser.parse_args()
     if args.applications < 1 or args.kills < 0:
         parser.error("--applications must be at least 1 and --kills at least 0")
@@ -497,10 +641,22 @@ def main():
     started = time.time()
     deadline = started + args.time_limit
     folder = tempfile.mkdtemp(prefix="rathaus-recovery-")
-    database = os.path.join(folder, "rathaus.sqlite")
     note(f"working folder {folder}")
-    figures = {"applications": args.applications, "kills_asked": args.kills, "seed": args.seed,
-               "receiver_delay_s": args.receiver_delay, "complete": False}
+    if args.database:
+        if not is_postgresql(args.database):
+            parser.error("--database takes a postgres:// URL (without it the run uses a new SQLite file)")
+        database = args.database
+        outbox = PostgreSQLOutbox(database)
+        if outbox.holds_applications():
+            outbox.close()
+            sys.exit(f"{shown(database)} holds applications already; the run needs an empty database "
+                     "(createdb -E UTF8 --locale=C -T template0 …)")
+    else:
+        database = os.path.join(folder, "rathaus.sqlite")
+        outbox = SQLiteOutbox(database)
+    note(f"database {shown(database)}")
+    figures = {"database": "postgresql" if is_postgresql(database) else "sqlite", "applications": args.applications,
+               "kills_asked": args.kills, "seed": args.seed, "receiver_delay_s": args.receiver_delay, "complete": False}
     status = 1
     try:
         created, seconds = create_applications(args, database, folder, deadline)
@@ -512,10 +668,16 @@ def main():
             note(f"  conversation failed: {error}")
         if not confirmed:
             raise RuntimeError("no application was confirmed")
-        delivery = deliver_with_kills(args, database, folder, os.path.join(folder, "receiver.jsonl"), confirmed, deadline)
+        delivery = deliver_with_kills(args, database, outbox, folder, os.path.join(folder, "receiver.jsonl"), confirmed,
+                                      deadline)
         figures["deliver_seconds"] = round(delivery["seconds"], 1)
         figures["worker_failures"] = len(delivery["worker_failures"])
-        figures.update(analyse(confirmed, delivery))
+        details, analysed = analyse(confirmed, delivery)
+        figures.update(analysed)
+        if args.details:
+            with open(args.details, "w", encoding="utf-8") as file:
+                for kill in details:
+                    file.write(json.dumps(kill) + "\n")
         figures["store"] = store_account(args, database)
         figures["complete"] = True
         recovered = figures["drained_after_last_kill_s"]
@@ -527,6 +689,7 @@ def main():
         note(f"out of time ({args.time_limit:.0f} s) while {error}")
         figures["out_of_time_while"] = str(error)
     finally:
+        outbox.close()
         figures["total_seconds"] = round(time.time() - started, 1)
         print(json.dumps(figures, ensure_ascii=False))
     sys.exit(status)
