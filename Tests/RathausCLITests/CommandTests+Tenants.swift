@@ -24,15 +24,7 @@ extension CommandTests {
             body = response.read()
             print(json.loads(body)["replies"][0] if response.status == 201 else response.status)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, host]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try python(script, [host])
     }
 
     @Test("serve --tenants: the host name and /t/{key}/ choose the town, and a changed town reloads alone")
