@@ -60,14 +60,8 @@ extension ConversationStore {
         }
         let id = turn.snapshot.id
         let state = try Self.stateText(turn.snapshot, encoder: JSONEncoder())
-        let stored =
-            turn.mayCreate
-            ? """
-            INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at RETURNING id
-            """ : "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ? RETURNING id"
+        let stored = (turn.mayCreate ? Self.upsertConversation : Self.updateConversation) + " RETURNING id"
         let storedArguments: [any SQLArgument] = turn.mayCreate ? [id, state, now, now] : [state, now, id]
-        let facts = turn.facts
         // The state, the transcript row and the hand-over of the lock to this statement's
         // transaction, which lets go of it when it commits.
         let added: Int64 = try hold.connection.run { db in
@@ -75,16 +69,12 @@ extension ConversationStore {
                 """
                 WITH stored AS (\(stored)),
                 added AS (
-                    INSERT INTO turn (conversation_id, citizen, replies, created_at, kind, intent, department, after_clarification,
-                                      form_id, form_event, form_step, rejected_field)
+                    INSERT INTO turn (conversation_id, \(Self.turnColumns))
                     SELECT id, ?::text, ?::text, ?::timestamptz, ?::text, ?::text, ?::text, ?::integer, ?::text, ?::text, ?::text, ?::text
                     FROM stored RETURNING 1)
                 SELECT (SELECT count(*) FROM added) AS added, rathaus_hand_over_conversation(\(PostgreSQLSchema.conversationLockSpace), ?) AS handed_over
                 """,
-                storedArguments + [
-                    turn.citizen, JSONString.array(turn.replies), now, facts.kind.rawValue, facts.intent, facts.department,
-                    facts.resolvesClarification, facts.form, facts.formEvent?.rawValue, facts.formStep, facts.rejectedField, id,
-                ])
+                storedArguments + Self.turnValues(turn, replies: JSONString.array(turn.replies), at: now) + [id])
             return try row?["added"] ?? 0
         }
         hold.handedOver.store(true, ordering: .releasing)

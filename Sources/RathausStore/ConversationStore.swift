@@ -175,12 +175,8 @@ public final class ConversationStore: ApplicationSink, Sendable {
             for (turn, column) in zip(turns, columns) {
                 let id = turn.snapshot.id
                 if turn.mayCreate {
-                    try db.execute(
-                        """
-                        INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
-                        """, [id, column.state, now, now])
-                } else if try db.execute("UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?", [column.state, now, id]) == 0 {
+                    try db.execute(Self.upsertConversation, [id, column.state, now, now])
+                } else if try db.execute(Self.updateConversation, [column.state, now, id]) == 0 {
                     gone.insert(id)
                     continue
                 }
@@ -189,19 +185,33 @@ public final class ConversationStore: ApplicationSink, Sendable {
                     try Self.setFeedback(helpful, onLatestAnswerOf: id, db)
                 }
                 try db.execute(
-                    """
-                    INSERT INTO turn (conversation_id, citizen, replies, created_at, kind, intent, department, after_clarification,
-                                      form_id, form_event, form_step, rejected_field)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        id, turn.citizen, column.replies, now, facts.kind.rawValue, facts.intent, facts.department,
-                        facts.resolvesClarification, facts.form, facts.formEvent?.rawValue, facts.formStep, facts.rejectedField,
-                    ])
+                    "INSERT INTO turn (conversation_id, \(Self.turnColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [id] + Self.turnValues(turn, replies: column.replies, at: now))
             }
             return gone
         }
         if !gone.isEmpty { throw ConversationGone(ids: gone) }
+    }
+
+    /// Stores a conversation's state, creating its row when there is none: id, state, now, now.
+    static let upsertConversation = """
+        INSERT INTO conversation (id, snapshot, created_at, updated_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
+        """
+    /// Stores the state of an existing conversation: state, now, id.
+    static let updateConversation = "UPDATE conversation SET snapshot = ?, updated_at = ? WHERE id = ?"
+
+    /// The transcript columns of a turn after `conversation_id`, in the order of ``turnValues(_:replies:at:)``.
+    static let turnColumns =
+        "citizen, replies, created_at, kind, intent, department, after_clarification, form_id, form_event, form_step, rejected_field"
+
+    /// A turn's values for ``turnColumns``: its replies already as JSON text, `now` as the database keeps moments.
+    static func turnValues(_ turn: RecordedTurn, replies: String, at now: any SQLArgument) -> [any SQLArgument] {
+        let facts = turn.facts
+        return [
+            turn.citizen, replies, now, facts.kind.rawValue, facts.intent, facts.department, facts.resolvesClarification, facts.form,
+            facts.formEvent?.rawValue, facts.formStep, facts.rejectedField,
+        ]
     }
 
     /// The stored state of a conversation, or nil when there is none with this id; the state `hold`
