@@ -17,6 +17,23 @@ struct PostgreSQLLocationTests {
         #expect(try PostgreSQLDatabase.configuration(url: "/var/lib/rathaus/rathaus.sqlite") == nil, "a file")
         #expect(throws: (any Error).self) { try PostgreSQLDatabase.configuration(url: "postgres://db.intern/stadt") }
         #expect(throws: (any Error).self) { try PostgreSQLDatabase.configuration(url: "postgres://u@h/d?sslmode=verify-full") }
+        #expect(throws: (any Error).self) { try PostgreSQLDatabase.configuration(url: "postgres://u@h/d?sslmod=require") }
+    }
+
+    @Test("a host that is a folder means the server's Unix socket in it, on the URL's port")
+    func unixSocket() throws {
+        let local = try #require(
+            try PostgreSQLDatabase.configuration(url: "postgres://rathaus:geheim@/stadt?host=/var/run/postgresql", environment: [:]))
+        #expect(local.unixSocketPath == "/var/run/postgresql/.s.PGSQL.5432" && local.host == nil)
+        #expect(local.username == "rathaus" && local.password == "geheim" && local.database == "stadt")
+        let port = try #require(try PostgreSQLDatabase.configuration(url: "postgres://rathaus@:6543/stadt?host=/tmp/pg", environment: [:]))
+        #expect(port.unixSocketPath == "/tmp/pg/.s.PGSQL.6543")
+        let named = try #require(try PostgreSQLDatabase.configuration(url: "postgres://rathaus@/stadt?host=db.intern", environment: [:]))
+        #expect(named.host == "db.intern" && named.unixSocketPath == nil, "a host parameter that is no path is a host name")
+        #expect(throws: (any Error).self) { try PostgreSQLDatabase.configuration(url: "postgres://rathaus@/stadt") }
+        #expect(
+            ConversationStore.shownLocation("postgres://rathaus:geheim@/stadt?host=/var/run/postgresql")
+                == "postgres://rathaus:***@/stadt?host=/var/run/postgresql")
     }
 
     @Test("messages show a URL without its password")

@@ -33,6 +33,17 @@ struct SharedPostgreSQLTests {
         #expect(try ConversationStore.migratePostgreSQL(stores[1].database).isEmpty, "nothing left to run")
     }
 
+    @Test("a server on the same machine reaches the database through its Unix socket as through TCP")
+    func unixSocket() throws {
+        let server = try PostgresServer.shared()
+        let tcp = try server.makeDatabase()
+        let name = try #require(tcp.split(separator: "/").last)
+        let local = try ConversationStore(path: "postgres://\(PostgresServer.user)@:\(server.port)/\(name)?host=\(server.folder.path)")
+        let reference = try local.submit(ConversationStoreTests.application(id: "über-den-socket"))
+        let seen: [String] = try ConversationStore(path: tcp).values("SELECT reference FROM application", column: "reference")
+        #expect(seen == [reference], "stored through the socket, read through TCP")
+    }
+
     @Test("two servers claiming at once get disjoint outbox rows, and together all of them")
     func disjointClaims() throws {
         let (stores, _) = try Self.stores(2)

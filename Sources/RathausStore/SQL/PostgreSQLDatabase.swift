@@ -6,7 +6,9 @@ import PostgresNIO
 import Synchronization
 
 /// The PostgreSQL backend: connections of PostgresNIO to one database, given as a URL
-/// (`postgres://user:password@host:5432/database`, `?sslmode=require` for TLS).
+/// (`postgres://user:password@host:5432/database`, `?sslmode=require` for TLS, or
+/// `postgres://user:password@/database?host=/var/run/postgresql` for the server's Unix socket on
+/// the same machine).
 ///
 /// The store's API is synchronous, and so is this: each call takes an idle connection (or opens
 /// one), sends its statements and waits for PostgresNIO's futures with `wait()`. That blocks the
@@ -32,24 +34,39 @@ final class PostgreSQLDatabase: SQLDatabase {
 
     /// The connection settings of a `postgres://` or `postgresql://` URL; nil when `location` is no
     /// such URL. Without a password in the URL, the environment's `PGPASSWORD` is used (as
-    /// PostgreSQL's own tools do), so that the config file need not hold the secret.
+    /// PostgreSQL's own tools do), so that the config file need not hold the secret. A `host`
+    /// parameter that is an absolute path names the folder of the server's Unix socket, as in
+    /// PostgreSQL's own tools (the socket being `.s.PGSQL.PORT` in it).
     static func configuration(
         url location: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> PostgresConnection.Configuration? {
         guard ConversationStore.isPostgreSQL(location) else { return nil }
-        guard let url = URLComponents(string: location), let host = url.host, !host.isEmpty, let user = url.user, !user.isEmpty else {
+        guard let url = URLComponents(string: location), let user = url.user, !user.isEmpty else {
             throw SQLFailure(description: "a PostgreSQL URL needs a user and a host: postgres://USER@HOST:PORT/DATABASE")
         }
+        let parameters = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
+        if let unknown = parameters.keys.sorted().first(where: { $0 != "sslmode" && $0 != "host" }) {
+            throw SQLFailure(description: "a PostgreSQL URL may have the parameters sslmode and host, not \(unknown)")
+        }
         let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        let password = url.password ?? environment["PGPASSWORD"]
+        let port = url.port ?? 5432
+        if let folder = parameters["host"], folder.hasPrefix("/") {
+            return PostgresConnection.Configuration(
+                unixSocketPath: "\(folder)/.s.PGSQL.\(port)", username: user, password: password,
+                database: database.isEmpty ? user : database)
+        }
+        guard let host = parameters["host"] ?? url.host, !host.isEmpty else {
+            throw SQLFailure(description: "a PostgreSQL URL needs a user and a host: postgres://USER@HOST:PORT/DATABASE")
+        }
         let tls: PostgresConnection.Configuration.TLS
-        switch url.queryItems?.first(where: { $0.name == "sslmode" })?.value {
+        switch parameters["sslmode"] {
         case nil, "disable": tls = .disable
         case "require": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         case let mode?: throw SQLFailure(description: "sslmode \(mode) is not supported (disable or require)")
         }
         return PostgresConnection.Configuration(
-            host: host, port: url.port ?? 5432, username: user, password: url.password ?? environment["PGPASSWORD"],
-            database: database.isEmpty ? user : database, tls: tls)
+            host: host, port: port, username: user, password: password, database: database.isEmpty ? user : database, tls: tls)
     }
 
     /// A database reached with `configuration`; connects on first use.
@@ -149,7 +166,8 @@ final class PostgreSQLDatabase: SQLDatabase {
             ).wait()
             return PooledConnection(connection: connection, synchronousCommit: true)
         } catch {
-            throw PostgresFailure(error, doing: "connect to \(configuration.host ?? "?"):\(configuration.port ?? 5432)")
+            let place = configuration.unixSocketPath ?? "\(configuration.host ?? "?"):\(configuration.port ?? 5432)"
+            throw PostgresFailure(error, doing: "connect to \(place)")
         }
     }
 
