@@ -29,6 +29,19 @@ struct LanguageTests {
         #expect(Self.detector.detect(Utterance(text))?.language == language)
     }
 
+    @Test("a catalogue without an English translation detects no language, so German is read as German")
+    func noEnglishToDetect() {
+        let shipped = CatalogFixture.shipped
+        let germanOnly = Catalog(
+            departments: shipped.departments, knowledge: shipped.knowledge, intents: shipped.intents,
+            outOfScopeExamples: shipped.outOfScopeExamples, synonyms: shipped.synonyms, forms: shipped.forms,
+            referrals: shipped.referrals, town: shipped.town)
+        let detector = LanguageDetector(catalog: germanOnly)
+        #expect(detector.detect(Utterance("was kostet ein reisepass")) == nil)
+        #expect(detector.detect(Utterance("how much is a new passport")) == nil)
+        #expect(Self.detector.detect(Utterance("was kostet ein reisepass"))?.language == .german, "with English to tell apart")
+    }
+
     @Test("a referral answers in English, with the English name of the authority")
     func englishReferral() throws {
         let english = CatalogFixture.shipped.localized(to: .english)
