@@ -13,6 +13,14 @@ struct TranslationCheckTests {
         return fixture.check().problems.map { "\($0.file):\($0.line) \($0.code.rawValue)" }
     }
 
+    @Test("a dialog text's {names} are filled in once; unknown names and lone braces stay")
+    func filledTexts() {
+        #expect(DialogTexts.german(.moreCosts, ["count": "3"]) == "und 3 weitere Angaben")
+        #expect(DialogTexts.filled("{a} und {b}", with: ["a": "{b}", "b": "zwei"]) == "{b} und zwei", "a value is not searched again")
+        #expect(DialogTexts.filled("{x} {a} { a", with: ["a": "eins"]) == "{x} eins { a")
+        #expect(DialogTexts.filled("ohne Namen", with: ["a": "eins"]) == "ohne Namen")
+    }
+
     @Test("an English file that fits its German file loads, and the catalogue speaks English through it")
     func englishLoads() throws {
         let fixture = try CatalogFixture(changes: [

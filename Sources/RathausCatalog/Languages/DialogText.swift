@@ -253,9 +253,21 @@ public struct DialogTexts: Sendable, Hashable {
 
     /// The text of `key`, with each `{name}` replaced by `values[name]`.
     public func callAsFunction(_ key: DialogText, _ values: [String: String] = [:]) -> String {
-        var text = texts[key.rawValue] ?? key.german
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let text = texts[key.rawValue] ?? key.german
+        return values.isEmpty ? text : Self.filled(text, with: values)
+    }
+
+    /// `template` with each `{name}` that `values` has replaced by its value, in one pass (a value
+    /// is never searched for names); other braces stay as written.
+    static func filled(_ template: String, with values: [String: String]) -> String {
+        var filled = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            filled += rest[..<open]
+            filled += values[String(rest[rest.index(after: open)..<close])] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return filled + rest
     }
 
     /// A date as people of this language write it: "03.04.2027", "3 April 2027".

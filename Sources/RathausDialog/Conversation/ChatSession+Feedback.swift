@@ -14,7 +14,7 @@ extension ChatSession {
     /// „unhilfreich“, „not“ or „unhelpful“ makes it negative.
     static func feedback(in utterance: Utterance) -> Bool? {
         let words = utterance.words
-        guard words.count <= feedbackWordLimit, !utterance.text.contains("?"),
+        guard words.count <= feedbackWordLimit, !utterance.hasQuestionMark,
             words.contains(where: { ["hilfreich", "unhilfreich", "helpful", "unhelpful"].contains(where: $0.hasPrefix) })
         else { return nil }
         let negated = words.contains {

@@ -440,7 +440,7 @@ public struct ChatSession: Sendable {
     /// mark or starts with a question word.
     static func looksLikeQuestion(_ utterance: Utterance) -> Bool {
         guard let first = utterance.words.first else { return false }
-        return utterance.text.contains("?") || questionWords.contains(first)
+        return utterance.hasQuestionMark || questionWords.contains(first)
     }
 
     /// Folded words that open a question.
@@ -452,7 +452,7 @@ public struct ChatSession: Sendable {
     /// anmelden", "Antrag stellen", "Sperrmüll am 12.5. abholen".
     static func wantsToApply(_ utterance: Utterance) -> Bool {
         let words = utterance.words
-        guard !utterance.text.contains("?"), let first = words.first, !notApplyingFirstWords.contains(first),
+        guard !utterance.hasQuestionMark, let first = words.first, !notApplyingFirstWords.contains(first),
             !words.contains(where: informationWords.contains)
         else {
             return false

@@ -28,6 +28,8 @@ public struct Utterance: Sendable, Hashable {
     /// True when ``text`` holds a digit 0-9 ("12.5."): dates, postal codes and amounts are read
     /// from such digits only.
     public let containsNumber: Bool
+    /// True when ``text`` holds a question mark.
+    public let hasQuestionMark: Bool
 
     /// Analyses `raw`.
     public init(_ raw: String) {
@@ -37,6 +39,7 @@ public struct Utterance: Sendable, Hashable {
         text = wasShortened ? String(trimmed.prefix(Self.maximumLength)) : trimmed
         words = TextNormalizer.tokens(String(Self.analysedBeginning(of: text)))
         containsNumber = text.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        hasQuestionMark = text.unicodeScalars.contains("?")
     }
 
     /// True when the message holds nothing but white space.
