@@ -289,11 +289,17 @@ public final class ConversationService: Sendable {
     /// Runs `body` as conversation `id`'s only turn: after the turns of it that came before, in this
     /// server and, on a shared database, in every other. `body` gets the hold on the conversation
     /// (nil on SQLite) to read its state with; the hold ends when `body` has stored the turn.
+    /// Throws ``ConversationBusy`` when another server held the conversation too long.
     private func oneTurnAtATime<Value>(
         _ id: String, _ body: (ConversationStore.ConversationHold?) async throws -> Value
     ) async throws -> Value {
         try await turns.run(id) {
-            let hold = store.isShared ? try await Blocking.run { [store] in try store.holdConversation(id) } : nil
+            let hold: ConversationStore.ConversationHold?
+            do {
+                hold = store.isShared ? try await Blocking.run { [store] in try store.holdConversation(id) } : nil
+            } catch is ConversationStore.ConversationBusy {
+                throw ConversationBusy()
+            }
             defer { hold?.release() }
             return try await body(hold)
         }

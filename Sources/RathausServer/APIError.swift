@@ -10,7 +10,7 @@ public struct APIError: HTTPResponseError, Sendable {
     public let code: String
     /// A German sentence for the widget.
     public let message: String
-    /// Seconds until the client may try again (sent as `Retry-After`), for 429.
+    /// Seconds until the client may try again (sent as `Retry-After`), for 429 and a busy 503.
     public var retryAfter: Int?
 
     /// 404 for a conversation that does not exist or whose token is wrong (no hint which).
@@ -47,6 +47,15 @@ public struct APIError: HTTPResponseError, Sendable {
     public static let unavailable = APIError(
         status: .serviceUnavailable, code: "unavailable",
         message: "Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.")
+
+    /// 503 when another server has been answering the conversation's previous message for too long.
+    public static let busy: APIError = {
+        var error = APIError(
+            status: .serviceUnavailable, code: "busy",
+            message: "Ihre vorige Nachricht wird noch bearbeitet. Bitte senden Sie diese Nachricht gleich noch einmal.")
+        error.retryAfter = 2
+        return error
+    }()
 
     /// 503 while the chat is off for maintenance (see ``MaintenanceMode``), with its text.
     public static func maintenance(_ message: String) -> APIError {

@@ -29,12 +29,14 @@ extension ChatAPI {
         return .token(String(header.dropFirst("Bearer ".count)))
     }
 
-    /// `work`, with ``ConversationNotFound`` answered as 404.
+    /// `work`, with ``ConversationNotFound`` answered as 404 and ``ConversationBusy`` as 503.
     static func notFoundIfMissing<Value>(_ work: () async throws -> Value) async throws -> Value {
         do {
             return try await work()
         } catch is ConversationNotFound {
             throw APIError.notFound
+        } catch is ConversationBusy {
+            throw APIError.busy
         }
     }
 

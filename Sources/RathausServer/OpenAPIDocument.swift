@@ -36,7 +36,7 @@ public enum OpenAPIDocument {
               "post": {
                 "operationId": "sendMessage",
                 "summary": "Sends the citizen's message and returns the assistant's turn.",
-                "description": "503 with the code `maintenance` and the text for citizens while the chat is switched off for maintenance; the message is not stored.",
+                "description": "503 with the code `maintenance` and the text for citizens while the chat is switched off for maintenance; 503 with the code `busy` and Retry-After when, on a database shared by several servers, another server has been answering this conversation's previous message for too long. The message is not stored in either case.",
                 "security": [{ "conversationToken": [] }],
                 "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Message" } } } },
                 "responses": {

@@ -31,21 +31,28 @@ extension ConversationStore {
         }
     }
 
+    /// Thrown by ``holdConversation(_:)`` when another server held the conversation for longer
+    /// than ``holdWait``: it hangs in the middle of a turn.
+    public struct ConversationBusy: Error, Sendable {}
+
     /// Waits until no other server is in a turn of conversation `id`, holds it until the hold is
     /// released and reads its state after the wait, in one round trip (the function
     /// `rathaus_hold_conversation`: PostgreSQL's session-level advisory lock on the conversation's
     /// id, freed also when the server holding it dies). Pass the hold to
     /// ``snapshot(id:tokenHash:holding:)`` and ``record(_:holding:now:)``. Nil on SQLite, which one
-    /// server owns.
+    /// server owns. Throws ``ConversationBusy`` after waiting ``holdWait`` in vain.
     public func holdConversation(_ id: String) throws -> ConversationHold? {
         guard let connection = try database.reserveConnection() else { return nil }
         do {
             let row = try connection.run { db in
-                try db.row("SELECT token_hash, snapshot FROM rathaus_hold_conversation(\(PostgreSQLSchema.conversationLockSpace), ?)", [id])
+                try db.row(
+                    "SELECT token_hash, snapshot FROM rathaus_hold_conversation(\(PostgreSQLSchema.conversationLockSpace), ?, ?)",
+                    [id, Int64(max(1, holdWait / .milliseconds(1)))])
             }
             return ConversationHold(connection: connection, id: id, tokenHash: try row?["token_hash"], state: try row?["snapshot"])
         } catch {
             connection.finish(with: "SELECT pg_advisory_unlock_all()", [])
+            if let failure = error as? PostgresFailure, failure.isLockTimeout { throw ConversationBusy() }
             throw error
         }
     }

@@ -23,13 +23,20 @@ public final class ConversationStore: ApplicationSink, Sendable {
     let database: any SQLDatabase
     /// The letters before the year in reference numbers ("MS" in "MS-2026-000042").
     public let referencePrefix: String
+    /// How long a turn waits on PostgreSQL for another server's turn of the same conversation
+    /// (``holdConversation(_:)``) before it gives up with ``ConversationBusy``.
+    public let holdWait: Duration
 
     /// Opens (and creates or migrates) the database at `path`, a SQLite file, or the PostgreSQL
     /// database a `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` URL names (its migrations run
     /// once even when several servers start at the same moment); `referencePrefix` starts the
-    /// reference numbers of applications (see ``submit(_:)``).
-    public init(path: String, referencePrefix: String = "MS") throws {
+    /// reference numbers of applications (see ``submit(_:)``). `holdWait` bounds the wait for a
+    /// conversation another server holds: a turn takes milliseconds, so a far longer hold means that
+    /// server hangs (one that died lets go at once). The default leaves room for an overloaded
+    /// machine and stays inside a reverse proxy's usual 60 s.
+    public init(path: String, referencePrefix: String = "MS", holdWait: Duration = .seconds(30)) throws {
         self.referencePrefix = referencePrefix
+        self.holdWait = holdWait
         if let postgres = try PostgreSQLDatabase.configuration(url: path) {
             database = PostgreSQLDatabase(configuration: postgres)
             try Self.migratePostgreSQL(database)

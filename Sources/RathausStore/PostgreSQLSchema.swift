@@ -194,6 +194,25 @@ enum PostgreSQLSchema {
                 """,
             ]
         ),
+        (
+            // The hold waits at most `wait_ms` (its `lock_timeout`, for this statement only): a
+            // server that hangs holding a conversation keeps the next turn of it waiting no longer.
+            // The function of pg-v2 stays for servers of the version before during an upgrade.
+            "pg-v3",
+            [
+                """
+                CREATE FUNCTION rathaus_hold_conversation(lock_space INTEGER, conversation TEXT, wait_ms BIGINT)
+                RETURNS TABLE (token_hash TEXT, snapshot TEXT) LANGUAGE plpgsql VOLATILE AS $$
+                BEGIN
+                    PERFORM set_config('lock_timeout', wait_ms || 'ms', true);
+                    PERFORM pg_advisory_lock(lock_space, hashtext(conversation));
+                    RETURN QUERY SELECT t.token_hash, c.snapshot FROM conversation c
+                        LEFT JOIN conversation_token t ON t.conversation_id = c.id WHERE c.id = conversation;
+                END
+                $$
+                """
+            ]
+        ),
     ]
 }
 

@@ -52,6 +52,25 @@ struct SharedDatabaseTests {
         try await Self.expectSimultaneousTurnsSerialised(on: [server, server], storedIn: file)
     }
 
+    @Test("a server that hangs holding a conversation keeps its next turn on another server waiting only the hold wait, then the turn is busy")
+    func hungHolder() async throws {
+        let shared = try PostgresServer.shared().makeDatabase()
+        let server = ConversationService(engine: try Self.engine.get(), store: try ConversationStore(path: shared, holdWait: .milliseconds(500)))
+        _ = try await server.reply(to: Utterance("xqzv blorp"), in: "gehalten", access: .trusted)
+        // The other server took the conversation for a turn and stopped there.
+        let hung = try ConversationStore(path: shared)
+        let hold = try #require(try hung.holdConversation("gehalten"))
+        let started = ContinuousClock.now
+        await #expect(throws: ConversationBusy.self) {
+            _ = try await server.reply(to: Utterance("flimpf quarx"), in: "gehalten", access: .trusted)
+        }
+        #expect(ContinuousClock.now - started < .seconds(5), "gave up after the hold wait, not when the hold ended")
+        hold.release()
+        _ = try await server.reply(to: Utterance("zorg wibble"), in: "gehalten", access: .trusted)
+        let citizen = try ConversationStore(path: shared).transcript(id: "gehalten").filter { $0.speaker == "citizen" }.map(\.text)
+        #expect(citizen == ["xqzv blorp", "zorg wibble"], "the busy turn stored nothing; the next one went on")
+    }
+
     /// The engine of the shipped catalogue, built once for these tests.
     static let engine: Result<ChatEngine, any Error> = Result {
         let catalog = try CatalogLoader(directory: root).load()

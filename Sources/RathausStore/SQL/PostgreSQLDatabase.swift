@@ -253,6 +253,8 @@ struct PostgresFailure: Error, CustomStringConvertible, Sendable {
 
     /// A deadlock or a serialisation failure: the transaction was rolled back and may be tried again.
     var isTransient: Bool { sqlState == "40P01" || sqlState == "40001" }
+    /// A lock not granted within the statement's `lock_timeout` (SQLSTATE 55P03).
+    var isLockTimeout: Bool { sqlState == "55P03" }
 }
 
 /// A PostgresNIO connection inside one of ``PostgreSQLDatabase``'s transactions: `?` placeholders
