@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import RathausCatalog
+import RathausConversations
 import RathausDialog
 import RathausStore
 import RathausUnderstanding
@@ -61,6 +62,22 @@ struct ChatAPITests {
 
     static func bearer(_ token: String) -> HTTPFields {
         [.authorization: "Bearer \(token)", .contentType: "application/json"]
+    }
+
+    @Test("a conversation gone is 404; one another server holds too long is 503 busy with Retry-After")
+    func conversationErrors() async throws {
+        func answer(to error: any Error) async -> APIError? {
+            do {
+                try await ChatAPI.notFoundIfMissing { throw error }
+                return nil
+            } catch {
+                return error as? APIError
+            }
+        }
+        let missing = await answer(to: ConversationNotFound())
+        #expect(missing?.status == .notFound && missing?.code == "not_found")
+        let busy = await answer(to: ConversationBusy())
+        #expect(busy?.status == .serviceUnavailable && busy?.code == "busy" && busy?.retryAfter == 2)
     }
 
     @Test("health and ready answer with the security headers")
