@@ -66,7 +66,10 @@ extension ServeCommand {
                     checkInterval: Self.tenantCheckSeconds, logger: town.logger))
         }
         services.append(
-            TenantWatcher(towns: towns.map { ($0.tenant.key, $0.tenant.live, $0.metrics) }, checkInterval: Self.tenantCheckSeconds, logger: logger))
+            CatalogWatcher(
+                catalogues: towns.map { .init(key: $0.tenant.key, live: $0.tenant.live, metrics: $0.metrics) },
+                checkInterval: Self.tenantCheckSeconds,
+                logger: logger))
         let app = Application(
             responder: ServedTown.router(towns), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { [host, port] channel in
