@@ -32,9 +32,10 @@ public final class ConversationStore: ApplicationSink, Sendable {
     /// once even when several servers start at the same moment); `referencePrefix` starts the
     /// reference numbers of applications (see ``submit(_:)``). `holdWait` bounds the wait for a
     /// conversation another server holds: a turn takes milliseconds, so a far longer hold means that
-    /// server hangs (one that died lets go at once). The default leaves room for an overloaded
-    /// machine and stays inside a reverse proxy's usual 60 s.
-    public init(path: String, referencePrefix: String = "MS", holdWait: Duration = .seconds(30)) throws {
+    /// server hangs (one that died lets go at once). The default is generous because each waiting
+    /// turn blocks a Dispatch thread, and on an overloaded two-core machine the holders' own next
+    /// steps then waited for threads: in debug test runs beside the whole suite, waits passed 30 s.
+    public init(path: String, referencePrefix: String = "MS", holdWait: Duration = .seconds(300)) throws {
         self.referencePrefix = referencePrefix
         self.holdWait = holdWait
         if let postgres = try PostgreSQLDatabase.configuration(url: path) {
