@@ -1,4 +1,5 @@
 import Foundation
+import RathausTestSupport
 
 /// Runs the built `rathaus` binary as a separate process, the way scripts and staff use it.
 struct BinaryRunner {
@@ -60,7 +61,7 @@ struct BinaryRunner {
 
     /// A path for a fresh SQLite file in a new temporary folder.
     static func temporaryDatabase() -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-cli-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-cli-\(UUID().uuidString)")
         return folder.appendingPathComponent("test.sqlite").path
     }
 }

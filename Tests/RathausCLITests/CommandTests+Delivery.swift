@@ -8,7 +8,7 @@ import Testing
 extension CommandTests {
     /// A config file for `receiver` in a fresh folder; returns its path.
     static func writeConfiguration(for receiver: Receiver, schedule: [Double] = [0.2, 0.2, 0.2]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-config-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("config.yaml").path
         try Data(receiver.configuration(schedule: schedule).utf8).write(to: URL(fileURLWithPath: path))

@@ -100,7 +100,7 @@ extension CommandTests {
 
     @Test("deployment: nginx with the configuration of docs/deployment.md hands requests to serve --tenants by host name and by path")
     func deployment() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-deployment-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-deployment-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let towns = folder.appendingPathComponent("towns")
@@ -170,7 +170,7 @@ extension CommandTests {
         "deployment: two serve --tenants on PostgreSQL behind the nginx of docs/deployment.md share a conversation and lose one without a failed request"
     )
     func deploymentTwoInstances() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-deployment-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-deployment-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         // Each town on a PostgreSQL database of its own, as the page says.

@@ -104,7 +104,7 @@ extension CommandTests {
     /// A config file with `receiver` as every department's endpoint and no rate limit (every
     /// request comes from 127.0.0.1 here).
     static func writeFailoverConfiguration(for receiver: Receiver) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-config-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("config.yaml").path
         let yaml = receiver.configuration() + "\nserver:\n  rate_limit: {per_second: 0, burst: 1}\n  reload_check_seconds: 0\n"

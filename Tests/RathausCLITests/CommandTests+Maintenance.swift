@@ -79,7 +79,7 @@ extension CommandTests {
     @Test("the widget in Chromium during maintenance: the server's text as a polite notice, the question answered after off")
     func browserMaintenance() async throws {
         let database = BinaryRunner.temporaryDatabase()
-        let config = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-maintenance-\(UUID().uuidString).yaml")
+        let config = TestFolder.run.appendingPathComponent("rathaus-maintenance-\(UUID().uuidString).yaml")
         try "server:\n  reload_check_seconds: 0.2\n".write(to: config, atomically: true, encoding: .utf8)
         let server = try LiveServer(["--database", database, "--config", config.path])
         defer { server.stop() }

@@ -6,7 +6,7 @@ import Testing
 extension CommandTests {
     /// A copy of the shipped catalogue and the evaluation set in a fresh git repository.
     static func reviewedCatalog() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-review-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-review-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Tests/Evaluation"), withIntermediateDirectories: true)
         for path in ["Intents", "Knowledge", "Tests/Evaluation/evaluation.jsonl"] {
             try FileManager.default.copyItem(

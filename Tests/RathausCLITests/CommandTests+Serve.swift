@@ -8,7 +8,7 @@ import Testing
 extension CommandTests {
     /// A copy of the shipped catalogue (and the widget) in a temporary folder.
     static func catalogCopy() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-serve-\(UUID().uuidString)")
+        let directory = TestFolder.run.appendingPathComponent("rathaus-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for folder in ["Intents", "Knowledge", "Web"] {
             try FileManager.default.copyItem(

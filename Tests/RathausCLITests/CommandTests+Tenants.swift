@@ -29,7 +29,7 @@ extension CommandTests {
 
     @Test("serve --tenants: the host name and /t/{key}/ choose the town, and a changed town reloads alone")
     func tenants() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-tenants-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-tenants-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let base = BinaryRunner.repositoryRoot
         let beispielstadt = try TownFixture(
@@ -65,7 +65,7 @@ extension CommandTests {
 
     @Test("check --tenants loads every town as serve would, and names a key used twice with the town's folder")
     func checkTenants() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-tenants-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-tenants-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try TownFixture(name: "Beispielstadt", key: "05999001", over: BinaryRunner.repositoryRoot, in: folder)
         let good = try BinaryRunner.run(["check", "--tenants", folder.path])

@@ -1,6 +1,7 @@
 import Foundation
 import RathausCatalog
 import RathausDialog
+import RathausTestSupport
 import Testing
 
 @Suite("The rathaus binary", .serialized)
@@ -75,7 +76,7 @@ struct CommandTests {
 
     @Test("check exits 1 on a broken copy and names file and line of each problem")
     func checkBroken() throws {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-broken-\(UUID().uuidString)")
+        let copy = TestFolder.run.appendingPathComponent("rathaus-broken-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: copy) }
         for folder in ["Intents", "Knowledge"] {
             try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
@@ -116,7 +117,7 @@ struct CommandTests {
 
     @Test("a command on a catalogue with errors exits 1 and says so on standard error")
     func brokenCatalogueRefused() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-empty-\(UUID().uuidString)")
+        let empty = TestFolder.run.appendingPathComponent("rathaus-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let output = try BinaryRunner.run(["ask", "hallo", "--catalog", empty.path])

@@ -1,4 +1,5 @@
 import Foundation
+import RathausTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -12,7 +13,7 @@ final class LiveServer: Sendable {
     /// Where it listens, e.g. `http://127.0.0.1:40123`.
     let baseURL: String
     /// Where the server's log (standard error) goes: a file, so that a full pipe never blocks it.
-    let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-serve-\(UUID().uuidString).log")
+    let logFile = TestFolder.run.appendingPathComponent("rathaus-serve-\(UUID().uuidString).log")
 
     /// Starts the built binary with `arguments` after `serve --port 0` and waits until it listens.
     init(_ arguments: [String], directory: URL = BinaryRunner.repositoryRoot) throws {

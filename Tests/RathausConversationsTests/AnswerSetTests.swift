@@ -26,7 +26,7 @@ struct AnswerSetTests {
 
     @Test("a missing fact and a reply that is too long both fail, and the reason says which")
     func failures() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-answerset-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-answerset-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("set.jsonl")

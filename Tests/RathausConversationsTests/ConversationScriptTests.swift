@@ -2,6 +2,7 @@ import Foundation
 import RathausCatalog
 import RathausConversations
 import RathausDialog
+import RathausTestSupport
 import RathausUnderstanding
 import Testing
 
@@ -35,7 +36,7 @@ struct ConversationScriptTests {
 
     @Test("a script whose expectation does not hold fails with a readable report")
     func failingScript() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-failing-\(UUID().uuidString).yaml")
+        let file = TestFolder.run.appendingPathComponent("rathaus-failing-\(UUID().uuidString).yaml")
         try Data(
             """
             name: Absichtlich falsch

@@ -3,6 +3,7 @@ import RathausCatalog
 import RathausConversations
 import RathausDialog
 import RathausStore
+import RathausTestSupport
 import RathausUnderstanding
 import Testing
 
@@ -20,7 +21,7 @@ struct SubmissionRetryTests {
 
     @Test("the same confirmation from the same summary again gets the first reference and stores one application")
     func confirmationAgain() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-retry-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-retry-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("rathaus.sqlite").path
         let engine = try SharedDatabaseTests.engine.get()

@@ -30,7 +30,7 @@ struct CallbackDeliveryTests {
     /// Runs `script(agrees:)` in a new conversation, delivers, and returns the receiver's one
     /// entry with its body as an object, and the reference the conversation was told.
     static func deliver(agrees: Bool) async throws -> (Receiver.Entry, [String: Any], String?) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-callback-\(UUID().uuidString)/c.sqlite").path
+        let path = TestFolder.run.appendingPathComponent("rathaus-callback-\(UUID().uuidString)/c.sqlite").path
         let store = try ConversationStore(path: path)
         let moment = TownTime(date: CalendarDate(year: 2027, month: 3, day: 3)!, time: ClockTime(hour: 10)!)
         let service = ConversationService(engine: engine, store: store, today: { moment.date }, now: { moment })

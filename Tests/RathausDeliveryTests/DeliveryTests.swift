@@ -121,7 +121,7 @@ struct DeliveryRuleTests {
 @Suite("Short leases, renewed while a worker works")
 struct LeaseTests {
     static func store(with applications: Int) throws -> ConversationStore {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-lease-\(UUID().uuidString)/d.sqlite").path
+        let path = TestFolder.run.appendingPathComponent("rathaus-lease-\(UUID().uuidString)/d.sqlite").path
         let store = try ConversationStore(path: path)
         for number in 0..<applications {
             _ = try store.submit(
@@ -170,7 +170,7 @@ struct DeliveryFaultTests {
     )
         throws -> (ConversationStore, OutboxWorker, [String])
     {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-delivery-\(UUID().uuidString)/d.sqlite").path
+        let path = TestFolder.run.appendingPathComponent("rathaus-delivery-\(UUID().uuidString)/d.sqlite").path
         let store = try ConversationStore(path: path)
         var references: [String] = []
         for number in 0..<count {

@@ -17,7 +17,7 @@ struct NetworkDeliveryTests {
     static func setUp(
         _ receiver: Receiver, delivery: String = "", department: String = "", schedule: [Double] = [0.2, 0.2]
     ) throws -> (ConversationStore, OutboxWorker, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-network-\(UUID().uuidString)/d.sqlite").path
+        let path = TestFolder.run.appendingPathComponent("rathaus-network-\(UUID().uuidString)/d.sqlite").path
         let store = try ConversationStore(path: path)
         let reference = try store.submit(
             SubmittedApplication(

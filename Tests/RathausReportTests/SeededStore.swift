@@ -30,7 +30,7 @@ enum SeededStore {
 
     /// A new database at a temporary path with the script's conversations; their ids in order.
     static func make() async throws -> (store: ConversationStore, ids: [String]) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-report-\(UUID().uuidString)/report.sqlite").path
+        let path = TestFolder.run.appendingPathComponent("rathaus-report-\(UUID().uuidString)/report.sqlite").path
         let store = try ConversationStore(path: path)
         let service = ConversationService(engine: engine, store: store)
         var ids: [String] = []

@@ -6,6 +6,7 @@ import RathausCatalog
 import RathausConversations
 import RathausDialog
 import RathausStore
+import RathausTestSupport
 import RathausUnderstanding
 import Testing
 
@@ -19,7 +20,7 @@ struct ChatAPITests {
     static let matcher = try! IntentMatcher(catalog: catalog)
 
     static func temporaryDatabase() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-api-\(UUID().uuidString)/api.sqlite").path
+        TestFolder.run.appendingPathComponent("rathaus-api-\(UUID().uuidString)/api.sqlite").path
     }
 
     static func application(

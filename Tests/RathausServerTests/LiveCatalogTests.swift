@@ -1,6 +1,7 @@
 import Foundation
 import RathausCatalog
 import RathausDialog
+import RathausTestSupport
 import RathausUnderstanding
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 struct LiveCatalogTests {
     /// A copy of the shipped catalogue in a temporary folder.
     static func catalogCopy() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-reload-\(UUID().uuidString)")
+        let directory = TestFolder.run.appendingPathComponent("rathaus-reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for folder in ["Intents", "Knowledge"] {
             try FileManager.default.copyItem(

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import RathausDialog
 import RathausStore
+import RathausTestSupport
 import Testing
 
 @testable import RathausServer
@@ -91,7 +92,7 @@ struct MaintenanceTests {
 
     @Test("the watcher follows the config file as it changes (a broken file changes nothing) and the database's switch")
     func watcher() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-maintenance-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-maintenance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("rathaus.yaml")

@@ -25,7 +25,7 @@ struct TenantTests {
 
         init() throws {
             base = try CatalogFixture()
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-tenants-\(UUID().uuidString)")
+            folder = TestFolder.run.appendingPathComponent("rathaus-tenants-\(UUID().uuidString)")
             beispielstadt = try TownFixture(
                 name: "Beispielstadt", key: "05999001", over: base.directory,
                 files: [

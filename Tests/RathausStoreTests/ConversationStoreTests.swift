@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RathausCatalog
 import RathausDialog
+import RathausTestSupport
 import RathausUnderstanding
 import Testing
 
@@ -276,7 +277,7 @@ struct ConversationStoreTests {
 
     @Test("a file from before schema v6 keeps its outbox rows and their attempts; each row becomes the application's own message")
     func outboxRowsBecomeMessages() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("v5.sqlite").path
         let old = try DatabaseQueue(path: path)
@@ -310,7 +311,7 @@ struct ConversationStoreTests {
 
     @Test("a file from before schema v4 keeps its transcripts: each citizen line with the replies after it becomes one turn")
     func transcriptLinesBecomeTurns() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
+        let folder = TestFolder.run.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("v3.sqlite").path
         let old = try DatabaseQueue(path: path)

@@ -16,7 +16,7 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func makeLocation() throws -> String {
         switch self {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
+            let folder = TestFolder.run.appendingPathComponent("rathaus-store-\(UUID().uuidString)")
             return folder.appendingPathComponent("test.sqlite").path
         case .postgres:
             return try PostgresServer.shared().makeDatabase()

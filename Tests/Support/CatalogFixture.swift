@@ -91,7 +91,7 @@ public struct CatalogFixture {
 
     /// Writes the valid fixture, then applies `changes` (nil content deletes the file).
     public init(changes: [String: String?] = [:]) throws {
-        directory = FileManager.default.temporaryDirectory
+        directory = TestFolder.run
             .appendingPathComponent("rathaus-catalog-\(UUID().uuidString)", isDirectory: true)
         var files = Self.files
         for (path, content) in changes { files[path] = content }

@@ -22,7 +22,7 @@ public final class ConnectProxy {
 
     /// Starts the proxy; it stops by itself after two minutes.
     public init() throws {
-        log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-proxy-\(UUID().uuidString).jsonl")
+        log = TestFolder.run.appendingPathComponent("rathaus-proxy-\(UUID().uuidString).jsonl")
         port = try PortPrintingScript.start("Tests/Delivery/proxy.py", ["--log", log.path, "--lifetime", "120"], in: process)
     }
 

@@ -26,7 +26,7 @@ public final class MailServer {
 
     /// Starts the server; it answers the first `refuseFirst` messages with 451.
     public init(refuseFirst: Int = 0) throws {
-        log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-mail-\(UUID().uuidString).jsonl")
+        log = TestFolder.run.appendingPathComponent("rathaus-mail-\(UUID().uuidString).jsonl")
         port = try PortPrintingScript.start(
             "Tests/Delivery/smtp_server.py", ["--log", log.path, "--refuse-first", String(refuseFirst), "--lifetime", "120"], in: process)
     }

@@ -47,7 +47,7 @@ public final class Receiver {
     /// Starts the receiver with `arguments` (e.g. ["--mode", "fail", "--fail-first", "2"]).
     public init(_ arguments: [String] = []) throws {
         usesTLS = arguments.contains("--tls-cert")
-        log = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-receiver-\(UUID().uuidString).jsonl")
+        log = TestFolder.run.appendingPathComponent("rathaus-receiver-\(UUID().uuidString).jsonl")
         port = try PortPrintingScript.start(
             "Tests/Delivery/receiver.py", ["--secret", Self.secret, "--log", log.path, "--lifetime", "120"] + arguments, in: process)
     }

@@ -11,7 +11,7 @@ public final class TestCertificates {
 
     /// Makes every file; throws when `openssl` fails.
     public init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-pki-\(UUID().uuidString)")
+        directory = TestFolder.run.appendingPathComponent("rathaus-pki-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for name in ["ca", "other-ca"] {
             try openssl(

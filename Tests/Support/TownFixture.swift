@@ -12,7 +12,7 @@ public struct TownFixture {
         name: String = "Beispielstadt", key: String = "05999001", over base: URL, withdrawn: [String] = [], files: [String: String] = [:],
         in parent: URL? = nil
     ) throws {
-        let parent = parent ?? FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-town-\(UUID().uuidString)")
+        let parent = parent ?? TestFolder.run.appendingPathComponent("rathaus-town-\(UUID().uuidString)")
         directory = parent.appendingPathComponent(name.lowercased(), isDirectory: true)
         var town = "name: \(name)\nbundesland: DE-NW\nbasis: \(base.path)\ngemeindeschluessel: \"\(key)\"\n"
         if !withdrawn.isEmpty { town += "nicht_angeboten: [\(withdrawn.joined(separator: ", "))]\n" }
