@@ -41,8 +41,9 @@ final class PostgreSQLDatabase: SQLDatabase {
         url location: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> PostgresConnection.Configuration? {
         guard ConversationStore.isPostgreSQL(location) else { return nil }
+        let missingPart = SQLFailure(description: "a PostgreSQL URL needs a user and a host: postgres://USER@HOST:PORT/DATABASE")
         guard let url = URLComponents(string: location), let user = url.user, !user.isEmpty else {
-            throw SQLFailure(description: "a PostgreSQL URL needs a user and a host: postgres://USER@HOST:PORT/DATABASE")
+            throw missingPart
         }
         let parameters = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
         if let unknown = parameters.keys.sorted().first(where: { $0 != "sslmode" && $0 != "host" }) {
@@ -57,7 +58,7 @@ final class PostgreSQLDatabase: SQLDatabase {
                 database: database.isEmpty ? user : database)
         }
         guard let host = parameters["host"] ?? url.host, !host.isEmpty else {
-            throw SQLFailure(description: "a PostgreSQL URL needs a user and a host: postgres://USER@HOST:PORT/DATABASE")
+            throw missingPart
         }
         let tls: PostgresConnection.Configuration.TLS
         switch parameters["sslmode"] {

@@ -9,8 +9,6 @@ import RathausCatalog
 /// A catalogue without an English translation has nothing to answer in English, so nothing is
 /// detected there.
 public struct LanguageDetector: Sendable {
-    /// The languages told apart.
-    public static let languages: [Language] = [.german, .english]
     /// Fewest words a message needs before it may change a conversation's detected language
     /// ("ok", "hallo", "thanks" do not).
     public static let wordsToSwitch = 3
